@@ -1,0 +1,93 @@
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import Fastify, { type FastifyServerOptions } from 'fastify';
+import fastifyCookie from '@fastify/cookie';
+import fastifyStatic from '@fastify/static';
+import fastifySwagger from '@fastify/swagger';
+import fastifySwaggerUi from '@fastify/swagger-ui';
+import {
+  jsonSchemaTransform,
+  jsonSchemaTransformObject,
+  serializerCompiler,
+  validatorCompiler,
+  type ZodTypeProvider,
+} from 'fastify-type-provider-zod';
+import type { Config } from './config.js';
+import type { Gateway } from './db/gateway.js';
+import { installErrorHandler, sendProblem } from './http/error-handler.js';
+import { Problem } from './http/problem.js';
+import { apiRoutes } from './routes/index.js';
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    db: Gateway;
+    config: Config;
+  }
+}
+
+export interface AppOptions {
+  config: Config;
+  db: Gateway;
+  /** Folder of the built client; served at / when present. */
+  clientDir?: string;
+  logger?: FastifyServerOptions['logger'];
+  sessionSecret: string;
+}
+
+/** Builds the whole application without listening, so tests can `inject` into it. */
+export async function buildApp(options: AppOptions) {
+  const app = Fastify({
+    logger: options.logger ?? false,
+    trustProxy: true,
+    bodyLimit: 5 * 1024 * 1024,
+    return503OnClosing: true,
+    forceCloseConnections: 'idle',
+    routerOptions: { maxParamLength: 200 },
+  }).withTypeProvider<ZodTypeProvider>();
+
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  app.decorate('db', options.db);
+  app.decorate('config', options.config);
+  installErrorHandler(app);
+
+  await app.register(fastifyCookie, { secret: options.sessionSecret });
+  await app.register(fastifySwagger, {
+    openapi: {
+      openapi: '3.1.0',
+      info: {
+        title: 'powermap API',
+        version: '0.1.0',
+        description:
+          'The power map as data: actors, typed relationships with sources, demands, assessments, maps and their history, and the analysis that answers who can grant a demand and who moves them. Errors are RFC 9457 problem objects.',
+      },
+      components: {
+        securitySchemes: {
+          session: { type: 'apiKey', in: 'cookie', name: 'pm_session' },
+          token: { type: 'http', scheme: 'bearer' },
+        },
+      },
+      security: [{ session: [] }, { token: [] }],
+    },
+    transform: jsonSchemaTransform,
+    transformObject: jsonSchemaTransformObject,
+  });
+  await app.register(fastifySwaggerUi, { routePrefix: '/api/docs' });
+  app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+
+  await app.register(apiRoutes, { prefix: '/api' });
+
+  if (options.clientDir && existsSync(path.join(options.clientDir, 'index.html'))) {
+    await app.register(fastifyStatic, { root: options.clientDir, wildcard: false, index: 'index.html' });
+    // The client routes in the browser; any non-API page gets the app shell.
+    app.setNotFoundHandler((request, reply) => {
+      if (request.url.startsWith('/api/') || request.method !== 'GET') {
+        return sendProblem(reply, new Problem(404, 'Not found', `There is no ${request.method} ${request.url.split('?')[0]}.`));
+      }
+      return reply.sendFile('index.html');
+    });
+  }
+  return app;
+}
+
+export type App = Awaited<ReturnType<typeof buildApp>>;

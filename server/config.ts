@@ -1,0 +1,43 @@
+import path from 'node:path';
+import { z } from 'zod';
+
+const port = z.coerce.number().int().min(1).max(65535);
+const flag = z.enum(['true', 'false', '1', '0']).transform((v) => v === 'true' || v === '1');
+
+/** Every environment variable powermap reads; the README's table mirrors this. */
+export const configSchema = z.object({
+  HOST: z.string().min(1).default('127.0.0.1'),
+  PORT: port.default(3000),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  NEO4J_URI: z
+    .string()
+    .regex(/^(bolt|neo4j)(\+s|\+ssc)?:\/\/[^\s]+$/, 'must look like bolt://host:7687, neo4j://host or neo4j+s://host')
+    .optional(),
+  NEO4J_USER: z.string().default('neo4j'),
+  NEO4J_PASSWORD: z.string().optional(),
+  NEO4J_DATABASE: z.string().regex(/^[A-Za-z][A-Za-z0-9.\-]*$/, 'must be a Neo4j database name').default('neo4j'),
+  NEO4J_PORT: port.default(7687),
+  NEO4J_HEAP: z.string().regex(/^\d+[kmg]$/i, 'must be a size such as 1g or 512m').default('1g'),
+  NEO4J_PAGECACHE: z.string().regex(/^\d+[kmg]$/i, 'must be a size such as 1g or 512m').default('512m'),
+  POWERMAP_DATA_DIR: z.string().min(1).default(path.resolve('.data')),
+  SESSION_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
+  SEED_DEMO: flag.default(true),
+});
+
+export type Config = z.infer<typeof configSchema>;
+
+export class ConfigError extends Error {
+  override name = 'ConfigError';
+}
+
+/** Validates the environment; an invalid variable is named in one sentence. */
+export function loadConfig(env: NodeJS.ProcessEnv): Config {
+  const present = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ''));
+  const parsed = configSchema.safeParse(present);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]!;
+    const name = String(issue.path[0] ?? 'environment');
+    throw new ConfigError(`Invalid environment variable ${name}=${JSON.stringify(env[name] ?? '')}: ${issue.message}.`);
+  }
+  return parsed.data;
+}

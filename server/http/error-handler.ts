@@ -1,0 +1,80 @@
+import type { FastifyError, FastifyInstance, FastifyReply } from 'fastify';
+import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
+import { Problem, type FieldError } from './problem.js';
+
+const slug = (title: string) => title.toLowerCase().replace(/[^a-z0-9]+/g, '-');
+
+export function sendProblem(reply: FastifyReply, problem: Problem) {
+  const { errors, ...extra } = problem.extra;
+  return reply
+    .code(problem.status)
+    .type('application/problem+json')
+    .send({
+      type: `urn:powermap:problem:${slug(problem.title)}`,
+      title: problem.title,
+      status: problem.status,
+      detail: problem.message,
+      ...(errors ? { errors } : {}),
+      ...extra,
+    });
+}
+
+/** "body.strength" from the request part and the JSON pointer of the failing value. */
+function fieldPath(context: string | undefined, instancePath: string): string {
+  const inner = instancePath.replace(/^\//, '').replace(/\//g, '.');
+  return [context, inner].filter(Boolean).join('.');
+}
+
+/**
+ * The one error handler: problems and 4xx framework errors are told to the caller with a
+ * message they can act on; anything else is logged and answered generically.
+ */
+export function installErrorHandler(app: FastifyInstance) {
+  app.setErrorHandler((error: FastifyError | Problem, request, reply) => {
+    if (error instanceof Problem) return sendProblem(reply, error);
+    if (hasZodFastifySchemaValidationErrors(error)) {
+      const context = (error as FastifyError).validationContext;
+      const errors: FieldError[] = error.validation.map((issue) => ({
+        path: fieldPath(context, issue.instancePath),
+        message: issue.message ?? 'is invalid',
+      }));
+      const first = errors[0]!;
+      const detail = `${first.path || context || 'request'}: ${first.message}${errors.length > 1 ? ` (and ${errors.length - 1} more)` : ''}`;
+      return sendProblem(reply, new Problem(400, 'Validation failed', detail, { errors }));
+    }
+    const status = (error as FastifyError).statusCode;
+    if (status && status >= 400 && status < 500) {
+      return sendProblem(reply, new Problem(status, titleFor(status), error.message));
+    }
+    request.log.error({ err: error }, 'unhandled error');
+    if (status === 503) return sendProblem(reply, new Problem(503, 'Service unavailable', error.message));
+    return sendProblem(reply, new Problem(500, 'Internal error', 'Something went wrong on our side; it has been logged.'));
+  });
+
+  app.setNotFoundHandler((request, reply) =>
+    sendProblem(reply, new Problem(404, 'Not found', `There is no ${request.method} ${request.url.split('?')[0]}.`)),
+  );
+}
+
+function titleFor(status: number): string {
+  switch (status) {
+    case 400:
+      return 'Bad request';
+    case 401:
+      return 'Unauthorized';
+    case 403:
+      return 'Forbidden';
+    case 404:
+      return 'Not found';
+    case 409:
+      return 'Conflict';
+    case 413:
+      return 'Payload too large';
+    case 415:
+      return 'Unsupported media type';
+    case 429:
+      return 'Too many requests';
+    default:
+      return 'Request error';
+  }
+}

@@ -1,0 +1,98 @@
+/**
+ * Runs powermap: validates the environment, starts the local Neo4j unless NEO4J_URI names
+ * another, applies migrations, seeds the demo workspace on an empty database, listens,
+ * and shuts everything down in order on Ctrl-C or SIGTERM.
+ */
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import pino from 'pino';
+import { startLocalNeo4j, type LocalNeo4j } from '../neo4j/local.js';
+import { LocalNeo4jError } from '../neo4j/errors.js';
+import { buildApp, type App } from './app.js';
+import { ConfigError, loadConfig } from './config.js';
+import { createDriver, Gateway } from './db/gateway.js';
+import { migrate } from './db/migrations.js';
+import { sessionSecret } from './secret.js';
+import { seedDemoIfEmpty } from './demo/seed.js';
+import type { Driver } from 'neo4j-driver';
+
+let local: LocalNeo4j | undefined;
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+
+async function main() {
+  const config = loadConfig(process.env);
+  const logger = pino({ level: config.LOG_LEVEL, base: undefined });
+  let app: App | undefined;
+  let driver: Driver | undefined;
+  let closing = false;
+
+  const shutdown = async (code: number) => {
+    if (closing) return;
+    closing = true;
+    logger.info('Shutting down…');
+    try {
+      await app?.close();
+      await driver?.close();
+    } finally {
+      await local?.stop();
+      process.exit(code);
+    }
+  };
+  process.once('SIGINT', () => void shutdown(0));
+  process.once('SIGTERM', () => void shutdown(0));
+
+  let uri = config.NEO4J_URI;
+  if (!uri) {
+    local = await startLocalNeo4j({
+      dataDir: path.join(config.POWERMAP_DATA_DIR, 'neo4j'),
+      cacheDir: config.POWERMAP_DATA_DIR,
+      port: config.NEO4J_PORT,
+      heap: config.NEO4J_HEAP,
+      pageCache: config.NEO4J_PAGECACHE,
+      log: (line) => logger.info(line),
+    });
+    uri = local.uri;
+  }
+  driver = createDriver(uri, config.NEO4J_USER, config.NEO4J_PASSWORD);
+  const db = new Gateway(driver, config.NEO4J_DATABASE, logger);
+  try {
+    await db.verify();
+  } catch (error) {
+    throw new StartError(`Neo4j at ${uri} did not answer (${(error as Error).message}): check NEO4J_URI, NEO4J_USER and NEO4J_PASSWORD.`);
+  }
+  const applied = await migrate(db);
+  if (applied.length) logger.info(`Applied schema migrations ${applied.join(', ')}`);
+  if (config.SEED_DEMO) await seedDemoIfEmpty(db, (line) => logger.info(line));
+
+  app = await buildApp({
+    config,
+    db,
+    logger,
+    clientDir: path.join(root, 'dist', 'client'),
+    sessionSecret: sessionSecret(config.SESSION_SECRET, config.POWERMAP_DATA_DIR),
+  });
+  try {
+    await app.listen({ port: config.PORT, host: config.HOST });
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'EADDRINUSE') {
+      throw new StartError(`Port ${config.PORT} is already in use: stop what uses it or set PORT to a free port.`);
+    }
+    throw error;
+  }
+  const shownHost = config.HOST === '0.0.0.0' ? 'localhost' : config.HOST;
+  console.log(`\npowermap is running at http://${shownHost}:${config.PORT}  (API docs: /api/docs; Ctrl-C stops)\n`);
+
+  process.on('uncaughtException', (error) => {
+    logger.fatal({ err: error }, 'uncaught exception');
+    void shutdown(1);
+  });
+}
+
+class StartError extends Error {}
+
+main().catch(async (error: unknown) => {
+  const known = error instanceof ConfigError || error instanceof LocalNeo4jError || error instanceof StartError;
+  console.error(known ? `powermap could not start. ${(error as Error).message}` : error);
+  await local?.stop();
+  process.exit(1);
+});

@@ -1,0 +1,36 @@
+import { inject } from 'vitest';
+import type { Driver } from 'neo4j-driver';
+import { buildApp, type App } from '../../server/app.js';
+import { loadConfig } from '../../server/config.js';
+import { createDriver, Gateway } from '../../server/db/gateway.js';
+
+export interface TestContext {
+  app: App;
+  db: Gateway;
+  driver: Driver;
+  close(): Promise<void>;
+}
+
+/** The real application over the test run's Neo4j, not listening; call `close` in afterAll. */
+export async function testApp(options: { clientDir?: string } = {}): Promise<TestContext> {
+  const uri = inject('neo4jUri');
+  const driver = createDriver(uri, inject('neo4jUser'), inject('neo4jPassword') || undefined);
+  const db = new Gateway(driver, process.env.NEO4J_DATABASE ?? 'neo4j');
+  const config = loadConfig({ NEO4J_URI: uri, SEED_DEMO: 'false', LOG_LEVEL: 'silent' });
+  const app = await buildApp({
+    config,
+    db,
+    sessionSecret: 'test-secret-test-secret-test-secret-0123',
+    ...(options.clientDir ? { clientDir: options.clientDir } : {}),
+  });
+  await app.ready();
+  return {
+    app,
+    db,
+    driver,
+    close: async () => {
+      await app.close();
+      await driver.close();
+    },
+  };
+}
