@@ -1,0 +1,31 @@
+import { z } from 'zod';
+import { alignment, power } from './actor.js';
+import { id, isoDate, isoDateTime } from './common.js';
+
+export const assessmentCreate = z
+  .strictObject({
+    power,
+    alignment,
+    note: z.string().max(2000).default(''),
+    at: isoDateTime.optional().describe('When the reading was true; defaults to now'),
+    id: id.optional(),
+  })
+  .meta({ id: 'AssessmentCreate' });
+
+export const assessment = z
+  .object({
+    id,
+    actorId: id,
+    power,
+    alignment,
+    note: z.string(),
+    at: isoDateTime,
+    authorId: id.nullable(),
+    authorName: z.string().nullable(),
+  })
+  .meta({ id: 'Assessment' });
+export type Assessment = z.infer<typeof assessment>;
+
+export const assessmentsAtQuery = z.object({
+  at: z.union([isoDate, isoDateTime]).describe('Every actor’s latest reading on or before this date'),
+});

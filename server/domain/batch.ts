@@ -1,0 +1,34 @@
+import { z } from 'zod';
+import { actorCreate, actorPatch } from './actor.js';
+import { id, version } from './common.js';
+import { demandCreate, demandPatch } from './demand.js';
+import { mapCreate, mapPatch } from './map.js';
+import { relationshipCreate, relationshipPatch } from './relationship.js';
+import { sourceCreate, sourcePatch } from './source.js';
+
+const op = <E extends string, C extends z.ZodType, P extends z.ZodType>(entity: E, create: C, patch: P) => [
+  z.strictObject({ op: z.literal('create'), entity: z.literal(entity), data: create }),
+  z.strictObject({ op: z.literal('update'), entity: z.literal(entity), id, data: patch }),
+  z.strictObject({ op: z.literal('delete'), entity: z.literal(entity), id, version: version.optional() }),
+] as const;
+
+export const batchOperation = z.union([
+  ...op('actor', actorCreate, actorPatch),
+  ...op('relationship', relationshipCreate, relationshipPatch),
+  ...op('source', sourceCreate, sourcePatch),
+  ...op('demand', demandCreate, demandPatch),
+  ...op('map', mapCreate, mapPatch),
+]);
+export type BatchOperation = z.infer<typeof batchOperation>;
+
+export const batchRequest = z
+  .strictObject({
+    operations: z.array(batchOperation).min(1).max(10_000),
+    summary: z.string().max(300).optional().describe('How the history names this step, e.g. "Move 3 actors"'),
+  })
+  .meta({ id: 'Batch', description: 'Applied atomically: every operation or none. Updates and deletes carry versions.' });
+
+export const batchResult = z.object({
+  changeId: id,
+  results: z.array(z.object({ op: z.string(), entity: z.string(), id, version: z.number().int().nullable() })),
+});
