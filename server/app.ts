@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import Fastify, { type FastifyServerOptions } from 'fastify';
+import Fastify, { type FastifyBaseLogger, type FastifyServerOptions } from 'fastify';
 import fastifyCookie from '@fastify/cookie';
 import fastifyStatic from '@fastify/static';
 import fastifySwagger from '@fastify/swagger';
@@ -14,8 +14,7 @@ import {
 } from 'fastify-type-provider-zod';
 import type { Config } from './config.js';
 import type { Gateway } from './db/gateway.js';
-import { installErrorHandler, sendProblem } from './http/error-handler.js';
-import { Problem } from './http/problem.js';
+import { installErrorHandler } from './http/error-handler.js';
 import { apiRoutes } from './routes/index.js';
 
 declare module 'fastify' {
@@ -30,26 +29,34 @@ export interface AppOptions {
   db: Gateway;
   /** Folder of the built client; served at / when present. */
   clientDir?: string;
-  logger?: FastifyServerOptions['logger'];
+  /** Logger options, or a ready pino instance (Fastify 5 takes that as `loggerInstance`). */
+  logger?: FastifyServerOptions['logger'] | FastifyBaseLogger;
   sessionSecret: string;
 }
 
 /** Builds the whole application without listening, so tests can `inject` into it. */
 export async function buildApp(options: AppOptions) {
+  const given = options.logger;
+  const logging =
+    typeof given === 'object' && given !== null && typeof (given as FastifyBaseLogger).child === 'function'
+      ? { loggerInstance: given as FastifyBaseLogger }
+      : { logger: (given ?? false) as FastifyServerOptions['logger'] };
   const app = Fastify({
-    logger: options.logger ?? false,
+    ...logging,
     trustProxy: true,
     bodyLimit: 5 * 1024 * 1024,
     return503OnClosing: true,
     forceCloseConnections: 'idle',
-    routerOptions: { maxParamLength: 200 },
+    routerOptions: { maxParamLength: 200, ignoreTrailingSlash: true },
   }).withTypeProvider<ZodTypeProvider>();
 
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   app.decorate('db', options.db);
   app.decorate('config', options.config);
-  installErrorHandler(app);
+  const serveClient = Boolean(options.clientDir && existsSync(path.join(options.clientDir, 'index.html')));
+  // The client routes in the browser; any non-API page gets the app shell.
+  installErrorHandler(app, serveClient ? { appShell: (reply) => reply.sendFile('index.html') } : {});
 
   await app.register(fastifyCookie, { secret: options.sessionSecret });
   await app.register(fastifySwagger, {
@@ -77,15 +84,8 @@ export async function buildApp(options: AppOptions) {
 
   await app.register(apiRoutes, { prefix: '/api' });
 
-  if (options.clientDir && existsSync(path.join(options.clientDir, 'index.html'))) {
-    await app.register(fastifyStatic, { root: options.clientDir, wildcard: false, index: 'index.html' });
-    // The client routes in the browser; any non-API page gets the app shell.
-    app.setNotFoundHandler((request, reply) => {
-      if (request.url.startsWith('/api/') || request.method !== 'GET') {
-        return sendProblem(reply, new Problem(404, 'Not found', `There is no ${request.method} ${request.url.split('?')[0]}.`));
-      }
-      return reply.sendFile('index.html');
-    });
+  if (serveClient) {
+    await app.register(fastifyStatic, { root: options.clientDir!, wildcard: false, index: 'index.html' });
   }
   return app;
 }

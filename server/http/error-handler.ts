@@ -29,7 +29,7 @@ function fieldPath(context: string | undefined, instancePath: string): string {
  * The one error handler: problems and 4xx framework errors are told to the caller with a
  * message they can act on; anything else is logged and answered generically.
  */
-export function installErrorHandler(app: FastifyInstance) {
+export function installErrorHandler(app: FastifyInstance, options: { appShell?: (reply: FastifyReply) => FastifyReply } = {}) {
   app.setErrorHandler((error: FastifyError | Problem, request, reply) => {
     if (error instanceof Problem) return sendProblem(reply, error);
     if (hasZodFastifySchemaValidationErrors(error)) {
@@ -51,9 +51,11 @@ export function installErrorHandler(app: FastifyInstance) {
     return sendProblem(reply, new Problem(500, 'Internal error', 'Something went wrong on our side; it has been logged.'));
   });
 
-  app.setNotFoundHandler((request, reply) =>
-    sendProblem(reply, new Problem(404, 'Not found', `There is no ${request.method} ${request.url.split('?')[0]}.`)),
-  );
+  // Fastify allows one not-found handler per prefix, so the client's page fallback lives here too.
+  app.setNotFoundHandler((request, reply) => {
+    if (options.appShell && request.method === 'GET' && !request.url.startsWith('/api/')) return options.appShell(reply);
+    return sendProblem(reply, new Problem(404, 'Not found', `There is no ${request.method} ${request.url.split('?')[0]}.`));
+  });
 }
 
 function titleFor(status: number): string {
