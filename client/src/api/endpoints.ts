@@ -1,0 +1,67 @@
+import { del, get, patch, post, qs } from './http';
+import type {
+  Actor, ActorCreate, ActorDetail, ActorPatch, Assessment, BatchOperation, BatchResult, Change, Demand, MapDetail,
+  MapSummary, Member, Relationship, RelationshipCreate, Source, User, Workspace,
+} from './domain';
+
+const w = (ws: string) => `/api/workspaces/${ws}`;
+
+export interface Page<T> {
+  items: T[];
+  nextCursor: string | null;
+}
+
+/** Every call the client makes, named after what it does; URLs live only here. */
+export const endpoints = {
+  me: () => get<{ user: User }>('/api/auth/me'),
+  signup: (body: { email: string; password: string; name: string; invite?: string }) => post<{ user: User }>('/api/auth/signup', body),
+  login: (body: { email: string; password: string }) => post<{ user: User }>('/api/auth/login', body),
+  logout: () => post<void>('/api/auth/logout'),
+
+  workspaces: () => get<{ items: Workspace[] }>('/api/workspaces'),
+  workspace: (ws: string) => get<Workspace>(w(ws)),
+  createWorkspace: (body: { name: string; description?: string }) => post<Workspace>('/api/workspaces', body),
+  members: (ws: string) => get<{ items: Member[] }>(`${w(ws)}/members`),
+  invite: (ws: string, body: { email: string; role: string }) => post<Member>(`${w(ws)}/members`, body),
+
+  actors: (ws: string, params: { cursor?: string; limit?: number } = {}) => get<Page<Actor>>(`${w(ws)}/actors${qs(params)}`),
+  actor: (ws: string, id: string) => get<ActorDetail>(`${w(ws)}/actors/${id}`),
+  createActor: (ws: string, body: ActorCreate) => post<Actor>(`${w(ws)}/actors`, body),
+  patchActor: (ws: string, id: string, body: ActorPatch) => patch<Actor>(`${w(ws)}/actors/${id}`, body),
+  restoreActor: (ws: string, id: string) => post<Actor>(`${w(ws)}/actors/${id}/restore`),
+  assess: (ws: string, id: string, body: { power: number; alignment: number; note?: string }) =>
+    post<Assessment>(`${w(ws)}/actors/${id}/assessments`, body),
+  assessments: (ws: string, id: string) => get<{ items: Assessment[] }>(`${w(ws)}/actors/${id}/assessments`),
+  assessmentsAt: (ws: string, at: string) =>
+    get<{ items: { actorId: string; power: number; alignment: number; at: string }[] }>(`${w(ws)}/assessments${qs({ at })}`),
+  actorHistory: (ws: string, id: string) => get<{ items: Change[] }>(`${w(ws)}/actors/${id}/history`),
+
+  relationships: (ws: string, params: { actor?: string; uncited?: boolean } = {}) => get<Page<Relationship>>(`${w(ws)}/relationships${qs(params)}`),
+  createRelationship: (ws: string, body: RelationshipCreate) => post<Relationship>(`${w(ws)}/relationships`, body),
+
+  sources: (ws: string) => get<Page<Source>>(`${w(ws)}/sources${qs({ limit: 500 })}`),
+  createSource: (ws: string, body: { url: string; title?: string | null }) => post<Source>(`${w(ws)}/sources`, body),
+
+  demands: (ws: string) => get<Page<Demand>>(`${w(ws)}/demands`),
+  createDemand: (ws: string, body: { title: string; description?: string; primaryTargetIds?: string[]; status?: string }) =>
+    post<Demand>(`${w(ws)}/demands`, body),
+
+  maps: (ws: string) => get<Page<MapSummary>>(`${w(ws)}/maps`),
+  map: (ws: string, id: string) => get<MapDetail>(`${w(ws)}/maps/${id}`),
+  createMap: (ws: string, body: { name: string; description?: string }) => post<MapDetail>(`${w(ws)}/maps`, body),
+  addMembers: (ws: string, id: string, body: { actorIds: string[]; positions?: Record<string, { x: number; y: number }>; withNeighbours?: boolean }) =>
+    post<MapDetail>(`${w(ws)}/maps/${id}/members`, body),
+  removeMembers: (ws: string, id: string, actorIds: string[]) => post<MapDetail>(`${w(ws)}/maps/${id}/members/remove`, { actorIds }),
+  savePositions: (ws: string, id: string, positions: { actorId: string; x: number; y: number }[]) =>
+    patch<void>(`${w(ws)}/maps/${id}/positions`, { positions }),
+
+  search: (ws: string, q: string, limit = 8) => get<{ items: (Actor & { score: number })[] }>(`${w(ws)}/search${qs({ q, limit })}`),
+  batch: (ws: string, operations: BatchOperation[], summary?: string) => post<BatchResult>(`${w(ws)}/batch`, { operations, summary }),
+  history: (ws: string, params: { before?: number; limit?: number } = {}) => get<{ items: Change[] }>(`${w(ws)}/history${qs(params)}`),
+  revert: (ws: string, changeId: string) => post<Change>(`${w(ws)}/history/${changeId}/revert`),
+  deleteWorkspace: (ws: string) => del(w(ws)),
+
+  analysis: <T>(ws: string, question: string, params: Record<string, string | number | boolean | undefined | string[]>) =>
+    get<T>(`${w(ws)}/analysis/${question}${qs(params)}`),
+  eventsUrl: (ws: string) => `${w(ws)}/events`,
+};

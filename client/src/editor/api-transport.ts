@@ -1,0 +1,84 @@
+import { endpoints } from '../api/endpoints';
+import type { BatchOperation } from '../api/domain';
+import type { Versions } from '../graph/apply';
+import type { GraphDoc } from '../graph/doc';
+import type { Edit, Fields } from '../graph/edits';
+import type { RunContext, Transport } from './transport';
+
+const META = new Set(['version', 'createdAt', 'updatedAt', 'id']);
+const stripMeta = (data: Fields) => Object.fromEntries(Object.entries(data).filter(([k]) => !META.has(k)));
+
+function currentVersion(doc: GraphDoc, entity: string, id: string): number | undefined {
+  if (entity === 'actor') return doc.actors[id]?.version;
+  if (entity === 'relationship') return doc.relationships[id]?.version;
+  if (entity === 'map' && id === doc.mapId) return doc.mapVersion;
+  return undefined;
+}
+
+/**
+ * Saves edits through the API: creates, updates and deletes go in one all-or-nothing
+ * batch; assessments, layout and map membership have their own endpoints and run in
+ * the order the step lists them.
+ */
+export class ApiTransport implements Transport {
+  constructor(private readonly ws: string) {}
+
+  async run(edits: Edit[], context: RunContext): Promise<Versions> {
+    const versions: Versions = {};
+    const doc = context.doc;
+    let batch: BatchOperation[] = [];
+    const flush = async () => {
+      if (!batch.length) return;
+      const result = await endpoints.batch(this.ws, batch, context.summary);
+      for (const r of result.results) versions[r.id] = r.version;
+      batch = [];
+    };
+    const versionOf = (entity: string, id: string) => (versions[id] as number | undefined) ?? currentVersion(doc, entity, id);
+
+    for (const edit of edits) {
+      switch (edit.kind) {
+        case 'create':
+          if (edit.entity === 'actor' && context.replay) {
+            await flush();
+            const actor = await endpoints.restoreActor(this.ws, edit.id);
+            versions[edit.id] = actor.version;
+          } else {
+            batch.push({ op: 'create', entity: edit.entity, data: { ...stripMeta(edit.data), id: edit.id } } as BatchOperation);
+          }
+          break;
+        case 'update':
+          batch.push({ op: 'update', entity: edit.entity, id: edit.id, data: { ...edit.after, version: versionOf(edit.entity, edit.id) } } as BatchOperation);
+          break;
+        case 'delete':
+          batch.push({ op: 'delete', entity: edit.entity, id: edit.id, version: versionOf(edit.entity, edit.id) } as BatchOperation);
+          break;
+        case 'assess': {
+          const { power, alignment } = edit.after;
+          if (power === null || alignment === null) {
+            batch.push({ op: 'update', entity: 'actor', id: edit.actorId, data: { power, alignment, version: versionOf('actor', edit.actorId) } });
+          } else {
+            await flush();
+            await endpoints.assess(this.ws, edit.actorId, { power, alignment, note: context.replay ? context.summary : '' });
+            const fresh = await endpoints.actor(this.ws, edit.actorId);
+            versions[edit.actorId] = fresh.version;
+          }
+          break;
+        }
+        case 'move':
+          await flush();
+          await endpoints.savePositions(this.ws, doc.mapId, edit.after.map(({ actorId, x, y }) => ({ actorId, x, y })));
+          break;
+        case 'members':
+          await flush();
+          if (edit.remove.length) await endpoints.removeMembers(this.ws, doc.mapId, edit.remove.map((p) => p.actorId));
+          if (edit.add.length) {
+            const positions = Object.fromEntries(edit.add.map((p) => [p.actorId, { x: p.x, y: p.y }]));
+            await endpoints.addMembers(this.ws, doc.mapId, { actorIds: edit.add.map((p) => p.actorId), positions });
+          }
+          break;
+      }
+    }
+    await flush();
+    return versions;
+  }
+}

@@ -1,0 +1,86 @@
+import type { GraphDoc } from '../graph/doc';
+import { emptyDoc } from '../graph/doc';
+import type { Step } from '../graph/edits';
+
+export type View = 'network' | 'grid' | 'table';
+export type Panel = 'inspector' | 'explore' | 'story' | 'history';
+export type LayoutName = 'fcose' | 'concentric' | 'grid';
+
+export interface Selection {
+  actors: string[];
+  relationships: string[];
+}
+
+export interface Highlight {
+  actors: string[];
+  relationships: string[];
+  label: string;
+}
+
+export type Dialog =
+  | { kind: 'addActor'; position?: { x: number; y: number } }
+  | { kind: 'relationship'; from: string; to: string }
+  | { kind: 'help' }
+  | { kind: 'conflict'; step: Step; entity: string; id: string; mine: Record<string, unknown>; theirs: Record<string, unknown> };
+
+/** Everything about the editor that is not server data: one store, read by every view. */
+export interface EditorState {
+  doc: GraphDoc;
+  selection: Selection;
+  view: View;
+  panel: Panel;
+  highlight: Highlight | null;
+  dialog: Dialog | null;
+  edgeLabels: boolean;
+  layout: { name: LayoutName; request: number };
+  fitRequest: number;
+  focusRequest: { id: string; n: number } | null;
+  sizeBy: Record<string, number> | null;
+  colorBy: Record<string, string> | null;
+  story: number | null;
+  message: { tone: 'error' | 'info'; text: string } | null;
+  pending: number;
+  canUndo: boolean;
+  canRedo: boolean;
+  undoLabel: string | null;
+  redoLabel: string | null;
+}
+
+export const initialState = (doc: GraphDoc = emptyDoc()): EditorState => ({
+  doc,
+  selection: { actors: [], relationships: [] },
+  view: 'network',
+  panel: 'inspector',
+  highlight: null,
+  dialog: null,
+  edgeLabels: false,
+  layout: { name: 'fcose', request: 0 },
+  fitRequest: 0,
+  focusRequest: null,
+  sizeBy: null,
+  colorBy: null,
+  story: null,
+  message: null,
+  pending: 0,
+  canUndo: false,
+  canRedo: false,
+  undoLabel: null,
+  redoLabel: null,
+});
+
+type Listener = () => void;
+
+export class Store<S> {
+  private listeners = new Set<Listener>();
+  constructor(private state: S) {}
+  get = () => this.state;
+  set(patch: Partial<S> | ((s: S) => Partial<S>)) {
+    const next = typeof patch === 'function' ? patch(this.state) : patch;
+    this.state = { ...this.state, ...next };
+    this.listeners.forEach((l) => l());
+  }
+  subscribe = (listener: Listener) => {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  };
+}
