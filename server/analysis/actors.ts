@@ -1,0 +1,20 @@
+import type { Tx } from '../db/gateway.js';
+import { notFound, Problem } from '../http/problem.js';
+import { cypher } from './queries.js';
+
+/** 404 naming the ids that are not live actors of this workspace (another workspace's count as unknown). */
+export async function requireActors(tx: Tx, ws: string, ids: string[], field: string): Promise<void> {
+  if (ids.length === 0) return;
+  const rows = await tx.query<{ id: string; found: boolean }>(cypher('actors-found'), { ws, ids });
+  assertFound(rows.filter((r) => !r.found).map((r) => r.id), field);
+}
+
+export function assertFound(missing: string[], field: string): void {
+  if (missing.length === 0) return;
+  const list = missing.map((id) => `"${id}"`).join(', ');
+  throw new Problem(404, 'Not found', `${field}: no actor ${list} in this workspace (deleted, or never here).`, {
+    errors: [{ path: field, message: `unknown actor ${list}` }],
+  });
+}
+
+export const mapNotFound = () => notFound('That map (map=) in this workspace');

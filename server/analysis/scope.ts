@@ -1,0 +1,64 @@
+import type { Tx } from '../db/gateway.js';
+import { relationshipTypes } from '../domain/relationship.js';
+import type { AnalysisActor, AnalysisRelationship, ScopeQuery } from '../domain/analysis.js';
+import { badRequest } from '../http/problem.js';
+import { assertFound, mapNotFound } from './actors.js';
+import { cypher } from './queries.js';
+
+export const DEFAULT_SCOPE_DEPTH = 2;
+
+/** Refuses a scope that names both a map and a centre, or a depth without a centre. */
+export function checkScope(scope: ScopeQuery): void {
+  if (scope.map && scope.around) throw badRequest('Choose one scope: map= or around=, not both.', [{ path: 'querystring.around', message: 'not with map=' }]);
+  if (scope.depth !== undefined && !scope.around) throw badRequest('depth= goes with around= (the neighbourhood to analyse).', [{ path: 'querystring.depth', message: 'needs around=' }]);
+}
+
+/** A stable text naming the scope, for cache keys. */
+export function scopeKey(scope: ScopeQuery): string {
+  if (scope.map) return `map:${scope.map}`;
+  if (scope.around) return `around:${scope.around}:${scope.depth ?? DEFAULT_SCOPE_DEPTH}`;
+  return 'workspace';
+}
+
+/**
+ * The ids of the actors in scope, or null for the whole workspace (queries then filter by
+ * workspaceId alone). A map or centre outside this workspace is a 404.
+ */
+export async function scopeIds(tx: Tx, ws: string, scope: ScopeQuery): Promise<string[] | null> {
+  checkScope(scope);
+  if (scope.map) {
+    const row = await tx.one<{ ids: string[] }>(cypher('scope-map'), { ws, map: scope.map });
+    if (!row) throw mapNotFound();
+    return row.ids;
+  }
+  if (scope.around) {
+    const row = await tx.one<{ ids: string[] }>(cypher('scope-around', { max: scope.depth ?? DEFAULT_SCOPE_DEPTH }), {
+      ws,
+      around: scope.around,
+      types: [...relationshipTypes],
+    });
+    if (!row) assertFound([scope.around], 'around');
+    return row!.ids;
+  }
+  return null;
+}
+
+export interface Subgraph {
+  actors: AnalysisActor[];
+  relationships: AnalysisRelationship[];
+  changeSeq: number;
+}
+
+/** The scope's actors and the ties among them, read in one transaction with the data version. */
+export async function projectScope(tx: Tx, ws: string, scope: ScopeQuery, types: readonly string[]): Promise<Subgraph> {
+  const seq = await tx.one<{ changeSeq: number }>(cypher('change-seq'), { ws });
+  const ids = await scopeIds(tx, ws, scope);
+  const actors = await tx.query<AnalysisActor>(cypher('project-actors'), { ws, ids });
+  const relationships = await tx.query<AnalysisRelationship>(cypher('project-relationships'), { ws, ids, types: [...types] });
+  return { actors, relationships: relationships.map(normaliseRelationship), changeSeq: seq?.changeSeq ?? 0 };
+}
+
+/** Records written before strength or mutual were required read as the defaults. */
+export function normaliseRelationship(r: AnalysisRelationship): AnalysisRelationship {
+  return { id: r.id, type: r.type, from: r.from, to: r.to, strength: r.strength ?? 3, mutual: r.mutual ?? false };
+}
