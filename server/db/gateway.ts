@@ -25,8 +25,9 @@ export class Gateway {
     private readonly log?: FastifyBaseLogger,
   ) {}
 
-  read<T>(work: (tx: Tx) => Promise<T>, label = 'read'): Promise<T> {
-    return this.unit('READ', work, label);
+  /** `timeoutMs`: the database ends the transaction after this long (bounded searches). */
+  read<T>(work: (tx: Tx) => Promise<T>, label = 'read', options: { timeoutMs?: number } = {}): Promise<T> {
+    return this.unit('READ', work, label, options.timeoutMs);
   }
 
   write<T>(work: (tx: Tx) => Promise<T>, label = 'write'): Promise<T> {
@@ -54,14 +55,14 @@ export class Gateway {
     }
   }
 
-  private async unit<T>(mode: 'READ' | 'WRITE', work: (tx: Tx) => Promise<T>, label: string): Promise<T> {
+  private async unit<T>(mode: 'READ' | 'WRITE', work: (tx: Tx) => Promise<T>, label: string, timeoutMs?: number): Promise<T> {
     const session = this.driver.session({
       database: this.database,
       defaultAccessMode: mode === 'READ' ? neo4j.session.READ : neo4j.session.WRITE,
     });
     const run = (tx: ManagedTransaction) => work(wrap(tx, this.log));
     try {
-      const config = { metadata: { app: 'powermap', unit: label } };
+      const config = { metadata: { app: 'powermap', unit: label }, ...(timeoutMs ? { timeout: timeoutMs } : {}) };
       return mode === 'READ' ? await session.executeRead(run, config) : await session.executeWrite(run, config);
     } catch (error) {
       throw mapDriverError(error);
