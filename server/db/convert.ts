@@ -21,3 +21,18 @@ export function toPlain(value: unknown): unknown {
   for (const [key, inner] of Object.entries(value)) out[key] = toPlain(inner);
   return out;
 }
+
+/**
+ * JavaScript has one number type; Cypher needs integers for LIMIT, SKIP and ranges and
+ * stores whole numbers best as integers. Whole numbers go as Neo4j integers, others as floats.
+ */
+export function toParams(value: unknown): unknown {
+  if (typeof value === 'number') return Number.isSafeInteger(value) ? neo4j.int(value) : value;
+  if (Array.isArray(value)) return value.map(toParams);
+  if (value && typeof value === 'object' && Object.getPrototypeOf(value) === Object.prototype) {
+    const out: Record<string, unknown> = {};
+    for (const [key, inner] of Object.entries(value)) out[key] = toParams(inner);
+    return out;
+  }
+  return value;
+}

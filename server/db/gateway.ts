@@ -1,6 +1,6 @@
 import neo4j, { type Driver, type ManagedTransaction, Neo4jError } from 'neo4j-driver';
 import type { FastifyBaseLogger } from 'fastify';
-import { toPlain } from './convert.js';
+import { toParams, toPlain } from './convert.js';
 import { Problem, conflict, unavailable } from '../http/problem.js';
 
 export type Row = Record<string, unknown>;
@@ -38,7 +38,7 @@ export class Gateway {
   async autoCommit(cypher: string, params: Record<string, unknown> = {}): Promise<Row[]> {
     const session = this.driver.session({ database: this.database });
     try {
-      const result = await session.run(cypher, params);
+      const result = await session.run(cypher, toParams(params) as Record<string, unknown>);
       return result.records.map((r) => toPlain(r.toObject()) as Row);
     } catch (error) {
       throw mapDriverError(error);
@@ -75,7 +75,7 @@ export class Gateway {
 function wrap(tx: ManagedTransaction, log?: FastifyBaseLogger): Tx {
   const query = async <T>(cypher: string, params: Record<string, unknown> = {}): Promise<T[]> => {
     log?.debug({ cypher, params }, 'cypher');
-    const result = await tx.run(cypher, params);
+    const result = await tx.run(cypher, toParams(params) as Record<string, unknown>);
     return result.records.map((record) => toPlain(record.toObject()) as T);
   };
   return { query, one: async (cypher, params) => (await query(cypher, params))[0] as never };

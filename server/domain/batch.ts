@@ -29,6 +29,6 @@ export const batchRequest = z
   .meta({ id: 'Batch', description: 'Applied atomically: every operation or none. Updates and deletes carry versions.' });
 
 export const batchResult = z.object({
-  changeId: id,
+  changeId: id.nullable().describe('The change recorded (null when nothing changed)'),
   results: z.array(z.object({ op: z.string(), entity: z.string(), id, version: z.number().int().nullable() })),
 });

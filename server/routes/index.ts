@@ -3,18 +3,41 @@ import { installWorkspaceAccess } from '../auth/access.js';
 import { principalPlugin } from '../auth/principal.js';
 import { TtlCache } from '../auth/ttl-cache.js';
 import type { MemberRole } from '../domain/workspace.js';
+import { actorRoutes } from './actors.js';
+import { authRoutes } from './auth.js';
+import { demandRoutes } from './demands.js';
+import { eventRoutes } from './events.js';
+import { graphRoutes } from './graph.js';
 import { healthRoutes } from './health.js';
+import { historyRoutes } from './history.js';
+import { mapRoutes } from './maps.js';
+import { relationshipRoutes } from './relationships.js';
+import { searchRoutes } from './search.js';
+import { sourceRoutes } from './sources.js';
+import { workspaceListRoutes, workspaceRoutes } from './workspaces.js';
 
 /** Every resource plugin, mounted under /api. */
 export const apiRoutes: FastifyPluginAsyncZod = async (app) => {
   app.decorate('membershipCache', new TtlCache<string, MemberRole | null>(5_000, 50_000));
   await app.register(healthRoutes);
   await app.register(principalPlugin);
+  await app.register(authRoutes, { prefix: '/auth' });
+  await app.register(workspaceListRoutes);
 
   // Everything about one workspace: access is decided once, for the whole scope.
   await app.register(
     async (scope) => {
       installWorkspaceAccess(scope);
+      await scope.register(workspaceRoutes);
+      await scope.register(actorRoutes);
+      await scope.register(relationshipRoutes);
+      await scope.register(sourceRoutes);
+      await scope.register(demandRoutes);
+      await scope.register(mapRoutes);
+      await scope.register(graphRoutes);
+      await scope.register(searchRoutes);
+      await scope.register(historyRoutes);
+      await scope.register(eventRoutes);
     },
     { prefix: '/workspaces/:ws' },
   );

@@ -1,0 +1,75 @@
+import type { Tx } from '../db/gateway.js';
+import {
+  relationshipDefaults,
+  relationshipTypes,
+  type Relationship,
+  type RelationshipType,
+} from '../domain/relationship.js';
+import { conflict } from '../http/problem.js';
+import type { EntityStore } from './store.js';
+
+/** Neo4j cannot parameterise a relationship type; types only ever come from this closed list. */
+export function assertType(type: string): asserts type is RelationshipType {
+  if (!(relationshipTypes as readonly string[]).includes(type)) throw new Error(`not a relationship type: ${type}`);
+}
+
+export const TYPE_UNION = relationshipTypes.join('|');
+
+/** One index seek per type (migration 003) instead of a scan of every relationship. */
+const byIdAnyType = relationshipTypes
+  .map((t) => `MATCH (a:Actor)-[r:${t} {id: $id}]->(b:Actor) RETURN r, a, b`)
+  .join('\nUNION ALL\n');
+
+export const REL = 'r {.*, type: type(r), from: a.id, to: b.id}';
+
+/** Fills the fields Neo4j does not store when null, and drops bookkeeping. */
+export function relationshipFromRow(row: Record<string, unknown>): Relationship {
+  const { workspaceId: _ws, ...props } = row;
+  const type = props.type as RelationshipType;
+  return { ...relationshipDefaults.common, ...relationshipDefaults[type], ...props } as Relationship;
+}
+
+export const relationshipStore: EntityStore<Relationship> = {
+  type: 'relationship',
+
+  async load(tx, ws, id) {
+    const row = await tx.one<{ r: Record<string, unknown> }>(
+      `CALL { ${byIdAnyType} } WITH r, a, b WHERE r.workspaceId = $ws RETURN ${REL} AS r`,
+      { ws, id },
+    );
+    return row ? relationshipFromRow(row.r) : null;
+  },
+
+  /** Neo4j cannot move a relationship's ends, so saving replaces it (keeping its id). */
+  async save(tx, ws, rel) {
+    assertType(rel.type);
+    await relationshipStore.remove(tx, ws, rel.id);
+    const { type: _t, from, to, ...props } = rel;
+    const rows = await tx.query(
+      `MATCH (a:Actor {id: $from}) WHERE a.workspaceId = $ws
+       MATCH (b:Actor {id: $to}) WHERE b.workspaceId = $ws
+       CREATE (a)-[r:${rel.type}]->(b) SET r = $props, r.workspaceId = $ws
+       RETURN r.id AS id`,
+      { ws, from, to, props },
+    );
+    if (rows.length === 0) {
+      throw conflict('One end of this relationship no longer exists (it was deleted or merged); restore that actor first.');
+    }
+  },
+
+  async remove(tx, ws, id) {
+    await tx.query(`CALL { ${byIdAnyType} } WITH r WHERE r.workspaceId = $ws DELETE r`, { ws, id });
+  },
+};
+
+/** Relationships at either end of an actor (not deleted ones). */
+export async function relationshipsOf(tx: Tx, ws: string, actorId: string): Promise<Relationship[]> {
+  const rows = await tx.query<{ r: Record<string, unknown> }>(
+    `MATCH (x:Actor {id: $actorId}) WHERE x.workspaceId = $ws
+     MATCH (x)-[r:${TYPE_UNION}]-(y:Actor)
+     WITH r, startNode(r) AS a, endNode(r) AS b
+     RETURN ${REL} AS r`,
+    { ws, actorId },
+  );
+  return rows.map((row) => relationshipFromRow(row.r));
+}

@@ -1,0 +1,44 @@
+import type { Source } from '../domain/source.js';
+import { normalizeUrl } from '../domain/source.js';
+import type { Tx } from '../db/gateway.js';
+import { conflict } from '../http/problem.js';
+import type { EntityStore } from './store.js';
+
+export const SOURCE = 's {.id, .url, .title, .publisher, .publishedAt, .accessedAt, .excerpt, .version, .createdAt, .updatedAt}';
+
+export const sourceStore: EntityStore<Source> = {
+  type: 'source',
+  async load(tx, ws, id) {
+    return (await tx.one<{ s: Source }>(`MATCH (s:Source {id: $id}) WHERE s.workspaceId = $ws RETURN ${SOURCE} AS s`, { ws, id }))?.s ?? null;
+  },
+  async save(tx, ws, source) {
+    const { id, ...props } = source;
+    const rows = await tx.query(
+      `MERGE (s:Source {id: $id}) ON CREATE SET s.workspaceId = $ws
+       WITH s WHERE s.workspaceId = $ws SET s += $props RETURN s.id AS id`,
+      { ws, id, props: { ...props, urlKey: normalizeUrl(source.url) } },
+    );
+    if (rows.length === 0) throw conflict(`The id ${id} is already used by another record.`);
+  },
+  async remove(tx, ws, id) {
+    await tx.query('MATCH (s:Source {id: $id}) WHERE s.workspaceId = $ws DELETE s', { ws, id });
+  },
+};
+
+export async function sourceByUrl(tx: Tx, ws: string, url: string): Promise<Source | null> {
+  return (
+    (await tx.one<{ s: Source }>(`MATCH (s:Source {workspaceId: $ws, urlKey: $key}) RETURN ${SOURCE} AS s`, {
+      ws,
+      key: normalizeUrl(url),
+    }))?.s ?? null
+  );
+}
+
+export async function sourcesByIds(tx: Tx, ws: string, ids: string[]): Promise<Source[]> {
+  if (ids.length === 0) return [];
+  const rows = await tx.query<{ s: Source }>(
+    `UNWIND $ids AS id MATCH (s:Source {id: id}) WHERE s.workspaceId = $ws RETURN ${SOURCE} AS s`,
+    { ws, ids },
+  );
+  return rows.map((r) => r.s);
+}

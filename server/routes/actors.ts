@@ -1,0 +1,205 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { actor, actorCreate, actorListQuery, actorPatch, type Actor } from '../domain/actor.js';
+import { assessment, assessmentCreate, type Assessment } from '../domain/assessment.js';
+import { change } from '../domain/change.js';
+import { id, idParams, page, pageQuery, version, versionQuery, wsParams } from '../domain/common.js';
+import { relationship, relationshipTypes } from '../domain/relationship.js';
+import { source } from '../domain/source.js';
+import { notFound } from '../http/problem.js';
+import { ACTOR, actorFromRow, actorStore } from '../repos/actors.js';
+import { assessmentsOf } from '../repos/assessments.js';
+import { relationshipsOf } from '../repos/relationships.js';
+import { sourcesByIds } from '../repos/sources.js';
+import { createActor, deleteActor, restoreActor, updateActor } from '../services/actors.js';
+import { assess } from '../services/assessments.js';
+import { listChanges } from '../services/changes.js';
+import { mergeActor } from '../services/merge.js';
+import { mutate } from '../services/unit-of-work.js';
+import { author, basedOn, decodeCursor, encodeCursor, readErrors, writeErrors } from './helpers.js';
+
+const tie = z.object({
+  relationship,
+  direction: z.enum(['out', 'in']),
+  other: z.object({ id, name: z.string(), kind: z.enum(['person', 'organization']) }),
+});
+
+const actorDetail = actor
+  .extend({
+    relationships: z.partialRecord(z.enum(relationshipTypes), z.array(tie)).describe('Grouped by type'),
+    sources: z.array(source).describe('Every source cited by its relationships'),
+    maps: z.array(z.object({ id, name: z.string() })),
+  })
+  .meta({ id: 'ActorDetail' });
+
+export const actorRoutes: FastifyPluginAsyncZod = async (app) => {
+  app.get(
+    '/actors',
+    {
+      schema: {
+        tags: ['actors'],
+        summary: 'List actors, by name, with filters',
+        params: wsParams,
+        querystring: pageQuery.extend(actorListQuery.shape),
+        response: { 200: page(actor), ...readErrors },
+      },
+    },
+    async (request) => {
+      const { cursor, limit, kind, role, sector, tag } = request.query;
+      const after = decodeCursor(cursor, 2) as [string, string] | null;
+      const rows = await app.db.read((tx) =>
+        tx.query<{ a: Record<string, unknown> }>(
+          `MATCH (a:Actor) WHERE a.workspaceId = $ws
+             AND ($kind IS NULL OR a.kind = $kind) AND ($role IS NULL OR $role IN a.roles)
+             AND ($sector IS NULL OR a.sector = $sector) AND ($tag IS NULL OR $tag IN a.tags)
+             AND ($afterName IS NULL OR a.nameKey > $afterName OR (a.nameKey = $afterName AND a.id > $afterId))
+           RETURN a ${ACTOR} AS a ORDER BY a.nameKey, a.id LIMIT $limit`,
+          {
+            ws: request.params.ws,
+            kind: kind ?? null,
+            role: role ?? null,
+            sector: sector ?? null,
+            tag: tag ?? null,
+            afterName: after?.[0] ?? null,
+            afterId: after?.[1] ?? null,
+            limit: limit + 1,
+          },
+        ),
+      );
+      const items = rows.slice(0, limit).map((r) => actorFromRow(r.a));
+      const last = items.at(-1);
+      return { items, nextCursor: rows.length > limit && last ? encodeCursor([last.name.toLowerCase(), last.id]) : null };
+    },
+  );
+
+  app.post(
+    '/actors',
+    { schema: { tags: ['actors'], summary: 'Create an actor', params: wsParams, body: actorCreate, response: { 201: actor, ...writeErrors } } },
+    async (request, reply) => {
+      const { result } = await mutate(app.db, request.params.ws, author(request), 'create', (a: Actor) => `Added ${a.name}`, (ctx) =>
+        createActor(ctx, request.body),
+      );
+      return reply.code(201).send(result);
+    },
+  );
+
+  app.get(
+    '/actors/:id',
+    { schema: { tags: ['actors'], summary: 'An actor with its relationships (grouped by type), their sources and its maps', params: idParams, response: { 200: actorDetail, ...readErrors } } },
+    async (request) => {
+      const { ws, id: actorId } = request.params;
+      return app.db.read(async (tx) => {
+        const found = await actorStore.load(tx, ws, actorId);
+        if (!found) throw notFound('Actor');
+        const rels = await relationshipsOf(tx, ws, actorId);
+        const otherIds = [...new Set(rels.map((r) => (r.from === actorId ? r.to : r.from)))];
+        const others = new Map(
+          (await tx.query<{ id: string; name: string; kind: 'person' | 'organization' }>(
+            'UNWIND $ids AS id MATCH (a:Actor {id: id}) RETURN a.id AS id, a.name AS name, a.kind AS kind',
+            { ids: otherIds },
+          )).map((o) => [o.id, o]),
+        );
+        const grouped: Record<string, z.infer<typeof tie>[]> = {};
+        for (const rel of rels) {
+          const out = rel.from === actorId;
+          (grouped[rel.type] ??= []).push({ relationship: rel, direction: out ? 'out' : 'in', other: others.get(out ? rel.to : rel.from)! });
+        }
+        const sources = await sourcesByIds(tx, ws, [...new Set(rels.flatMap((r) => r.sourceIds))]);
+        const maps = await tx.query<{ id: string; name: string }>(
+          'MATCH (m:Map)-[:SHOWS]->(:Actor {id: $actorId}) WHERE m.workspaceId = $ws RETURN m.id AS id, m.name AS name ORDER BY m.name',
+          { ws, actorId },
+        );
+        return { ...found, relationships: grouped, sources, maps };
+      });
+    },
+  );
+
+  app.patch(
+    '/actors/:id',
+    { schema: { tags: ['actors'], summary: 'Change an actor (send the version you edited)', params: idParams, body: actorPatch, response: { 200: actor, ...writeErrors } } },
+    async (request) => {
+      const patch = { ...request.body, version: basedOn(request, request.body.version) };
+      const { result } = await mutate(app.db, request.params.ws, author(request), 'update', (a: Actor) => `Edited ${a.name}`, (ctx) =>
+        updateActor(ctx, request.params.id, patch),
+      );
+      return result;
+    },
+  );
+
+  app.delete(
+    '/actors/:id',
+    { schema: { tags: ['actors'], summary: 'Delete an actor (restorable, with its relationships)', params: idParams, querystring: versionQuery, response: { 204: z.null(), ...writeErrors } } },
+    async (request, reply) => {
+      await mutate(app.db, request.params.ws, author(request), 'delete', (a: Actor) => `Deleted ${a.name}`, (ctx) =>
+        deleteActor(ctx, request.params.id, basedOn(request, request.query.version)),
+      );
+      return reply.code(204).send(null);
+    },
+  );
+
+  app.post(
+    '/actors/:id/restore',
+    { schema: { tags: ['actors'], summary: 'Restore a deleted actor and its relationships', params: idParams, response: { 200: actor, ...writeErrors } } },
+    async (request) =>
+      (await mutate(app.db, request.params.ws, author(request), 'restore', (a: Actor) => `Restored ${a.name}`, (ctx) => restoreActor(ctx, request.params.id))).result,
+  );
+
+  app.post(
+    '/actors/:id/merge',
+    {
+      schema: {
+        tags: ['actors'],
+        summary: 'Merge this duplicate into another actor (one change; revertible)',
+        params: idParams,
+        body: z.strictObject({ into: id, version: version.optional() }),
+        response: { 200: actor, ...writeErrors },
+      },
+    },
+    async (request) => {
+      const { result } = await mutate(app.db, request.params.ws, author(request), 'merge', (a: Actor) => `Merged a duplicate into ${a.name}`, (ctx) =>
+        mergeActor(ctx, request.params.id, request.body.into, basedOn(request, request.body.version)),
+      );
+      return result;
+    },
+  );
+
+  app.post(
+    '/actors/:id/assessments',
+    { schema: { tags: ['assessments'], summary: 'Record a dated reading of power and alignment', params: idParams, body: assessmentCreate, response: { 201: assessment, ...writeErrors } } },
+    async (request, reply) => {
+      const { result } = await mutate(app.db, request.params.ws, author(request), 'assess', (x: Assessment) => `Assessed power ${x.power}, alignment ${x.alignment}`, (ctx) =>
+        assess(ctx, request.params.id, request.body),
+      );
+      return reply.code(201).send(result);
+    },
+  );
+
+  app.get(
+    '/actors/:id/assessments',
+    { schema: { tags: ['assessments'], summary: 'An actor’s readings, oldest first', params: idParams, response: { 200: z.object({ items: z.array(assessment) }), ...readErrors } } },
+    async (request) =>
+      app.db.read(async (tx) => {
+        if (!(await actorStore.load(tx, request.params.ws, request.params.id))) throw notFound('Actor');
+        const items = await assessmentsOf(tx, request.params.ws, request.params.id);
+        return { items: items.map(({ version: _v, ...rest }) => rest) };
+      }),
+  );
+
+  app.get(
+    '/actors/:id/history',
+    {
+      schema: {
+        tags: ['history'],
+        summary: 'Changes that touched this actor, newest first',
+        params: idParams,
+        querystring: z.object({ before: z.coerce.number().int().min(1).optional(), limit: z.coerce.number().int().min(1).max(200).default(50) }),
+        response: { 200: z.object({ items: z.array(change) }), ...readErrors },
+      },
+    },
+    async (request) => ({
+      items: await app.db.read((tx) =>
+        listChanges(tx, request.params.ws, { entity: request.params.id, before: request.query.before, limit: request.query.limit }),
+      ),
+    }),
+  );
+};

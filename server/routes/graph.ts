@@ -1,0 +1,69 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { actor } from '../domain/actor.js';
+import { assessmentsAtQuery } from '../domain/assessment.js';
+import { id, wsParams } from '../domain/common.js';
+import { relationship } from '../domain/relationship.js';
+import { ACTOR, actorFromRow } from '../repos/actors.js';
+import { assessmentsAt } from '../repos/assessments.js';
+import { REL, relationshipFromRow, TYPE_UNION } from '../repos/relationships.js';
+import { readErrors } from './helpers.js';
+
+const GRAPH_LIMIT = 20_000;
+
+export const graphRoutes: FastifyPluginAsyncZod = async (app) => {
+  app.get(
+    '/graph',
+    {
+      schema: {
+        tags: ['graph'],
+        summary: 'The whole workspace graph (up to 20,000 actors, busiest first; `truncated` when cut)',
+        params: wsParams,
+        querystring: z.object({ limit: z.coerce.number().int().min(1).max(GRAPH_LIMIT).default(GRAPH_LIMIT) }),
+        response: {
+          200: z.object({ actors: z.array(actor), relationships: z.array(relationship), truncated: z.boolean(), totalActors: z.number().int() }),
+          ...readErrors,
+        },
+      },
+    },
+    async (request) =>
+      app.db.read(async (tx) => {
+        const { ws } = request.params;
+        const total = (await tx.one<{ n: number }>('MATCH (a:Actor) WHERE a.workspaceId = $ws RETURN count(a) AS n', { ws }))!.n;
+        const actors = await tx.query<{ a: Record<string, unknown> }>(
+          `MATCH (a:Actor) WHERE a.workspaceId = $ws
+           RETURN a ${ACTOR} AS a ORDER BY COUNT { (a)--() } DESC, a.id LIMIT $limit`,
+          { ws, limit: request.query.limit },
+        );
+        const ids = actors.map((r) => r.a.id as string);
+        const rels = await tx.query<{ r: Record<string, unknown> }>(
+          `UNWIND $ids AS id MATCH (a:Actor {id: id})-[r:${TYPE_UNION}]->(b:Actor) WHERE b.workspaceId = $ws AND b.id IN $ids RETURN ${REL} AS r`,
+          { ws, ids },
+        );
+        return {
+          actors: actors.map((r) => actorFromRow(r.a)),
+          relationships: rels.map((r) => relationshipFromRow(r.r)),
+          truncated: total > actors.length,
+          totalActors: total,
+        };
+      }),
+  );
+
+  app.get(
+    '/assessments',
+    {
+      schema: {
+        tags: ['assessments'],
+        summary: 'Every actor’s latest reading on or before a date (the grid’s time slider)',
+        params: wsParams,
+        querystring: assessmentsAtQuery,
+        response: { 200: z.object({ items: z.array(z.object({ actorId: id, power: z.number(), alignment: z.number(), at: z.string() })) }), ...readErrors },
+      },
+    },
+    async (request) => {
+      // A bare date means the whole of that day.
+      const at = /^\d{4}-\d{2}-\d{2}$/.test(request.query.at) ? `${request.query.at}T23:59:59.999Z` : request.query.at;
+      return { items: await app.db.read((tx) => assessmentsAt(tx, request.params.ws, at)) };
+    },
+  );
+};

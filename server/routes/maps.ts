@@ -1,0 +1,124 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { idParams, page, pageQuery, versionQuery, wsParams } from '../domain/common.js';
+import { addMembers as addMembersBody, mapCreate, mapDetail, mapPatch, mapSummary, positionsUpdate, removeMembers as removeMembersBody } from '../domain/map.js';
+import type { Tx } from '../db/gateway.js';
+import { notFound } from '../http/problem.js';
+import { ACTOR, actorFromRow } from '../repos/actors.js';
+import { mapStore, savePositions, type StoredMap } from '../repos/maps.js';
+import { REL, relationshipFromRow, TYPE_UNION } from '../repos/relationships.js';
+import { addMembers, createMap, deleteMap, removeMembers, updateMap } from '../services/maps.js';
+import { mutate } from '../services/unit-of-work.js';
+import { author, basedOn, decodeCursor, encodeCursor, readErrors, writeErrors } from './helpers.js';
+
+/** A map with its actors and every relationship among them: all it takes to draw it. */
+export async function loadMapDetail(tx: Tx, ws: string, id: string) {
+  const map = await mapStore.load(tx, ws, id);
+  if (!map) throw notFound('Map');
+  const ids = map.members.map((m) => m.actorId);
+  const actors = await tx.query<{ a: Record<string, unknown> }>(`UNWIND $ids AS id MATCH (a:Actor {id: id}) RETURN a ${ACTOR} AS a`, { ids });
+  const rels = await tx.query<{ r: Record<string, unknown> }>(
+    `UNWIND $ids AS id MATCH (a:Actor {id: id})-[r:${TYPE_UNION}]->(b:Actor) WHERE b.id IN $ids RETURN ${REL} AS r`,
+    { ids },
+  );
+  return { ...map, actors: actors.map((r) => actorFromRow(r.a)), relationships: rels.map((r) => relationshipFromRow(r.r)) };
+}
+
+export const mapRoutes: FastifyPluginAsyncZod = async (app) => {
+  app.get(
+    '/maps',
+    { schema: { tags: ['maps'], summary: 'List maps by name', params: wsParams, querystring: pageQuery, response: { 200: page(mapSummary), ...readErrors } } },
+    async (request) => {
+      const { cursor, limit } = request.query;
+      const after = decodeCursor(cursor, 2) as [string, string] | null;
+      const rows = await app.db.read((tx) =>
+        tx.query<{ m: z.infer<typeof mapSummary> }>(
+          `MATCH (m:Map) WHERE m.workspaceId = $ws
+             AND ($afterName IS NULL OR toLower(m.name) > $afterName OR (toLower(m.name) = $afterName AND m.id > $afterId))
+           RETURN m {.id, .name, .description, .defaultView, .version, .createdAt, .updatedAt,
+                     memberCount: COUNT { (m)-[:SHOWS]->(:Actor) }} AS m
+           ORDER BY toLower(m.name), m.id LIMIT $limit`,
+          { ws: request.params.ws, afterName: after?.[0] ?? null, afterId: after?.[1] ?? null, limit: limit + 1 },
+        ),
+      );
+      const items = rows.slice(0, limit).map((r) => r.m);
+      const last = items.at(-1);
+      return { items, nextCursor: rows.length > limit && last ? encodeCursor([last.name.toLowerCase(), last.id]) : null };
+    },
+  );
+
+  app.post(
+    '/maps',
+    { schema: { tags: ['maps'], summary: 'Create a map', params: wsParams, body: mapCreate, response: { 201: mapDetail, ...writeErrors } } },
+    async (request, reply) => {
+      const { result } = await mutate(app.db, request.params.ws, author(request), 'create', (m: StoredMap) => `Created map “${m.name}”`, (ctx) => createMap(ctx, request.body));
+      return reply.code(201).send(await app.db.read((tx) => loadMapDetail(tx, request.params.ws, result.id)));
+    },
+  );
+
+  app.get(
+    '/maps/:id',
+    { schema: { tags: ['maps'], summary: 'A map with its actors, positions, annotations and the relationships among its actors', params: idParams, response: { 200: mapDetail, ...readErrors } } },
+    async (request) => app.db.read((tx) => loadMapDetail(tx, request.params.ws, request.params.id)),
+  );
+
+  app.patch(
+    '/maps/:id',
+    { schema: { tags: ['maps'], summary: 'Change a map’s name, description, default view, members or story (send the version you edited)', params: idParams, body: mapPatch, response: { 200: mapDetail, ...writeErrors } } },
+    async (request) => {
+      const patch = { ...request.body, version: basedOn(request, request.body.version) };
+      await mutate(app.db, request.params.ws, author(request), 'update', (m: StoredMap) => `Edited map “${m.name}”`, (ctx) => updateMap(ctx, request.params.id, patch));
+      return app.db.read((tx) => loadMapDetail(tx, request.params.ws, request.params.id));
+    },
+  );
+
+  app.delete(
+    '/maps/:id',
+    { schema: { tags: ['maps'], summary: 'Delete a map (the actors stay in the workspace)', params: idParams, querystring: versionQuery, response: { 204: z.null(), ...writeErrors } } },
+    async (request, reply) => {
+      await mutate(app.db, request.params.ws, author(request), 'delete', (m: StoredMap) => `Deleted map “${m.name}”`, (ctx) =>
+        deleteMap(ctx, request.params.id, basedOn(request, request.query.version)),
+      );
+      return reply.code(204).send(null);
+    },
+  );
+
+  app.post(
+    '/maps/:id/members',
+    {
+      schema: {
+        tags: ['maps'],
+        summary: 'Put actors on a map (optionally with their direct neighbours); their ties to actors already there are drawn',
+        params: idParams,
+        body: addMembersBody,
+        response: { 200: mapDetail, ...writeErrors },
+      },
+    },
+    async (request) => {
+      const body = { ...request.body, version: basedOn(request, request.body.version) };
+      await mutate(app.db, request.params.ws, author(request), 'update', (m: StoredMap) => `Added actors to map “${m.name}”`, (ctx) => addMembers(ctx, request.params.id, body));
+      return app.db.read((tx) => loadMapDetail(tx, request.params.ws, request.params.id));
+    },
+  );
+
+  app.post(
+    '/maps/:id/members/remove',
+    { schema: { tags: ['maps'], summary: 'Take actors off a map (they stay in the workspace)', params: idParams, body: removeMembersBody, response: { 200: mapDetail, ...writeErrors } } },
+    async (request) => {
+      await mutate(app.db, request.params.ws, author(request), 'update', (m: StoredMap) => `Removed actors from map “${m.name}”`, (ctx) =>
+        removeMembers(ctx, request.params.id, request.body.actorIds, basedOn(request, request.body.version)),
+      );
+      return app.db.read((tx) => loadMapDetail(tx, request.params.ws, request.params.id));
+    },
+  );
+
+  app.patch(
+    '/maps/:id/positions',
+    { schema: { tags: ['maps'], summary: 'Move actors on a map in bulk (layout only: no version, not in history)', params: idParams, body: positionsUpdate, response: { 204: z.null(), ...writeErrors } } },
+    async (request, reply) => {
+      const moved = await app.db.write((tx) => savePositions(tx, request.params.ws, request.params.id, request.body.positions));
+      if (moved === 0 && !(await app.db.read((tx) => mapStore.load(tx, request.params.ws, request.params.id)))) throw notFound('Map');
+      return reply.code(204).send(null);
+    },
+  );
+};

@@ -1,0 +1,52 @@
+import { randomUUID } from 'node:crypto';
+import { actorData, actorDefaults, type Actor, type ActorCreate, type ActorPatch } from '../domain/actor.js';
+import { badRequest, conflict } from '../http/problem.js';
+import { parseOr400 } from '../http/validation.js';
+import { actorStore } from '../repos/actors.js';
+import { nowIso } from '../repos/store.js';
+import { createEntity, deleteEntity, updateEntity } from './entities.js';
+import type { WriteContext } from './unit-of-work.js';
+
+const dataOf = ({ id: _id, version: _v, createdAt: _c, updatedAt: _u, ...data }: Actor) => data;
+
+export function createActor(ctx: WriteContext, input: ActorCreate, prefix = 'body'): Promise<Actor> {
+  const { id, ...fields } = input;
+  const data = parseOr400(actorData, { ...actorDefaults, ...fields }, prefix);
+  const now = nowIso();
+  return createEntity(ctx, actorStore, { id: id ?? randomUUID(), ...data, version: 1, createdAt: now, updatedAt: now });
+}
+
+export function updateActor(ctx: WriteContext, id: string, patch: ActorPatch, prefix = 'body'): Promise<Actor> {
+  const { version, ...fields } = patch;
+  return updateEntity(ctx, actorStore, id, version, (current) => {
+    const data = parseOr400(actorData, { ...dataOf(current), ...fields }, prefix);
+    return { ...current, ...data };
+  });
+}
+
+export function deleteActor(ctx: WriteContext, id: string, version: number | undefined): Promise<Actor> {
+  return deleteEntity(ctx, actorStore, id, version);
+}
+
+/** Gives a deleted actor back its place, with the relationships it had. */
+export async function restoreActor(ctx: WriteContext, id: string): Promise<Actor> {
+  if (await actorStore.load(ctx.tx, ctx.ws, id)) throw conflict('That actor is not deleted.');
+  const row = await ctx.tx.one<{ a: Actor & { externalIds: string } }>(
+    `MATCH (a:DeletedActor {id: $id}) WHERE a.workspaceId = $ws
+     RETURN a {.*, externalIds: a.externalIdsJson} AS a`,
+    { ws: ctx.ws, id },
+  );
+  if (!row) throw badRequest('There is no deleted actor with that id in this workspace.');
+  const { externalIdsJson: _e, nameKey: _n, aliasText: _a, workspaceId: _w, deletedAt: _d, ...stored } = row.a as Actor &
+    Record<string, unknown>;
+  const restored: Actor = {
+    ...(actorDefaults as Partial<Actor>),
+    ...(stored as Actor),
+    externalIds: JSON.parse(row.a.externalIds ?? '{}'),
+    version: (stored as Actor).version + 1,
+    updatedAt: nowIso(),
+  };
+  await actorStore.save(ctx.tx, ctx.ws, restored);
+  ctx.diffs.push({ entityType: 'actor', entityId: id, before: null, after: restored as never });
+  return restored;
+}

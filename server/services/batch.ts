@@ -1,0 +1,58 @@
+import type { BatchOperation } from '../domain/batch.js';
+import { Problem } from '../http/problem.js';
+import type { RelationshipCreate } from '../domain/relationship.js';
+import { createActor, deleteActor, updateActor } from './actors.js';
+import { createDemand, deleteDemand, updateDemand } from './demands.js';
+import { createMap, deleteMap, updateMap } from './maps.js';
+import { createRelationship, deleteRelationship, updateRelationship } from './relationships.js';
+import { createSource, deleteSource, updateSource } from './sources.js';
+import type { WriteContext } from './unit-of-work.js';
+
+export interface BatchResult {
+  op: string;
+  entity: string;
+  id: string;
+  version: number | null;
+}
+
+async function applyOne(ctx: WriteContext, operation: BatchOperation, prefix: string): Promise<{ id: string; version: number | null }> {
+  const data = `${prefix}.data`;
+  switch (operation.entity) {
+    case 'actor':
+      if (operation.op === 'create') return createActor(ctx, operation.data, data);
+      if (operation.op === 'update') return updateActor(ctx, operation.id, operation.data, data);
+      return deleteActor(ctx, operation.id, operation.version).then((a) => ({ id: a.id, version: null }));
+    case 'relationship':
+      if (operation.op === 'create') return createRelationship(ctx, operation.data as RelationshipCreate, data);
+      if (operation.op === 'update') return updateRelationship(ctx, operation.id, operation.data as Record<string, unknown>, data);
+      return deleteRelationship(ctx, operation.id, operation.version).then((r) => ({ id: r.id, version: null }));
+    case 'source':
+      if (operation.op === 'create') return createSource(ctx, operation.data, data).then((r) => r.source);
+      if (operation.op === 'update') return updateSource(ctx, operation.id, operation.data, data);
+      return deleteSource(ctx, operation.id, operation.version).then((s) => ({ id: s.id, version: null }));
+    case 'demand':
+      if (operation.op === 'create') return createDemand(ctx, operation.data, data);
+      if (operation.op === 'update') return updateDemand(ctx, operation.id, operation.data, data);
+      return deleteDemand(ctx, operation.id, operation.version).then((d) => ({ id: d.id, version: null }));
+    case 'map':
+      if (operation.op === 'create') return createMap(ctx, operation.data, data);
+      if (operation.op === 'update') return updateMap(ctx, operation.id, operation.data, data);
+      return deleteMap(ctx, operation.id, operation.version).then((m) => ({ id: m.id, version: null }));
+  }
+}
+
+/**
+ * Runs every operation in order inside the caller's transaction; the first failure aborts
+ * the lot (its problem names the operation), so a batch is applied whole or not at all.
+ */
+export async function applyBatch(ctx: WriteContext, operations: BatchOperation[]): Promise<BatchResult[]> {
+  const results: BatchResult[] = [];
+  for (const [index, operation] of operations.entries()) {
+    const { id, version } = await applyOne(ctx, operation, `body.operations.${index}`).catch((error: unknown) => {
+      if (!(error instanceof Problem)) throw error;
+      throw new Problem(error.status, error.title, `Operation ${index + 1} (${operation.op} ${operation.entity}): ${error.message} Nothing in the batch was saved.`, error.extra);
+    });
+    results.push({ op: operation.op, entity: operation.entity, id, version });
+  }
+  return results;
+}

@@ -1,0 +1,61 @@
+import type { Change, Diff } from '../domain/change.js';
+import { conflict, notFound } from '../http/problem.js';
+import { nowIso, type Stored } from '../repos/store.js';
+import { loadChange } from './changes.js';
+import { stores } from './stores.js';
+import type { WriteContext } from './unit-of-work.js';
+
+const describe = (diff: Diff) => `${diff.entityType} ${(diff.after ?? diff.before)?.name ?? (diff.after ?? diff.before)?.title ?? diff.entityId}`;
+
+/**
+ * Undoes one change as a new change: every record it touched goes back to its state before
+ * it, provided nobody has edited that record since. If anyone has, nothing is undone and
+ * the answer says which record moved on.
+ */
+export async function revertChange(ctx: WriteContext, changeId: string): Promise<Change> {
+  const change = await loadChange(ctx.tx, ctx.ws, changeId);
+  if (!change) throw notFound('Change');
+  if (change.revertedBy) throw conflict('That change has already been reverted.', { revertedBy: change.revertedBy });
+
+  const plan: { diff: Diff; current: Stored | null }[] = [];
+  const seen = new Set<string>();
+  for (const diff of [...change.diffs].reverse()) {
+    const store = stores[diff.entityType];
+    const key = `${diff.entityType}:${diff.entityId}`;
+    const current = await store.load(ctx.tx, ctx.ws, diff.entityId);
+    // A record touched twice in one change is checked against its final state only.
+    if (!seen.has(key)) {
+      seen.add(key);
+      const expected = diff.after as Stored | null;
+      const moved = expected === null ? current !== null : current === null || current.version !== expected.version;
+      if (moved) {
+        throw conflict(
+          `Cannot revert "${change.summary}": ${describe(diff)} has been ${current === null ? 'deleted' : 'edited'} since. Revert the later change first, or edit it by hand.`,
+          { current },
+        );
+      }
+    }
+    plan.push({ diff, current });
+  }
+
+  for (const { diff } of plan) {
+    const store = stores[diff.entityType];
+    const current = await store.load(ctx.tx, ctx.ws, diff.entityId);
+    if (diff.before === null) {
+      if (current) {
+        await store.remove(ctx.tx, ctx.ws, diff.entityId);
+        ctx.diffs.push({ entityType: diff.entityType, entityId: diff.entityId, before: current as never, after: null });
+      }
+    } else {
+      const before = diff.before as unknown as Stored;
+      const restored = {
+        ...before,
+        version: diff.entityType === 'assessment' ? 1 : Math.max(current?.version ?? 0, before.version, (diff.after as Stored | null)?.version ?? 0) + 1,
+        ...(diff.entityType === 'assessment' ? {} : { updatedAt: nowIso() }),
+      };
+      await store.save(ctx.tx, ctx.ws, restored);
+      ctx.diffs.push({ entityType: diff.entityType, entityId: diff.entityId, before: current as never, after: restored as never });
+    }
+  }
+  return change;
+}

@@ -1,0 +1,55 @@
+import { randomUUID } from 'node:crypto';
+import type { App } from '../../server/app.js';
+
+export interface Caller {
+  email: string;
+  name: string;
+  cookie: string;
+  userId: string;
+}
+
+/** Signs a new person up and keeps their session cookie. */
+export async function signUp(app: App, name = 'Researcher'): Promise<Caller> {
+  const email = `${name.toLowerCase().replace(/\W+/g, '.')}.${randomUUID().slice(0, 8)}@example.org`;
+  const res = await app.inject({ method: 'POST', url: '/api/auth/signup', payload: { email, password: 'correct horse battery', name } });
+  if (res.statusCode !== 201) throw new Error(`signup failed: ${res.statusCode} ${res.body}`);
+  const cookie = res.cookies.find((c) => c.name === 'pm_session')!;
+  return { email, name, cookie: `pm_session=${cookie.value}`, userId: res.json().user.id };
+}
+
+export interface Answer<T = any> {
+  status: number;
+  body: T;
+  headers: Record<string, unknown>;
+}
+
+/** One API call as a given person (or anonymously with `null`). */
+export async function call<T = any>(
+  app: App,
+  who: Caller | null,
+  method: 'GET' | 'POST' | 'PATCH' | 'DELETE' | 'PUT',
+  url: string,
+  payload?: unknown,
+  headers: Record<string, string> = {},
+): Promise<Answer<T>> {
+  const res = await app.inject({
+    method,
+    url,
+    ...(payload !== undefined ? { payload: payload as object } : {}),
+    headers: { ...(who ? { cookie: who.cookie } : {}), ...headers },
+  });
+  let body: unknown = null;
+  try {
+    body = res.body ? res.json() : null;
+  } catch {
+    body = res.body;
+  }
+  return { status: res.statusCode, body: body as T, headers: res.headers as Record<string, unknown> };
+}
+
+/** A fresh workspace owned by `owner`, for one test file's exclusive use. */
+export async function newWorkspace(app: App, owner: Caller, name = 'Campaign') {
+  const res = await call(app, owner, 'POST', '/api/workspaces', { name });
+  if (res.status !== 201) throw new Error(`workspace failed: ${res.status} ${JSON.stringify(res.body)}`);
+  return res.body.id as string;
+}
