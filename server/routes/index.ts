@@ -4,6 +4,7 @@ import { principalPlugin } from '../auth/principal.js';
 import { TtlCache } from '../auth/ttl-cache.js';
 import type { MemberRole } from '../domain/workspace.js';
 import { actorRoutes } from './actors.js';
+import { analysisRoutes } from './analysis.js';
 import { authRoutes } from './auth.js';
 import { demandRoutes } from './demands.js';
 import { eventRoutes } from './events.js';
@@ -38,6 +39,7 @@ export const apiRoutes: FastifyPluginAsyncZod = async (app) => {
       await scope.register(searchRoutes);
       await scope.register(historyRoutes);
       await scope.register(eventRoutes);
+      await scope.register(analysisRoutes, { prefix: '/analysis' });
     },
     { prefix: '/workspaces/:ws' },
   );
