@@ -25,7 +25,8 @@ export const change = z
     userName: z.string().nullable(),
     action: z.enum(changeActions),
     summary: z.string(),
-    diffs: z.array(diff),
+    diffs: z.array(diff).describe('Every record touched (empty in lists when diffCount is over 200: GET the change for them)'),
+    diffCount: z.number().int(),
     revertOf: id.nullable(),
     revertedBy: id.nullable(),
   })

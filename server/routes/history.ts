@@ -4,7 +4,8 @@ import { batchRequest, batchResult } from '../domain/batch.js';
 import { change, historyQuery, type Change } from '../domain/change.js';
 import { id, wsParams } from '../domain/common.js';
 import { applyBatch } from '../services/batch.js';
-import { listChanges } from '../services/changes.js';
+import { listChanges, loadChange } from '../services/changes.js';
+import { notFound } from '../http/problem.js';
 import { revertChange } from '../services/revert.js';
 import { mutate } from '../services/unit-of-work.js';
 import { author, readErrors, writeErrors } from './helpers.js';
@@ -22,6 +23,23 @@ export const historyRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request) => ({ items: await app.db.read((tx) => listChanges(tx, request.params.ws, request.query)) }),
+  );
+
+  app.get(
+    '/history/:changeId',
+    {
+      schema: {
+        tags: ['history'],
+        summary: 'One change with all of its diffs',
+        params: z.object({ ws: id, changeId: id }),
+        response: { 200: change, ...readErrors },
+      },
+    },
+    async (request) => {
+      const found = await app.db.read((tx) => loadChange(tx, request.params.ws, request.params.changeId));
+      if (!found) throw notFound('Change');
+      return found;
+    },
   );
 
   app.post(

@@ -6,6 +6,7 @@ import { createDemand, deleteDemand, updateDemand } from './demands.js';
 import { createMap, deleteMap, updateMap } from './maps.js';
 import { createRelationship, deleteRelationship, updateRelationship } from './relationships.js';
 import { createSource, deleteSource, updateSource } from './sources.js';
+import { bulkCreateActors, bulkCreateRelationships } from './bulk.js';
 import type { WriteContext } from './unit-of-work.js';
 
 export interface BatchResult {
@@ -47,12 +48,30 @@ async function applyOne(ctx: WriteContext, operation: BatchOperation, prefix: st
  */
 export async function applyBatch(ctx: WriteContext, operations: BatchOperation[]): Promise<BatchResult[]> {
   const results: BatchResult[] = [];
-  for (const [index, operation] of operations.entries()) {
+  let index = 0;
+  while (index < operations.length) {
+    const operation = operations[index]!;
+    // A run of creates of actors or of relationships is checked and written in bulk.
+    if (operation.op === 'create' && (operation.entity === 'actor' || operation.entity === 'relationship')) {
+      let end = index;
+      while (end < operations.length && operations[end]!.op === 'create' && operations[end]!.entity === operation.entity) end++;
+      if (end - index > 1) {
+        const run = operations.slice(index, end).map((op, i) => ({ input: (op as unknown as { data: never }).data, prefix: `body.operations.${index + i}.data` }));
+        const created = await (operation.entity === 'actor' ? bulkCreateActors(ctx, run) : bulkCreateRelationships(ctx, run)).catch((error: unknown) => {
+          if (!(error instanceof Problem)) throw error;
+          throw new Problem(error.status, error.title, `Operations ${index + 1}–${end} (create ${operation.entity}): ${error.message} Nothing in the batch was saved.`, error.extra);
+        });
+        for (const record of created) results.push({ op: 'create', entity: operation.entity, id: record.id, version: record.version });
+        index = end;
+        continue;
+      }
+    }
     const { id, version } = await applyOne(ctx, operation, `body.operations.${index}`).catch((error: unknown) => {
       if (!(error instanceof Problem)) throw error;
       throw new Problem(error.status, error.title, `Operation ${index + 1} (${operation.op} ${operation.entity}): ${error.message} Nothing in the batch was saved.`, error.extra);
     });
     results.push({ op: operation.op, entity: operation.entity, id, version });
+    index++;
   }
   return results;
 }

@@ -45,15 +45,24 @@ export async function recordChange(
     diffs,
     revertOf,
     revertedBy: null,
+    diffCount: diffs.length,
   };
+  // Large changes (imports, merges of busy actors) keep their diffs in parts, so no single
+  // property grows without bound and history lists stay light.
+  const inline = diffs.length <= INLINE_DIFFS;
+  const parts = inline ? [] : chunk(diffs, PART_SIZE).map((part, i) => ({ i, diffsJson: JSON.stringify(part) }));
   await tx.query(
     `CREATE (c:Change {id: $id, workspaceId: $ws, seq: $seq, at: datetime($at), userId: $userId, userName: $userName,
-       action: $action, summary: $summary, diffsJson: $diffsJson, revertOf: $revertOf, entityIds: $entityIds})`,
+       action: $action, summary: $summary, diffsJson: $diffsJson, diffCount: $diffCount, revertOf: $revertOf,
+       entityIds: $entityIds})
+     WITH c UNWIND $parts AS part CREATE (c)-[:PART]->(:ChangePart {i: part.i, diffsJson: part.diffsJson})`,
     {
       ...change,
       ws,
-      diffsJson: JSON.stringify(diffs),
-      entityIds: [...new Set(diffs.map((d) => d.entityId))],
+      diffsJson: inline ? JSON.stringify(diffs) : null,
+      diffCount: diffs.length,
+      parts,
+      entityIds: diffs.length <= 1000 ? [...new Set(diffs.map((d) => d.entityId))] : [],
     },
   );
   if (revertOf) {
@@ -62,10 +71,16 @@ export async function recordChange(
   return change;
 }
 
-const CHANGE = 'c {.id, .seq, .at, .userId, .userName, .action, .summary, .revertOf, .revertedBy, diffs: c.diffsJson}';
+const INLINE_DIFFS = 200;
+const PART_SIZE = 1000;
+const chunk = <T>(items: T[], size: number) => Array.from({ length: Math.ceil(items.length / size) }, (_, i) => items.slice(i * size, (i + 1) * size));
 
+const CHANGE = `c {.id, .seq, .at, .userId, .userName, .action, .summary, .revertOf, .revertedBy, diffs: c.diffsJson,
+  diffCount: coalesce(c.diffCount, 0)}`;
+
+/** A change as listed: its diffs inline when small, otherwise only their count. */
 export function changeFromRow(row: Record<string, unknown>): Change {
-  return { ...(row as unknown as Change), diffs: JSON.parse(row.diffs as string) as Diff[] };
+  return { ...(row as unknown as Change), diffs: row.diffs ? (JSON.parse(row.diffs as string) as Diff[]) : [] };
 }
 
 export async function listChanges(
@@ -84,7 +99,15 @@ export async function listChanges(
   return rows.map((r) => changeFromRow(r.c));
 }
 
+/** A change with all of its diffs, however many. */
 export async function loadChange(tx: Tx, ws: string, id: string): Promise<Change | null> {
-  const row = await tx.one<{ c: Record<string, unknown> }>(`MATCH (c:Change {id: $id}) WHERE c.workspaceId = $ws RETURN ${CHANGE} AS c`, { ws, id });
-  return row ? changeFromRow(row.c) : null;
+  const row = await tx.one<{ c: Record<string, unknown>; parts: string[] }>(
+    `MATCH (c:Change {id: $id}) WHERE c.workspaceId = $ws
+     RETURN ${CHANGE} AS c, [(c)-[:PART]->(p) | p {.i, .diffsJson}] AS parts`,
+    { ws, id },
+  );
+  if (!row) return null;
+  const change = changeFromRow(row.c);
+  const parts = (row.parts as unknown as { i: number; diffsJson: string }[]).sort((a, b) => a.i - b.i);
+  return parts.length ? { ...change, diffs: parts.flatMap((p) => JSON.parse(p.diffsJson) as Diff[]) } : change;
 }

@@ -1,0 +1,129 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import {
+  brokersAnswer, brokersQuery, circleAnswer, circleQuery, communitiesAnswer, communitiesQuery, interlocksAnswer,
+  interlocksQuery, leverageAnswer, leverageQuery, neighborhoodAnswer, neighborhoodQuery, pathsAnswer, pathsQuery,
+} from '../domain/analysis.js';
+import { id, problemSchema, wsParams } from '../domain/common.js';
+import { brokers, type BrokersAnswer } from '../analysis/brokers.js';
+import { VersionCache } from '../analysis/cache.js';
+import { targetCircle } from '../analysis/circle.js';
+import { communities, type CommunitiesAnswer } from '../analysis/communities.js';
+import { interlocks } from '../analysis/interlocks.js';
+import { leverage } from '../analysis/leverage.js';
+import { neighborhood } from '../analysis/neighborhood.js';
+import { findPaths } from '../analysis/paths.js';
+import { checkScope } from '../analysis/scope.js';
+
+const errors = { 400: problemSchema, 401: problemSchema, 404: problemSchema };
+const tags = ['analysis'];
+
+/** The questions a power map answers, under /api/workspaces/:ws/analysis (read access). */
+export const analysisRoutes: FastifyPluginAsyncZod = async (app) => {
+  const brokerCache = new VersionCache<BrokersAnswer>();
+  const communityCache = new VersionCache<CommunitiesAnswer>();
+
+  app.get(
+    '/neighborhood',
+    {
+      schema: {
+        tags,
+        summary: 'The actors and relationships around an actor, nearest first',
+        params: wsParams,
+        querystring: neighborhoodQuery,
+        response: { 200: neighborhoodAnswer, ...errors },
+      },
+    },
+    async (request) => neighborhood(app.db, request.workspace.id, request.query),
+  );
+
+  app.get(
+    '/paths',
+    {
+      schema: {
+        tags,
+        summary: 'Find connections: the k shortest loopless paths between two actors (at most 6 hops)',
+        params: wsParams,
+        querystring: pathsQuery,
+        response: { 200: pathsAnswer, ...errors },
+      },
+    },
+    async (request) => findPaths(app.db, request.workspace.id, request.query),
+  );
+
+  app.get(
+    '/interlocks',
+    {
+      schema: {
+        tags,
+        summary: 'Actors tied to all (or at least min) of the given actors, by relationship type',
+        params: wsParams,
+        querystring: interlocksQuery,
+        response: { 200: interlocksAnswer, ...errors },
+      },
+    },
+    async (request) => interlocks(app.db, request.workspace.id, request.query),
+  );
+
+  app.get(
+    '/brokers',
+    {
+      schema: {
+        tags,
+        summary: 'Power brokers: centrality over the scope combined with assessed power',
+        params: wsParams,
+        querystring: brokersQuery,
+        response: { 200: brokersAnswer, ...errors },
+      },
+    },
+    async (request) => {
+      checkScope(request.query);
+      return brokers(app.db, request.workspace.id, request.query, brokerCache);
+    },
+  );
+
+  app.get(
+    '/communities',
+    {
+      schema: {
+        tags,
+        summary: 'Louvain communities, each named after its most central member',
+        params: wsParams,
+        querystring: communitiesQuery,
+        response: { 200: communitiesAnswer, ...errors },
+      },
+    },
+    async (request) => {
+      checkScope(request.query);
+      return communities(app.db, request.workspace.id, request.query, communityCache);
+    },
+  );
+
+  app.get(
+    '/leverage',
+    {
+      schema: {
+        tags,
+        summary: 'Leverage routes from our base (or chosen actors) to a target, ranked and explained',
+        params: wsParams,
+        querystring: leverageQuery,
+        response: { 200: leverageAnswer, ...errors },
+      },
+    },
+    async (request) => leverage(app.db, request.workspace.id, request.query),
+  );
+
+  app.get(
+    '/demands/:id/circle',
+    {
+      schema: {
+        tags,
+        summary: "A demand's secondary targets: actors with power over its primary targets, ranked",
+        params: z.object({ ws: id, id }),
+        querystring: circleQuery,
+        response: { 200: circleAnswer, ...errors },
+      },
+    },
+    async (request) => targetCircle(app.db, request.workspace.id, request.params.id, request.query.limit),
+  );
+};
