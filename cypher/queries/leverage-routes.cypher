@@ -5,7 +5,7 @@ WHERE t.workspaceId = $ws
 UNWIND $from AS sourceId
 MATCH (s:Actor {id: sourceId})
 WHERE s.workspaceId = $ws AND s <> t
-MATCH p = SHORTEST $count (
+MATCH p = SHORTEST {{COUNT}} (
   (s)((x:Actor)-[r]-(y:Actor)
       WHERE type(r) IN $types AND (y = t OR NOT y.id IN $from) AND ($scope IS NULL OR y.id IN $scope)){1,{{MAX}}}(t)
   WHERE all(i IN range(0, size(x) - 1) WHERE NOT x[i] IN x[i + 1..]) AND NOT t IN x

@@ -2,4 +2,4 @@
 MATCH (m:Map {id: $map})
 WHERE m.workspaceId = $ws
 OPTIONAL MATCH (m)-[:SHOWS]->(a:Actor)
-RETURN collect(a.id) AS ids
+RETURN m.id AS mapId, collect(a.id) AS ids

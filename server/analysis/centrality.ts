@@ -36,6 +36,7 @@ export interface Centrality {
   closeness: Record<string, number>;
   betweennessMode: 'exact' | 'sampled';
   sampleSize: number;
+  seed: number;
 }
 
 /**
@@ -47,6 +48,7 @@ export function betweenness(
   options: { exactLimit?: number; sampleSize?: number; seed?: number } = {},
 ): { values: Record<string, number>; mode: 'exact' | 'sampled'; sampleSize: number; sources: string[] } {
   const n = graph.order;
+  if (n === 0) return { values: {}, mode: 'exact', sampleSize: 0, sources: [] };
   const exactLimit = options.exactLimit ?? EXACT_LIMIT;
   const brandes = createDijkstraIndexedBrandes(graph, (_edge, attributes) => attributes.cost);
   const sampled = n > exactLimit;
@@ -92,7 +94,7 @@ export function centrality(graph: Graph<Record<string, never>, TieAttributes>, o
   // keeps actors of small components from looking central), as networkx does.
   const closeness =
     b.mode === 'exact' ? (graph.order === 0 ? {} : closenessCentrality(graph, { wassermanFaust: true })) : sampledCloseness(graph, b.sources);
-  return { degree, weightedDegree, betweenness: b.values, pagerank: pr, closeness, betweennessMode: b.mode, sampleSize: b.sampleSize };
+  return { degree, weightedDegree, betweenness: b.values, pagerank: pr, closeness, betweennessMode: b.mode, sampleSize: b.sampleSize, seed: options.seed ?? SAMPLE_SEED };
 }
 
 /** Closeness estimated from hop distances to the sampled sources only. */

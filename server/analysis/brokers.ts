@@ -1,0 +1,94 @@
+import type { Gateway } from '../db/gateway.js';
+import { allTypes, type BrokerItem, type BrokersQuery, type Drawable } from '../domain/analysis.js';
+import { cacheKey, VersionCache } from './cache.js';
+import { centrality } from './centrality.js';
+import { cypher } from './queries.js';
+import { buildGraph } from './graph.js';
+import { projectScope, scopeKey, type Subgraph } from './scope.js';
+
+/**
+ * brokerScore, 0–100: 60 % structural position, 40 % assessed power.
+ * Structural = 0.4 × betweenness + 0.3 × PageRank + 0.15 × degree + 0.15 × closeness, each
+ * divided by its largest value in the scope (so 1 is the scope's leader on that measure):
+ * betweenness weighs most because a broker is who sits between others; PageRank adds being
+ * tied to the well-tied. Power is the organiser's 0–5 reading divided by 5; an actor whose
+ * power nobody has assessed gets no power share (it shows as power: null), so an assessment
+ * is what lifts an actor, never a guess.
+ */
+export const BROKER_METHOD =
+  'brokerScore = 100 × (0.6 × structural + 0.4 × power/5); structural = 0.4 × betweenness + 0.3 × PageRank + 0.15 × degree + 0.15 × closeness, each divided by the highest value in the scope; unassessed power counts 0. Betweenness is weighted (a strength-5 tie is a step of 1, strength 1 a step of 2); PageRank weights ties by strength; ties count both ways.';
+
+export interface BrokersAnswer extends Drawable {
+  items: BrokerItem[];
+  actorCount: number;
+  relationshipCount: number;
+  betweenness: { mode: 'exact' | 'sampled'; sampleSize: number; seed: number };
+  method: string;
+  dataVersion: number;
+}
+
+/**
+ * In memory, not Cypher: betweenness, PageRank and closeness need every shortest path or
+ * many passes over the whole scope; Neo4j Community has no graph algorithms (GDS is a
+ * plug-in we do not ship), and Cypher would run them as path enumeration. The scope is read
+ * once (two streaming statements) into graphology, whose maintained implementations we
+ * check against published values (server/analysis/centrality.test.ts).
+ */
+export async function brokers(db: Gateway, ws: string, q: BrokersQuery, cache?: VersionCache<BrokersAnswer>): Promise<BrokersAnswer> {
+  const types = [...(q.types ?? allTypes)];
+  const keyFor = (seq: number) => cacheKey(ws, 'brokers', scopeKey(q), types.join(','), q.limit, seq);
+  if (cache) {
+    const seq = await currentSeq(db, ws);
+    const hit = cache.get(keyFor(seq));
+    if (hit) return hit;
+  }
+  const sub = await db.read((tx) => projectScope(tx, ws, q, types), 'analysis.brokers');
+  const answer = rankBrokers(sub, q.limit);
+  cache?.set(keyFor(sub.changeSeq), answer);
+  return answer;
+}
+
+export async function currentSeq(db: Gateway, ws: string): Promise<number> {
+  const row = await db.read((tx) => tx.one<{ changeSeq: number }>(cypher('change-seq'), { ws }), 'analysis.version');
+  return row?.changeSeq ?? 0;
+}
+
+/** The ranking itself, pure: usable on any projected scope. */
+export function rankBrokers(sub: Subgraph, limit: number): BrokersAnswer {
+  const graph = buildGraph(sub.actors.map((a) => a.id), sub.relationships);
+  const c = centrality(graph);
+  const max = (values: Record<string, number>) => Math.max(0, ...Object.values(values)) || 1;
+  const top = { b: max(c.betweenness), p: max(c.pagerank), d: max(c.degree), c: max(c.closeness) };
+  const items: BrokerItem[] = sub.actors.map((actor) => {
+    const id = actor.id;
+    const structural =
+      0.4 * (c.betweenness[id]! / top.b) + 0.3 * (c.pagerank[id]! / top.p) + 0.15 * (c.degree[id]! / top.d) + 0.15 * (c.closeness[id]! / top.c);
+    const brokerScore = 100 * (0.6 * structural + 0.4 * ((actor.power ?? 0) / 5));
+    return {
+      actorId: id,
+      degree: c.degree[id]!,
+      weightedDegree: c.weightedDegree[id]!,
+      betweenness: c.betweenness[id]!,
+      pagerank: c.pagerank[id]!,
+      closeness: c.closeness[id]!,
+      structural: round(structural),
+      brokerScore: round(brokerScore, 2),
+    };
+  });
+  const names = new Map(sub.actors.map((a) => [a.id, a.name]));
+  items.sort((a, b) => b.brokerScore - a.brokerScore || b.betweenness - a.betweenness || (names.get(a.actorId) ?? '').localeCompare(names.get(b.actorId) ?? ''));
+  const kept = items.slice(0, limit);
+  const keptIds = new Set(kept.map((i) => i.actorId));
+  return {
+    items: kept,
+    actors: sub.actors.filter((a) => keptIds.has(a.id)),
+    relationships: sub.relationships.filter((r) => keptIds.has(r.from) && keptIds.has(r.to)),
+    actorCount: sub.actors.length,
+    relationshipCount: sub.relationships.length,
+    betweenness: { mode: c.betweennessMode, sampleSize: c.sampleSize, seed: c.seed },
+    method: BROKER_METHOD,
+    dataVersion: sub.changeSeq,
+  };
+}
+
+const round = (x: number, places = 4) => Math.round(x * 10 ** places) / 10 ** places;
