@@ -1,48 +1,56 @@
-import { useEffect, useState } from 'react';
-
-type Readiness = { state: 'checking' } | { state: 'ready' } | { state: 'down'; reason: string };
-
-async function checkReady(): Promise<Readiness> {
-  try {
-    const response = await fetch('/api/ready');
-    if (response.ok) return { state: 'ready' };
-    const body = (await response.json().catch(() => ({}))) as { detail?: string };
-    return { state: 'down', reason: body.detail ?? `The server answered ${response.status}.` };
-  } catch {
-    return { state: 'down', reason: 'The powermap server is not reachable.' };
-  }
-}
+import { useEffect } from 'react';
+import { useMe } from './api/queries';
+import { Header } from './components/Header';
+import { Link } from './components/Link';
+import { ActorProfilePage } from './pages/ActorProfilePage';
+import { AuthPage } from './pages/AuthPage';
+import { MapEditorPage } from './pages/MapEditorPage';
+import { WorkspaceHome } from './pages/WorkspaceHome';
+import { WorkspacesPage } from './pages/WorkspacesPage';
+import { navigate, useRoute } from './router';
 
 export function App() {
-  const [ready, setReady] = useState<Readiness>({ state: 'checking' });
-  useEffect(() => {
-    let alive = true;
-    const poll = async () => {
-      const next = await checkReady();
-      if (alive) setReady(next);
-    };
-    void poll();
-    const timer = setInterval(poll, 5000);
-    return () => {
-      alive = false;
-      clearInterval(timer);
-    };
-  }, []);
+  const route = useRoute();
+  const me = useMe();
+  const user = me.data ?? null;
+  const needsAuth = route.name !== 'signin' && route.name !== 'signup';
 
-  return (
-    <div className="frame">
-      <header className="app-header">
-        <span className="brand">powermap</span>
-      </header>
-      {ready.state === 'down' && (
-        <div role="alert" className="banner banner-error">
-          {ready.reason} Your changes cannot be saved until it is back; this page checks again every few seconds.
+  useEffect(() => {
+    if (me.isSuccess && !user && needsAuth) navigate('/signin', true);
+    if (me.isSuccess && user && !needsAuth) navigate('/', true);
+  }, [me.isSuccess, user, needsAuth]);
+
+  if (me.isPending) return <div className="frame"><Header user={null} /><p className="page-status" aria-busy="true">Loading…</p></div>;
+  if (me.isError && needsAuth) {
+    return (
+      <div className="frame">
+        <Header user={null} />
+        <main className="page narrow"><div className="alert alert-error" role="alert">{(me.error as Error).message}</div></main>
+      </div>
+    );
+  }
+
+  switch (route.name) {
+    case 'signin':
+    case 'signup':
+      return <AuthPage mode={route.name} invite={route.name === 'signup' ? route.invite : undefined} />;
+    case 'workspaces':
+      return user ? <WorkspacesPage user={user} /> : null;
+    case 'workspace':
+      return user ? <WorkspaceHome user={user} ws={route.ws} tab={route.tab} /> : null;
+    case 'map':
+      return user ? <MapEditorPage user={user} ws={route.ws} mapId={route.map} /> : null;
+    case 'actor':
+      return user ? <ActorProfilePage user={user} ws={route.ws} actorId={route.actor} /> : null;
+    case 'notFound':
+      return (
+        <div className="frame">
+          <Header user={user} />
+          <main className="page narrow empty-state">
+            <h1>Nothing here</h1>
+            <p>This address does not lead to a page. <Link to="/">Go to your workspaces</Link>.</p>
+          </main>
         </div>
-      )}
-      <main className="workspaces" aria-busy={ready.state === 'checking'}>
-        <h1>Workspaces</h1>
-        <p>{ready.state === 'ready' ? 'Connected.' : ready.state === 'checking' ? 'Connecting…' : 'Waiting for the server.'}</p>
-      </main>
-    </div>
-  );
+      );
+  }
 }

@@ -1,0 +1,73 @@
+import { can, commands, dispatch, type CommandName } from './commands';
+import { useEditor, useEditorState } from './context';
+import { SearchBox } from './SearchBox';
+
+/** The toolbar dispatches the same named commands as the keyboard and the context menu. */
+export function Toolbar({ ws, drawMode, onDrawMode, readOnly }: { ws: string; drawMode: boolean; onDrawMode: (on: boolean) => void; readOnly: boolean }) {
+  const editor = useEditor();
+  const view = useEditorState((s) => s.view);
+  const undoLabel = useEditorState((s) => s.undoLabel);
+  const redoLabel = useEditorState((s) => s.redoLabel);
+  const edgeLabels = useEditorState((s) => s.edgeLabels);
+  const pending = useEditorState((s) => s.pending);
+  useEditorState((s) => s.selection);
+
+  const button = (name: CommandName, text?: string, extra: { title?: string; pressed?: boolean } = {}) => {
+    const c = commands[name];
+    return (
+      <button
+        type="button"
+        className={`tool ${extra.pressed ? 'tool-on' : ''}`}
+        disabled={!can(editor, name)}
+        aria-pressed={extra.pressed}
+        title={`${extra.title ?? c.label}${c.keys ? ` (${c.keys})` : ''}`}
+        onClick={() => void (dispatch as (e: typeof editor, n: CommandName) => unknown)(editor, name)}
+      >
+        {text ?? c.label}
+      </button>
+    );
+  };
+
+  return (
+    <div className="toolbar" role="toolbar" aria-label="Map tools">
+      <div className="segmented" role="group" aria-label="View">
+        {(['network', 'grid', 'table'] as const).map((v) => (
+          <button key={v} type="button" className={view === v ? 'seg seg-on' : 'seg'} aria-pressed={view === v} onClick={() => editor.store.set({ view: v })} title={`${v === 'grid' ? 'Power grid' : v[0]!.toUpperCase() + v.slice(1)} view (${v === 'network' ? 1 : v === 'grid' ? 2 : 3})`}>
+            {v === 'network' ? 'Network' : v === 'grid' ? 'Power grid' : 'Table'}
+          </button>
+        ))}
+      </div>
+      <span className="tool-sep" />
+      {!readOnly && (
+        <>
+          {button('openAddActor', '+ Actor')}
+          {view === 'network' && (
+            <button type="button" className={`tool ${drawMode ? 'tool-on' : ''}`} aria-pressed={drawMode} onClick={() => onDrawMode(!drawMode)} title="Draw a relationship: drag from one actor to another (D)">
+              ⤳ Relationship
+            </button>
+          )}
+          <span className="tool-sep" />
+          {button('undo', '↶ Undo', { title: undoLabel ? `Undo: ${undoLabel}` : 'Nothing to undo' })}
+          {button('redo', '↷ Redo', { title: redoLabel ? `Redo: ${redoLabel}` : 'Nothing to redo' })}
+          <span className="tool-sep" />
+        </>
+      )}
+      {view === 'network' && (
+        <>
+          {button('layoutForce', 'Layout')}
+          {button('layoutConcentric', 'By power')}
+          {button('fit', 'Fit')}
+          {button('toggleLabels', 'Labels', { pressed: edgeLabels })}
+        </>
+      )}
+      <span className="tool-sep" />
+      {button('exportPng', 'PNG')}
+      {button('exportSvg', 'SVG')}
+      <div className="toolbar-right">
+        <span className="save-state" aria-live="polite">{readOnly ? 'View only' : pending ? 'Saving…' : 'All changes saved'}</span>
+        <SearchBox ws={ws} />
+        {button('showHelp', '?', { title: 'Keyboard shortcuts' })}
+      </div>
+    </div>
+  );
+}

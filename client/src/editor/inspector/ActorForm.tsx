@@ -1,0 +1,109 @@
+import { useState, type FormEvent } from 'react';
+import { actorPatch, actorRoles, sectors, type Actor, type ActorRole } from '../../api/domain';
+import { Field } from '../../components/Field';
+import { validate, type FieldErrors } from '../../components/validate';
+import { alignmentLabels, powerLabels, roleLabels } from '../../graph/visual';
+import { dispatch } from '../commands';
+import { useEditor } from '../context';
+
+const list = (s: string) => s.split(',').map((x) => x.trim()).filter(Boolean);
+
+/** Details of one actor, validated by the server's own schema before anything is sent. */
+export function ActorForm({ actor, onOpenActor }: { actor: Actor; onOpenActor: (id: string) => void }) {
+  const editor = useEditor();
+  const ro = !editor.me.canEdit;
+  const [form, setForm] = useState({
+    name: actor.name,
+    sector: actor.sector ?? '',
+    organized: actor.organized,
+    roles: actor.roles,
+    power: actor.power === null ? '' : String(actor.power),
+    alignment: actor.alignment === null ? '' : String(actor.alignment),
+    tags: actor.tags.join(', '),
+    description: actor.description,
+    interests: actor.interests.join(', '),
+    powerSources: actor.powerSources.join(', '),
+    contactOwner: actor.contactOwner ?? '',
+  });
+  const [errors, setErrors] = useState<FieldErrors>({});
+  const set = (k: keyof typeof form) => (e: { target: { value: string } }) => setForm({ ...form, [k]: e.target.value });
+
+  const save = async (e: FormEvent) => {
+    e.preventDefault();
+    const patch = {
+      name: form.name,
+      sector: form.sector || null,
+      organized: form.organized,
+      roles: form.roles,
+      power: form.power === '' ? null : Number(form.power),
+      alignment: form.alignment === '' ? null : Number(form.alignment),
+      tags: list(form.tags),
+      description: form.description,
+      interests: list(form.interests),
+      powerSources: list(form.powerSources),
+      contactOwner: form.contactOwner.trim() || null,
+    };
+    const checked = validate(actorPatch, patch);
+    if (!checked.ok) return setErrors(checked.errors);
+    setErrors({});
+    const ok = await dispatch(editor, 'updateActor', { id: actor.id, patch: checked.data });
+    if (ok) editor.say('info', `Saved ${checked.data.name ?? actor.name}.`);
+  };
+
+  return (
+    <form className="panel inspector-form" onSubmit={save} noValidate>
+      <div className="panel-head">
+        <h3>{actor.name}</h3>
+        <button type="button" className="btn btn-small" onClick={() => onOpenActor(actor.id)}>Profile</button>
+      </div>
+      <p className="muted small">{actor.kind === 'person' ? 'Person' : 'Organisation'} · version {actor.version}</p>
+      <fieldset disabled={ro}>
+        <Field label="Name" error={errors.name}>{(p) => <input {...p} name="name" value={form.name} onChange={set('name')} />}</Field>
+        <div className="form-grid two">
+          <Field label="Power" error={errors.power}>
+            {(p) => (
+              <select {...p} name="power" value={form.power} onChange={set('power')}>
+                <option value="">Not assessed</option>
+                {[5, 4, 3, 2, 1, 0].map((v) => <option key={v} value={v}>{v} · {powerLabels[v]}</option>)}
+              </select>
+            )}
+          </Field>
+          <Field label="Alignment" error={errors.alignment}>
+            {(p) => (
+              <select {...p} name="alignment" value={form.alignment} onChange={set('alignment')}>
+                <option value="">Not assessed</option>
+                {[3, 2, 1, 0, -1, -2, -3].map((v) => <option key={v} value={v}>{v > 0 ? `+${v}` : v} · {alignmentLabels[v]}</option>)}
+              </select>
+            )}
+          </Field>
+        </div>
+        <fieldset className="field roles">
+          <legend>Roles</legend>
+          {actorRoles.map((r: ActorRole) => (
+            <label key={r} className="inline chip-check">
+              <input type="checkbox" checked={form.roles.includes(r)} onChange={(e) => setForm({ ...form, roles: e.target.checked ? [...form.roles, r] : form.roles.filter((x) => x !== r) })} /> {roleLabels[r]}
+            </label>
+          ))}
+          {errors.roles && <div className="field-error">{errors.roles}</div>}
+        </fieldset>
+        {actor.kind === 'organization' && (
+          <label className="inline field-check"><input type="checkbox" checked={form.organized} onChange={(e) => setForm({ ...form, organized: e.target.checked })} /> Organised group</label>
+        )}
+        <Field label="Sector" error={errors.sector}>
+          {(p) => (
+            <select {...p} value={form.sector} onChange={set('sector')}>
+              <option value="">—</option>
+              {sectors.map((s) => <option key={s} value={s}>{s}</option>)}
+            </select>
+          )}
+        </Field>
+        <Field label="Tags" error={errors.tags} hint="Separate with commas.">{(p) => <input {...p} value={form.tags} onChange={set('tags')} />}</Field>
+        <Field label="What they care about" error={errors.interests} hint="Separate with commas.">{(p) => <input {...p} value={form.interests} onChange={set('interests')} />}</Field>
+        <Field label="Where their power comes from" error={errors.powerSources}>{(p) => <input {...p} value={form.powerSources} onChange={set('powerSources')} />}</Field>
+        <Field label="Who among us knows them" error={errors.contactOwner}>{(p) => <input {...p} value={form.contactOwner} onChange={set('contactOwner')} />}</Field>
+        <Field label="Notes" error={errors.description}>{(p) => <textarea {...p} rows={3} value={form.description} onChange={set('description')} />}</Field>
+        {!ro && <button className="btn btn-primary" type="submit">Save</button>}
+      </fieldset>
+    </form>
+  );
+}

@@ -1,0 +1,131 @@
+import { useQuery } from '@tanstack/react-query';
+import type { Assessment, User } from '../api/domain';
+import { endpoints } from '../api/endpoints';
+import { errorText, useActor, useWorkspace } from '../api/queries';
+import { ActorGlyph } from '../components/ActorGlyph';
+import { ChangeList } from '../components/ChangeList';
+import { Header } from '../components/Header';
+import { Link } from '../components/Link';
+import { useLiveUpdates } from '../editor/useLiveUpdates';
+import { alignmentLabels, powerLabels, roleLabels, typeLabels } from '../graph/visual';
+import { paths } from '../router';
+import type { RelationshipType } from '../api/domain';
+
+export function ActorProfilePage({ user, ws, actorId }: { user: User; ws: string; actorId: string }) {
+  const workspace = useWorkspace(ws);
+  const actor = useActor(ws, actorId);
+  const assessments = useQuery({ queryKey: ['ws', ws, 'actor', actorId, 'assessments'], queryFn: async () => (await endpoints.assessments(ws, actorId)).items });
+  const history = useQuery({ queryKey: ['ws', ws, 'actor', actorId, 'history'], queryFn: async () => (await endpoints.actorHistory(ws, actorId)).items });
+  useLiveUpdates(ws, user.id);
+  const a = actor.data;
+  const sourceById = new Map((a?.sources ?? []).map((s) => [s.id, s]));
+
+  return (
+    <div className="frame">
+      <Header user={user} crumbs={<><Link to="/">Workspaces</Link><span aria-hidden="true">/</span><Link to={paths.workspace(ws, 'actors')}>{workspace.data?.name ?? '…'}</Link><span aria-hidden="true">/</span><span>{a?.name ?? '…'}</span></>} />
+      <main className="page">
+        {actor.isError && <div className="empty-state"><h1>This actor is not available</h1><p>{errorText(actor.error)}</p></div>}
+        {actor.isPending && <p className="page-status">Loading…</p>}
+        {a && (
+          <>
+            <div className="page-head profile-head">
+              <div>
+                <h1><ActorGlyph actor={a} size={26} /> {a.name}</h1>
+                <p className="muted">
+                  {a.kind === 'person' ? 'Person' : a.organized ? 'Organised group' : 'Organisation'}
+                  {a.sector && ` · ${a.sector}`}
+                  {a.roles.length > 0 && ` · ${a.roles.map((r) => roleLabels[r]).join(', ')}`}
+                </p>
+              </div>
+              <dl className="stats">
+                <div><dt>Power</dt><dd>{a.power === null ? '—' : `${a.power} · ${powerLabels[a.power]}`}</dd></div>
+                <div><dt>Alignment</dt><dd>{a.alignment === null ? '—' : `${a.alignment > 0 ? '+' : ''}${a.alignment} · ${alignmentLabels[a.alignment]}`}</dd></div>
+              </dl>
+            </div>
+            <div className="profile-grid">
+              <section className="card">
+                <h2>Details</h2>
+                {a.description ? <p>{a.description}</p> : <p className="muted">No notes yet.</p>}
+                <dl className="details">
+                  {a.aliases.length > 0 && <><dt>Also known as</dt><dd>{a.aliases.join(', ')}</dd></>}
+                  {a.interests.length > 0 && <><dt>Cares about</dt><dd>{a.interests.join(', ')}</dd></>}
+                  {a.powerSources.length > 0 && <><dt>Power comes from</dt><dd>{a.powerSources.join(', ')}</dd></>}
+                  {a.contactOwner && <><dt>Who among us knows them</dt><dd>{a.contactOwner}</dd></>}
+                  {a.tags.length > 0 && <><dt>Tags</dt><dd>{a.tags.map((t) => <span key={t} className="tag">{t}</span>)}</dd></>}
+                  {a.links.length > 0 && <><dt>Links</dt><dd>{a.links.map((l) => <div key={l}><a href={l} target="_blank" rel="noreferrer">{l}</a></div>)}</dd></>}
+                </dl>
+                <h3>On maps</h3>
+                {a.maps.length ? <ul className="plain">{a.maps.map((m) => <li key={m.id}><Link to={paths.map(ws, m.id)}>{m.name}</Link></li>)}</ul> : <p className="muted">Not on any map.</p>}
+              </section>
+              <section className="card">
+                <h2>Power and alignment over time</h2>
+                {assessments.data && assessments.data.length > 0 ? <AssessmentChart items={assessments.data} /> : <p className="muted">No assessments yet. Drag this actor on a map’s power grid to record one.</p>}
+              </section>
+              <section className="card span-2">
+                <h2>Relationships</h2>
+                {Object.keys(a.relationships).length === 0 && <p className="muted">No relationships yet.</p>}
+                {(Object.entries(a.relationships) as [RelationshipType, NonNullable<(typeof a.relationships)[RelationshipType]>][]).map(([type, list]) => (
+                  <div key={type} className="rel-group">
+                    <h3>{typeLabels[type]} <span className="muted small">({list.length})</span></h3>
+                    <ul className="plain">
+                      {list.map(({ relationship: r, direction, other }) => (
+                        <li key={r.id} className="rel-row">
+                          <span>{direction === 'out' ? '→' : '←'} <Link to={paths.actor(ws, other.id)}>{other.name}</Link></span>
+                          <span className="muted small">strength {r.strength}{r.startDate ? ` · since ${r.startDate}` : ''}</span>
+                          <span className="small">
+                            {r.sourceIds.length === 0 ? <span className="warn">uncited</span> : r.sourceIds.map((id) => {
+                              const s = sourceById.get(id);
+                              return s ? <a key={id} href={s.url} target="_blank" rel="noreferrer" className="source-chip">{s.title ?? new URL(s.url).hostname}</a> : null;
+                            })}
+                          </span>
+                        </li>
+                      ))}
+                    </ul>
+                  </div>
+                ))}
+              </section>
+              <section className="card span-2">
+                <h2>History</h2>
+                {history.data?.length ? <ChangeList changes={history.data} /> : <p className="muted">No changes recorded.</p>}
+              </section>
+            </div>
+          </>
+        )}
+      </main>
+    </div>
+  );
+}
+
+/** A small chart: power (0–5) and alignment (−3…+3) as two step lines over time. */
+function AssessmentChart({ items }: { items: Assessment[] }) {
+  const W = 460, H = 180, L = 34, R = 34, T = 12, B = 26;
+  const times = items.map((i) => new Date(i.at).getTime());
+  const t0 = Math.min(...times), t1 = Math.max(Date.now(), ...times);
+  const x = (t: number) => L + ((t - t0) / Math.max(1, t1 - t0)) * (W - L - R);
+  const yP = (p: number) => T + (1 - p / 5) * (H - T - B);
+  const yA = (a: number) => T + (1 - (a + 3) / 6) * (H - T - B);
+  const step = (f: (i: Assessment) => number) => {
+    let d = '';
+    items.forEach((it, k) => {
+      const px = x(times[k]!);
+      const py = f(it);
+      d += k === 0 ? `M${px},${py}` : `H${px}V${py}`;
+    });
+    return `${d}H${x(t1)}`;
+  };
+  return (
+    <figure className="chart">
+      <svg viewBox={`0 0 ${W} ${H}`} role="img" aria-label={`Assessments: ${items.map((i) => `${new Date(i.at).toLocaleDateString()} power ${i.power}, alignment ${i.alignment}`).join('; ')}`}>
+        {[0, 1, 2, 3, 4, 5].map((p) => <line key={p} x1={L} x2={W - R} y1={yP(p)} y2={yP(p)} stroke="#eceff3" />)}
+        {[0, 5].map((p) => <text key={p} x={L - 6} y={yP(p) + 4} textAnchor="end" className="chart-axis">{p}</text>)}
+        {[-3, 0, 3].map((a) => <text key={a} x={W - R + 6} y={yA(a) + 4} className="chart-axis">{a > 0 ? `+${a}` : a}</text>)}
+        <path d={step((i) => yP(i.power))} fill="none" stroke="#1d2430" strokeWidth={2.5} />
+        <path d={step((i) => yA(i.alignment))} fill="none" stroke="#2166ac" strokeWidth={2.5} strokeDasharray="6 3" />
+        {items.map((i, k) => <circle key={i.id} cx={x(times[k]!)} cy={yP(i.power)} r={3.5} fill="#1d2430"><title>{`${new Date(i.at).toLocaleString()}: power ${i.power}, alignment ${i.alignment}${i.note ? ` — ${i.note}` : ''}`}</title></circle>)}
+        <text x={L} y={H - 6} className="chart-axis">{new Date(t0).toLocaleDateString()}</text>
+        <text x={W - R} y={H - 6} textAnchor="end" className="chart-axis">today</text>
+      </svg>
+      <figcaption><span className="key key-power" /> Power (left scale) <span className="key key-align" /> Alignment (right scale)</figcaption>
+    </figure>
+  );
+}

@@ -1,0 +1,160 @@
+import { useQueryClient } from '@tanstack/react-query';
+import { useCallback, useEffect, useMemo, useState } from 'react';
+import type { User } from '../api/domain';
+import { endpoints } from '../api/endpoints';
+import { errorText, keys, useMapDetail, useWorkspace } from '../api/queries';
+import { Header } from '../components/Header';
+import { Link } from '../components/Link';
+import { AddActorDialog } from '../editor/AddActorDialog';
+import { ApiTransport } from '../editor/api-transport';
+import { dispatch, dispatchKey } from '../editor/commands';
+import { ConflictDialog } from '../editor/ConflictDialog';
+import { EditorContext, useEditorState } from '../editor/context';
+import { Editor } from '../editor/editor';
+import { HelpOverlay } from '../editor/HelpOverlay';
+import { Presenter } from '../editor/Presenter';
+import { RelationshipDialog } from '../editor/RelationshipDialog';
+import { Sidebar } from '../editor/Sidebar';
+import { Toast } from '../editor/Toast';
+import { Toolbar } from '../editor/Toolbar';
+import { useLiveUpdates } from '../editor/useLiveUpdates';
+import { actorFromCreate } from '../graph/apply';
+import { fromMapDetail } from '../graph/doc';
+import { navigate, paths } from '../router';
+import { GridView } from '../views/grid/GridView';
+import { Legend } from '../views/Legend';
+import { NetworkView } from '../views/network/NetworkView';
+import { TableView } from '../views/table/TableView';
+
+const typing = (el: EventTarget | null) =>
+  el instanceof HTMLElement && (el.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(el.tagName));
+
+export function MapEditorPage({ user, ws, mapId }: { user: User; ws: string; mapId: string }) {
+  const workspace = useWorkspace(ws);
+  const detail = useMapDetail(ws, mapId);
+  const client = useQueryClient();
+  const canEdit = workspace.data ? workspace.data.role !== 'viewer' : true;
+  const editor = useMemo(() => new Editor(new ApiTransport(ws), undefined, { id: user.id, canEdit }), [ws, mapId, user.id, canEdit]);
+
+  // Server data enters the editor unrecorded, and never over edits still being saved.
+  useEffect(() => {
+    if (detail.data && editor.state.pending === 0) editor.receive(fromMapDetail(detail.data));
+  }, [detail.data, editor]);
+  useEffect(() => {
+    let was = 0;
+    return editor.store.subscribe(() => {
+      const now = editor.state.pending;
+      if (was > 0 && now === 0) void client.invalidateQueries({ queryKey: keys.map(ws, mapId) });
+      was = now;
+    });
+  }, [editor, client, ws, mapId]);
+
+  useLiveUpdates(ws, user.id, (change) => editor.say('info', `${change.userName ?? 'Someone'}: ${change.summary}`));
+
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if (editor.state.dialog && e.key !== 'Escape') return;
+      if (typing(e.target) && e.key !== 'Escape') return;
+      if (dispatchKey(editor, e)) e.preventDefault();
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [editor]);
+
+  const openActor = useCallback((id: string) => navigate(paths.actor(ws, id)), [ws]);
+  const expand = useCallback(
+    async (id: string) => {
+      try {
+        const answer = await endpoints.analysis<{ actors: { id: string; name: string; kind: 'person' | 'organization'; roles: never[]; power: number | null; alignment: number | null }[] }>(ws, 'neighborhood', { actor: id, depth: 1 });
+        const centre = editor.doc.members[id];
+        const fresh = answer.actors.filter((a) => !editor.doc.members[a.id]);
+        if (!fresh.length) return editor.say('info', `Everything connected to ${editor.doc.actors[id]?.name ?? 'this actor'} is already on the map.`);
+        const positions = Object.fromEntries(
+          fresh.map((a, i) => {
+            const angle = (2 * Math.PI * i) / fresh.length;
+            return [a.id, { x: Math.round((centre?.x ?? 0) + 170 * Math.cos(angle)), y: Math.round((centre?.y ?? 0) + 170 * Math.sin(angle)) }];
+          }),
+        );
+        await dispatch(editor, 'addToMap', {
+          actors: fresh.map((a) => actorFromCreate(a.id, { ...a })),
+          positions,
+          summary: `Expand ${editor.doc.actors[id]?.name ?? 'actor'}: ${fresh.length} connected actor${fresh.length === 1 ? '' : 's'}`,
+        });
+      } catch (error) {
+        editor.say('error', `Could not expand: ${errorText(error)}`);
+      }
+    },
+    [editor, ws],
+  );
+
+  const [drawMode, setDrawMode] = useState(false);
+
+  if (detail.isError) {
+    return (
+      <div className="frame">
+        <Header user={user} />
+        <main className="page narrow empty-state">
+          <h1>This map could not be opened</h1>
+          <p>{errorText(detail.error)}</p>
+          <p><Link to={paths.workspace(ws)}>Back to the workspace</Link></p>
+        </main>
+      </div>
+    );
+  }
+
+  return (
+    <EditorContext.Provider value={editor}>
+      <div className="editor-frame">
+        <Header
+          user={user}
+          crumbs={
+            <>
+              <Link to="/">Workspaces</Link>
+              <span aria-hidden="true">/</span>
+              <Link to={paths.workspace(ws)}>{workspace.data?.name ?? '…'}</Link>
+              <span aria-hidden="true">/</span>
+              <span>{detail.data?.name ?? 'Loading…'}</span>
+            </>
+          }
+        />
+        <Toolbar ws={ws} drawMode={drawMode} onDrawMode={setDrawMode} readOnly={!canEdit} />
+        <div className="editor-body">
+          <section className="editor-main" aria-busy={detail.isPending}>
+            {detail.isPending ? <p className="page-status">Loading the map…</p> : <Views openActor={openActor} expand={expand} drawMode={drawMode} ws={ws} />}
+          </section>
+          <Sidebar ws={ws} mapId={mapId} onOpenActor={openActor} />
+        </div>
+        <Dialogs ws={ws} />
+        <Presenter />
+        <Toast />
+      </div>
+    </EditorContext.Provider>
+  );
+}
+
+function Views({ openActor, expand, drawMode, ws }: { openActor: (id: string) => void; expand: (id: string) => void; drawMode: boolean; ws: string }) {
+  const view = useEditorState((s) => s.view);
+  return (
+    <>
+      {view === 'network' && <NetworkView onOpenActor={openActor} onExpand={expand} drawMode={drawMode} />}
+      {view === 'grid' && <GridView ws={ws} />}
+      {view === 'table' && <TableView onOpenActor={openActor} />}
+      {view !== 'table' && <Legend view={view} />}
+    </>
+  );
+}
+
+function Dialogs({ ws }: { ws: string }) {
+  const dialog = useEditorState((s) => s.dialog);
+  if (!dialog) return null;
+  switch (dialog.kind) {
+    case 'addActor':
+      return <AddActorDialog ws={ws} position={dialog.position} />;
+    case 'relationship':
+      return <RelationshipDialog ws={ws} from={dialog.from} to={dialog.to} />;
+    case 'help':
+      return <HelpOverlay />;
+    case 'conflict':
+      return <ConflictDialog dialog={dialog} />;
+  }
+}

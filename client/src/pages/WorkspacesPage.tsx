@@ -1,0 +1,77 @@
+import { useQueryClient } from '@tanstack/react-query';
+import { useState, type FormEvent } from 'react';
+import { workspaceCreate, type User } from '../api/domain';
+import { endpoints } from '../api/endpoints';
+import { ApiError } from '../api/http';
+import { errorText, keys, useWorkspaces } from '../api/queries';
+import { Field } from '../components/Field';
+import { Header } from '../components/Header';
+import { Link } from '../components/Link';
+import { validate, type FieldErrors } from '../components/validate';
+import { navigate, paths } from '../router';
+
+export function WorkspacesPage({ user }: { user: User }) {
+  const list = useWorkspaces();
+  const client = useQueryClient();
+  const [creating, setCreating] = useState(false);
+  const [form, setForm] = useState({ name: '', description: '' });
+  const [errors, setErrors] = useState<FieldErrors>({});
+  const [problem, setProblem] = useState<string | null>(null);
+
+  const create = async (e: FormEvent) => {
+    e.preventDefault();
+    const checked = validate(workspaceCreate, form);
+    if (!checked.ok) return setErrors(checked.errors);
+    try {
+      const ws = await endpoints.createWorkspace(checked.data);
+      await client.invalidateQueries({ queryKey: keys.workspaces });
+      navigate(paths.workspace(ws.id));
+    } catch (error) {
+      if (error instanceof ApiError) setErrors(error.fieldErrors());
+      setProblem(errorText(error));
+    }
+  };
+
+  const items = list.data ?? [];
+  return (
+    <div className="frame">
+      <Header user={user} />
+      <main className="page">
+        <div className="page-head">
+          <h1>Workspaces</h1>
+          {!creating && items.length > 0 && <button className="btn btn-primary" onClick={() => setCreating(true)}>New workspace</button>}
+        </div>
+        {list.isError && <div className="alert alert-error" role="alert">Could not load your workspaces: {errorText(list.error)}</div>}
+        {list.isPending && <p className="page-status" aria-busy="true">Loading workspaces…</p>}
+        {(creating || (list.isSuccess && items.length === 0)) && (
+          <form className="card form-card" onSubmit={create} noValidate>
+            <h2>{items.length === 0 ? 'Start your first workspace' : 'New workspace'}</h2>
+            {items.length === 0 && <p className="muted">A workspace is where your team maps one campaign or research area: its actors, their ties and your sources.</p>}
+            <Field label="Name" error={errors.name}>
+              {(p) => <input {...p} name="workspace-name" placeholder="e.g. School nurses campaign" value={form.name} onChange={(e) => setForm({ ...form, name: e.target.value })} autoFocus />}
+            </Field>
+            <Field label="Description (optional)" error={errors.description}>
+              {(p) => <textarea {...p} rows={2} value={form.description} onChange={(e) => setForm({ ...form, description: e.target.value })} />}
+            </Field>
+            {problem && <div className="alert alert-error" role="alert">{problem}</div>}
+            <div className="form-actions">
+              <button className="btn btn-primary" type="submit">Create workspace</button>
+              {items.length > 0 && <button type="button" className="btn" onClick={() => setCreating(false)}>Cancel</button>}
+            </div>
+          </form>
+        )}
+        {items.length > 0 && (
+          <ul className="card-grid" aria-label="Your workspaces">
+            {items.map((ws) => (
+              <li key={ws.id} className="card ws-card">
+                <Link to={paths.workspace(ws.id)} className="card-link"><h2>{ws.name}</h2></Link>
+                <p className="muted clamp">{ws.description || 'No description yet.'}</p>
+                <div className="card-meta"><span className={`badge badge-${ws.role}`}>{ws.role}</span><span>{ws.changeSeq} change{ws.changeSeq === 1 ? '' : 's'}</span></div>
+              </li>
+            ))}
+          </ul>
+        )}
+      </main>
+    </div>
+  );
+}

@@ -1,0 +1,50 @@
+import { useState } from 'react';
+import { alignmentColors, alignmentLabels, edgeLooks, UNKNOWN_COLOR } from '../graph/visual';
+import { useEditorState } from '../editor/context';
+
+const families = [...new Map(Object.values(edgeLooks).map((l) => [l.family, l])).values()];
+
+/** What the shapes, colours and lines mean; folds away. */
+export function Legend({ view }: { view: 'network' | 'grid' }) {
+  const [open, setOpen] = useState(true);
+  const colorBy = useEditorState((s) => s.colorBy);
+  const sizeBy = useEditorState((s) => s.sizeBy);
+  return (
+    <div className={`legend ${open ? '' : 'legend-closed'}`} aria-label="Legend">
+      <button className="legend-toggle" aria-expanded={open} onClick={() => setOpen(!open)}>{open ? 'Legend ▾' : 'Legend ▸'}</button>
+      {open && (
+        <div className="legend-body">
+          <div className="legend-group">
+            <span className="legend-item"><svg width="16" height="16" aria-hidden="true"><polygon points="8,1 15,15 1,15" fill="#fff" stroke="#4b5563" /></svg>Decision-maker</span>
+            <span className="legend-item"><svg width="16" height="16" aria-hidden="true"><rect x="1" y="3" width="14" height="10" fill="#fff" stroke="#4b5563" /></svg>Organised group</span>
+            <span className="legend-item"><svg width="16" height="16" aria-hidden="true"><circle cx="8" cy="8" r="6.5" fill="#fff" stroke="#4b5563" /></svg>Other actor</span>
+            <span className="legend-item"><svg width="16" height="16" aria-hidden="true"><circle cx="8" cy="8" r="5.5" fill="#fff" stroke="#111" strokeWidth="3" /></svg>Bad actor</span>
+          </div>
+          {!colorBy && (
+            <div className="legend-group">
+              <span className="legend-caption">Alignment</span>
+              <span className="legend-scale">
+                {[-3, -2, -1, 0, 1, 2, 3].map((a) => <span key={a} className="swatch" style={{ background: alignmentColors[a] }} title={alignmentLabels[a]} />)}
+              </span>
+              <span className="legend-ends"><span>opposed</span><span>with us</span></span>
+              <span className="legend-item"><span className="swatch dashed" style={{ background: UNKNOWN_COLOR }} />Not assessed</span>
+            </div>
+          )}
+          {colorBy && <div className="legend-group"><span className="legend-caption">Colour = community</span></div>}
+          {view === 'network' && (
+            <div className="legend-group">
+              <span className="legend-caption">{sizeBy ? 'Size = broker score' : 'Size = power'}</span>
+              {families.map((l) => (
+                <span key={l.family} className="legend-item">
+                  <svg width="26" height="8" aria-hidden="true"><line x1="0" y1="4" x2="26" y2="4" stroke={l.color} strokeWidth="2.5" strokeDasharray={l.line === 'dashed' ? '6 3' : l.line === 'dotted' ? '2 3' : undefined} /></svg>
+                  {l.family}
+                </span>
+              ))}
+              <span className="legend-item"><svg width="26" height="8" aria-hidden="true"><line x1="0" y1="4" x2="26" y2="4" stroke="#7a8291" strokeWidth="2" strokeDasharray="2 4" /></svg>No source yet</span>
+            </div>
+          )}
+        </div>
+      )}
+    </div>
+  );
+}

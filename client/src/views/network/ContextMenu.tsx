@@ -1,0 +1,68 @@
+import type { Core } from 'cytoscape';
+import { useEffect, useRef } from 'react';
+import { can, dispatch, type CommandName } from '../../editor/commands';
+import { commands } from '../../editor/commands';
+import { useEditor } from '../../editor/context';
+
+export type MenuTarget =
+  | { kind: 'node'; id: string; x: number; y: number }
+  | { kind: 'edge'; id: string; x: number; y: number }
+  | { kind: 'background'; x: number; y: number; model: { x: number; y: number } };
+
+interface Item {
+  label: string;
+  run: () => void;
+  disabled?: boolean;
+  danger?: boolean;
+}
+
+/** Right-click (or long-press) menu; its entries are the same named commands as the toolbar and keys. */
+export function ContextMenu({ target, onClose, onOpenActor, onExpand, onConnect }: {
+  target: MenuTarget;
+  cy: Core;
+  onClose: () => void;
+  onOpenActor: (id: string) => void;
+  onExpand: (id: string) => void;
+  onConnect: (id: string) => void;
+}) {
+  const editor = useEditor();
+  const ref = useRef<HTMLDivElement>(null);
+  const cmd = (name: CommandName, arg?: unknown): Item => ({
+    label: commands[name].label,
+    disabled: !can(editor, name),
+    run: () => void (dispatch as (e: typeof editor, n: CommandName, a?: unknown) => unknown)(editor, name, arg),
+  });
+
+  let items: Item[] = [];
+  if (target.kind === 'node') {
+    items = [
+      { label: 'Open profile', run: () => onOpenActor(target.id) },
+      { label: 'Expand neighbourhood', run: () => onExpand(target.id) },
+      { label: 'Draw a relationship from here', run: () => onConnect(target.id), disabled: !editor.me.canEdit },
+      { label: 'Find connections from here', run: () => editor.store.set({ panel: 'explore', selection: { actors: [target.id], relationships: [] } }) },
+      cmd('deleteSelection'),
+      { ...cmd('deleteActors'), danger: true },
+    ];
+  } else if (target.kind === 'edge') {
+    items = [{ label: 'Edit relationship', run: () => editor.store.set({ selection: { actors: [], relationships: [target.id] }, panel: 'inspector' }) }, { ...cmd('deleteSelection'), label: 'Delete relationship' }];
+  } else {
+    items = [{ ...cmd('openAddActor', target.model), label: 'Add actor here…' }, cmd('fit'), cmd('layoutForce'), cmd('layoutConcentric'), cmd('selectAll')];
+  }
+
+  useEffect(() => {
+    ref.current?.querySelector<HTMLButtonElement>('button:not([disabled])')?.focus();
+    const close = (e: KeyboardEvent) => e.key === 'Escape' && onClose();
+    window.addEventListener('keydown', close);
+    return () => window.removeEventListener('keydown', close);
+  }, [onClose]);
+
+  return (
+    <div ref={ref} className="context-menu" role="menu" style={{ left: target.x, top: target.y }}>
+      {items.map((item) => (
+        <button key={item.label} role="menuitem" className={item.danger ? 'danger' : ''} disabled={item.disabled} onClick={() => { item.run(); onClose(); }}>
+          {item.label}
+        </button>
+      ))}
+    </div>
+  );
+}
