@@ -1,0 +1,61 @@
+import { execFileSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import os from 'node:os';
+
+function quiet(cmd: string, args: string[]): string | null {
+  try {
+    return execFileSync(cmd, args, { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] }).trim();
+  } catch (error) {
+    const e = error as { stderr?: string };
+    return e.stderr?.trim() || null;
+  }
+}
+
+function packageVersion(name: string): string | null {
+  try {
+    return (JSON.parse(readFileSync(`node_modules/${name}/package.json`, 'utf8')) as { version: string }).version;
+  } catch {
+    return null;
+  }
+}
+
+/** What the figures were measured on: they only mean something next to this. */
+export function machine() {
+  const java = quiet('java', ['-version'])?.split('\n')[0] ?? null;
+  return {
+    host: os.hostname(),
+    cpus: os.cpus().length,
+    cpuModel: os.cpus()[0]?.model ?? 'unknown',
+    memoryGb: Math.round(os.totalmem() / 2 ** 30),
+    loadAverage: os.loadavg().map((x) => Math.round(x * 100) / 100),
+    platform: `${os.type()} ${os.release()}`,
+    node: process.version,
+    java,
+    git: quiet('git', ['rev-parse', '--short', 'HEAD']),
+    versions: Object.fromEntries(
+      ['neo4j-driver', 'fastify', 'autocannon', '@neo4j/graphql', 'graphql', 'cytoscape', 'playwright-core', 'graphology', 'graphology-metrics', 'graphology-communities-louvain'].map((p) => [p, packageVersion(p)]),
+    ),
+  };
+}
+
+/** Resident set size of a process in MB, from /proc (Linux). */
+export function rssMb(pid: number): number | null {
+  try {
+    const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+    const kb = Number(/VmRSS:\s+(\d+)/.exec(status)?.[1]);
+    return Number.isFinite(kb) ? Math.round(kb / 102.4) / 10 : null;
+  } catch {
+    return null;
+  }
+}
+
+/** Peak RSS (high-water mark) of a process in MB. */
+export function peakRssMb(pid: number): number | null {
+  try {
+    const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+    const kb = Number(/VmHWM:\s+(\d+)/.exec(status)?.[1]);
+    return Number.isFinite(kb) ? Math.round(kb / 102.4) / 10 : null;
+  } catch {
+    return null;
+  }
+}
