@@ -17,8 +17,16 @@ import type { Gateway } from './db/gateway.js';
 import { installErrorHandler } from './http/error-handler.js';
 import { apiRoutes } from './routes/index.js';
 
+export interface RouteEntry {
+  method: string;
+  url: string;
+  access: string | undefined;
+  hidden: boolean;
+}
+
 declare module 'fastify' {
   interface FastifyInstance {
+    routeTable: RouteEntry[];
     db: Gateway;
     config: Config;
   }
@@ -54,6 +62,16 @@ export async function buildApp(options: AppOptions) {
   app.setSerializerCompiler(serializerCompiler);
   app.decorate('db', options.db);
   app.decorate('config', options.config);
+  // The route table, for tests that must cover every route (access matrix, fuzzing).
+  const routes: RouteEntry[] = [];
+  app.decorate('routeTable', routes);
+  app.addHook('onRoute', (route) => {
+    const methods = Array.isArray(route.method) ? route.method : [route.method];
+    for (const method of methods) {
+      if (method === 'HEAD') continue;
+      routes.push({ method, url: route.url, access: (route.config as { access?: string } | undefined)?.access, hidden: Boolean((route.schema as { hide?: boolean } | undefined)?.hide) });
+    }
+  });
   const serveClient = Boolean(options.clientDir && existsSync(path.join(options.clientDir, 'index.html')));
   // The client routes in the browser; any non-API page gets the app shell.
   installErrorHandler(app, serveClient ? { appShell: (reply) => reply.sendFile('index.html') } : {});

@@ -9,6 +9,10 @@ import { TtlCache } from './ttl-cache.js';
 export const SESSION_COOKIE = 'pm_session';
 
 declare module 'fastify' {
+  interface FastifyContextConfig {
+    /** Reachable without signing in (sign-up, sign-in, health). */
+    public?: boolean;
+  }
   interface FastifyRequest {
     user: User | null;
     /** Hash of the session id from the cookie, when there is one. */
@@ -40,12 +44,14 @@ export const principalPlugin = fp(async (app) => {
       return;
     }
     const raw = request.cookies[SESSION_COOKIE];
-    if (!raw) return;
-    const unsigned = request.unsignCookie(raw);
-    if (!unsigned.valid || !unsigned.value) return;
-    const hash = hashSecret(unsigned.value);
-    request.sessionHash = hash;
-    request.user = await cache.getOrLoad(`s:${hash}`, async () => (await app.db.read((tx) => usersRepo.bySession(tx, hash))) ?? null);
+    const unsigned = raw ? request.unsignCookie(raw) : null;
+    if (unsigned?.valid && unsigned.value) {
+      const hash = hashSecret(unsigned.value);
+      request.sessionHash = hash;
+      request.user = await cache.getOrLoad(`s:${hash}`, async () => (await app.db.read((tx) => usersRepo.bySession(tx, hash))) ?? null);
+    }
+    // Before validation, so an anonymous caller hears "sign in", not what is wrong with the body.
+    if (!request.user && !request.routeOptions.config.public && request.routeOptions.url) throw unauthorized();
   });
 });
 

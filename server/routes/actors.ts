@@ -53,7 +53,8 @@ export const actorRoutes: FastifyPluginAsyncZod = async (app) => {
              AND ($kind IS NULL OR a.kind = $kind) AND ($role IS NULL OR $role IN a.roles)
              AND ($sector IS NULL OR a.sector = $sector) AND ($tag IS NULL OR $tag IN a.tags)
              AND ($afterName IS NULL OR a.nameKey > $afterName OR (a.nameKey = $afterName AND a.id > $afterId))
-           RETURN a ${ACTOR} AS a ORDER BY a.nameKey, a.id LIMIT $limit`,
+           WITH a ORDER BY a.nameKey, a.id LIMIT $limit
+           RETURN a ${ACTOR} AS a`,
           {
             ws: request.params.ws,
             kind: kind ?? null,

@@ -36,6 +36,7 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post(
     '/signup',
     {
+      config: { public: true },
       schema: {
         tags: ['auth'],
         summary: 'Create an account and sign in; claims any pending workspace invites for the email',
@@ -59,7 +60,7 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.post(
     '/login',
-    { schema: { tags: ['auth'], summary: 'Sign in with email and password', body: login, response: { 200: z.object({ user }), ...errors(400, 401) } } },
+    { config: { public: true }, schema: { tags: ['auth'], summary: 'Sign in with email and password', body: login, response: { 200: z.object({ user }), ...errors(400, 401) } } },
     async (request, reply) => {
       const found = await app.db.read((tx) => usersRepo.byEmail(tx, request.body.email));
       if (!found || !(await verifyPassword(request.body.password, found.passwordHash))) {
@@ -73,7 +74,7 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.post(
     '/logout',
-    { schema: { tags: ['auth'], summary: 'End this session', response: { 204: z.null() } } },
+    { config: { public: true }, schema: { tags: ['auth'], summary: 'End this session', response: { 204: z.null() } } },
     async (request, reply) => {
       if (request.sessionHash) {
         const hash = request.sessionHash;

@@ -32,7 +32,8 @@ export const graphRoutes: FastifyPluginAsyncZod = async (app) => {
         const total = (await tx.one<{ n: number }>('MATCH (a:Actor) WHERE a.workspaceId = $ws RETURN count(a) AS n', { ws }))!.n;
         const actors = await tx.query<{ a: Record<string, unknown> }>(
           `MATCH (a:Actor) WHERE a.workspaceId = $ws
-           RETURN a ${ACTOR} AS a ORDER BY COUNT { (a)--() } DESC, a.id LIMIT $limit`,
+           WITH a, COUNT { (a)--() } AS degree ORDER BY degree DESC, a.id LIMIT $limit
+           RETURN a ${ACTOR} AS a`,
           { ws, limit: request.query.limit },
         );
         const ids = actors.map((r) => r.a.id as string);

@@ -9,6 +9,7 @@ export const healthRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/health',
     {
+      config: { public: true },
       schema: {
         tags: ['health'],
         summary: 'The process is alive (says nothing of the database)',
@@ -21,6 +22,7 @@ export const healthRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/ready',
     {
+      config: { public: true },
       schema: {
         tags: ['health'],
         summary: 'Neo4j answers and every schema migration is applied',

@@ -45,13 +45,14 @@ export const searchRoutes: FastifyPluginAsyncZod = async (app) => {
               `CALL db.index.fulltext.queryNodes('actor_search', $query) YIELD node AS a, score
                WHERE ${FILTERS}
                WITH a, score, CASE WHEN a.nameKey = $exact OR $exact IN [x IN a.aliases | toLower(x)] THEN 1 ELSE 0 END AS exactMatch
-               RETURN a ${ACTOR} AS a, score + exactMatch * 1000 AS score
-               ORDER BY exactMatch DESC, score DESC, a.nameKey LIMIT $limit`,
+               ORDER BY exactMatch DESC, score DESC, a.nameKey LIMIT $limit
+               RETURN a ${ACTOR} AS a, score + exactMatch * 1000 AS score`,
               params,
             )
           : tx.query<{ a: Record<string, unknown>; score: number }>(
               `MATCH (a:Actor) WHERE ${FILTERS}
-               RETURN a ${ACTOR} AS a, 0.0 AS score ORDER BY coalesce(a.power, -1) DESC, a.nameKey LIMIT $limit`,
+               WITH a ORDER BY coalesce(a.power, -1) DESC, a.nameKey LIMIT $limit
+               RETURN a ${ACTOR} AS a, 0.0 AS score`,
               params,
             ),
       );

@@ -21,6 +21,8 @@ export async function testApp(options: { clientDir?: string } = {}): Promise<Tes
     config,
     db,
     sessionSecret: 'test-secret-test-secret-test-secret-0123',
+    // TEST_LOG=error shows server-side errors while debugging a test.
+    ...(process.env.TEST_LOG ? { logger: { level: process.env.TEST_LOG } } : {}),
     ...(options.clientDir ? { clientDir: options.clientDir } : {}),
   });
   await app.ready();
