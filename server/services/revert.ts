@@ -5,6 +5,20 @@ import { loadChange } from './changes.js';
 import { stores } from './stores.js';
 import type { WriteContext } from './unit-of-work.js';
 
+/** Canonical JSON of a record's content: bookkeeping left out, keys sorted. */
+function canonical(value: unknown): string {
+  return JSON.stringify(value, (key, inner: unknown) => {
+    if (key === 'version' || key === 'updatedAt' || key === 'createdAt') return undefined;
+    if (inner && typeof inner === 'object' && !Array.isArray(inner)) {
+      return Object.fromEntries(Object.entries(inner as Record<string, unknown>).sort(([a], [b]) => a.localeCompare(b)));
+    }
+    return inner;
+  });
+}
+
+/** Later edits conflict only if they left the record different from what this change made it. */
+const sameContent = (current: Stored, expected: Stored) => current.version === expected.version || canonical(current) === canonical(expected);
+
 const describe = (diff: Diff) => `${diff.entityType} ${(diff.after ?? diff.before)?.name ?? (diff.after ?? diff.before)?.title ?? diff.entityId}`;
 
 /**
@@ -27,7 +41,7 @@ export async function revertChange(ctx: WriteContext, changeId: string): Promise
     if (!seen.has(key)) {
       seen.add(key);
       const expected = diff.after as Stored | null;
-      const moved = expected === null ? current !== null : current === null || current.version !== expected.version;
+      const moved = expected === null ? current !== null : current === null || !sameContent(current, expected);
       if (moved) {
         throw conflict(
           `Cannot revert "${change.summary}": ${describe(diff)} has been ${current === null ? 'deleted' : 'edited'} since. Revert the later change first, or edit it by hand.`,
