@@ -60,11 +60,15 @@ export function Toolbar({ ws, drawMode, onDrawMode, readOnly }: { ws: string; dr
           {button('toggleLabels', 'Labels', { pressed: edgeLabels })}
         </>
       )}
-      <span className="tool-sep" />
-      {button('exportPng', 'PNG')}
-      {button('exportSvg', 'SVG')}
+      {view !== 'table' && (
+        <>
+          <span className="tool-sep" />
+          {button('exportPng', 'PNG', { title: 'Export this view as PNG' })}
+          {button('exportSvg', 'SVG', { title: 'Export this view as SVG' })}
+        </>
+      )}
       <div className="toolbar-right">
-        <span className="save-state" aria-live="polite">{readOnly ? 'View only' : pending ? 'Saving…' : 'All changes saved'}</span>
+        <span className="save-state" aria-live="polite">{readOnly ? 'View only' : pending ? 'Saving…' : 'Saved'}</span>
         <SearchBox ws={ws} />
         {button('showHelp', '?', { title: 'Keyboard shortcuts' })}
       </div>

@@ -6,7 +6,7 @@ import { ApiError } from '../api/http';
 import { keys } from '../api/queries';
 import { Field } from '../components/Field';
 import { Link } from '../components/Link';
-import { ServerStatus } from '../components/ServerStatus';
+import { Header } from '../components/Header';
 import { validate, type FieldErrors } from '../components/validate';
 import { navigate } from '../router';
 
@@ -42,10 +42,10 @@ export function AuthPage({ mode, invite }: { mode: 'signin' | 'signup'; invite?:
   const set = (k: keyof typeof form) => (e: { target: { value: string } }) => setForm({ ...form, [k]: e.target.value });
 
   return (
-    <div className="auth-page">
-      <ServerStatus />
+    <div className="frame">
+      <Header user={null} />
+      <div className="auth-page">
       <div className="auth-card">
-        <div className="auth-brand"><span className="brand-mark" aria-hidden="true">◭</span> powermap</div>
         <h1>{isSignup ? 'Create your account' : 'Sign in'}</h1>
         <p className="muted">{isSignup ? 'Map who can grant your demand, who moves them, and how to reach them.' : 'Welcome back. Your maps are where you left them.'}</p>
         {invite && <div className="alert alert-info">You were invited to a workspace; it will be there once you sign up.</div>}
@@ -69,6 +69,7 @@ export function AuthPage({ mode, invite }: { mode: 'signin' | 'signup'; invite?:
         <p className="auth-switch">
           {isSignup ? <>Already have an account? <Link to="/signin">Sign in</Link></> : <>New here? <Link to="/signup">Create an account</Link></>}
         </p>
+      </div>
       </div>
     </div>
   );

@@ -88,6 +88,8 @@ export function MapEditorPage({ user, ws, mapId }: { user: User; ws: string; map
   );
 
   const [drawMode, setDrawMode] = useState(false);
+  // One tie per drawing: once the form opens, dragging moves actors again.
+  useEffect(() => editor.store.subscribe(() => editor.state.dialog?.kind === 'relationship' && setDrawMode(false)), [editor]);
 
   if (detail.isError) {
     return (
@@ -139,7 +141,7 @@ function Views({ openActor, expand, drawMode, ws }: { openActor: (id: string) =>
       {view === 'network' && <NetworkView onOpenActor={openActor} onExpand={expand} drawMode={drawMode} />}
       {view === 'grid' && <GridView ws={ws} />}
       {view === 'table' && <TableView onOpenActor={openActor} />}
-      {view !== 'table' && <Legend view={view} />}
+      {view === 'network' && <Legend view={view} />}
     </>
   );
 }

@@ -5,12 +5,12 @@ import { useEditorState } from '../editor/context';
 const families = [...new Map(Object.values(edgeLooks).map((l) => [l.family, l])).values()];
 
 /** What the shapes, colours and lines mean; folds away. */
-export function Legend({ view }: { view: 'network' | 'grid' }) {
+export function Legend({ view, inline = false }: { view: 'network' | 'grid'; inline?: boolean }) {
   const [open, setOpen] = useState(true);
   const colorBy = useEditorState((s) => s.colorBy);
   const sizeBy = useEditorState((s) => s.sizeBy);
   return (
-    <div className={`legend ${open ? '' : 'legend-closed'}`} aria-label="Legend">
+    <div className={`legend ${inline ? 'legend-inline' : ''} ${open ? '' : 'legend-closed'}`} aria-label="Legend">
       <button className="legend-toggle" aria-expanded={open} onClick={() => setOpen(!open)}>{open ? 'Legend ▾' : 'Legend ▸'}</button>
       {open && (
         <div className="legend-body">

@@ -59,7 +59,7 @@ export function ActorForm({ actor, onOpenActor }: { actor: Actor; onOpenActor: (
       <p className="muted small">{actor.kind === 'person' ? 'Person' : 'Organisation'} · version {actor.version}</p>
       <fieldset disabled={ro}>
         <Field label="Name" error={errors.name}>{(p) => <input {...p} name="name" value={form.name} onChange={set('name')} />}</Field>
-        <div className="form-grid two">
+        <div>
           <Field label="Power" error={errors.power}>
             {(p) => (
               <select {...p} name="power" value={form.power} onChange={set('power')}>

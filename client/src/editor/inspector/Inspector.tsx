@@ -10,8 +10,8 @@ export function Inspector({ ws, onOpenActor }: { ws: string; onOpenActor: (id: s
   const actor = selection.actors.length === 1 && !selection.relationships.length ? doc.actors[selection.actors[0]!] : undefined;
   const rel = selection.relationships.length === 1 && !selection.actors.length ? doc.relationships[selection.relationships[0]!] : undefined;
 
-  if (actor) return <ActorForm key={actor.id} actor={actor} onOpenActor={onOpenActor} />;
-  if (rel) return <RelationshipForm key={rel.id} ws={ws} relationship={rel} />;
+  if (actor) return <ActorForm key={`${actor.id}:${actor.version}`} actor={actor} onOpenActor={onOpenActor} />;
+  if (rel) return <RelationshipForm key={`${rel.id}:${rel.version}`} ws={ws} relationship={rel} />;
   if (selection.actors.length > 1) return <BulkEdit ids={selection.actors} />;
 
   const actors = visibleActors(doc);

@@ -8,6 +8,7 @@ import { allyBands, cellRect, gridGeometry, readingAt, spreadInCell } from '../.
 import { actorShape, alignmentColor, alignmentLabels, isBadActor, powerLabels } from '../../graph/visual';
 import { svgToPng } from './svg-export';
 import { TimeSlider } from './TimeSlider';
+import { Legend } from '../Legend';
 
 type Reading = { power: number; alignment: number };
 const MARK = 26;
@@ -28,7 +29,7 @@ export function GridView({ ws }: { ws: string }) {
   useEffect(() => {
     const el = wrap.current;
     if (!el) return;
-    const ro = new ResizeObserver(([entry]) => entry && setSize({ width: Math.max(640, entry.contentRect.width), height: Math.max(420, entry.contentRect.height - 64) }));
+    const ro = new ResizeObserver(([entry]) => entry && setSize({ width: Math.max(640, entry.contentRect.width - 4), height: Math.max(440, entry.contentRect.height - 76) }));
     ro.observe(el);
     return () => ro.disconnect();
   }, []);
@@ -55,7 +56,7 @@ export function GridView({ ws }: { ws: string }) {
     };
   }, [editor]);
 
-  const g = useMemo(() => gridGeometry(size.width - 190, size.height), [size]);
+  const g = useMemo(() => gridGeometry(size.width - 190, size.height, { left: 170, top: 52, right: 16, bottom: 78 }), [size]);
   const actors = visibleActors(doc);
   const reading = (a: Actor): Reading | null => (past ? past[a.id] ?? null : a.power !== null && a.alignment !== null ? { power: a.power, alignment: a.alignment } : null);
   const placed = actors.filter((a) => reading(a));
@@ -153,7 +154,10 @@ export function GridView({ ws }: { ws: string }) {
 
   return (
     <div className="grid-view" ref={wrap}>
+      <div className="grid-top">
       <TimeSlider ws={ws} at={at} onChange={setAt} earliest={actors.reduce((m, a) => (a.createdAt < m ? a.createdAt : m), new Date().toISOString())} />
+      <Legend view="grid" inline />
+      </div>
       <svg ref={svg} width={size.width} height={size.height} className="grid-svg" xmlns="http://www.w3.org/2000/svg" onPointerMove={move} onPointerUp={up} role="group" aria-label="Power grid">
         <rect x={0} y={0} width={size.width} height={size.height} fill="#ffffff" />
         {allyBands.map((b) => {
@@ -162,7 +166,9 @@ export function GridView({ ws }: { ws: string }) {
           return (
             <g key={b.label}>
               <rect x={x} y={g.top} width={w} height={gridBottom - g.top} fill={b.tone} />
-              <text x={x + w / 2} y={g.top - 14} textAnchor="middle" className="band-label">{b.label}</text>
+              <text x={x + w / 2} y={g.top - 22} textAnchor="middle" className="band-label">
+                {splitLabel(b.label).map((line, i) => <tspan key={i} x={x + w / 2} dy={i ? 13 : 0}>{line}</tspan>)}
+              </text>
             </g>
           );
         })}
@@ -173,7 +179,7 @@ export function GridView({ ws }: { ws: string }) {
           const y = g.top + (5 - p) * g.cellHeight + g.cellHeight / 2;
           return (
             <g key={p}>
-              <text x={g.left - 12} y={y - 2} textAnchor="end" className="axis-value">{p}</text>
+              <text x={g.left - 12} y={y - 2} textAnchor="end" className="axis-value" data-power={p}>{p}</text>
               <text x={g.left - 12} y={y + 13} textAnchor="end" className="axis-label">{powerLabels[p]}</text>
             </g>
           );
@@ -182,16 +188,18 @@ export function GridView({ ws }: { ws: string }) {
           const x = g.left + (al + 3) * g.cellWidth + g.cellWidth / 2;
           return (
             <g key={al}>
-              <text x={x} y={gridBottom + 18} textAnchor="middle" className="axis-value">{al > 0 ? `+${al}` : al}</text>
-              <text x={x} y={gridBottom + 34} textAnchor="middle" className="axis-label">{alignmentLabels[al]}</text>
+              <text x={x} y={gridBottom + 18} textAnchor="middle" className="axis-value" data-alignment={al}>{al > 0 ? `+${al}` : al}</text>
+              <text x={x} y={gridBottom + 33} textAnchor="middle" className="axis-label">
+                {splitLabel(alignmentLabels[al]!).map((line, i) => <tspan key={i} x={x} dy={i ? 13 : 0}>{line}</tspan>)}
+              </text>
             </g>
           );
         })}
         <text x={14} y={g.top + (gridBottom - g.top) / 2} className="axis-title" transform={`rotate(-90 14 ${g.top + (gridBottom - g.top) / 2})`} textAnchor="middle">Power over the decision ↑</text>
-        <text x={g.left + (gridRight - g.left) / 2} y={gridBottom + 52} textAnchor="middle" className="axis-title">Alignment with our demand →</text>
+        <text x={g.left + (gridRight - g.left) / 2} y={gridBottom + 66} textAnchor="middle" className="axis-title">Alignment with our demand →</text>
         <g>
           <rect x={trayX} y={g.top} width={size.width - trayX - 8} height={gridBottom - g.top} fill="#f6f7f9" stroke="#d5d9e0" strokeDasharray="4 3" rx={6} />
-          <text x={trayX + (size.width - trayX - 8) / 2} y={g.top - 14} textAnchor="middle" className="band-label">Not yet assessed</text>
+          <text x={trayX + (size.width - trayX - 8) / 2} y={g.top - 9} textAnchor="middle" className="band-label">Not yet assessed</text>
           {tray.length === 0 && <text x={trayX + (size.width - trayX - 8) / 2} y={g.top + 30} textAnchor="middle" className="axis-label">Everyone is placed</text>}
           {tray.map((a, i) => a.id !== drag?.id && marker(a, trayX + (size.width - trayX - 8) / 2, g.top + 30 + i * 56))}
         </g>
@@ -216,4 +224,12 @@ export function GridView({ ws }: { ws: string }) {
       {actors.length === 0 && <div className="canvas-empty"><h2>No actors on this map yet</h2><p>Add actors in the network view, then place them here by power and alignment.</p></div>}
     </div>
   );
+}
+
+/** Two lines for a label that would crowd its neighbours: "Actively with us" → "Actively", "with us". */
+function splitLabel(label: string): string[] {
+  const words = label.split(' ');
+  if (words.length < 2) return [label];
+  const half = Math.ceil(words.length / 2);
+  return [words.slice(0, half).join(' '), words.slice(half).join(' ')];
 }

@@ -25,7 +25,7 @@ function layoutOptions(name: 'fcose' | 'concentric' | 'grid', randomize: boolean
       animationDuration: 400,
     };
   }
-  return { name: 'fcose', quality: 'default', randomize, animate: true, animationDuration: 500, nodeRepulsion: 9000, idealEdgeLength: 110, nodeSeparation: 90, padding: 40 };
+  return { name: 'fcose', quality: 'default', randomize, animate: true, animationDuration: 500, nodeRepulsion: 30000, idealEdgeLength: 170, nodeSeparation: 140, gravity: 0.15, padding: 60 };
 }
 
 /** The network: Cytoscape over the editor's document, wired to commands. */
@@ -167,7 +167,10 @@ export function NetworkView({ onOpenActor, onExpand, drawMode }: { onOpenActor: 
     const unplaced = doc.members && Object.values(doc.members).filter((m) => m.x === null || m.y === null).length;
     if (unplaced && unplaced === cy.nodes().length) editor.store.set((s) => ({ layout: { name: 'fcose', request: s.layout.request + 1 } }));
     else cy.fit(undefined, 60);
-    if (cy.zoom() > 1.4) cy.zoom(1.4);
+    if (cy.zoom() > 1.2) {
+      cy.zoom(1.2);
+      cy.center();
+    }
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [cy, elements]);
 
@@ -176,6 +179,10 @@ export function NetworkView({ onOpenActor, onExpand, drawMode }: { onOpenActor: 
     if (!cy || layout.request === 0 || cy.nodes().empty()) return;
     const run = cy.layout({ ...layoutOptions(layout.name, cy.nodes().length < 3 || layout.name !== 'fcose' ? true : false), fit: true } as never);
     run.one('layoutstop', () => {
+      if (cy.zoom() > 1.2) {
+        cy.zoom(1.2);
+        cy.center();
+      }
       const moves = cy.nodes().map((n) => ({ actorId: n.id(), x: Math.round(n.position('x')), y: Math.round(n.position('y')) }));
       if (editor.me.canEdit) void editor.commit({ summary: layout.name === 'concentric' ? 'Concentric layout by power' : 'Force-directed layout', edits: [{ kind: 'move', before: moves.map((m) => ({ ...m, ...posOf(editor.doc.members[m.actorId]) , actorId: m.actorId })), after: moves }] });
     });
@@ -184,7 +191,12 @@ export function NetworkView({ onOpenActor, onExpand, drawMode }: { onOpenActor: 
   }, [cy, layout.request]);
 
   useEffect(() => {
-    if (cy && fitRequest) cy.animate({ fit: { eles: cy.elements(), padding: 50 }, duration: 250 });
+    if (!cy || !fitRequest) return;
+    cy.fit(undefined, 50);
+    if (cy.zoom() > 1.2) {
+      cy.zoom(1.2);
+      cy.center();
+    }
   }, [cy, fitRequest]);
 
   useEffect(() => {
