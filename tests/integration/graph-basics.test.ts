@@ -75,6 +75,19 @@ describe('building a power map', () => {
     expect(hostile.status).toBe(200);
   });
 
+  it('ranks an exact name first and narrows by role, kind and power', async () => {
+    await call(ctx.app, me, 'POST', url('/actors'), { kind: 'organization', name: 'River Fund Trust', description: 'Mentions the River Fund often' });
+    await call(ctx.app, me, 'POST', url('/actors'), { kind: 'organization', name: 'River Fund', roles: ['bad_actor'], power: 4 });
+    await call(ctx.app, me, 'POST', url('/actors'), { kind: 'person', name: 'Riverton Fundraiser', power: 1 });
+    const ranked = await call(ctx.app, me, 'GET', url('/search?q=river%20fund'));
+    expect(ranked.body.items[0].name).toBe('River Fund');
+    const bad = await call(ctx.app, me, 'GET', url('/search?q=river&role=bad_actor'));
+    expect(bad.body.items.map((a: { name: string }) => a.name)).toEqual(['River Fund']);
+    const strong = await call(ctx.app, me, 'GET', url('/search?q=river&powerMin=3&kind=organization'));
+    expect(strong.body.items.map((a: { name: string }) => a.name)).toEqual(['River Fund']);
+    expect((await call(ctx.app, me, 'GET', url('/search?powerMin=9'))).status).toBe(400);
+  });
+
   it('lists history and reverts a deletion', async () => {
     const a = await call(ctx.app, me, 'POST', url('/actors'), { kind: 'person', name: 'Temp Person' });
     const del = await call(ctx.app, me, 'DELETE', url(`/actors/${a.body.id}?version=1`));
