@@ -3,8 +3,3 @@ declare module 'cytoscape-edgehandles' {
   const ext: Ext;
   export default ext;
 }
-declare module 'cytoscape-svg' {
-  import type { Ext } from 'cytoscape';
-  const ext: Ext;
-  export default ext;
-}

@@ -3,6 +3,7 @@ import { useEffect, useMemo, useRef, useState } from 'react';
 import { dispatch } from '../../editor/commands';
 import { useEditor, useEditorState } from '../../editor/context';
 import { toElements } from '../../graph/elements';
+import { networkSvg } from '../../graph/svg';
 import { ContextMenu, type MenuTarget } from './ContextMenu';
 import { networkStyle } from './stylesheet';
 import { useCytoscape } from './useCytoscape';
@@ -110,7 +111,15 @@ export function NetworkView({ onOpenActor, onExpand, drawMode }: { onOpenActor: 
     eh.current = handles;
     editor.canvas = {
       png: () => cy.png({ output: 'blob', bg: '#ffffff', full: true, scale: 2 }) as unknown as Blob,
-      svg: () => (cy as unknown as { svg(o: object): string }).svg({ full: true, bg: '#ffffff', scale: 1 }),
+      svg: () => {
+        const at = (n: NodeSingular) => ({ x: n.position('x'), y: n.position('y'), size: Number(n.data('size')) });
+        const nodes = cy.nodes().map((n) => ({ ...at(n), shape: n.data('shape'), color: n.data('color'), label: String(n.data('label')), bad: n.hasClass('bad'), unassessed: n.hasClass('unassessed') }));
+        const edges = cy.edges().map((e) => ({
+          from: at(e.source()), to: at(e.target()), color: e.data('color'), line: e.hasClass('uncited') ? ('dotted' as const) : e.data('line'), width: Number(e.data('width')),
+          directed: e.hasClass('directed'), label: editor.state.edgeLabels ? String(e.data('label')) : null,
+        }));
+        return networkSvg(nodes, edges);
+      },
     };
     return () => {
       clearTimeout(selTimer);

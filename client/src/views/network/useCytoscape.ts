@@ -1,7 +1,6 @@
 import cytoscape, { type Core, type StylesheetJson } from 'cytoscape';
 import edgehandles from 'cytoscape-edgehandles';
 import fcose from 'cytoscape-fcose';
-import svg from 'cytoscape-svg';
 import { useEffect, useRef, useState, type RefObject } from 'react';
 import { diffElements, type ElementSpec } from '../../graph/elements';
 
@@ -10,7 +9,6 @@ function register() {
   if (registered) return;
   cytoscape.use(fcose);
   cytoscape.use(edgehandles);
-  cytoscape.use(svg);
   registered = true;
 }
 
