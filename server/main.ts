@@ -21,7 +21,12 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
 async function main() {
   const config = loadConfig(process.env);
-  const logger = pino({ level: config.LOG_LEVEL, base: undefined });
+  // A person at a terminal reads lines; a log collector reads JSON.
+  const logger = pino({
+    level: config.LOG_LEVEL,
+    base: undefined,
+    ...(process.stdout.isTTY ? { transport: { target: 'pino-pretty', options: { translateTime: 'HH:MM:ss', ignore: 'pid,hostname,reqId,req,res,responseTime', singleLine: true } } } : {}),
+  });
   let app: App | undefined;
   let driver: Driver | undefined;
   let closing = false;
