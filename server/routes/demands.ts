@@ -24,7 +24,7 @@ export const demandRoutes: FastifyPluginAsyncZod = async (app) => {
       const rows = await app.db.read((tx) =>
         tx.query<{ d: Demand }>(
           `MATCH (d:Demand) WHERE d.workspaceId = $ws
-             AND ($afterAt IS NULL OR d.createdAt < datetime($afterAt) OR (d.createdAt = datetime($afterAt) AND d.id < $afterId))
+             AND ($afterAt IS NULL OR d.createdAt < $afterAt OR (d.createdAt = $afterAt AND d.id < $afterId))
            RETURN ${DEMAND} AS d ORDER BY d.createdAt DESC, d.id DESC LIMIT $limit`,
           { ws: request.params.ws, afterAt: after?.[0] ?? null, afterId: after?.[1] ?? null, limit: limit + 1 },
         ),

@@ -27,7 +27,7 @@ export const sourceRoutes: FastifyPluginAsyncZod = async (app) => {
         tx.query<{ s: Source }>(
           `MATCH (s:Source) WHERE s.workspaceId = $ws
              AND ($q IS NULL OR toLower(coalesce(s.title, '') + ' ' + coalesce(s.publisher, '') + ' ' + s.url) CONTAINS $q)
-             AND ($afterAt IS NULL OR s.createdAt < datetime($afterAt) OR (s.createdAt = datetime($afterAt) AND s.id < $afterId))
+             AND ($afterAt IS NULL OR s.createdAt < $afterAt OR (s.createdAt = $afterAt AND s.id < $afterId))
            RETURN ${SOURCE} AS s ORDER BY s.createdAt DESC, s.id DESC LIMIT $limit`,
           { ws: request.params.ws, q: q ? q.toLowerCase() : null, afterAt: after?.[0] ?? null, afterId: after?.[1] ?? null, limit: limit + 1 },
         ),

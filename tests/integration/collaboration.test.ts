@@ -186,6 +186,24 @@ describe('collaborating on a map', () => {
     } while (cursor);
     expect(seen).toEqual(names);
     expect((await get('/actors?cursor=not-a-cursor')).status).toBe(400);
+
+    // Every list pages the same way, each item once.
+    for (let i = 0; i < 5; i++) {
+      await post('/sources', { url: `https://pager.example.org/${i}` });
+      await post('/demands', { title: `Pager demand ${i}` });
+      await post('/maps', { name: `Pager map ${i}` });
+    }
+    for (const list of ['/sources', '/demands', '/maps', '/relationships']) {
+      const all = (await get(`${list}?limit=500`)).body.items.map((i: { id: string }) => i.id);
+      const paged: string[] = [];
+      let next: string | null = null;
+      do {
+        const res: { body: { items: { id: string }[]; nextCursor: string | null } } = await get(`${list}?limit=2${next ? `&cursor=${next}` : ''}`);
+        paged.push(...res.body.items.map((i) => i.id));
+        next = res.body.nextCursor;
+      } while (next);
+      expect(paged, list).toEqual(all);
+    }
     expect((await get('/actors?limit=100000')).status).toBe(400);
   });
 });
