@@ -1,6 +1,9 @@
 import type { Suite } from '../lib/context.js';
 import { apiSuite } from './api.js';
+import { peerSuite } from './peer.js';
+import { bulkSuite } from './bulk.js';
+import { analysisSuite } from './analysis.js';
 
 /** In run order. `memory` is not among them: the runner writes it from the API process they share. */
-export const suites: Suite[] = [apiSuite];
+export const suites: Suite[] = [apiSuite, peerSuite, bulkSuite, analysisSuite];
 export const suiteNames = [...suites.map((s) => s.name), 'memory'];
