@@ -19,8 +19,8 @@ export const memberStyle = z
 
 export const mapMember = z.strictObject({
   actorId: id,
-  x: coordinate.nullable(),
-  y: coordinate.nullable(),
+  x: coordinate.nullable().default(null).describe('null: not placed yet (the editor lays it out)'),
+  y: coordinate.nullable().default(null),
   style: memberStyle.default({}),
 });
 export type MapMember = z.infer<typeof mapMember>;

@@ -4,9 +4,8 @@ import { actor } from '../domain/actor.js';
 import { assessmentsAtQuery } from '../domain/assessment.js';
 import { id, wsParams } from '../domain/common.js';
 import { relationship } from '../domain/relationship.js';
-import { ACTOR, actorFromRow } from '../repos/actors.js';
 import { assessmentsAt } from '../repos/assessments.js';
-import { REL, relationshipFromRow, TYPE_UNION } from '../repos/relationships.js';
+import { loadGraph } from '../repos/graph.js';
 import { readErrors } from './helpers.js';
 
 const GRAPH_LIMIT = 20_000;
@@ -26,28 +25,10 @@ export const graphRoutes: FastifyPluginAsyncZod = async (app) => {
         },
       },
     },
-    async (request) =>
-      app.db.read(async (tx) => {
-        const { ws } = request.params;
-        const total = (await tx.one<{ n: number }>('MATCH (a:Actor) WHERE a.workspaceId = $ws RETURN count(a) AS n', { ws }))!.n;
-        const actors = await tx.query<{ a: Record<string, unknown> }>(
-          `MATCH (a:Actor) WHERE a.workspaceId = $ws
-           WITH a, COUNT { (a)--() } AS degree ORDER BY degree DESC, a.id LIMIT $limit
-           RETURN a ${ACTOR} AS a`,
-          { ws, limit: request.query.limit },
-        );
-        const ids = actors.map((r) => r.a.id as string);
-        const rels = await tx.query<{ r: Record<string, unknown> }>(
-          `UNWIND $ids AS id MATCH (a:Actor {id: id})-[r:${TYPE_UNION}]->(b:Actor) WHERE b.workspaceId = $ws AND b.id IN $ids RETURN ${REL} AS r`,
-          { ws, ids },
-        );
-        return {
-          actors: actors.map((r) => actorFromRow(r.a)),
-          relationships: rels.map((r) => relationshipFromRow(r.r)),
-          truncated: total > actors.length,
-          totalActors: total,
-        };
-      }),
+    async (request) => {
+      const graph = await app.db.read((tx) => loadGraph(tx, request.params.ws, { limit: request.query.limit }));
+      return { ...graph, truncated: graph.totalActors > graph.actors.length };
+    },
   );
 
   app.get(

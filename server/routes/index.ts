@@ -8,6 +8,7 @@ import { analysisRoutes } from './analysis.js';
 import { authRoutes } from './auth.js';
 import { demandRoutes } from './demands.js';
 import { eventRoutes } from './events.js';
+import { exportRoutes } from './export.js';
 import { graphRoutes } from './graph.js';
 import { healthRoutes } from './health.js';
 import { historyRoutes } from './history.js';
@@ -39,6 +40,7 @@ export const apiRoutes: FastifyPluginAsyncZod = async (app) => {
       await scope.register(searchRoutes);
       await scope.register(historyRoutes);
       await scope.register(eventRoutes);
+      await scope.register(exportRoutes);
       await scope.register(analysisRoutes, { prefix: '/analysis' });
     },
     { prefix: '/workspaces/:ws' },
