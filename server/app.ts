@@ -14,7 +14,8 @@ import {
 } from 'fastify-type-provider-zod';
 import type { Config } from './config.js';
 import type { Gateway } from './db/gateway.js';
-import { installErrorHandler } from './http/error-handler.js';
+import { frameworkProblem, installErrorHandler, sendProblem } from './http/error-handler.js';
+import { installJsonBodyParser } from './http/json-body.js';
 import { apiRoutes } from './routes/index.js';
 
 export interface RouteEntry {
@@ -22,6 +23,8 @@ export interface RouteEntry {
   url: string;
   access: string | undefined;
   hidden: boolean;
+  /** The route's own zod schemas, so tests can derive requests from them. */
+  schema: { params?: unknown; querystring?: unknown; body?: unknown };
 }
 
 declare module 'fastify' {
@@ -56,10 +59,16 @@ export async function buildApp(options: AppOptions) {
     return503OnClosing: true,
     forceCloseConnections: 'idle',
     routerOptions: { maxParamLength: 200, ignoreTrailingSlash: true },
+    frameworkErrors: (error, request, reply) => {
+      const problem = frameworkProblem(error);
+      if (problem.status >= 500) request.log.error({ err: error }, 'router error');
+      return sendProblem(reply, problem);
+    },
   }).withTypeProvider<ZodTypeProvider>();
 
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
+  installJsonBodyParser(app);
   app.decorate('db', options.db);
   app.decorate('config', options.config);
   // The route table, for tests that must cover every route (access matrix, fuzzing).
@@ -69,7 +78,7 @@ export async function buildApp(options: AppOptions) {
     const methods = Array.isArray(route.method) ? route.method : [route.method];
     for (const method of methods) {
       if (method === 'HEAD') continue;
-      routes.push({ method, url: route.url, access: (route.config as { access?: string } | undefined)?.access, hidden: Boolean((route.schema as { hide?: boolean } | undefined)?.hide) });
+      routes.push({ method, url: route.url, access: (route.config as { access?: string } | undefined)?.access, hidden: Boolean((route.schema as { hide?: boolean } | undefined)?.hide), schema: { ...route.schema } });
     }
   });
   const serveClient = Boolean(options.clientDir && existsSync(path.join(options.clientDir, 'index.html')));

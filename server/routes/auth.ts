@@ -114,7 +114,7 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.delete(
     '/tokens/:id',
-    { schema: { tags: ['auth'], summary: 'Revoke an API token', params: z.object({ id }), response: { 204: z.null(), ...errors(401, 404) } } },
+    { schema: { tags: ['auth'], summary: 'Revoke an API token', params: z.object({ id }), response: { 204: z.null(), ...errors(400, 401, 404) } } },
     async (request, reply) => {
       const me = requireUser(request);
       const hash = await app.db.write((tx) => usersRepo.deleteToken(tx, me.id, request.params.id));

@@ -38,7 +38,8 @@ export function decodeCursor(cursor: string | undefined, arity: number): unknown
   if (!cursor) return null;
   try {
     const key = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as unknown;
-    if (Array.isArray(key) && key.length === arity) return key;
+    // Only strings: a cursor's parts are compared in Cypher, where a map or list is an error.
+    if (Array.isArray(key) && key.length === arity && key.every((part) => typeof part === 'string')) return key;
   } catch {
     // fall through to the problem below
   }

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { actorData, actorDefaults, type Actor, type ActorCreate, type ActorPatch } from '../domain/actor.js';
-import { badRequest, conflict } from '../http/problem.js';
+import { conflict, Problem } from '../http/problem.js';
 import { parseOr400 } from '../http/validation.js';
 import { actorStore } from '../repos/actors.js';
 import { nowIso } from '../repos/store.js';
@@ -36,7 +36,7 @@ export async function restoreActor(ctx: WriteContext, id: string): Promise<Actor
      RETURN a {.*, externalIds: a.externalIdsJson} AS a`,
     { ws: ctx.ws, id },
   );
-  if (!row) throw badRequest('There is no deleted actor with that id in this workspace.');
+  if (!row) throw new Problem(404, 'Not found', 'There is no deleted actor with that id in this workspace.');
   const { externalIdsJson: _e, nameKey: _n, aliasText: _a, workspaceId: _w, deletedAt: _d, ...stored } = row.a as Actor &
     Record<string, unknown>;
   const restored: Actor = {
