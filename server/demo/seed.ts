@@ -14,7 +14,7 @@ import { createDemand } from '../services/demands.js';
 import { createMap } from '../services/maps.js';
 import { createSource } from '../services/sources.js';
 import { mutate } from '../services/unit-of-work.js';
-import { parseCsv } from './csv.js';
+import { parseCsv } from '../io/csv-parse.js';
 
 const dataDir = path.join(path.dirname(fileURLToPath(import.meta.url)), 'data');
 const read = (file: string) => parseCsv(readFileSync(path.join(dataDir, file), 'utf8'));

@@ -9,6 +9,7 @@ import { authRoutes } from './auth.js';
 import { demandRoutes } from './demands.js';
 import { eventRoutes } from './events.js';
 import { exportRoutes } from './export.js';
+import { importRoutes } from './import.js';
 import { graphRoutes } from './graph.js';
 import { healthRoutes } from './health.js';
 import { historyRoutes } from './history.js';
@@ -41,6 +42,7 @@ export const apiRoutes: FastifyPluginAsyncZod = async (app) => {
       await scope.register(historyRoutes);
       await scope.register(eventRoutes);
       await scope.register(exportRoutes);
+      await scope.register(importRoutes);
       await scope.register(analysisRoutes, { prefix: '/analysis' });
     },
     { prefix: '/workspaces/:ws' },
