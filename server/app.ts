@@ -16,6 +16,7 @@ import type { Config } from './config.js';
 import type { Gateway } from './db/gateway.js';
 import { frameworkProblem, installErrorHandler, sendProblem } from './http/error-handler.js';
 import { installJsonBodyParser } from './http/json-body.js';
+import { problemMediaType } from './http/openapi-problems.js';
 import { apiRoutes } from './routes/index.js';
 
 export interface RouteEntry {
@@ -104,7 +105,7 @@ export async function buildApp(options: AppOptions) {
       security: [{ session: [] }, { token: [] }],
     },
     transform: jsonSchemaTransform,
-    transformObject: jsonSchemaTransformObject,
+    transformObject: (input) => problemMediaType(jsonSchemaTransformObject(input)),
   });
   await app.register(fastifySwaggerUi, { routePrefix: '/api/docs' });
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());

@@ -53,6 +53,8 @@ const shapeOf = (schema: unknown): Record<string, unknown> => ((schema as { shap
 let ctx: TestContext;
 let s: Seeded;
 const crashes: unknown[] = [];
+/** Answers seen per route; FUZZ_STATS=1 prints them, to see how far past validation the fuzz gets. */
+const statuses: Record<string, Record<number, number>> = {};
 const onCrash = (reason: unknown) => crashes.push(reason);
 
 /** Valid bodies for the routes that take one; the fuzz starts from these and breaks one thing. */
@@ -198,7 +200,8 @@ async function sendAndCheck(route: RouteEntry, g: Generated) {
   const sent = g.body.kind === 'json' ? JSON.stringify(g.body.value) : g.body.kind === 'raw' ? g.body.payload : undefined;
   const contentType = g.body.kind === 'raw' ? g.body.contentType : 'application/json';
   const seenBody = g.body.kind === 'json' && sent !== undefined ? JSON.parse(sent) : g.body.kind === 'raw' ? g.body.payload : undefined;
-  const seenQuery: Record<string, string | string[]> = {};
+  // Fastify parses the query into an object without a prototype, so "__proto__" is a plain key.
+  const seenQuery = Object.create(null) as Record<string, string | string[]>;
   for (const [k, v] of new URLSearchParams(search)) {
     const prior = seenQuery[k];
     seenQuery[k] = prior === undefined ? v : [...(Array.isArray(prior) ? prior : [prior]), v];
@@ -219,6 +222,8 @@ async function sendAndCheck(route: RouteEntry, g: Generated) {
     },
     ...(sent !== undefined ? { payload: sent } : {}),
   });
+  const tally = (statuses[key(route)] ??= {});
+  tally[res.statusCode] = (tally[res.statusCode] ?? 0) + 1;
   const label = `${route.method} ${url.slice(0, 300)} ${sent?.slice(0, 300) ?? ''} → ${res.statusCode} ${res.body.slice(0, 500)}`;
   expect(res.statusCode, label).toBeLessThan(500);
   if (res.statusCode < 400) return;
@@ -312,6 +317,7 @@ describe('every API route under generated input', () => {
         failures.push(`${key(route)} ${seed}\n${(cause?.message ?? message).slice(0, 1_200)}`);
       }
     }
+    if (process.env.FUZZ_STATS) console.table(Object.fromEntries(Object.entries(statuses).map(([k, v]) => [k, JSON.stringify(v)])));
     expect(failures).toEqual([]);
   }, 240_000);
 
