@@ -16,7 +16,7 @@ import { assess } from '../services/assessments.js';
 import { listChanges } from '../services/changes.js';
 import { mergeActor } from '../services/merge.js';
 import { mutate } from '../services/unit-of-work.js';
-import { author, basedOn, decodeCursor, encodeCursor, readErrors, writeErrors } from './helpers.js';
+import { author, basedOn, decodeCursor, pageOf, readErrors, writeErrors } from './helpers.js';
 
 const tie = z.object({
   relationship,
@@ -67,9 +67,7 @@ export const actorRoutes: FastifyPluginAsyncZod = async (app) => {
           },
         ),
       );
-      const items = rows.slice(0, limit).map((r) => actorFromRow(r.a));
-      const last = items.at(-1);
-      return { items, nextCursor: rows.length > limit && last ? encodeCursor([last.name.toLowerCase(), last.id]) : null };
+      return pageOf(rows.map((r) => actorFromRow(r.a)), limit, (item) => [item.name.toLowerCase(), item.id]);
     },
   );
 

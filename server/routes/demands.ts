@@ -7,7 +7,7 @@ import { DEMAND, type StoredDemand } from '../repos/demands.js';
 import { createDemand, deleteDemand, updateDemand } from '../services/demands.js';
 import { mutate } from '../services/unit-of-work.js';
 import type { Tx } from '../db/gateway.js';
-import { author, basedOn, decodeCursor, encodeCursor, readErrors, writeErrors } from './helpers.js';
+import { author, basedOn, decodeCursor, pageOf, readErrors, writeErrors } from './helpers.js';
 
 /** A demand with its targets' names, for display. */
 async function loadDemand(tx: Tx, ws: string, id: string): Promise<Demand | undefined> {
@@ -29,9 +29,7 @@ export const demandRoutes: FastifyPluginAsyncZod = async (app) => {
           { ws: request.params.ws, afterAt: after?.[0] ?? null, afterId: after?.[1] ?? null, limit: limit + 1 },
         ),
       );
-      const items = rows.slice(0, limit).map((r) => r.d);
-      const last = items.at(-1);
-      return { items, nextCursor: rows.length > limit && last ? encodeCursor([last.createdAt, last.id]) : null };
+      return pageOf(rows.map((r) => r.d), limit, (item) => [item.createdAt, item.id]);
     },
   );
 

@@ -45,3 +45,10 @@ export function decodeCursor(cursor: string | undefined, arity: number): unknown
   }
   throw badRequest('That cursor is not one this API gave out; start again without it.', [{ path: 'querystring.cursor', message: 'is not a valid cursor' }]);
 }
+
+/** A page from `limit + 1` rows: the extra row only tells that there is a next page. */
+export function pageOf<T>(rows: T[], limit: number, keyOf: (last: T) => unknown[]) {
+  const items = rows.slice(0, limit);
+  const last = items.at(-1);
+  return { items, nextCursor: rows.length > limit && last !== undefined ? encodeCursor(keyOf(last)) : null };
+}

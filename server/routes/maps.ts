@@ -9,7 +9,7 @@ import { mapStore, savePositions, type StoredMap } from '../repos/maps.js';
 import { REL, relationshipFromRow, TYPE_UNION } from '../repos/relationships.js';
 import { addMembers, createMap, deleteMap, removeMembers, updateMap } from '../services/maps.js';
 import { mutate } from '../services/unit-of-work.js';
-import { author, basedOn, decodeCursor, encodeCursor, readErrors, writeErrors } from './helpers.js';
+import { author, basedOn, decodeCursor, pageOf, readErrors, writeErrors } from './helpers.js';
 
 /** A map with its actors and every relationship among them: all it takes to draw it. */
 export async function loadMapDetail(tx: Tx, ws: string, id: string) {
@@ -41,9 +41,7 @@ export const mapRoutes: FastifyPluginAsyncZod = async (app) => {
           { ws: request.params.ws, afterName: after?.[0] ?? null, afterId: after?.[1] ?? null, limit: limit + 1 },
         ),
       );
-      const items = rows.slice(0, limit).map((r) => r.m);
-      const last = items.at(-1);
-      return { items, nextCursor: rows.length > limit && last ? encodeCursor([last.name.toLowerCase(), last.id]) : null };
+      return pageOf(rows.map((r) => r.m), limit, (item) => [item.name.toLowerCase(), item.id]);
     },
   );
 

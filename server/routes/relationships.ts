@@ -14,7 +14,7 @@ import { notFound } from '../http/problem.js';
 import { REL, relationshipFromRow, relationshipStore, TYPE_UNION, assertType } from '../repos/relationships.js';
 import { createRelationship, deleteRelationship, updateRelationship } from '../services/relationships.js';
 import { mutate } from '../services/unit-of-work.js';
-import { author, basedOn, decodeCursor, encodeCursor, readErrors, writeErrors } from './helpers.js';
+import { author, basedOn, decodeCursor, pageOf, readErrors, writeErrors } from './helpers.js';
 
 const said = (r: Relationship) => `${relationshipRules[r.type].label} (${r.type})`;
 
@@ -48,9 +48,7 @@ export const relationshipRoutes: FastifyPluginAsyncZod = async (app) => {
           { ws: request.params.ws, actor: actor ?? null, uncited: uncited ?? false, after: after?.[0] ?? null, limit: limit + 1 },
         ),
       );
-      const items = rows.slice(0, limit).map((r) => relationshipFromRow(r.r));
-      const last = items.at(-1);
-      return { items, nextCursor: rows.length > limit && last ? encodeCursor([last.id]) : null };
+      return pageOf(rows.map((r) => relationshipFromRow(r.r)), limit, (item) => [item.id]);
     },
   );
 

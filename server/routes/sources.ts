@@ -6,7 +6,7 @@ import { notFound } from '../http/problem.js';
 import { SOURCE, sourceStore } from '../repos/sources.js';
 import { createSource, deleteSource, updateSource } from '../services/sources.js';
 import { mutate } from '../services/unit-of-work.js';
-import { author, basedOn, decodeCursor, encodeCursor, readErrors, writeErrors } from './helpers.js';
+import { author, basedOn, decodeCursor, pageOf, readErrors, writeErrors } from './helpers.js';
 
 export const sourceRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
@@ -32,9 +32,7 @@ export const sourceRoutes: FastifyPluginAsyncZod = async (app) => {
           { ws: request.params.ws, q: q ? q.toLowerCase() : null, afterAt: after?.[0] ?? null, afterId: after?.[1] ?? null, limit: limit + 1 },
         ),
       );
-      const items = rows.slice(0, limit).map((r) => r.s);
-      const last = items.at(-1);
-      return { items, nextCursor: rows.length > limit && last ? encodeCursor([last.createdAt, last.id]) : null };
+      return pageOf(rows.map((r) => r.s), limit, (item) => [item.createdAt, item.id]);
     },
   );
 

@@ -1,18 +1,11 @@
 import { randomUUID } from 'node:crypto';
-import { actorData, actorDefaults, type Actor, type ActorCreate, type ActorKind } from '../domain/actor.js';
-import {
-  endsProblem,
-  relationshipData,
-  relationshipDefaults,
-  relationshipRules,
-  relationshipTypes,
-  type Relationship,
-  type RelationshipCreate,
-} from '../domain/relationship.js';
-import { badRequest, conflict } from '../http/problem.js';
+import { actorData, actorDefaults, type Actor, type ActorCreate } from '../domain/actor.js';
+import { relationshipTypes, type Relationship, type RelationshipCreate } from '../domain/relationship.js';
+import { conflict } from '../http/problem.js';
 import { parseOr400 } from '../http/validation.js';
 import { actorProps } from '../repos/actors.js';
 import { nowIso } from '../repos/store.js';
+import { checkRelationship, lookUp, withDefaults } from './relationship-rules.js';
 import type { WriteContext } from './unit-of-work.js';
 
 /**
@@ -51,50 +44,18 @@ export async function bulkCreateRelationships(
   inputs: { input: RelationshipCreate; prefix: string }[],
 ): Promise<Relationship[]> {
   const now = nowIso();
-  const candidates = inputs.map(({ input, prefix }) => {
+  const records = inputs.map(({ input, prefix }) => {
     const { id, ...fields } = input;
-    const rule = relationshipRules[input.type];
-    const data = parseOr400(
-      relationshipData,
-      {
-        ...relationshipDefaults.common,
-        ...relationshipDefaults[input.type],
-        mutual: rule.mutual === 'always',
-        ...fields,
-        sourceIds: [...new Set(fields.sourceIds ?? [])],
-      },
-      prefix,
-    );
-    return { rel: { ...data, id: id ?? randomUUID(), version: 1, createdAt: now, updatedAt: now } as Relationship, prefix };
+    return { id, record: withDefaults(fields), prefix };
   });
-
-  const actorIds = [...new Set(candidates.flatMap(({ rel }) => [rel.from, rel.to]))];
-  const kinds = new Map(
-    (await ctx.tx.query<{ id: string; kind: ActorKind }>('UNWIND $ids AS id MATCH (a:Actor {id: id}) WHERE a.workspaceId = $ws RETURN a.id AS id, a.kind AS kind', {
-      ws: ctx.ws,
-      ids: actorIds,
-    })).map((r) => [r.id, r.kind]),
+  const known = await lookUp(
+    ctx.tx,
+    ctx.ws,
+    records.map(({ record }) => ({ from: String(record.from), to: String(record.to), sourceIds: (record.sourceIds as unknown[]).map(String) })),
   );
-  const sourceIds = [...new Set(candidates.flatMap(({ rel }) => rel.sourceIds))];
-  const sources = new Set(
-    sourceIds.length
-      ? (await ctx.tx.query<{ id: string }>('UNWIND $ids AS id MATCH (s:Source {id: id}) WHERE s.workspaceId = $ws RETURN s.id AS id', { ws: ctx.ws, ids: sourceIds })).map((r) => r.id)
-      : [],
+  const rels = records.map(
+    ({ id, record, prefix }) => ({ ...checkRelationship(record, known, prefix), id: id ?? randomUUID(), version: 1, createdAt: now, updatedAt: now }) as Relationship,
   );
-  for (const { rel, prefix } of candidates) {
-    const rule = relationshipRules[rel.type];
-    if (rel.from === rel.to) throw badRequest('A relationship joins two different actors; "from" and "to" are the same.', [{ path: `${prefix}.to`, message: 'must differ from "from"' }]);
-    if (rule.mutual === 'always' && !rel.mutual) throw badRequest(`A ${rel.type} relationship is always mutual.`, [{ path: `${prefix}.mutual`, message: 'must be true for this type' }]);
-    if (rule.mutual === 'never' && rel.mutual) throw badRequest(`A ${rel.type} relationship has a direction; it cannot be mutual.`, [{ path: `${prefix}.mutual`, message: 'must be false for this type' }]);
-    for (const end of ['from', 'to'] as const) {
-      if (!kinds.has(rel[end])) throw badRequest(`The "${end}" actor ${rel[end]} does not exist in this workspace.`, [{ path: `${prefix}.${end}`, message: 'no such actor in this workspace' }]);
-    }
-    const problem = endsProblem(rel.type, kinds.get(rel.from)!, kinds.get(rel.to)!);
-    if (problem) throw badRequest(problem, [{ path: `${prefix}.type`, message: problem }]);
-    const missing = rel.sourceIds.find((s) => !sources.has(s));
-    if (missing) throw badRequest(`Source ${missing} does not exist in this workspace.`, [{ path: `${prefix}.sourceIds`, message: `unknown source ${missing}` }]);
-  }
-  const rels = candidates.map((c) => c.rel);
   const ids = rels.map((r) => r.id);
   if (new Set(ids).size !== ids.length) throw conflict('The same relationship id is created twice.');
   const taken = await ctx.tx.query<{ id: string }>(
