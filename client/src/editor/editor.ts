@@ -68,8 +68,11 @@ export class Editor {
     });
   }
 
-  /** Records and saves one gesture. Resolves true when the server accepted it. */
-  commit(step: Step): Promise<boolean> {
+  /**
+   * Records and saves one gesture. Resolves true when the server accepted it. `record: false`
+   * saves without an undo step (the first layout of a map nobody has arranged yet).
+   */
+  commit(step: Step, options: { record?: boolean } = {}): Promise<boolean> {
     if (!step.edits.length) return Promise.resolve(true);
     if (!this.me.canEdit) {
       this.say('error', 'You can view this workspace but not edit it; ask an owner for the editor role.');
@@ -77,7 +80,7 @@ export class Editor {
     }
     return this.enqueue(async () => {
       const ok = await this.apply(step, false);
-      if (ok) this.history.record(step);
+      if (ok && options.record !== false) this.history.record(step);
       this.syncHistory();
       return ok;
     });

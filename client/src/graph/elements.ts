@@ -1,3 +1,4 @@
+import type { Actor } from '../api/domain';
 import type { GraphDoc } from './doc';
 import { visibleActors, visibleRelationships } from './doc';
 import { actorShape, actorSize, alignmentColor, edgeLooks, isBadActor, textOnAlignment, typeLabels } from './visual';
@@ -37,6 +38,7 @@ export function toElements(doc: GraphDoc, options: ElementOptions = {}): Element
         textColor: options.colorBy ? '#1d2430' : textOnAlignment(actor.alignment),
         power: actor.power,
         alignment: actor.alignment,
+        fontSize: labelSize(actor),
       },
       ...(member.x !== null && member.y !== null ? { position: { x: member.x, y: member.y } } : {}),
       classes,
@@ -61,6 +63,16 @@ export function toElements(doc: GraphDoc, options: ElementOptions = {}): Element
     });
   }
   return out;
+}
+
+/**
+ * Label size: the people a campaign asks about (decision-makers, powerful actors, organisations,
+ * our base) get larger labels, so at the zoom that fits a whole map theirs stay readable while
+ * the rest appear as the reader zooms in (the stylesheet hides labels below a rendered size).
+ */
+export function labelSize(actor: Pick<Actor, 'roles' | 'kind' | 'power'>): number {
+  if (actor.kind === 'organization' || actor.roles.includes('decision_maker') || actor.roles.includes('base') || (actor.power ?? 0) >= 4) return 16;
+  return 11;
 }
 
 export interface ElementPatch {

@@ -2,11 +2,23 @@ import { useState } from 'react';
 import { alignmentColors, alignmentLabels, edgeLooks, UNKNOWN_COLOR } from '../graph/visual';
 import { useEditorState } from '../editor/context';
 
-const families = [...new Map(Object.values(edgeLooks).map((l) => [l.family, l])).values()];
+import type { RelationshipType } from '../api/domain';
+import { visibleRelationships } from '../graph/doc';
+import { typeLabels } from '../graph/visual';
+
+/** Lines of the relationship types the map shows (all of them on an empty map), one per look. */
+function linesShown(types: Set<RelationshipType>) {
+  const shown = (Object.keys(edgeLooks) as RelationshipType[]).filter((t) => !types.size || types.has(t));
+  return shown.map((t) => ({ ...edgeLooks[t], family: types.size ? typeLabels[t] : edgeLooks[t].family })).filter((l, i, all) => all.findIndex((o) => o.family === l.family) === i);
+}
 
 /** What the shapes, colours and lines mean; folds away. */
 export function Legend({ view, inline = false }: { view: 'network' | 'grid'; inline?: boolean }) {
-  const [open, setOpen] = useState(true);
+  // On a laptop screen the legend starts folded so it does not cover the map's corner.
+  const [open, setOpen] = useState(() => inline || typeof window === 'undefined' || window.innerHeight >= 950);
+  const doc = useEditorState((s) => s.doc);
+  const types = new Set(visibleRelationships(doc).map((r) => r.type));
+  const uncited = visibleRelationships(doc).some((r) => r.sourceIds.length === 0);
   const colorBy = useEditorState((s) => s.colorBy);
   const sizeBy = useEditorState((s) => s.sizeBy);
   return (
@@ -34,13 +46,13 @@ export function Legend({ view, inline = false }: { view: 'network' | 'grid'; inl
           {view === 'network' && (
             <div className="legend-group">
               <span className="legend-caption">{sizeBy ? 'Size = broker score' : 'Size = power'}</span>
-              {families.map((l) => (
+              {linesShown(types).map((l) => (
                 <span key={l.family} className="legend-item">
                   <svg width="26" height="8" aria-hidden="true"><line x1="0" y1="4" x2="26" y2="4" stroke={l.color} strokeWidth="2.5" strokeDasharray={l.line === 'dashed' ? '6 3' : l.line === 'dotted' ? '2 3' : undefined} /></svg>
                   {l.family}
                 </span>
               ))}
-              <span className="legend-item"><svg width="26" height="8" aria-hidden="true"><line x1="0" y1="4" x2="26" y2="4" stroke="#7a8291" strokeWidth="2" strokeDasharray="2 4" /></svg>No source yet</span>
+              {(uncited || !types.size) && <span className="legend-item"><svg width="26" height="8" aria-hidden="true"><line x1="0" y1="4" x2="26" y2="4" stroke="#7a8291" strokeWidth="2" strokeDasharray="2 4" /></svg>No source yet</span>}
             </div>
           )}
         </div>

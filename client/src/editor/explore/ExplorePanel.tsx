@@ -80,7 +80,7 @@ export function ExplorePanel({ ws, mapId }: { ws: string; mapId: string }) {
       return {
         kind: 'brokers',
         method: answer.method,
-        items: answer.items.map((i) => ({ id: i.actorId, name: name(i.actorId, answer.actors), score: i.brokerScore, detail: `${i.degree} ties · betweenness ${i.betweenness.toFixed(2)}` })),
+        items: answer.items.map((i) => ({ id: i.actorId, name: name(i.actorId, answer.actors), score: i.brokerScore, detail: `${i.degree} tie${i.degree === 1 ? "" : "s"} · betweenness ${i.betweenness.toFixed(2)}` })),
       };
     });
 

@@ -60,7 +60,11 @@ export function GridView({ ws }: { ws: string }) {
   const actors = visibleActors(doc);
   const reading = (a: Actor): Reading | null => (past ? past[a.id] ?? null : a.power !== null && a.alignment !== null ? { power: a.power, alignment: a.alignment } : null);
   const placed = actors.filter((a) => reading(a));
-  const tray = actors.filter((a) => !reading(a));
+  // The tray holds the unassessed; the selected ones first (so an actor picked in the search
+  // box or the table can be dragged from here), then the most powerful.
+  const tray = actors
+    .filter((a) => !reading(a))
+    .sort((a, b) => Number(selection.actors.includes(b.id)) - Number(selection.actors.includes(a.id)) || (b.power ?? -1) - (a.power ?? -1) || a.name.localeCompare(b.name));
 
   // Where each actor sits: spread within its cell so none hides another.
   const spots = useMemo(() => {
@@ -120,6 +124,15 @@ export function GridView({ ws }: { ws: string }) {
   const gridRight = g.left + g.cellWidth * 7;
   const gridBottom = g.top + g.cellHeight * 6;
   const trayX = gridRight + 24;
+  const trayWidth = size.width - trayX - 8;
+  const trayCols = Math.max(1, Math.floor(trayWidth / 112));
+  const trayRows = Math.max(1, Math.floor((gridBottom - g.top - 24) / 54));
+  const trayRoom = trayCols * trayRows;
+  const trayShown = tray.length > trayRoom ? tray.slice(0, trayRoom - 1) : tray;
+  const trayAt = (i: number) => ({
+    x: trayX + (trayWidth / trayCols) * ((i % trayCols) + 0.5),
+    y: g.top + 30 + Math.floor(i / trayCols) * 54,
+  });
 
   const marker = (a: Actor, x: number, y: number) => {
     const shape = actorShape(a);
@@ -198,10 +211,16 @@ export function GridView({ ws }: { ws: string }) {
         <text x={14} y={g.top + (gridBottom - g.top) / 2} className="axis-title" transform={`rotate(-90 14 ${g.top + (gridBottom - g.top) / 2})`} textAnchor="middle">Power over the decision ↑</text>
         <text x={g.left + (gridRight - g.left) / 2} y={gridBottom + 66} textAnchor="middle" className="axis-title">Alignment with our demand →</text>
         <g>
-          <rect x={trayX} y={g.top} width={size.width - trayX - 8} height={gridBottom - g.top} fill="#f6f7f9" stroke="#d5d9e0" strokeDasharray="4 3" rx={6} />
-          <text x={trayX + (size.width - trayX - 8) / 2} y={g.top - 9} textAnchor="middle" className="band-label">Not yet assessed</text>
-          {tray.length === 0 && <text x={trayX + (size.width - trayX - 8) / 2} y={g.top + 30} textAnchor="middle" className="axis-label">Everyone is placed</text>}
-          {tray.map((a, i) => a.id !== drag?.id && marker(a, trayX + (size.width - trayX - 8) / 2, g.top + 30 + i * 56))}
+          <rect x={trayX} y={g.top} width={trayWidth} height={gridBottom - g.top} fill="#f6f7f9" stroke="#d5d9e0" strokeDasharray="4 3" rx={6} />
+          <text x={trayX + trayWidth / 2} y={g.top - 9} textAnchor="middle" className="band-label">Not yet assessed{tray.length ? ` (${tray.length})` : ''}</text>
+          {tray.length === 0 && <text x={trayX + trayWidth / 2} y={g.top + 30} textAnchor="middle" className="axis-label">Everyone is placed</text>}
+          {trayShown.map((a, i) => a.id !== drag?.id && marker(a, trayAt(i).x, trayAt(i).y))}
+          {tray.length > trayShown.length && (
+            <text x={trayX + trayWidth / 2} y={trayAt(trayShown.length).y - 4} textAnchor="middle" className="axis-label tray-more">
+              <tspan x={trayX + trayWidth / 2}>+{tray.length - trayShown.length} more:</tspan>
+              <tspan x={trayX + trayWidth / 2} dy={13}>select one to bring it here</tspan>
+            </text>
+          )}
         </g>
         {placed.map((a) => {
           if (a.id === drag?.id) return null;

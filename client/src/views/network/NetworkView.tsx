@@ -1,8 +1,11 @@
-import type { Core, EventObject, NodeSingular } from 'cytoscape';
+import type { Core, EdgeSingular, EventObject, NodeSingular } from 'cytoscape';
+import type { LayoutName } from '../../editor/store';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { dispatch } from '../../editor/commands';
 import { useEditor, useEditorState } from '../../editor/context';
 import { toElements } from '../../graph/elements';
+import { fanLeaves } from '../../graph/fan';
+import { packBoxes } from '../../graph/pack';
 import { networkSvg } from '../../graph/svg';
 import { ContextMenu, type MenuTarget } from './ContextMenu';
 import { networkStyle } from './stylesheet';
@@ -15,18 +18,119 @@ interface EdgeHandles {
   destroy(): void;
 }
 
-function layoutOptions(name: 'fcose' | 'concentric' | 'grid', randomize: boolean) {
+/**
+ * Layout settings. fcose's ideal edge length grows with the busier end's degree, so a hub
+ * (a committee with forty members) gets a ring wide enough for its members' labels, while
+ * small clusters stay tight.
+ */
+export function layoutOptions(name: LayoutName, randomize: boolean, animate: boolean) {
   if (name === 'concentric') {
     return {
       name: 'concentric',
       concentric: (n: NodeSingular) => (n.data('power') ?? -1) as number,
       levelWidth: () => 1,
-      minNodeSpacing: 30,
-      animate: true,
+      minNodeSpacing: 36,
+      animate,
       animationDuration: 400,
     };
   }
-  return { name: 'fcose', quality: 'default', randomize, animate: true, animationDuration: 500, nodeRepulsion: 30000, idealEdgeLength: 170, nodeSeparation: 140, gravity: 0.15, padding: 60 };
+  const busy = (e: EdgeSingular) => Math.max(e.source().degree(false), e.target().degree(false));
+  return {
+    name: 'fcose',
+    quality: 'proof',
+    randomize,
+    // Not animated: the disconnected parts are packed afterwards, and a jump after a glide looks broken.
+    animate: false,
+    idealEdgeLength: (e: EdgeSingular) => Math.min(600, Math.max(110, 11 * busy(e))),
+    edgeElasticity: () => 0.45,
+    nodeRepulsion: () => 12000,
+    nodeSeparation: 110,
+    gravity: 0.3,
+    gravityRange: 3.8,
+    numIter: 5000,
+    // From our own scattered start the forces need full energy, not the gentle incremental pass.
+    initialEnergyOnIncremental: randomize ? 0.3 : 1,
+    tile: true,
+    tilingPaddingVertical: 40,
+    tilingPaddingHorizontal: 40,
+    padding: 40,
+  };
+}
+
+/** Rings of single-tie actors around their hub (see fanLeaves), in the order fcose left them. */
+function fanOut(cy: Core) {
+  cy.batch(() => {
+    cy.nodes().forEach((hub) => {
+      const around = hub.neighborhood('node');
+      const leaves = around.filter((n) => n.neighborhood('node').length === 1);
+      if (leaves.length < 4) return;
+      const h = hub.position();
+      const others = around.difference(leaves);
+      let away: number | null = null;
+      if (others.nonempty()) {
+        const c = { x: 0, y: 0 };
+        others.nodes().forEach((n) => {
+          c.x += n.position('x') / others.length;
+          c.y += n.position('y') / others.length;
+        });
+        away = Math.atan2(h.y - c.y, h.x - c.x);
+      }
+      const angle = (n: NodeSingular) => Math.atan2(n.position('y') - h.y, n.position('x') - h.x);
+      const ordered = leaves.toArray().sort((a, b) => angle(a as NodeSingular) - angle(b as NodeSingular));
+      const biggest = Math.max(...ordered.map((n) => Number(n.data('size')) || 30));
+      const spacing = Math.max(72, biggest + 48);
+      const spots = fanLeaves(h, ordered.length, away, spacing, Math.max(150, Number(hub.data('size')) / 2 + spacing * 1.4));
+      ordered.forEach((n, i) => (n as NodeSingular).position(spots[i]!));
+    });
+  });
+}
+
+/** Moves the disconnected parts of the map apart so that none lies on another. */
+function packParts(cy: Core) {
+  const parts = cy.elements().components();
+  if (parts.length < 2) return;
+  const boxes = parts.map((part, i) => {
+    const bb = part.boundingBox({});
+    return { id: String(i), width: bb.w, height: bb.h, x1: bb.x1, y1: bb.y1 };
+  });
+  const at = packBoxes(boxes, cy.width() / Math.max(1, cy.height()), 80);
+  cy.batch(() => {
+    parts.forEach((part, i) => {
+      const box = boxes[i]!;
+      const to = at[box.id]!;
+      part.nodes().forEach((n) => {
+        const p = n.position();
+        n.position({ x: p.x - box.x1 + to.x, y: p.y - box.y1 + to.y });
+      });
+    });
+  });
+}
+
+/**
+ * A random start in a disc sized for the map. fcose's own random start begins with a spectral
+ * draft, which folds a hub's members onto a few points it never fully separates.
+ */
+function scatter(cy: Core) {
+  let seed = 7;
+  const random = () => ((seed = (seed * 16807) % 2147483647) - 1) / 2147483646;
+  const radius = 60 * Math.sqrt(cy.nodes().length);
+  cy.nodes().forEach((n) => {
+    const r = radius * Math.sqrt(random());
+    const a = 2 * Math.PI * random();
+    n.position({ x: r * Math.cos(a), y: r * Math.sin(a) });
+  });
+}
+
+/** Where an actor without a saved position starts: beside the neighbours that have one. */
+function seedUnplaced(cy: Core, unplaced: Set<string>) {
+  cy.nodes().forEach((n) => {
+    if (!unplaced.has(n.id())) return;
+    const placed = n.neighborhood('node').filter((m) => !unplaced.has(m.id()));
+    const box = placed.nonempty() ? placed.boundingBox({}) : cy.nodes().filter((m) => !unplaced.has(m.id())).boundingBox({});
+    const cx = placed.nonempty() ? (box.x1 + box.x2) / 2 : box.x2 + 120;
+    const cyy = (box.y1 + box.y2) / 2;
+    n.position({ x: cx + (Math.random() - 0.5) * 160, y: cyy + (Math.random() - 0.5) * 160 });
+  });
 }
 
 /** The network: Cytoscape over the editor's document, wired to commands. */
@@ -169,13 +273,43 @@ export function NetworkView({ onOpenActor, onExpand, drawMode }: { onOpenActor: 
     });
   }, [cy, highlight, elements]);
 
-  // First view: lay out a map that has no saved positions, then fit.
+  // Runs a layout and saves where it put everyone (as one undo step when the user asked for it).
+  const arrange = (instance: Core, name: LayoutName, how: { randomize: boolean; animate: boolean; record: boolean }) => {
+    const run = instance.layout({ ...layoutOptions(name, how.randomize, how.animate), fit: true } as never);
+    run.one('layoutstop', () => {
+      if (name === 'fcose') {
+        fanOut(instance);
+        packParts(instance);
+      }
+      instance.fit(undefined, 40);
+      if (instance.zoom() > 1.2) {
+        instance.zoom(1.2);
+        instance.center();
+      }
+      if (!editor.me.canEdit) return;
+      const moves = instance.nodes().map((n) => ({ actorId: n.id(), x: Math.round(n.position('x')), y: Math.round(n.position('y')) }));
+      const before = moves.map((m) => ({ actorId: m.actorId, ...posOf(editor.doc.members[m.actorId]) }));
+      const summary = !how.record ? 'Arrange the map' : name === 'concentric' ? 'Concentric layout by power' : 'Force-directed layout';
+      void editor.commit({ summary, edits: [{ kind: 'move', before, after: moves }] }, { record: how.record });
+    });
+    run.run();
+  };
+
+  // First view: a map whose actors have no saved positions is laid out (and the result
+  // saved, so the next visit opens the same picture); otherwise fit what was saved.
   useEffect(() => {
     if (!cy || firstFit.current || cy.nodes().empty()) return;
     firstFit.current = true;
-    const unplaced = doc.members && Object.values(doc.members).filter((m) => m.x === null || m.y === null).length;
-    if (unplaced && unplaced === cy.nodes().length) editor.store.set((s) => ({ layout: { name: 'fcose', request: s.layout.request + 1 } }));
-    else cy.fit(undefined, 60);
+    const unplaced = new Set(Object.entries(doc.members).filter(([, m]) => m.x === null || m.y === null).map(([id]) => id));
+    if (unplaced.size && unplaced.size >= cy.nodes().length) {
+      scatter(cy);
+      return arrange(cy, 'fcose', { randomize: false, animate: false, record: false });
+    }
+    if (unplaced.size) {
+      seedUnplaced(cy, unplaced);
+      return arrange(cy, 'fcose', { randomize: false, animate: false, record: false });
+    }
+    cy.fit(undefined, 40);
     if (cy.zoom() > 1.2) {
       cy.zoom(1.2);
       cy.center();
@@ -186,16 +320,7 @@ export function NetworkView({ onOpenActor, onExpand, drawMode }: { onOpenActor: 
   // Layout only when asked; the result is saved as one undoable step.
   useEffect(() => {
     if (!cy || layout.request === 0 || cy.nodes().empty()) return;
-    const run = cy.layout({ ...layoutOptions(layout.name, cy.nodes().length < 3 || layout.name !== 'fcose' ? true : false), fit: true } as never);
-    run.one('layoutstop', () => {
-      if (cy.zoom() > 1.2) {
-        cy.zoom(1.2);
-        cy.center();
-      }
-      const moves = cy.nodes().map((n) => ({ actorId: n.id(), x: Math.round(n.position('x')), y: Math.round(n.position('y')) }));
-      if (editor.me.canEdit) void editor.commit({ summary: layout.name === 'concentric' ? 'Concentric layout by power' : 'Force-directed layout', edits: [{ kind: 'move', before: moves.map((m) => ({ ...m, ...posOf(editor.doc.members[m.actorId]) , actorId: m.actorId })), after: moves }] });
-    });
-    run.run();
+    arrange(cy, layout.name, { randomize: cy.nodes().length < 3 || layout.name !== 'fcose', animate: true, record: true });
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [cy, layout.request]);
 
