@@ -1,19 +1,30 @@
-import { useEffect } from 'react';
+import { lazy, Suspense, useEffect } from 'react';
 import { useMe } from './api/queries';
 import { Header } from './components/Header';
 import { Link } from './components/Link';
 import { ActorProfilePage } from './pages/ActorProfilePage';
 import { AuthPage } from './pages/AuthPage';
-import { MapEditorPage } from './pages/MapEditorPage';
 import { WorkspaceHome } from './pages/WorkspaceHome';
 import { WorkspacesPage } from './pages/WorkspacesPage';
 import { navigate, useRoute } from './router';
+
+// The map editor carries Cytoscape and its layouts: loaded only when a map is opened, so
+// signing in and the workspace pages stay light.
+const MapEditorPage = lazy(() => import('./pages/MapEditorPage').then((m) => ({ default: m.MapEditorPage })));
+const preloadEditor = () => void import('./pages/MapEditorPage');
 
 export function App() {
   const route = useRoute();
   const me = useMe();
   const user = me.data ?? null;
   const needsAuth = route.name !== 'signin' && route.name !== 'signup';
+
+  // Once signed in and the first page is drawn, fetch the editor's code in the background.
+  useEffect(() => {
+    if (!user) return;
+    const t = setTimeout(preloadEditor, 2000);
+    return () => clearTimeout(t);
+  }, [user]);
 
   useEffect(() => {
     if (me.isSuccess && !user && needsAuth) navigate('/signin', true);
@@ -39,7 +50,11 @@ export function App() {
     case 'workspace':
       return user ? <WorkspaceHome user={user} ws={route.ws} tab={route.tab} /> : null;
     case 'map':
-      return user ? <MapEditorPage user={user} ws={route.ws} mapId={route.map} /> : null;
+      return user ? (
+        <Suspense fallback={<div className="frame"><Header user={user} /><p className="page-status" aria-busy="true">Opening the map editor…</p></div>}>
+          <MapEditorPage user={user} ws={route.ws} mapId={route.map} />
+        </Suspense>
+      ) : null;
     case 'actor':
       return user ? <ActorProfilePage user={user} ws={route.ws} actorId={route.actor} /> : null;
     case 'notFound':

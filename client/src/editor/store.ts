@@ -21,6 +21,7 @@ export type Dialog =
   | { kind: 'addActor'; position?: { x: number; y: number } }
   | { kind: 'relationship'; from: string; to: string }
   | { kind: 'help' }
+  | { kind: 'expand'; actorId: string }
   | { kind: 'conflict'; step: Step; entity: string; id: string; mine: Record<string, unknown>; theirs: Record<string, unknown> };
 
 /** Everything about the editor that is not server data: one store, read by every view. */

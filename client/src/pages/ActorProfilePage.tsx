@@ -1,12 +1,22 @@
-import { useQuery } from '@tanstack/react-query';
-import type { Assessment, User } from '../api/domain';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useEffect, useMemo, useState } from 'react';
+import type { Actor, Assessment, User } from '../api/domain';
 import { endpoints } from '../api/endpoints';
 import { errorText, useActor, useWorkspace } from '../api/queries';
 import { ActorGlyph } from '../components/ActorGlyph';
 import { ChangeList } from '../components/ChangeList';
 import { Header } from '../components/Header';
 import { Link } from '../components/Link';
+import { ApiTransport } from '../editor/api-transport';
+import { ConflictDialog } from '../editor/ConflictDialog';
+import { EditorContext, useEditorState } from '../editor/context';
+import { Editor } from '../editor/editor';
+import { ActorForm } from '../editor/inspector/ActorForm';
+import { Toast } from '../editor/Toast';
 import { useLiveUpdates } from '../editor/useLiveUpdates';
+import { emptyDoc } from '../graph/doc';
+import { externalLinks } from '../graph/external-ids';
+import { relationshipDetail } from '../graph/relationship-detail';
 import { alignmentLabels, powerLabels, roleLabels, typeLabels } from '../graph/visual';
 import { paths } from '../router';
 import type { RelationshipType } from '../api/domain';
@@ -17,6 +27,25 @@ export function ActorProfilePage({ user, ws, actorId }: { user: User; ws: string
   const assessments = useQuery({ queryKey: ['ws', ws, 'actor', actorId, 'assessments'], queryFn: async () => (await endpoints.assessments(ws, actorId)).items });
   const history = useQuery({ queryKey: ['ws', ws, 'actor', actorId, 'history'], queryFn: async () => (await endpoints.actorHistory(ws, actorId)).items });
   useLiveUpdates(ws, user.id);
+  const client = useQueryClient();
+  const canEdit = workspace.data ? workspace.data.role !== 'viewer' : false;
+  // The profile edits through the same editor as the map (schema checks, versions, conflicts),
+  // over a document that holds just this actor.
+  const editor = useMemo(() => new Editor(new ApiTransport(ws), undefined, { id: user.id, canEdit }), [ws, user.id, canEdit]);
+  const [editing, setEditing] = useState(false);
+  useEffect(() => {
+    if (!actor.data || editor.state.pending > 0) return;
+    const { relationships: _r, sources: _s, maps: _m, ...record } = actor.data;
+    editor.receive({ ...emptyDoc(), actors: { [record.id]: record as Actor } });
+  }, [actor.data, editor]);
+  useEffect(() => {
+    let was = 0;
+    return editor.store.subscribe(() => {
+      const now = editor.state.pending;
+      if (was > 0 && now === 0) void client.invalidateQueries({ queryKey: ['ws', ws, 'actor', actorId] });
+      was = now;
+    });
+  }, [editor, client, ws, actorId]);
   const a = actor.data;
   const sourceById = new Map((a?.sources ?? []).map((s) => [s.id, s]));
 
@@ -29,7 +58,8 @@ export function ActorProfilePage({ user, ws, actorId }: { user: User; ws: string
         {a && (
           <>
             <div className="page-head profile-head">
-              <div>
+              {a.image && <img className="profile-image" src={a.image} alt="" width={72} height={72} />}
+              <div className="profile-title">
                 <h1><ActorGlyph actor={a} size={26} /> {a.name}</h1>
                 <p className="muted">
                   {a.kind === 'person' ? 'Person' : a.organized ? 'Organised group' : 'Organisation'}
@@ -39,20 +69,34 @@ export function ActorProfilePage({ user, ws, actorId }: { user: User; ws: string
               </div>
               <dl className="stats">
                 <div><dt>Power</dt><dd>{a.power === null ? '—' : `${a.power} · ${powerLabels[a.power]}`}</dd></div>
-                <div><dt>Alignment</dt><dd>{a.alignment === null ? '—' : `${a.alignment > 0 ? '+' : ''}${a.alignment} · ${alignmentLabels[a.alignment]}`}</dd></div>
+                <div><dt>Alignment</dt><dd>{a.alignment === null ? 'Not assessed' : `${a.alignment > 0 ? '+' : ''}${a.alignment} · ${alignmentLabels[a.alignment]}`}</dd></div>
               </dl>
+              {canEdit && !editing && <button className="btn" onClick={() => setEditing(true)}>Edit details</button>}
             </div>
+            <EditorContext.Provider value={editor}>
+              {editing && <EditCard actorId={a.id} onClose={() => setEditing(false)} />}
+              <ProfileConflict />
+              <Toast />
+            </EditorContext.Provider>
             <div className="profile-grid">
               <section className="card">
                 <h2>Details</h2>
                 {a.description ? <p>{a.description}</p> : <p className="muted">No notes yet.</p>}
                 <dl className="details">
+                  <dt>Kind</dt><dd>{a.kind === 'person' ? 'Person' : a.organized ? 'Organised group' : 'Organisation'}</dd>
+                  <dt>Sector</dt><dd>{a.sector ? a.sector[0]!.toUpperCase() + a.sector.slice(1) : <span className="muted">—</span>}</dd>
+                  <dt>Roles</dt><dd>{a.roles.length ? a.roles.map((r) => roleLabels[r]).join(', ') : <span className="muted">—</span>}</dd>
                   {a.aliases.length > 0 && <><dt>Also known as</dt><dd>{a.aliases.join(', ')}</dd></>}
-                  {a.interests.length > 0 && <><dt>Cares about</dt><dd>{a.interests.join(', ')}</dd></>}
-                  {a.powerSources.length > 0 && <><dt>Power comes from</dt><dd>{a.powerSources.join(', ')}</dd></>}
-                  {a.contactOwner && <><dt>Who among us knows them</dt><dd>{a.contactOwner}</dd></>}
-                  {a.tags.length > 0 && <><dt>Tags</dt><dd>{a.tags.map((t) => <span key={t} className="tag">{t}</span>)}</dd></>}
-                  {a.links.length > 0 && <><dt>Links</dt><dd>{a.links.map((l) => <div key={l}><a href={l} target="_blank" rel="noreferrer">{l}</a></div>)}</dd></>}
+                  <dt>Cares about</dt><dd>{a.interests.length ? a.interests.join(', ') : <span className="muted">Not researched yet</span>}</dd>
+                  <dt>Power comes from</dt><dd>{a.powerSources.length ? a.powerSources.join(', ') : <span className="muted">Not researched yet</span>}</dd>
+                  <dt>Who among us knows them</dt><dd>{a.contactOwner ?? <span className="muted">No one yet</span>}</dd>
+                  <dt>Tags</dt><dd>{a.tags.length ? a.tags.map((t) => <span key={t} className="tag">{t}</span>) : <span className="muted">—</span>}</dd>
+                  {Object.keys(a.externalIds).length > 0 && (
+                    <><dt>Elsewhere</dt><dd className="ext-ids">{externalLinks(a.externalIds).map((l) => (
+                      <div key={l.key}>{l.url ? <a href={l.url} target="_blank" rel="noreferrer">{l.label}</a> : <span>{l.label}</span>} <span className="muted small">{l.id}</span></div>
+                    ))}</dd></>
+                  )}
+                  {a.links.length > 0 && <><dt>Links</dt><dd>{a.links.map((l) => <div key={l} className="link-line"><a href={l} target="_blank" rel="noreferrer">{l.replace(/^https?:\/\//, '')}</a></div>)}</dd></>}
                 </dl>
                 <h3>On maps</h3>
                 {a.maps.length ? <ul className="plain">{a.maps.map((m) => <li key={m.id}><Link to={paths.map(ws, m.id)}>{m.name}</Link></li>)}</ul> : <p className="muted">Not on any map.</p>}
@@ -71,7 +115,8 @@ export function ActorProfilePage({ user, ws, actorId }: { user: User; ws: string
                       {list.map(({ relationship: r, direction, other }) => (
                         <li key={r.id} className="rel-row">
                           <span>{direction === 'out' ? '→' : '←'} <Link to={paths.actor(ws, other.id)}>{other.name}</Link></span>
-                          <span className="muted small">strength {r.strength}{r.startDate ? ` · since ${r.startDate}` : ''}</span>
+                          <span className="small">{relationshipDetail(r) || <span className="muted">—</span>}</span>
+                          <span className="muted small">strength {r.strength}{r.startDate ? ` · since ${r.startDate}` : ''}{r.endDate ? ` · until ${r.endDate}` : ''}</span>
                           <span className="small">
                             {r.sourceIds.length === 0 ? <span className="warn">uncited</span> : r.sourceIds.map((id) => {
                               const s = sourceById.get(id);
@@ -128,4 +173,20 @@ function AssessmentChart({ items }: { items: Assessment[] }) {
       <figcaption><span className="key key-power" /> Power (left scale) <span className="key key-align" /> Alignment (right scale)</figcaption>
     </figure>
   );
+}
+
+function EditCard({ actorId, onClose }: { actorId: string; onClose: () => void }) {
+  const actor = useEditorState((s) => s.doc.actors[actorId]);
+  if (!actor) return null;
+  return (
+    <section className="card profile-edit" aria-label="Edit details">
+      <div className="panel-head"><h2>Edit details</h2><button className="btn btn-small" onClick={onClose}>Close</button></div>
+      <ActorForm key={`${actor.id}:${actor.version}`} actor={actor} full onSaved={onClose} />
+    </section>
+  );
+}
+
+function ProfileConflict() {
+  const dialog = useEditorState((s) => s.dialog);
+  return dialog?.kind === 'conflict' ? <ConflictDialog dialog={dialog} /> : null;
 }

@@ -1,15 +1,15 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import type { User } from '../api/domain';
-import { endpoints } from '../api/endpoints';
 import { errorText, keys, useMapDetail, useWorkspace } from '../api/queries';
 import { Header } from '../components/Header';
 import { Link } from '../components/Link';
 import { AddActorDialog } from '../editor/AddActorDialog';
 import { ApiTransport } from '../editor/api-transport';
-import { dispatch, dispatchKey } from '../editor/commands';
+import { dispatchKey } from '../editor/commands';
 import { ConflictDialog } from '../editor/ConflictDialog';
 import { EditorContext, useEditorState } from '../editor/context';
+import { ExpandDialog } from '../editor/ExpandDialog';
 import { Editor } from '../editor/editor';
 import { HelpOverlay } from '../editor/HelpOverlay';
 import { Presenter } from '../editor/Presenter';
@@ -18,7 +18,6 @@ import { Sidebar } from '../editor/Sidebar';
 import { Toast } from '../editor/Toast';
 import { Toolbar } from '../editor/Toolbar';
 import { useLiveUpdates } from '../editor/useLiveUpdates';
-import { actorFromCreate } from '../graph/apply';
 import { fromMapDetail } from '../graph/doc';
 import { navigate, paths } from '../router';
 import { GridView } from '../views/grid/GridView';
@@ -55,6 +54,8 @@ export function MapEditorPage({ user, ws, mapId }: { user: User; ws: string; map
     const onKey = (e: KeyboardEvent) => {
       if (editor.state.dialog && e.key !== 'Escape') return;
       if (typing(e.target) && e.key !== 'Escape') return;
+      // Enter on a focused button or link presses it; only on the map does it expand.
+      if (e.key === 'Enter' && e.target instanceof HTMLElement && e.target.closest('button, a, [role="button"], [role="menu"], table')) return;
       if (dispatchKey(editor, e)) e.preventDefault();
     };
     window.addEventListener('keydown', onKey);
@@ -62,30 +63,8 @@ export function MapEditorPage({ user, ws, mapId }: { user: User; ws: string; map
   }, [editor]);
 
   const openActor = useCallback((id: string) => navigate(paths.actor(ws, id)), [ws]);
-  const expand = useCallback(
-    async (id: string) => {
-      try {
-        const answer = await endpoints.analysis<{ actors: { id: string; name: string; kind: 'person' | 'organization'; roles: never[]; power: number | null; alignment: number | null }[] }>(ws, 'neighborhood', { actor: id, depth: 1 });
-        const centre = editor.doc.members[id];
-        const fresh = answer.actors.filter((a) => !editor.doc.members[a.id]);
-        if (!fresh.length) return editor.say('info', `Everything connected to ${editor.doc.actors[id]?.name ?? 'this actor'} is already on the map.`);
-        const positions = Object.fromEntries(
-          fresh.map((a, i) => {
-            const angle = (2 * Math.PI * i) / fresh.length;
-            return [a.id, { x: Math.round((centre?.x ?? 0) + 170 * Math.cos(angle)), y: Math.round((centre?.y ?? 0) + 170 * Math.sin(angle)) }];
-          }),
-        );
-        await dispatch(editor, 'addToMap', {
-          actors: fresh.map((a) => actorFromCreate(a.id, { ...a })),
-          positions,
-          summary: `Expand ${editor.doc.actors[id]?.name ?? 'actor'}: ${fresh.length} connected actor${fresh.length === 1 ? '' : 's'}`,
-        });
-      } catch (error) {
-        editor.say('error', `Could not expand: ${errorText(error)}`);
-      }
-    },
-    [editor, ws],
-  );
+  // Double-click, Enter or the context menu: choose depth and kinds of tie, then add.
+  const expand = useCallback((id: string) => editor.store.set({ dialog: { kind: 'expand', actorId: id } }), [editor]);
 
   const [drawMode, setDrawMode] = useState(false);
   // One tie per drawing: once the form opens, dragging moves actors again.
@@ -156,6 +135,8 @@ function Dialogs({ ws }: { ws: string }) {
       return <RelationshipDialog ws={ws} from={dialog.from} to={dialog.to} />;
     case 'help':
       return <HelpOverlay />;
+    case 'expand':
+      return <ExpandDialog ws={ws} actorId={dialog.actorId} />;
     case 'conflict':
       return <ConflictDialog dialog={dialog} />;
   }

@@ -20,7 +20,7 @@ export const commands = {
   exportSvg: ui.exportSvg, exportPng: ui.exportPng,
   selectAll: ui.selectAll, clearSelection: ui.clearSelection, openAddActor: ui.openAddActor, showHelp: ui.showHelp,
   fit: ui.fit, layoutForce: ui.layoutForce, layoutConcentric: ui.layoutConcentric, toggleLabels: ui.toggleLabels,
-  viewNetwork: ui.viewNetwork, viewGrid: ui.viewGrid, viewTable: ui.viewTable, findConnections: ui.findConnections,
+  viewNetwork: ui.viewNetwork, viewGrid: ui.viewGrid, viewTable: ui.viewTable, findConnections: ui.findConnections, expandNeighbourhood: ui.expandNeighbourhood,
   createActor, addToMap, updateActor, bulkEdit, createRelationship, updateRelationship, assessActor, moveActors,
   addStoryStep, removeStoryStep, moveStoryStep,
 };

@@ -123,3 +123,15 @@ export const exportSvg = defineCommand({
     if (svg) downloadText(svg, `${fileStem(editor.doc.mapName)}-${editor.state.view}.svg`, 'image/svg+xml');
   },
 });
+
+export const expandNeighbourhood = defineCommand<string | void>({
+  name: 'expandNeighbourhood',
+  label: 'Expand neighbourhood…',
+  keys: 'Enter',
+  keyTest: key('Enter'),
+  predicate: (editor) => editor.state.selection.actors.length === 1,
+  perform: (editor, id) => {
+    const actorId = id ?? editor.state.selection.actors[0];
+    if (actorId) editor.store.set({ dialog: { kind: 'expand', actorId } });
+  },
+});

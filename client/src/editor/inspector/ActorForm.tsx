@@ -7,9 +7,23 @@ import { dispatch } from '../commands';
 import { useEditor } from '../context';
 
 const list = (s: string) => s.split(',').map((x) => x.trim()).filter(Boolean);
+const lines = (s: string) => s.split('\n').map((x) => x.trim()).filter(Boolean);
+
+/** "wikipedia: Thad Cochran" per line ⇄ { wikipedia: 'Thad Cochran' }. */
+export const externalIdsText = (ids: Record<string, string>) => Object.entries(ids).map(([k, v]) => `${k}: ${v}`).join('\n');
+export function parseExternalIds(text: string): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const line of lines(text)) {
+    const at = line.indexOf(':');
+    // A line without "key:" keeps its text as the key, so the schema names what is wrong.
+    if (at < 0) out[line] = '';
+    else out[line.slice(0, at).trim().toLowerCase()] = line.slice(at + 1).trim();
+  }
+  return out;
+}
 
 /** Details of one actor, validated by the server's own schema before anything is sent. */
-export function ActorForm({ actor, onOpenActor }: { actor: Actor; onOpenActor: (id: string) => void }) {
+export function ActorForm({ actor, onOpenActor, full = false, onSaved }: { actor: Actor; onOpenActor?: (id: string) => void; full?: boolean; onSaved?: () => void }) {
   const editor = useEditor();
   const ro = !editor.me.canEdit;
   const [form, setForm] = useState({
@@ -24,6 +38,10 @@ export function ActorForm({ actor, onOpenActor }: { actor: Actor; onOpenActor: (
     interests: actor.interests.join(', '),
     powerSources: actor.powerSources.join(', '),
     contactOwner: actor.contactOwner ?? '',
+    aliases: actor.aliases.join(', '),
+    externalIds: externalIdsText(actor.externalIds),
+    links: actor.links.join('\n'),
+    image: actor.image ?? '',
   });
   const [errors, setErrors] = useState<FieldErrors>({});
   const set = (k: keyof typeof form) => (e: { target: { value: string } }) => setForm({ ...form, [k]: e.target.value });
@@ -42,19 +60,25 @@ export function ActorForm({ actor, onOpenActor }: { actor: Actor; onOpenActor: (
       interests: list(form.interests),
       powerSources: list(form.powerSources),
       contactOwner: form.contactOwner.trim() || null,
+      ...(full
+        ? { aliases: list(form.aliases), externalIds: parseExternalIds(form.externalIds), links: lines(form.links), image: form.image.trim() || null }
+        : {}),
     };
     const checked = validate(actorPatch, patch);
     if (!checked.ok) return setErrors(checked.errors);
     setErrors({});
     const ok = await dispatch(editor, 'updateActor', { id: actor.id, patch: checked.data });
-    if (ok) editor.say('info', `Saved ${checked.data.name ?? actor.name}.`);
+    if (ok) {
+      editor.say('info', `Saved ${checked.data.name ?? actor.name}.`);
+      onSaved?.();
+    }
   };
 
   return (
     <form className="panel inspector-form" onSubmit={save} noValidate>
       <div className="panel-head">
         <h3>{actor.name}</h3>
-        <button type="button" className="btn btn-small" onClick={() => onOpenActor(actor.id)}>Profile</button>
+        {onOpenActor && <button type="button" className="btn btn-small" onClick={() => onOpenActor(actor.id)}>Profile</button>}
       </div>
       <p className="muted small">{actor.kind === 'person' ? 'Person' : 'Organisation'} · version {actor.version}</p>
       <fieldset disabled={ro}>
@@ -102,6 +126,16 @@ export function ActorForm({ actor, onOpenActor }: { actor: Actor; onOpenActor: (
         <Field label="Where their power comes from" error={errors.powerSources}>{(p) => <input {...p} value={form.powerSources} onChange={set('powerSources')} />}</Field>
         <Field label="Who among us knows them" error={errors.contactOwner}>{(p) => <input {...p} value={form.contactOwner} onChange={set('contactOwner')} />}</Field>
         <Field label="Notes" error={errors.description}>{(p) => <textarea {...p} rows={3} value={form.description} onChange={set('description')} />}</Field>
+        {full && (
+          <>
+            <Field label="Also known as" error={errors.aliases} hint="Separate with commas.">{(p) => <input {...p} value={form.aliases} onChange={set('aliases')} />}</Field>
+            <Field label="External ids" error={errors.externalIds} hint="One per line, e.g. bioguide: C000567 · wikipedia: Thad Cochran · opencorporates: us_de/123 · littlesis: 1234">
+              {(p) => <textarea {...p} rows={3} value={form.externalIds} onChange={set('externalIds')} />}
+            </Field>
+            <Field label="Links" error={errors.links} hint="One URL per line.">{(p) => <textarea {...p} rows={2} value={form.links} onChange={set('links')} />}</Field>
+            <Field label="Image URL" error={errors.image}>{(p) => <input {...p} type="url" value={form.image} onChange={set('image')} />}</Field>
+          </>
+        )}
         {!ro && <button className="btn btn-primary" type="submit">Save</button>}
       </fieldset>
     </form>

@@ -37,7 +37,7 @@ export function ContextMenu({ target, onClose, onOpenActor, onExpand, onConnect 
   if (target.kind === 'node') {
     items = [
       { label: 'Open profile', run: () => onOpenActor(target.id) },
-      { label: 'Expand neighbourhood', run: () => onExpand(target.id) },
+      { label: 'Expand neighbourhood…', run: () => onExpand(target.id) },
       { label: 'Draw a relationship from here', run: () => onConnect(target.id), disabled: !editor.me.canEdit },
       { label: 'Find connections from here', run: () => editor.store.set({ panel: 'explore', selection: { actors: [target.id], relationships: [] } }) },
       cmd('deleteSelection'),
