@@ -31,9 +31,9 @@ export const apiSuite: Suite = {
       'find connections': pairs.map(([a, b]) => `${ws}/analysis/paths?from=${a}&to=${b}&k=3&maxHops=4`),
       interlocks: boards.map(([a, b]) => `${ws}/analysis/interlocks?actors=${a},${b}`),
     };
-    // Short runs taken in turn (floor, API, floor, API…) so that load from elsewhere on a
-    // shared machine falls on both sides alike; the median run is kept.
-    const seconds = ctx.quick ? 2 : 8;
+    // Runs taken in turn (floor, API, floor, API…) so that load from elsewhere on a shared
+    // machine falls on both sides alike; the median run is kept.
+    const amountFor = (connections: number) => (connections === 1 ? (ctx.quick ? 30 : 120) : ctx.quick ? 128 : 640);
     const rounds = ctx.quick ? 2 : 3;
     const headers = { authorization: `Bearer ${fixture.token}` };
     const raw: Record<string, unknown> = {};
@@ -57,11 +57,11 @@ export const apiSuite: Suite = {
         for (const connections of [1, 32]) {
           const floorRuns: LoadFigures[] = [];
           const apiRuns: LoadFigures[] = [];
-          await load(floor.url, requests, 4, 1);
-          await load(ctx.api.url, requests, 4, 1, headers);
+          await load(floor.url, requests, 4, 16);
+          await load(ctx.api.url, requests, 4, 16, headers);
           for (let r = 0; r < rounds; r++) {
-            floorRuns.push(await load(floor.url, requests, connections, seconds));
-            apiRuns.push(await load(ctx.api.url, requests, connections, seconds, headers));
+            floorRuns.push(await load(floor.url, requests, connections, amountFor(connections)));
+            apiRuns.push(await load(ctx.api.url, requests, connections, amountFor(connections), headers));
           }
           const best = (runs: LoadFigures[], key: 'p50Ms' | 'p99Ms' | 'requestsPerSecond') => {
             const values = runs.map((x) => x[key]).sort((a, b) => a - b);
@@ -85,7 +85,7 @@ export const apiSuite: Suite = {
       await floor.stop();
     }
     out.tables.push({
-      caption: `${fixture.name}; ${seconds} s per run, ${rounds} run(s) each, median taken; latency in ms`,
+      caption: `${fixture.name}; ${amountFor(1)} requests per run at concurrency 1 and ${amountFor(32)} at 32, ${rounds} runs each taken in turn, median kept; latency in ms`,
       columns: ['question', 'conc.', 'stmts', 'floor p50', 'API p50', 'p50 ×', 'floor p99', 'API p99', 'p99 ×', 'floor req/s', 'API req/s', 'req/s ×'],
       rows,
     });
