@@ -1,14 +1,11 @@
-import { execFileSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import os from 'node:os';
 
+/** A command's output, stdout and stderr together (`java -version` writes to stderr). */
 function quiet(cmd: string, args: string[]): string | null {
-  try {
-    return execFileSync(cmd, args, { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] }).trim();
-  } catch (error) {
-    const e = error as { stderr?: string };
-    return e.stderr?.trim() || null;
-  }
+  const run = spawnSync(cmd, args, { encoding: 'utf8' });
+  return run.error ? null : `${run.stdout ?? ''}${run.stderr ?? ''}`.trim() || null;
 }
 
 function packageVersion(name: string): string | null {

@@ -15,7 +15,9 @@ export interface SuiteResult extends SuiteOutcome {
 
 const ORDER = ['api', 'peer', 'bulk', 'analysis', 'rendering', 'memory'];
 
-const cell = (v: string | number | null) => (v === null ? '—' : typeof v === 'number' ? String(Math.round(v * 100) / 100) : v);
+/** Numbers to two decimals, small ones (seconds of a fast algorithm) to three significant digits. */
+const cell = (v: string | number | null) =>
+  v === null ? '—' : typeof v === 'number' ? (Math.abs(v) < 0.1 && v !== 0 ? String(Number(v.toPrecision(3))) : String(Math.round(v * 100) / 100)) : v;
 
 export function readResults(dir: string): SuiteResult[] {
   if (!existsSync(dir)) return [];
@@ -40,7 +42,7 @@ export function renderReport(results: SuiteResult[]): string {
   const latest = results[0]?.machine;
   if (latest) {
     lines.push(
-      `Machine: ${latest.cpus} × ${latest.cpuModel}, ${latest.memoryGb} GB, ${latest.platform}; Node ${latest.node}; ${latest.java ?? 'Java unknown'}; commit ${latest.git ?? '?'}.`,
+      `Machine: ${latest.cpus} × ${latest.cpuModel}, ${latest.memoryGb} GB, ${latest.platform}; Node ${latest.node}; ${latest.java || 'Java unknown'}; commit ${latest.git ?? '?'}.`,
       '',
     );
   }

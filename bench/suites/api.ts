@@ -89,6 +89,7 @@ export const apiSuite: Suite = {
       columns: ['question', 'conc.', 'stmts', 'floor p50', 'API p50', 'p50 ×', 'floor p99', 'API p99', 'p99 ×', 'floor req/s', 'API req/s', 'req/s ×'],
       rows,
     });
+    out.notes.push('Throughput: autocannon checks its request count once a second, so a run shorter than a second reads as about its request count per second; quote the latency ratios, and req/s from full runs.');
     out.raw = raw;
     return out;
   },

@@ -69,6 +69,7 @@ export const peerSuite: Suite = {
       rows,
     });
     out.notes.push('Ours answers with the ties among the neighbourhood as well (what a drawing needs); the GraphQL answer carries only the actors.');
+    out.notes.push('Throughput: autocannon checks its request count once a second, so a run shorter than a second reads as about its request count per second; quote the latency ratios, and req/s from full runs.');
     out.raw = raw;
     return out;
   },
