@@ -153,6 +153,7 @@ export function NetworkView({ onOpenActor, onExpand, drawMode }: { onOpenActor: 
   const cy = useCytoscape(container, elements, style);
   const eh = useRef<EdgeHandles | null>(null);
   const firstFit = useRef(false);
+  const canvasSelecting = useRef(false);
   const handlers = useRef({ onOpenActor, onExpand });
   handlers.current = { onOpenActor, onExpand };
 
@@ -162,7 +163,9 @@ export function NetworkView({ onOpenActor, onExpand, drawMode }: { onOpenActor: 
     let selTimer: ReturnType<typeof setTimeout> | undefined;
     const syncSelection = () => {
       clearTimeout(selTimer);
+      canvasSelecting.current = true;
       selTimer = setTimeout(() => {
+        canvasSelecting.current = false;
         const actors = cy.nodes(':selected').map((n) => n.id());
         const relationships = cy.edges(':selected').map((e) => e.id());
         const cur = editor.state.selection;
@@ -244,9 +247,10 @@ export function NetworkView({ onOpenActor, onExpand, drawMode }: { onOpenActor: 
     else eh.current?.disableDrawMode();
   }, [drawMode, cy]);
 
-  // Store selection → canvas (the table or inspector may have changed it).
+  // Store selection → canvas (the table or inspector may have changed it). Not while a
+  // selection made on the canvas is on its way to the store, or a refresh would undo it.
   useEffect(() => {
-    if (!cy) return;
+    if (!cy || canvasSelecting.current) return;
     const want = new Set([...selection.actors, ...selection.relationships]);
     cy.batch(() => {
       cy.elements(':selected').forEach((el) => {
@@ -336,7 +340,11 @@ export function NetworkView({ onOpenActor, onExpand, drawMode }: { onOpenActor: 
   useEffect(() => {
     if (!cy || !focusRequest) return;
     const node = cy.getElementById(focusRequest.id);
-    if (node.nonempty()) cy.animate({ center: { eles: node }, duration: 250 });
+    if (node.empty()) return;
+    // Centre the actor itself (not its label's box), close enough to read its name.
+    const zoom = Math.max(cy.zoom(), 1);
+    const p = (node as NodeSingular).position();
+    cy.animate({ zoom, pan: { x: cy.width() / 2 - p.x * zoom, y: cy.height() / 2 - p.y * zoom }, duration: 250 });
   }, [cy, focusRequest]);
 
   return (
