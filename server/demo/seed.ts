@@ -12,6 +12,7 @@ import { createActor } from '../services/actors.js';
 import { bulkCreateActors, bulkCreateRelationships } from '../services/bulk.js';
 import { createDemand } from '../services/demands.js';
 import { createMap } from '../services/maps.js';
+import { createRelationship } from '../services/relationships.js';
 import { createSource } from '../services/sources.js';
 import { mutate } from '../services/unit-of-work.js';
 import { parseCsv } from '../io/csv-parse.js';
@@ -21,20 +22,33 @@ const read = (file: string) => parseCsv(readFileSync(path.join(dataDir, file), '
 
 export const DEMO_EMAIL = 'demo@powermap.local';
 
-/**
- * On a database without any workspace, builds the demo: the 114th Congress's committees and
- * their members from legis-graph. Chairs and ranking members are the decision-makers on
- * their committee's issues. Prints the demo sign-in once; the password is random.
- */
+/** On a database without any workspace, seeds the demo and prints its sign-in. */
 export async function seedDemoIfEmpty(db: Gateway, log: (line: string) => void): Promise<void> {
   const existing = await db.read((tx) => tx.one<{ n: number }>('MATCH (w:Workspace) RETURN count(w) AS n'));
   if (existing && existing.n > 0) return;
-  const password = randomBytes(9).toString('base64url');
   const started = Date.now();
-  const user = await db.write(async (tx) => {
+  const seeded = await seedDemo(db);
+  log(`Seeded the demo workspace in ${((Date.now() - started) / 1000).toFixed(1)} s.`);
+  if (seeded.password) {
+    console.log(`\nDemo sign-in — email: ${DEMO_EMAIL}  password: ${seeded.password}\n(shown this once: note it down)\n`);
+  }
+}
+
+/**
+ * Builds the demo workspace: the 114th Congress's committees and their members from
+ * legis-graph, chairs and ranking members as the decision-makers on their committee's
+ * issues, an example demand and a saved map. The demo account's password is random and
+ * returned only when the account is new.
+ */
+export async function seedDemo(db: Gateway): Promise<{ workspaceId: string; password: string | null }> {
+  const password = randomBytes(9).toString('base64url');
+  const { user, created } = await db.write(async (tx) => {
     const found = await usersRepo.byEmail(tx, DEMO_EMAIL);
-    if (found) return found;
-    return usersRepo.create(tx, { id: randomUUID(), email: DEMO_EMAIL, name: 'Demo organiser', passwordHash: await hashPassword(password) });
+    if (found) return { user: found, created: false };
+    return {
+      user: await usersRepo.create(tx, { id: randomUUID(), email: DEMO_EMAIL, name: 'Demo organiser', passwordHash: await hashPassword(password) }),
+      created: true,
+    };
   });
   const ws = await db.write((tx) =>
     workspacesRepo.create(
@@ -49,8 +63,7 @@ export async function seedDemoIfEmpty(db: Gateway, log: (line: string) => void):
     ),
   );
   await mutate(db, ws.id, { id: user.id, name: user.name }, 'batch', 'Seeded the demo from the 114th Congress (legis-graph)', (ctx) => buildDemo(ctx));
-  log(`Seeded the demo workspace in ${((Date.now() - started) / 1000).toFixed(1)} s.`);
-  console.log(`\nDemo sign-in — email: ${DEMO_EMAIL}  password: ${password}\n(shown once; change it by signing up your own account and inviting yourself)\n`);
+  return { workspaceId: ws.id, password: created ? password : null };
 }
 
 async function buildDemo(ctx: Parameters<typeof createActor>[0]) {
@@ -154,7 +167,7 @@ async function buildDemo(ctx: Parameters<typeof createActor>[0]) {
   const appropriations = ['HSAP', 'SSAP'].map((t) => committeeIds.get(t)!);
   const leadsOf = (thomas: string) =>
     members.filter((m) => m.committeeID === thomas && m.rank === '1').map((m) => people.get(m.bioguideID!)!);
-  const base = await createActor(ctx, {
+  const base = (await createActor(ctx, {
     kind: 'organization',
     name: 'Our coalition (example)',
     sector: 'labor',
@@ -163,7 +176,24 @@ async function buildDemo(ctx: Parameters<typeof createActor>[0]) {
     alignment: 3,
     power: 2,
     description: 'Stands for your own union or coalition: connect it to the people your members know, and the leverage routes will find the way to the targets.',
-  });
+  })).id;
+  // Two illustrative ties, marked as examples, so that leverage routes have a way in.
+  const secondOf = (thomas: string) => {
+    const seat = members.find((m) => m.committeeID === thomas && m.rank === '2');
+    return seat ? people.get(seat.bioguideID!) : undefined;
+  };
+  for (const [thomas, how] of [['HSAP', 'members vote in the district (example)'], ['SSAP', 'our state federation endorsed them (example)']] as const) {
+    const contact = secondOf(thomas);
+    if (!contact) continue;
+    await createRelationship(ctx, {
+      type: 'INFLUENCE',
+      from: base,
+      to: contact,
+      how,
+      strength: 3,
+      description: 'An example tie, not a fact: replace it with the people your members really know.',
+    });
+  }
   await createDemand(ctx, {
     title: 'Fund a school nurse in every public school',
     description: 'An example demand: a line in the Labor-HHS-Education appropriations bill for school nurses. Its primary targets are the chairs and ranking members of the two appropriations committees.',
@@ -171,7 +201,7 @@ async function buildDemo(ctx: Parameters<typeof createActor>[0]) {
     primaryTargetIds: [...leadsOf('HSAP'), ...leadsOf('SSAP')],
     secondaryTargetIds: appropriations,
   });
-  const onMap = new Set<string>([base.id, ...appropriations]);
+  const onMap = new Set<string>([base, ...appropriations]);
   for (const m of members) if (m.committeeID === 'HSAP' || m.committeeID === 'SSAP') onMap.add(people.get(m.bioguideID!)!);
   await createMap(ctx, {
     name: 'Appropriations committees',
