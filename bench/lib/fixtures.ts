@@ -62,6 +62,13 @@ async function run(driver: Driver, cypher: string, params: Record<string, unknow
 
 /** Removes a workspace and everything in it, in batches so a 1M-relationship graph fits in memory. */
 export async function dropWorkspace(driver: Driver, workspaceId: string) {
+  // The parts of large changes carry no workspaceId of their own: reach them through their change.
+  await run(
+    driver,
+    `MATCH (:Change {workspaceId: $ws})-[:PART]->(p:ChangePart)
+     CALL (p) { DETACH DELETE p } IN TRANSACTIONS OF 2000 ROWS`,
+    { ws: workspaceId },
+  );
   await run(
     driver,
     `MATCH (n) WHERE n.workspaceId = $ws AND (n:Actor OR n:DeletedActor OR n:Source OR n:Change OR n:Map OR n:Demand OR n:Assessment)

@@ -7,6 +7,7 @@ export interface LoadFigures {
   meanMs: number;
   requestsPerSecond: number;
   requests: number;
+  seconds: number;
   errors: number;
   non2xx: number;
 }
@@ -28,7 +29,19 @@ export async function load(url: string, requests: Request[], connections: number
     // Completed requests over the run's wall time (autocannon's per-second figures are whole seconds).
     requestsPerSecond: Math.round((result.requests.total / wallSeconds) * 10) / 10,
     requests: result.requests.total,
+    seconds: Math.round(wallSeconds * 100) / 100,
     errors: result.errors + result.timeouts,
     non2xx: result.non2xx,
   };
+}
+
+/**
+ * How many requests make a run of at least `seconds` at the pace a warm-up showed (the slower
+ * side's pace, so both sides of a ratio get the same count), never fewer than `minimum`.
+ * Throughput is only quoted from runs this long: shorter ones are dominated by ramp-up and tail.
+ */
+export function amountForSeconds(warmups: LoadFigures[], minimum: number, seconds: number, maximum = 20_000): number {
+  const pace = Math.min(...warmups.map((w) => w.requestsPerSecond).filter((x) => x > 0));
+  if (!Number.isFinite(pace)) return minimum;
+  return Math.max(minimum, Math.min(maximum, Math.ceil(pace * seconds)));
 }

@@ -3,8 +3,9 @@ import { apiSuite } from './api.js';
 import { peerSuite } from './peer.js';
 import { bulkSuite } from './bulk.js';
 import { analysisSuite } from './analysis.js';
+import { questionsSuite } from './questions.js';
 import { renderingSuite } from './rendering.js';
 
 /** In run order. `memory` is not among them: the runner writes it from the API process they share. */
-export const suites: Suite[] = [apiSuite, peerSuite, bulkSuite, analysisSuite, renderingSuite];
+export const suites: Suite[] = [apiSuite, peerSuite, bulkSuite, analysisSuite, questionsSuite, renderingSuite];
 export const suiteNames = [...suites.map((s) => s.name), 'memory'];
