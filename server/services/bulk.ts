@@ -22,9 +22,11 @@ export async function bulkCreateActors(ctx: WriteContext, inputs: { input: Actor
   });
   const ids = actors.map((a) => a.id);
   if (new Set(ids).size !== ids.length) throw conflict('The same actor id is created twice.');
-  const taken = await ctx.tx.query<{ id: string }>(
+  // Ids we generate are new by construction; only ids the caller chose can clash.
+  const chosen = inputs.flatMap(({ input }) => (input.id ? [input.id] : []));
+  const taken = !chosen.length ? [] : await ctx.tx.query<{ id: string }>(
     'UNWIND $ids AS id OPTIONAL MATCH (a:Actor {id: id}) OPTIONAL MATCH (d:DeletedActor {id: id}) WITH id WHERE a IS NOT NULL OR d IS NOT NULL RETURN id',
-    { ids },
+    { ids: chosen },
   );
   if (taken.length) throw conflict(`Actor ${taken[0]!.id} already exists.`);
   for (const kind of ['person', 'organization'] as const) {
@@ -58,9 +60,10 @@ export async function bulkCreateRelationships(
   );
   const ids = rels.map((r) => r.id);
   if (new Set(ids).size !== ids.length) throw conflict('The same relationship id is created twice.');
-  const taken = await ctx.tx.query<{ id: string }>(
+  const chosen = records.flatMap(({ id }) => (id ? [id] : []));
+  const taken = !chosen.length ? [] : await ctx.tx.query<{ id: string }>(
     `UNWIND $ids AS id CALL (id) { ${relationshipTypes.map((t) => `MATCH ()-[r:${t} {id: id}]->() RETURN r`).join(' UNION ALL ')} } RETURN id LIMIT 1`,
-    { ids },
+    { ids: chosen },
   );
   if (taken.length) throw conflict(`Relationship ${taken[0]!.id} already exists.`);
   for (const type of relationshipTypes) {
