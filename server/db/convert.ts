@@ -6,10 +6,16 @@ import neo4j from 'neo4j-driver';
  * their properties. Applied once, at the gateway, so nothing above it sees driver types.
  */
 export function toPlain(value: unknown): unknown {
+  // Most values are strings, numbers and booleans: answer those before any type probing.
   if (value === null || value === undefined) return null;
-  if (neo4j.isInt(value)) return value.inSafeRange() ? value.toNumber() : value.toString();
   if (typeof value !== 'object') return value;
   if (Array.isArray(value)) return value.map(toPlain);
+  if (Object.getPrototypeOf(value) === Object.prototype) {
+    const out: Record<string, unknown> = {};
+    for (const key in value) out[key] = toPlain((value as Record<string, unknown>)[key]);
+    return out;
+  }
+  if (neo4j.isInt(value)) return value.inSafeRange() ? value.toNumber() : value.toString();
   if (neo4j.isDateTime(value)) return value.toStandardDate().toISOString();
   if (neo4j.isDate(value) || neo4j.isLocalDateTime(value) || neo4j.isTime(value) || neo4j.isLocalTime(value)) {
     return value.toString();
@@ -17,9 +23,7 @@ export function toPlain(value: unknown): unknown {
   if (neo4j.isDuration(value)) return value.toString();
   if (neo4j.isNode(value) || neo4j.isRelationship(value)) return toPlain(value.properties);
   if (neo4j.isPath(value)) return value.segments.map((s) => toPlain(s.relationship));
-  const out: Record<string, unknown> = {};
-  for (const [key, inner] of Object.entries(value)) out[key] = toPlain(inner);
-  return out;
+  return value;
 }
 
 /**

@@ -76,7 +76,13 @@ function wrap(tx: ManagedTransaction, log?: FastifyBaseLogger): Tx {
   const query = async <T>(cypher: string, params: Record<string, unknown> = {}): Promise<T[]> => {
     log?.debug({ cypher, params }, 'cypher');
     const result = await tx.run(cypher, toParams(params) as Record<string, unknown>);
-    return result.records.map((record) => toPlain(record.toObject()) as T);
+    const keys = result.records[0]?.keys ?? [];
+    // Built from the record's fields directly: record.toObject() would copy each row once more.
+    return result.records.map((record) => {
+      const row: Record<string, unknown> = {};
+      for (let i = 0; i < keys.length; i++) row[keys[i] as string] = toPlain(record.get(i));
+      return row as T;
+    });
   };
   return { query, one: async (cypher, params) => (await query(cypher, params))[0] as never };
 }
