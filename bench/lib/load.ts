@@ -13,20 +13,22 @@ export interface LoadFigures {
 }
 
 /**
- * Sends `amount` requests over `connections` parallel connections cycling through `requests`.
- * A fixed count (not a fixed time) gives both sides of a ratio the same sample size, and slow
- * questions at high concurrency still complete enough requests to have percentiles.
+ * Sends requests over `connections` parallel connections cycling through `requests`, either a
+ * fixed count (`amount`: both sides of a ratio get the same sample size; quick runs) or for a
+ * fixed time (`duration` seconds: what throughput needs; full runs). autocannon checks its
+ * count only once a second, so a counted run lasts at least a second whatever its size, and
+ * its wall time says nothing about throughput: req/s is only meaningful from timed runs.
  */
-export async function load(url: string, requests: Request[], connections: number, amount: number, headers: Record<string, string> = {}): Promise<LoadFigures> {
+export async function load(url: string, requests: Request[], connections: number, size: number | { duration: number }, headers: Record<string, string> = {}): Promise<LoadFigures> {
   const started = performance.now();
-  const result = await autocannon({ url, connections, amount, timeout: 60, headers, requests });
-  const wallSeconds = (performance.now() - started) / 1000;
+  const result = await autocannon({ url, connections, ...(typeof size === 'number' ? { amount: size } : { duration: size.duration }), timeout: 60, headers, requests });
+  const wallSeconds = typeof size === 'number' ? (performance.now() - started) / 1000 : size.duration;
   return {
     connections,
     p50Ms: result.latency.p50,
     p99Ms: result.latency.p99,
     meanMs: Math.round(result.latency.mean * 100) / 100,
-    // Completed requests over the run's wall time (autocannon's per-second figures are whole seconds).
+    // Completed requests over the run's length (the set duration for timed runs).
     requestsPerSecond: Math.round((result.requests.total / wallSeconds) * 10) / 10,
     requests: result.requests.total,
     seconds: Math.round(wallSeconds * 100) / 100,
@@ -36,12 +38,11 @@ export async function load(url: string, requests: Request[], connections: number
 }
 
 /**
- * How many requests make a run of at least `seconds` at the pace a warm-up showed (the slower
- * side's pace, so both sides of a ratio get the same count), never fewer than `minimum`.
- * Throughput is only quoted from runs this long: shorter ones are dominated by ramp-up and tail.
+ * How long a timed run lasts: at least `seconds`, and at least five times the slower side's
+ * median latency in the warm-up, so requests still in flight at the end (not counted) are a
+ * small part of it even for slow questions at concurrency 32.
  */
-export function amountForSeconds(warmups: LoadFigures[], minimum: number, seconds: number, maximum = 20_000): number {
-  const pace = Math.min(...warmups.map((w) => w.requestsPerSecond).filter((x) => x > 0));
-  if (!Number.isFinite(pace)) return minimum;
-  return Math.max(minimum, Math.min(maximum, Math.ceil(pace * seconds)));
+export function durationFor(warmups: LoadFigures[], seconds: number, maximum = 30): number {
+  const slowest = Math.max(...warmups.map((w) => w.p50Ms)) / 1000;
+  return Math.min(maximum, Math.max(seconds, Math.ceil(slowest * 5)));
 }

@@ -1,6 +1,6 @@
 """Times PageRank, Louvain and betweenness with python-igraph and networkx on an edge list.
 
-Usage: analysis.py EDGES.tsv RUNS EXACT_NX(0|1) SAMPLE_K EXACT_IGRAPH(0|1)
+Usage: analysis.py EDGES.tsv RUNS EXACT_NX(0|1) SAMPLE_K EXACT_IGRAPH(0|1) NX_LOUVAIN(0|1)
 The TSV holds `a b strength cost` per line: the same simple undirected graph the server
 builds (parallel ties merged, strengths summed). Prints one JSON object of seconds per run.
 """
@@ -24,6 +24,7 @@ def timed(fn, runs):
 def main():
     path, runs, exact_nx, k = sys.argv[1], int(sys.argv[2]), sys.argv[3] == "1", int(sys.argv[4])
     exact_ig = len(sys.argv) < 6 or sys.argv[5] == "1"
+    nx_louvain = len(sys.argv) < 7 or sys.argv[6] == "1"
     edges, strength, cost = [], [], []
     with open(path) as f:
         for line in f:
@@ -45,7 +46,8 @@ def main():
     if exact_ig:
         result["igraph_betweenness_exact"] = timed(lambda: g.betweenness(weights="cost", directed=False), runs)
     result["networkx_pagerank"] = timed(lambda: nx.pagerank(G, weight="strength"), runs)
-    result["networkx_louvain"] = timed(lambda: nx.community.louvain_communities(G, weight="strength", seed=1), runs)
+    if nx_louvain:
+        result["networkx_louvain"] = timed(lambda: nx.community.louvain_communities(G, weight="strength", seed=1), runs)
     if exact_nx:
         result["networkx_betweenness_exact"] = timed(lambda: nx.betweenness_centrality(G, weight="cost"), 1)  # minutes per run above 1k
     if k and k < n:

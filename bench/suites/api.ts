@@ -7,7 +7,7 @@ import path from 'node:path';
 import type { Request } from 'autocannon';
 import { captureCypher } from '../lib/capture.js';
 import { emptyOutcome, unavailableReason, type Suite } from '../lib/context.js';
-import { amountForSeconds, load, type LoadFigures } from '../lib/load.js';
+import { durationFor, load, type LoadFigures } from '../lib/load.js';
 import { replace } from '../lib/plan.js';
 import { rssMb } from '../lib/machine.js';
 import { startServerProcess } from '../lib/procs.js';
@@ -15,7 +15,7 @@ import { actorPairs, boardPairs, typicalActors } from '../lib/samples.js';
 import { ratio } from '../lib/stats.js';
 
 /** Seconds a full-mode run lasts at least, so throughput is more than ramp-up. */
-export const RUN_SECONDS = 5;
+export const RUN_SECONDS = 3;
 
 export const apiSuite: Suite = {
   name: 'api',
@@ -38,8 +38,8 @@ export const apiSuite: Suite = {
     // Runs taken in turn (floor, API, floor, API…) so that load from elsewhere on a shared
     // machine falls on both sides alike; the median run is kept.
     // Quick runs: a fixed count (latency only). Full runs: at least RUN_SECONDS per run, so req/s means something.
-    const amountFor = (connections: number) => (connections === 1 ? (ctx.quick ? 30 : 120) : ctx.quick ? 128 : 320);
-    const amounts: Record<string, number> = {};
+    const amountFor = (connections: number) => (connections === 1 ? (ctx.quick ? 30 : 60) : ctx.quick ? 64 : 96);
+    const amounts: Record<string, number | { duration: number }> = {};
     const rounds = ctx.quick ? 2 : 3;
     const headers = { authorization: `Bearer ${fixture.token}` };
     const raw: Record<string, unknown> = {};
@@ -64,13 +64,13 @@ export const apiSuite: Suite = {
           const floorRuns: LoadFigures[] = [];
           const apiRuns: LoadFigures[] = [];
           const warm = [await load(floor.url, requests, connections, Math.max(16, 2 * connections)), await load(ctx.api.url, requests, connections, Math.max(16, 2 * connections), headers)];
-          const amount = ctx.quick ? amountFor(connections) : amountForSeconds(warm, amountFor(connections), RUN_SECONDS);
+          const amount = ctx.quick ? amountFor(connections) : { duration: durationFor(warm, RUN_SECONDS) };
           amounts[`${name}@${connections}`] = amount;
           for (let r = 0; r < rounds; r++) {
             floorRuns.push(await load(floor.url, requests, connections, amount));
             apiRuns.push(await load(ctx.api.url, requests, connections, amount, headers));
           }
-          const best = (runs: LoadFigures[], key: 'p50Ms' | 'p99Ms' | 'requestsPerSecond') => {
+          const best = (runs: LoadFigures[], key: 'p50Ms' | 'p99Ms' | 'requestsPerSecond' | 'requests') => {
             const values = runs.map((x) => x[key]).sort((a, b) => a - b);
             return values[Math.floor((values.length - 1) / 2)]!;
           };
@@ -78,8 +78,8 @@ export const apiSuite: Suite = {
           const a = { p50: best(apiRuns, 'p50Ms'), p99: best(apiRuns, 'p99Ms'), rps: best(apiRuns, 'requestsPerSecond') };
           const p50Ratio = ratio(a.p50, f.p50);
           const p99Ratio = ratio(a.p99, f.p99);
-          const seconds = Math.round(Math.min(...[...floorRuns, ...apiRuns].map((x) => x.seconds)) * 10) / 10;
-          rows.push([name, connections, statements, amount, seconds, f.p50, a.p50, p50Ratio, f.p99, a.p99, p99Ratio, ...(ctx.quick ? [] : [f.rps, a.rps, ratio(a.rps, f.rps)])]);
+          const run = typeof amount === 'number' ? `${amount} requests` : `${amount.duration} s`;
+          rows.push([name, connections, statements, run, best(apiRuns, 'requests'), f.p50, a.p50, p50Ratio, f.p99, a.p99, p99Ratio, ...(ctx.quick ? [] : [f.rps, a.rps, ratio(a.rps, f.rps)])]);
           out.goals.push({ what: `${name}, concurrency ${connections}: p50 API ÷ floor`, goal: '≤ 1.15', value: p50Ratio, met: p50Ratio === null ? null : p50Ratio <= 1.15 });
           out.goals.push({ what: `${name}, concurrency ${connections}: p99 API ÷ floor`, goal: '≤ 1.3', value: p99Ratio, met: p99Ratio === null ? null : p99Ratio <= 1.3 });
           const errors = [...floorRuns, ...apiRuns].reduce((n, x) => n + x.errors + x.non2xx, 0);
@@ -93,13 +93,13 @@ export const apiSuite: Suite = {
       await floor.stop();
     }
     out.tables.push({
-      caption: `${fixture.name}; ${rounds} runs of each side taken in turn, median kept; ${ctx.quick ? 'a fixed count of requests per run' : `each run at least ${RUN_SECONDS} s`}; latency in ms`,
-      columns: ['question', 'conc.', 'stmts', 'requests/run', 'shortest run (s)', 'floor p50', 'API p50', 'p50 ×', 'floor p99', 'API p99', 'p99 ×', ...(ctx.quick ? [] : ['floor req/s', 'API req/s', 'req/s ×'])],
+      caption: `${fixture.name}; ${rounds} runs of each side taken in turn, median kept; ${ctx.quick ? 'a fixed count of requests per run' : `timed runs of at least ${RUN_SECONDS} s (and five median latencies)`}; latency in ms`,
+      columns: ['question', 'conc.', 'stmts', 'run', 'API requests', 'floor p50', 'API p50', 'p50 ×', 'floor p99', 'API p99', 'p99 ×', ...(ctx.quick ? [] : ['floor req/s', 'API req/s', 'req/s ×'])],
       rows,
     });
     out.notes.push(ctx.quick
-      ? 'Throughput is not quoted in quick runs: their runs last well under a few seconds, where ramp-up and the last slow request decide req/s. Full runs size each run to last at least ' + RUN_SECONDS + ' s and report req/s (completed requests over wall time).'
-      : `Throughput: completed requests over the run's wall time; each run was sized from a warm-up to last at least ${RUN_SECONDS} s.`);
+      ? 'Throughput is not quoted in quick runs: their runs last well under a few seconds, where ramp-up and the last slow request decide req/s. Full runs time each run (at least ' + RUN_SECONDS + ' s, and at least five times the slower side\'s median latency in a warm-up) and report req/s as completed requests over that time.'
+      : `Throughput: completed requests over the run's set duration (at least ${RUN_SECONDS} s, and at least five times the slower side's median latency in a warm-up, so requests in flight at the end weigh little).`);
     out.raw = { ...raw, amounts };
     return out;
   },

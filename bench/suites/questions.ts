@@ -76,15 +76,15 @@ function questionsFor(fixture: Fixture, ctx: Parameters<Suite['run']>[0], demand
   const g = fixture.graph;
   const base = `${ctx.api.url}/api/workspaces/${fixture.workspaceId}/analysis`;
   const big = g.actors.length >= 50_000;
-  const n = ctx.quick ? 15 : 40;
+  const n = ctx.quick ? 5 : congress ? 8 : 15;
   // Everyday actors: 5–30 ties (on Congress, legislators, whose ties are mostly votes and bills).
   const everyday = pick(g, n * 2, 11, (i, d) => (congress ? g.actors[i]!.kind === 'person' && d >= 20 : d >= 5 && d <= 30));
   const people = pick(g, n * 2, 13, (i, d) => g.actors[i]!.kind === 'person' && (congress ? d >= 20 : d >= 5 && d <= 30));
   const deciders = pick(g, n, 17, (i, d) => g.actors[i]!.roles.includes('decision_maker') && d >= 5);
   const pairs = Array.from({ length: n }, (_, i) => [people[2 * i]!, people[2 * i + 1]!] as const).filter(([a, b]) => a && b && a !== b);
   const seats = seatPairs(g, 10);
-  // Whole-workspace centrality and communities take seconds to minutes at 100k: few samples there.
-  const heavy = ctx.quick ? 1 : big ? 2 : 3;
+  // Whole-workspace centrality and communities take minutes at 100k: one sample there (and in quick runs).
+  const heavy = ctx.quick || big ? 1 : 3;
   const from = congress ? `&from=${people.slice(0, 3).join(',')}` : '';
   return [
     { name: 'neighbourhood, depth 1 (limit 100)', urls: everyday.slice(0, n).map((a) => `${base}/neighborhood?actor=${a}&depth=1`) },

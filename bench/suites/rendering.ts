@@ -94,8 +94,8 @@ export const renderingSuite: Suite = {
   async run(ctx) {
     const out = emptyOutcome();
     const sizes = ctx.quick ? [1_000, 5_000] : [1_000, 5_000, 20_000];
-    const rounds = ctx.quick ? 1 : 3;
-    const drag = ctx.quick ? { steps: 30, budgetMs: 6_000 } : { steps: 80, budgetMs: 20_000 };
+    const rounds = ctx.quick ? 1 : 2;
+    const drag = ctx.quick ? { steps: 30, budgetMs: 6_000 } : { steps: 60, budgetMs: 10_000 };
     const served = await servePage(ctx.log);
     // SwiftShader gives WebGL without a GPU, as on a headless CI machine.
     const browser = await launchChromium(['--enable-unsafe-swiftshader', '--use-angle=swiftshader', '--enable-webgl', '--ignore-gpu-blocklist']);
