@@ -11,6 +11,10 @@ import { dropWorkspace, ensureFixture, relationshipRows, actorProps } from './li
 import { degrees, generatePowerGraph } from './lib/generator.js';
 import { renderReport, type SuiteResult } from './lib/report.js';
 import { machine } from './lib/machine.js';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { parseCsv } from '../server/io/csv-parse.js';
+import { CONGRESS_DIR, congressAvailable, congressGraph } from './lib/congress.js';
 
 describe('the benchmark generator', () => {
   const graph = generatePowerGraph(300, { seed: 3 });
@@ -46,6 +50,24 @@ describe('the benchmark generator', () => {
         expect(relationshipData.safeParse(filled).error?.issues ?? []).toEqual([]);
       }
     }
+  });
+});
+
+describe.runIf(congressAvailable())('the 114th Congress fixture', () => {
+  it('holds the legislators, committees and bills of legis-graph, and a committee seat for every row of a listed committee', () => {
+    const graph = congressGraph();
+    const committees = graph.actors.filter((a) => a.tags.includes('committee'));
+    expect(committees.length).toBe(48);
+    expect(graph.actors.filter((a) => a.tags.includes('bill')).length).toBeGreaterThan(10_000);
+    const seats = graph.relationships.filter((r) => r.type === 'MEMBERSHIP');
+    expect(seats.every((r) => graph.actors[r.from]!.kind === 'person' && graph.actors[r.to]!.tags.includes('committee'))).toBe(true);
+    // Counted from the CSVs: one seat per (committee, member) row whose committee is listed.
+    const read = (file: string) => parseCsv(readFileSync(path.join(CONGRESS_DIR, file), 'utf8'));
+    const listed = new Set(read('committees-current.csv').map((c) => c.thomasID));
+    const rows = new Set(read('committee-members.csv').filter((m) => listed.has(m.committeeID)).map((m) => `${m.committeeID}:${m.legislatorID}`));
+    expect(seats.length).toBe(rows.size);
+    for (const r of graph.relationships) expect(endsProblem(r.type, graph.actors[r.from]!.kind, graph.actors[r.to]!.kind)).toBeNull();
+    expect(congressGraph().relationships[0]).toEqual(graph.relationships[0]);
   });
 });
 

@@ -7,7 +7,7 @@ export interface BenchContext {
   /** The bench's own Neo4j (never the developer's or the tests'). */
   neo4jUri: string;
   driver: Driver;
-  /** power-1k and power-10k always; power-100k (and power-littlesis) in full runs. */
+  /** power-1k and power-10k always; power-100k (and power-littlesis) in full runs; congress-114 when legis-graph is there. */
   fixtures: Record<string, Fixture>;
   /** The real app in its own process, shared by every suite, so its memory tells a story. */
   api: ServerProcess;
