@@ -109,7 +109,7 @@ async function measure(fixture: Fixture, ctx: Parameters<Suite['run']>[0], out: 
   add('PageRank (weighted)', seconds(ours.pagerank), ig('pagerank'), nx('pagerank'));
   add('Louvain (weighted)', seconds(ours.louvain), ig('louvain'), nx('louvain'));
   add('betweenness, exact', seconds(ours.betweennessExact), ig('betweenness_exact'), nx('betweenness_exact'));
-  if (ours.betweennessSampled) add(`betweenness, sampled (ours ${Math.min(n, 500)}-ish sources; networkx k=500) vs igraph exact`, seconds(ours.betweennessSampled), ig('betweenness_exact'), nx('betweenness_sampled'));
+  if (ours.betweennessSampled) add(`betweenness, sampled (ours ${Math.min(n, 500)}-ish sources) vs igraph exact`, seconds(ours.betweennessSampled), ig('betweenness_exact'), nx('betweenness_sampled'));
   if (api.brokers) add('GET /analysis/brokers (read + degree, PageRank, betweenness, closeness) vs igraph PageRank + exact betweenness', seconds(api.brokers), sumOf(ig('pagerank'), ig('betweenness_exact')), null);
   if (api.communities) add('GET /analysis/communities (read + Louvain)', seconds(api.communities), ig('louvain'), nx('louvain'));
 
