@@ -1,14 +1,5 @@
-/** A seeded generator (mulberry32): the same seed gives the same fixtures on every machine. */
-export function rng(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = s;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** The server's seeded generator (mulberry32): the same seed gives the same fixtures on every machine. */
+export { seededRandom as rng } from '../../server/analysis/graph.js';
 
 /** A version-4 UUID drawn from the generator (so ids are stable across runs). */
 export function uuidFrom(random: () => number): string {

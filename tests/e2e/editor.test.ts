@@ -10,7 +10,7 @@ import { launchChromium } from '../support/browser.js';
 import {
   addActor, apiIn, createMap, createWorkspace, dragOnGrid, drawRelationship, highlighted, shot, signUp, uniqueEmail, waitSaved,
 } from '../support/e2e-editor.js';
-import { builtClientDir, startTestServer, type TestServer } from '../support/server.js';
+import { startBrowserSession, type TestServer } from '../support/server.js';
 
 const password = 'correct horse battery';
 const viewport = { width: 1366, height: 820 };
@@ -19,17 +19,14 @@ describe('the map editor in Chromium', () => {
   let server: TestServer;
   let browser: Browser;
 
+  let browserSession: Awaited<ReturnType<typeof startBrowserSession>> | undefined;
   beforeAll(async () => {
-    if (!existsSync(path.join(builtClientDir, 'index.html'))) {
-      throw new Error(`No production build in ${builtClientDir}: run "npm run build:client" first (npm test does).`);
-    }
-    server = await startTestServer({ clientDir: builtClientDir });
-    browser = await launchChromium();
+    browserSession = await startBrowserSession();
+    ({ server, browser } = browserSession);
   });
 
   afterAll(async () => {
-    await browser?.close();
-    await server?.close();
+    await browserSession?.close();
   });
 
   const newPage = async () => {

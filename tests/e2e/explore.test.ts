@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium } from '../support/browser.js';
 import { apiIn, signUp, uniqueEmail, waitSaved } from '../support/e2e-editor.js';
 import { buildScene, emptySpot, nodeState, viewport, type Scene } from '../support/e2e-explore.js';
-import { builtClientDir, startTestServer, type TestServer } from '../support/server.js';
+import { startBrowserSession, type TestServer } from '../support/server.js';
 
 const password = 'correct horse battery';
 const shotsDir = path.join('test-results', 'explore');
@@ -22,17 +22,14 @@ describe('exploring a map in Chromium', () => {
   let server: TestServer;
   let browser: Browser;
 
+  let browserSession: Awaited<ReturnType<typeof startBrowserSession>> | undefined;
   beforeAll(async () => {
-    if (!existsSync(path.join(builtClientDir, 'index.html'))) {
-      throw new Error(`No production build in ${builtClientDir}: run "npm run build:client" first (npm test does).`);
-    }
-    server = await startTestServer({ clientDir: builtClientDir });
-    browser = await launchChromium();
+    browserSession = await startBrowserSession();
+    ({ server, browser } = browserSession);
   });
 
   afterAll(async () => {
-    await browser?.close();
-    await server?.close();
+    await browserSession?.close();
   });
 
   const session = async (who: string, options: { touch?: boolean } = {}) => {

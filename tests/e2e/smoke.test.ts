@@ -7,23 +7,20 @@ import path from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium } from '../support/browser.js';
-import { builtClientDir, startTestServer, type TestServer } from '../support/server.js';
+import { startBrowserSession, type TestServer } from '../support/server.js';
 
 describe('the app in Chromium', () => {
   let server: TestServer;
   let browser: Browser;
 
+  let browserSession: Awaited<ReturnType<typeof startBrowserSession>> | undefined;
   beforeAll(async () => {
-    if (!existsSync(path.join(builtClientDir, 'index.html'))) {
-      throw new Error(`No production build in ${builtClientDir}: run "npm run build:client" first (npm test does).`);
-    }
-    server = await startTestServer({ clientDir: builtClientDir });
-    browser = await launchChromium();
+    browserSession = await startBrowserSession();
+    ({ server, browser } = browserSession);
   });
 
   afterAll(async () => {
-    await browser?.close();
-    await server?.close();
+    await browserSession?.close();
   });
 
   it('opens the production build and shows the powermap frame', async () => {

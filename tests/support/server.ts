@@ -16,3 +16,25 @@ export async function startTestServer(options: { clientDir?: string } = {}): Pro
   if (!address || typeof address === 'string') throw new Error('the test server has no TCP address');
   return { ...ctx, url: `http://127.0.0.1:${address.port}` };
 }
+
+/**
+ * The production build served by the real app on a free port, and Chromium to open it:
+ * what every browser test starts from. Call `close` in afterAll.
+ */
+export async function startBrowserSession(): Promise<{ server: TestServer; browser: import('playwright-core').Browser; close(): Promise<void> }> {
+  const { existsSync } = await import('node:fs');
+  const { launchChromium } = await import('./browser.js');
+  if (!existsSync(path.join(builtClientDir, 'index.html'))) {
+    throw new Error(`No production build in ${builtClientDir}: run "npm run build:client" first (npm test does).`);
+  }
+  const server = await startTestServer({ clientDir: builtClientDir });
+  const browser = await launchChromium();
+  return {
+    server,
+    browser,
+    close: async () => {
+      await browser.close();
+      await server.close();
+    },
+  };
+}
