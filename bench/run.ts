@@ -61,7 +61,10 @@ const neo4j = await startLocalNeo4j({
   pageCache: quick ? '512m' : '1g',
   log,
 });
-const driver = createDriver(neo4j.uri, 'neo4j', undefined);
+const driver = createDriver(neo4j.uri, neo4j.user, neo4j.password);
+// The bench's servers (API, floor, GraphQL peer) are child processes that inherit these.
+process.env.NEO4J_USER = neo4j.user;
+process.env.NEO4J_PASSWORD = neo4j.password;
 let api: BenchContext['api'] | undefined;
 const stop = async () => {
   await api?.stop();

@@ -1,5 +1,5 @@
-import path from 'node:path';
 import { z } from 'zod';
+import { describeInvalid, localEnvShape } from '../neo4j/config.js';
 
 const port = z.coerce.number().int().min(1).max(65535);
 const flag = z.enum(['true', 'false', '1', '0']).transform((v) => v === 'true' || v === '1');
@@ -13,13 +13,13 @@ export const configSchema = z.object({
     .string()
     .regex(/^(bolt|neo4j)(\+s|\+ssc)?:\/\/[^\s]+$/, 'must look like bolt://host:7687, neo4j://host or neo4j+s://host')
     .optional(),
-  NEO4J_USER: z.string().default('neo4j'),
+  /** With NEO4J_URI only; the local Neo4j's user is always neo4j. */
+  NEO4J_USER: z.string().optional(),
+  /** The password for NEO4J_URI; without NEO4J_URI, the local Neo4j's password (else generated). */
   NEO4J_PASSWORD: z.string().optional(),
   NEO4J_DATABASE: z.string().regex(/^[A-Za-z][A-Za-z0-9.\-]*$/, 'must be a Neo4j database name').default('neo4j'),
-  NEO4J_PORT: port.default(7687),
-  NEO4J_HEAP: z.string().regex(/^\d+[kmg]$/i, 'must be a size such as 1g or 512m').default('1g'),
-  NEO4J_PAGECACHE: z.string().regex(/^\d+[kmg]$/i, 'must be a size such as 1g or 512m').default('512m'),
-  POWERMAP_DATA_DIR: z.string().min(1).default(path.resolve('.data')),
+  // NEO4J_PORT, NEO4J_HEAP, NEO4J_PAGECACHE, NEO4J_START_TIMEOUT, POWERMAP_DATA_DIR: the local Neo4j's.
+  ...localEnvShape,
   SESSION_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
   SEED_DEMO: flag.default(true),
 });
@@ -36,8 +36,7 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
   const parsed = configSchema.safeParse(present);
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;
-    const name = String(issue.path[0] ?? 'environment');
-    throw new ConfigError(`Invalid environment variable ${name}=${JSON.stringify(env[name] ?? '')}: ${issue.message}.`);
+    throw new ConfigError(describeInvalid(env, String(issue.path[0] ?? 'environment'), issue.message));
   }
   return parsed.data;
 }

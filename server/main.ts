@@ -6,6 +6,7 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import pino from 'pino';
+import { localNeo4jOptions } from '../neo4j/config.js';
 import { startLocalNeo4j, type LocalNeo4j } from '../neo4j/local.js';
 import { LocalNeo4jError } from '../neo4j/errors.js';
 import { buildApp, type App } from './app.js';
@@ -29,6 +30,7 @@ async function main() {
   });
   let app: App | undefined;
   let driver: Driver | undefined;
+  let db: Gateway | undefined;
   let closing = false;
 
   const shutdown = async (code: number) => {
@@ -37,6 +39,7 @@ async function main() {
     logger.info('Shutting down…');
     try {
       await app?.close();
+      db?.close();
       await driver?.close();
     } finally {
       await local?.stop();
@@ -47,23 +50,30 @@ async function main() {
   process.once('SIGTERM', () => void shutdown(0));
 
   let uri = config.NEO4J_URI;
+  let user = config.NEO4J_USER;
+  let password = config.NEO4J_PASSWORD;
   if (!uri) {
+    // Ours to look after: started again when it dies, while requests fail fast meanwhile.
     local = await startLocalNeo4j({
-      dataDir: path.join(config.POWERMAP_DATA_DIR, 'neo4j'),
-      cacheDir: config.POWERMAP_DATA_DIR,
-      port: config.NEO4J_PORT,
-      heap: config.NEO4J_HEAP,
-      pageCache: config.NEO4J_PAGECACHE,
+      ...localNeo4jOptions(config),
+      restart: true,
+      onDown: () => db?.markUnreachable('the local Neo4j died'),
       log: (line) => logger.info(line),
     });
-    uri = local.uri;
+    ({ uri, user, password } = local);
   }
-  driver = createDriver(uri, config.NEO4J_USER, config.NEO4J_PASSWORD);
-  const db = new Gateway(driver, config.NEO4J_DATABASE, logger);
+  driver = createDriver(uri, user, password);
+  db = new Gateway(driver, config.NEO4J_DATABASE, logger);
   try {
-    await db.verify();
+    // The driver itself rather than the gateway: its own message says what is wrong.
+    await driver.verifyConnectivity({ database: config.NEO4J_DATABASE });
   } catch (error) {
-    throw new StartError(`Neo4j at ${uri} did not answer (${(error as Error).message}): check NEO4J_URI, NEO4J_USER and NEO4J_PASSWORD.`);
+    const why = error instanceof Error ? error.message : String(error);
+    throw new StartError(
+      local
+        ? `The local Neo4j at ${uri} did not accept powermap (${why}): read ${local.logFile}.`
+        : `Neo4j at ${uri} did not answer (${why}): check NEO4J_URI, NEO4J_USER and NEO4J_PASSWORD.`,
+    );
   }
   const applied = await migrate(db);
   if (applied.length) logger.info(`Applied schema migrations ${applied.join(', ')}`);

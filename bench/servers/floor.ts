@@ -10,7 +10,9 @@ import neo4j, { type ManagedTransaction } from 'neo4j-driver';
 import { revive, type Plan } from '../lib/plan.js';
 
 const plan = JSON.parse(readFileSync(process.env.FLOOR_PLAN!, 'utf8'), revive) as Plan;
-const driver = neo4j.driver(process.env.NEO4J_URI!, undefined, { maxConnectionPoolSize: 100 });
+const driver = neo4j.driver(process.env.NEO4J_URI!, neo4j.auth.basic(process.env.NEO4J_USER ?? 'neo4j', process.env.NEO4J_PASSWORD ?? ''), {
+  maxConnectionPoolSize: 100,
+});
 
 const server = http.createServer(async (req, res) => {
   const units = plan[req.url ?? ''];

@@ -21,7 +21,9 @@ const typeDefs = /* GraphQL */ `
   }
 `;
 
-const driver = neo4j.driver(process.env.NEO4J_URI!, undefined, { maxConnectionPoolSize: 100 });
+const driver = neo4j.driver(process.env.NEO4J_URI!, neo4j.auth.basic(process.env.NEO4J_USER ?? 'neo4j', process.env.NEO4J_PASSWORD ?? ''), {
+  maxConnectionPoolSize: 100,
+});
 const schema = await new Neo4jGraphQL({ typeDefs, driver }).getSchema();
 
 const server = http.createServer((req, res) => {

@@ -6,6 +6,10 @@ const slug = (title: string) => title.toLowerCase().replace(/[^a-z0-9]+/g, '-');
 
 export function sendProblem(reply: FastifyReply, problem: Problem) {
   const { errors, ...extra } = problem.extra;
+  // A problem that knows when to come back (the database is unreachable) says so in the header too.
+  if (typeof extra.retryAfter === 'number' && (problem.status === 503 || problem.status === 429)) {
+    reply.header('retry-after', String(Math.max(0, Math.ceil(extra.retryAfter))));
+  }
   return reply
     .code(problem.status)
     .type('application/problem+json')

@@ -21,4 +21,6 @@ export const unauthorized = (detail = 'Sign in first.') => new Problem(401, 'Una
 export const forbidden = (detail: string) => new Problem(403, 'Forbidden', detail);
 export const notFound = (what: string) => new Problem(404, 'Not found', `${what} was not found.`);
 export const conflict = (detail: string, extra: Problem['extra'] = {}) => new Problem(409, 'Conflict', detail, extra);
-export const unavailable = (detail: string) => new Problem(503, 'Service unavailable', detail);
+/** `retryAfter` (seconds) is sent as the Retry-After header too. */
+export const unavailable = (detail: string, retryAfter?: number) =>
+  new Problem(503, 'Service unavailable', detail, retryAfter === undefined ? {} : { retryAfter });

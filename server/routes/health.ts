@@ -2,7 +2,15 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { isMigrated } from '../db/migrations.js';
 import { problemSchema } from '../domain/common.js';
+import { sendProblem } from '../http/error-handler.js';
+import { Problem, unavailable } from '../http/problem.js';
 
+const healthSchema = z
+  .object({
+    status: z.enum(['ok', 'degraded']).describe('ok: the process and its database work; degraded: the process answers but the database does not'),
+    database: z.enum(['up', 'down']),
+  })
+  .meta({ id: 'Health' });
 const readySchema = z.object({ status: z.literal('ready'), database: z.string() });
 
 export const healthRoutes: FastifyPluginAsyncZod = async (app) => {
@@ -12,11 +20,17 @@ export const healthRoutes: FastifyPluginAsyncZod = async (app) => {
       config: { public: true },
       schema: {
         tags: ['health'],
-        summary: 'The process is alive (says nothing of the database)',
-        response: { 200: z.object({ status: z.literal('ok') }) },
+        summary: 'The process is alive, and whether its database answers',
+        description:
+          'Always 200 while the process runs (a liveness check must not restart a healthy process because its database is away). ' +
+          'The database is checked at most once a second, and not at all while it is known to be unreachable; nothing about it is told beyond up or down.',
+        response: { 200: healthSchema },
       },
     },
-    async () => ({ status: 'ok' as const }),
+    async () => {
+      const database = await app.db.state();
+      return { status: database === 'up' ? ('ok' as const) : ('degraded' as const), database };
+    },
   );
 
   app.get(
@@ -30,21 +44,17 @@ export const healthRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (_request, reply) => {
-      let reason: string | undefined;
+      let problem: Problem | undefined;
       try {
         await app.db.verify();
-        if (!(await isMigrated(app.db))) reason = 'The database schema is not up to date: restart the server to apply migrations.';
-      } catch {
-        reason = 'The database is not reachable.';
+        if (!(await isMigrated(app.db))) {
+          problem = unavailable('The database schema is not up to date: restart the server to apply migrations.');
+        }
+      } catch (error) {
+        const retryAfter = error instanceof Problem && typeof error.extra.retryAfter === 'number' ? error.extra.retryAfter : 5;
+        problem = unavailable('The database is not reachable.', retryAfter);
       }
-      if (reason) {
-        return reply.code(503).type('application/problem+json').send({
-          type: 'urn:powermap:problem:service-unavailable',
-          title: 'Service unavailable',
-          status: 503,
-          detail: reason,
-        });
-      }
+      if (problem) return sendProblem(reply, problem);
       return { status: 'ready' as const, database: app.db.database };
     },
   );

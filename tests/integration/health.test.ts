@@ -8,10 +8,10 @@ describe('health and readiness', () => {
   });
   afterAll(() => ctx.close());
 
-  it('says the process is alive', async () => {
+  it('says the process is alive and its database answers', async () => {
     const res = await ctx.app.inject('/api/health');
     expect(res.statusCode).toBe(200);
-    expect(res.json()).toEqual({ status: 'ok' });
+    expect(res.json()).toEqual({ status: 'ok', database: 'up' });
   });
 
   it('is ready when Neo4j answers and the schema is migrated', async () => {

@@ -32,6 +32,7 @@ export async function testApp(options: { clientDir?: string } = {}): Promise<Tes
     driver,
     close: async () => {
       await app.close();
+      db.close();
       await driver.close();
     },
   };

@@ -23,8 +23,11 @@ declare module 'vitest' {
 export default async function setup(project: TestProject) {
   let stop = async () => {};
   let uri = process.env.NEO4J_URI;
+  let user = process.env.NEO4J_USER ?? 'neo4j';
+  let password = process.env.NEO4J_PASSWORD ?? '';
   const dataDir = mkdtempSync(path.join(os.tmpdir(), 'powermap-test-neo4j-'));
   if (!uri) {
+    // With its own generated password, like every local database.
     const db = await startLocalNeo4j({
       dataDir,
       cacheDir: path.resolve('.data'),
@@ -32,15 +35,17 @@ export default async function setup(project: TestProject) {
       heap: '1g',
       pageCache: '256m',
     });
-    uri = db.uri;
+    ({ uri, user, password } = db);
     stop = db.stop;
   }
-  const driver = createDriver(uri, process.env.NEO4J_USER ?? 'neo4j', process.env.NEO4J_PASSWORD);
-  await migrate(new Gateway(driver, process.env.NEO4J_DATABASE ?? 'neo4j'));
+  const driver = createDriver(uri, user, password || undefined);
+  const gateway = new Gateway(driver, process.env.NEO4J_DATABASE ?? 'neo4j');
+  await migrate(gateway);
+  gateway.close();
   await driver.close();
   project.provide('neo4jUri', uri);
-  project.provide('neo4jUser', process.env.NEO4J_USER ?? 'neo4j');
-  project.provide('neo4jPassword', process.env.NEO4J_PASSWORD ?? '');
+  project.provide('neo4jUser', user);
+  project.provide('neo4jPassword', password);
   return async () => {
     await stop();
     rmSync(dataDir, { recursive: true, force: true });
