@@ -10,6 +10,18 @@ export interface RateLimitRule {
 }
 
 /**
+ * What each limit counts by. Sign-in, sign-up and public links count by address even for a
+ * caller with a session: every sign-up hands out a new one, so counting by account would
+ * give a script a fresh allowance per account it made.
+ */
+const countedBy: Record<RateLimitName, 'address' | 'account'> = {
+  signIn: 'address',
+  signUp: 'address',
+  account: 'account',
+  publicLookup: 'address',
+};
+
+/**
  * Production limits of the routes a stranger can hammer. They are backstops against
  * scripts, set well above what people do (a union office behind one address signs in many
  * times a morning); the growing per-account delay on failed sign-ins is what stops
@@ -43,8 +55,8 @@ const messages: Record<RateLimitName, string> = {
   publicLookup: 'Too many requests for shared links from your network',
 };
 
-/** Who is counted: the signed-in account where there is one, else the address. */
-const byAccountOrAddress = (request: FastifyRequest) => (request.user ? `user:${request.user.id}` : `ip:${request.ip}`);
+const byAddress = (request: FastifyRequest) => `ip:${request.ip}`;
+const byAccount = (request: FastifyRequest) => (request.user ? `user:${request.user.id}` : byAddress(request));
 
 /**
  * Registers @fastify/rate-limit for routes that ask for it (nothing is limited globally)
@@ -72,7 +84,7 @@ export function rateLimited(app: FastifyInstance, name: RateLimitName): { rateLi
   const rule = app.rateLimits[name];
   return {
     rateLimitName: name,
-    rateLimit: { max: rule.max, timeWindow: rule.windowMs, hook: 'onRequest', keyGenerator: byAccountOrAddress },
+    rateLimit: { max: rule.max, timeWindow: rule.windowMs, hook: 'onRequest', keyGenerator: countedBy[name] === 'account' ? byAccount : byAddress },
   };
 }
 
