@@ -5,8 +5,9 @@ import { requiredAccess } from './access.js';
 declare module 'fastify' {
   interface FastifyContextConfig {
     /**
-     * Only for a person signed in with their password, never for an API token: making
-     * tokens and changing the password, so that a leaked token cannot outlive its revocation.
+     * Only for a person signed in with their password, never for an API token: the
+     * account's credentials (tokens, password), so that a leaked token can neither breed
+     * nor outlive its revocation, nor list the account's other tokens.
      */
     sessionOnly?: boolean;
   }

@@ -154,7 +154,7 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.get(
     '/tokens',
-    { schema: { tags: ['auth'], summary: 'Your API tokens (never the secrets)', response: { 200: z.object({ items: z.array(apiToken) }), ...errors(401) } } },
+    { config: { sessionOnly: true }, schema: { tags: ['auth'], summary: 'Your API tokens (never the secrets)', response: { 200: z.object({ items: z.array(apiToken) }), ...errors(401, 403) } } },
     async (request) => {
       const me = requireUser(request);
       return { items: await app.db.read((tx) => usersRepo.listTokens(tx, me.id)) };

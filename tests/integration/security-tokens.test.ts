@@ -33,13 +33,14 @@ describe('API token scopes', () => {
     call(ctx.app, null, method, url, payload, bearer);
   const fill = (url: string, ws: string) => url.replace(':ws', ws).replace(':email', 'nobody@example.org').replace(/:[A-Za-z]+|\*/g, '00000000-0000-4000-8000-000000000000');
 
-  it('cannot make tokens, revoke them or change the password', async () => {
+  it('cannot make, list or revoke tokens, nor change the password', async () => {
     const token = await mint({});
     const minted = await asToken(token.bearer, 'POST', '/api/auth/tokens', { name: 'offspring' });
     expect(minted.status).toBe(403);
     expect(minted.body.detail).toMatch(/API token cannot do this: sign in with your password/);
     expect((await asToken(token.bearer, 'DELETE', `/api/auth/tokens/${token.id}`)).status).toBe(403);
     expect((await asToken(token.bearer, 'POST', '/api/auth/password', { currentPassword: 'correct horse battery', newPassword: 'a brand new passphrase' })).status).toBe(403);
+    expect((await asToken(token.bearer, 'GET', '/api/auth/tokens')).status).toBe(403);
     expect((await call(ctx.app, me, 'GET', '/api/auth/tokens')).body.items).toHaveLength(1);
   });
 
