@@ -12,11 +12,15 @@ import {
   validatorCompiler,
   type ZodTypeProvider,
 } from 'fastify-type-provider-zod';
+import { SignInThrottle, type ThrottleSettings } from './auth/sign-in-throttle.js';
 import type { Config } from './config.js';
 import type { Gateway } from './db/gateway.js';
+import { installCsrfGuard } from './http/csrf.js';
 import { frameworkProblem, installErrorHandler, sendProblem } from './http/error-handler.js';
 import { installJsonBodyParser } from './http/json-body.js';
 import { problemMediaType } from './http/openapi-problems.js';
+import { installRateLimits, type RateLimits } from './http/rate-limits.js';
+import { docsCsp, installSecurityHeaders } from './http/security-headers.js';
 import { apiRoutes } from './routes/index.js';
 
 export interface RouteEntry {
@@ -44,6 +48,10 @@ export interface AppOptions {
   /** Logger options, or a ready pino instance (Fastify 5 takes that as `loggerInstance`). */
   logger?: FastifyServerOptions['logger'] | FastifyBaseLogger;
   sessionSecret: string;
+  /** Other request limits than production's, for one instance (a test that must reach them). */
+  rateLimits?: Partial<RateLimits>;
+  /** Other failed-sign-in delays than production's, likewise. */
+  signInThrottle?: Partial<ThrottleSettings>;
 }
 
 /** Builds the whole application without listening, so tests can `inject` into it. */
@@ -72,6 +80,7 @@ export async function buildApp(options: AppOptions) {
   installJsonBodyParser(app);
   app.decorate('db', options.db);
   app.decorate('config', options.config);
+  app.decorate('signInThrottle', new SignInThrottle(options.signInThrottle));
   // The route table, for tests that must cover every route (access matrix, fuzzing).
   const routes: RouteEntry[] = [];
   app.decorate('routeTable', routes);
@@ -86,6 +95,10 @@ export async function buildApp(options: AppOptions) {
   // The client routes in the browser; any non-API page gets the app shell.
   installErrorHandler(app, serveClient ? { appShell: (reply) => reply.sendFile('index.html') } : {});
 
+  await installSecurityHeaders(app);
+  // Before the cookie is read or any route runs: a forged write is refused at the door.
+  installCsrfGuard(app, { publicUrl: options.config.PUBLIC_URL });
+  await installRateLimits(app, options.rateLimits);
   await app.register(fastifyCookie, { secret: options.sessionSecret });
   await app.register(fastifySwagger, {
     openapi: {
@@ -107,7 +120,7 @@ export async function buildApp(options: AppOptions) {
     transform: jsonSchemaTransform,
     transformObject: (input) => problemMediaType(jsonSchemaTransformObject(input)),
   });
-  await app.register(fastifySwaggerUi, { routePrefix: '/api/docs' });
+  await app.register(fastifySwaggerUi, { routePrefix: '/api/docs', staticCSP: docsCsp });
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
 
   await app.register(apiRoutes, { prefix: '/api' });

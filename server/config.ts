@@ -22,6 +22,7 @@ export const configSchema = z.object({
   ...localEnvShape,
   SESSION_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
   SEED_DEMO: flag.default(true),
+  PUBLIC_URL: z.url({ protocol: /^https?$/, message: 'must be the address people open powermap at, such as https://powermap.example.org' }).optional(),
 });
 
 export type Config = z.infer<typeof configSchema>;

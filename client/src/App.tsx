@@ -2,6 +2,7 @@ import { lazy, Suspense, useEffect } from 'react';
 import { useMe } from './api/queries';
 import { Header } from './components/Header';
 import { Link } from './components/Link';
+import { AccountPage } from './pages/AccountPage';
 import { ActorProfilePage } from './pages/ActorProfilePage';
 import { AuthPage } from './pages/AuthPage';
 import { WorkspaceHome } from './pages/WorkspaceHome';
@@ -47,6 +48,8 @@ export function App() {
       return <AuthPage mode={route.name} invite={route.name === 'signup' ? route.invite : undefined} />;
     case 'workspaces':
       return user ? <WorkspacesPage user={user} /> : null;
+    case 'account':
+      return user ? <AccountPage user={user} /> : null;
     case 'workspace':
       return user ? <WorkspaceHome user={user} ws={route.ws} tab={route.tab} /> : null;
     case 'map':

@@ -4,6 +4,7 @@ import { useSyncExternalStore } from 'react';
 export type Route =
   | { name: 'workspaces' }
   | { name: 'signin' }
+  | { name: 'account' }
   | { name: 'signup'; invite?: string }
   | { name: 'workspace'; ws: string; tab: 'maps' | 'actors' | 'demands' | 'history' | 'members' }
   | { name: 'map'; ws: string; map: string }
@@ -16,6 +17,7 @@ export function parseRoute(pathname: string, search = ''): Route {
   const parts = pathname.split('/').filter(Boolean);
   if (parts.length === 0) return { name: 'workspaces' };
   if (parts[0] === 'signin') return { name: 'signin' };
+  if (parts[0] === 'account' && parts.length === 1) return { name: 'account' };
   if (parts[0] === 'signup') {
     const invite = new URLSearchParams(search).get('invite') ?? undefined;
     return invite ? { name: 'signup', invite } : { name: 'signup' };
@@ -32,6 +34,7 @@ export function parseRoute(pathname: string, search = ''): Route {
 
 export const paths = {
   workspaces: () => '/',
+  account: () => '/account',
   workspace: (ws: string, tab = 'maps') => (tab === 'maps' ? `/w/${ws}` : `/w/${ws}/${tab}`),
   map: (ws: string, map: string) => `/w/${ws}/maps/${map}`,
   actor: (ws: string, actor: string) => `/w/${ws}/actors/${actor}`,

@@ -26,3 +26,16 @@ export async function verifyPassword(password: string, stored: string): Promise<
   });
   return timingSafeEqual(expected, actual);
 }
+
+let dummy: Promise<string> | undefined;
+
+/**
+ * Checks a password against the stored hash, or, for an email without an account, against
+ * a hash of nothing anyone knows: the same scrypt work either way, so the answer's timing
+ * does not tell whether the account exists.
+ */
+export async function verifyPasswordOrDummy(password: string, stored: string | undefined): Promise<boolean> {
+  dummy ??= hashPassword(randomBytes(32).toString('base64'));
+  const matches = await verifyPassword(password, stored ?? (await dummy));
+  return stored !== undefined && matches;
+}

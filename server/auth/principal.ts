@@ -2,8 +2,9 @@ import fp from 'fastify-plugin';
 import type { FastifyRequest } from 'fastify';
 import type { User } from '../domain/auth.js';
 import { unauthorized } from '../http/problem.js';
-import { usersRepo } from '../repos/users.js';
+import { usersRepo, type TokenScope } from '../repos/users.js';
 import { hashSecret } from './secrets.js';
+import { installTokenScope } from './token-scope.js';
 import { TtlCache } from './ttl-cache.js';
 
 export const SESSION_COOKIE = 'pm_session';
@@ -17,8 +18,18 @@ declare module 'fastify' {
     user: User | null;
     /** Hash of the session id from the cookie, when there is one. */
     sessionHash: string | null;
+    /** The API token the request came with, and what it may do; null for a session. */
+    token: TokenScope | null;
   }
 }
+
+/** Who a session or a token stands for, as cached. */
+export interface Principal {
+  user: User;
+  token: TokenScope | null;
+}
+
+const expired = (token: TokenScope) => token.expiresAt !== null && Date.parse(token.expiresAt) <= Date.now();
 
 /**
  * Who is calling: a signed session cookie or an `Authorization: Bearer` API token. A few
@@ -26,21 +37,30 @@ declare module 'fastify' {
  * at once, and other instances within the TTL.
  */
 export const principalPlugin = fp(async (app) => {
-  const cache = new TtlCache<string, User | null>(5_000, 10_000);
+  const cache = new TtlCache<string, Principal | null>(5_000, 10_000);
   app.decorateRequest('user', null);
   app.decorateRequest('sessionHash', null);
+  app.decorateRequest('token', null);
   app.decorate('principalCache', cache);
 
   app.addHook('onRequest', async (request) => {
     const bearer = /^Bearer\s+(\S+)$/i.exec(request.headers.authorization ?? '')?.[1];
     if (bearer) {
       const hash = hashSecret(bearer);
-      request.user = await cache.getOrLoad(`t:${hash}`, async () => {
-        const user = await app.db.read((tx) => usersRepo.byToken(tx, hash));
-        if (user) void app.db.write((tx) => usersRepo.touchToken(tx, hash)).catch(() => {});
-        return user ?? null;
+      const found = await cache.getOrLoad(`t:${hash}`, async () => {
+        const row = await app.db.read((tx) => usersRepo.byToken(tx, hash));
+        if (!row) return null;
+        // Once per cache load, not per request: "last used" to within seconds is enough.
+        if (!expired(row.t)) void app.db.write((tx) => usersRepo.touchToken(tx, hash)).catch(() => {});
+        return { user: row.u, token: row.t };
       });
-      if (!request.user) throw unauthorized('That API token is not valid (revoked or mistyped).');
+      if (!found?.token) throw unauthorized('That API token is not valid (revoked or mistyped).');
+      // Checked on every request rather than when loaded, so the cache cannot stretch a token's life.
+      if (expired(found.token)) {
+        throw unauthorized(`That API token expired at ${found.token.expiresAt}: make a new one on your account page.`);
+      }
+      request.user = found.user;
+      request.token = found.token;
       return;
     }
     const raw = request.cookies[SESSION_COOKIE];
@@ -48,16 +68,22 @@ export const principalPlugin = fp(async (app) => {
     if (unsigned?.valid && unsigned.value) {
       const hash = hashSecret(unsigned.value);
       request.sessionHash = hash;
-      request.user = await cache.getOrLoad(`s:${hash}`, async () => (await app.db.read((tx) => usersRepo.bySession(tx, hash))) ?? null);
+      const found = await cache.getOrLoad(`s:${hash}`, async () => {
+        const user = await app.db.read((tx) => usersRepo.bySession(tx, hash));
+        return user ? { user, token: null } : null;
+      });
+      request.user = found?.user ?? null;
     }
     // Before validation, so an anonymous caller hears "sign in", not what is wrong with the body.
     if (!request.user && !request.routeOptions.config.public && request.routeOptions.url) throw unauthorized();
   });
+
+  installTokenScope(app);
 });
 
 declare module 'fastify' {
   interface FastifyInstance {
-    principalCache: TtlCache<string, User | null>;
+    principalCache: TtlCache<string, Principal | null>;
   }
 }
 

@@ -20,8 +20,49 @@ export const user = z
   .meta({ id: 'User' });
 export type User = z.infer<typeof user>;
 
-export const tokenCreate = z.strictObject({ name: z.string().trim().min(1).max(100) }).meta({ id: 'TokenCreate' });
+export const tokenAccess = z
+  .enum(['read', 'write'])
+  .describe('read: GET requests only; write: also changes, within what your role in each workspace allows')
+  .meta({ id: 'TokenAccess' });
+
+/** A year at most: a forgotten script's token should not outlive the campaign by much. */
+export const TOKEN_MAX_DAYS = 366;
+
+export const tokenCreate = z
+  .strictObject({
+    name: z.string().trim().min(1).max(100),
+    access: tokenAccess.default('write'),
+    workspaceId: id.nullable().default(null).describe('The one workspace the token may reach; null (the default) for all of yours'),
+    expiresAt: isoDateTime
+      .nullable()
+      .default(null)
+      .refine((at) => at === null || Date.parse(at) > Date.now(), 'must be in the future')
+      .refine((at) => at === null || Date.parse(at) <= Date.now() + TOKEN_MAX_DAYS * 86_400_000, `must be within ${TOKEN_MAX_DAYS} days`)
+      .describe('When the token stops working; null (the default) for never'),
+  })
+  .meta({ id: 'TokenCreate' });
+export type TokenCreate = z.input<typeof tokenCreate>;
+
 export const apiToken = z
-  .object({ id, name: z.string(), createdAt: isoDateTime, lastUsedAt: isoDateTime.nullable() })
+  .object({
+    id,
+    name: z.string(),
+    access: tokenAccess,
+    workspaceId: id.nullable(),
+    expiresAt: isoDateTime.nullable(),
+    createdAt: isoDateTime,
+    lastUsedAt: isoDateTime.nullable(),
+  })
   .meta({ id: 'ApiToken' });
-export const apiTokenCreated = apiToken.extend({ token: z.string().describe('Shown once; send as Authorization: Bearer') });
+export type ApiToken = z.infer<typeof apiToken>;
+export const apiTokenCreated = apiToken
+  .extend({ token: z.string().describe('Shown once; send as Authorization: Bearer') })
+  .meta({ id: 'ApiTokenCreated' });
+
+export const passwordChange = z
+  .strictObject({
+    currentPassword: z.string().min(1, 'must not be empty').max(200),
+    newPassword: z.string().min(PASSWORD_MIN, `must be at least ${PASSWORD_MIN} characters`).max(200),
+  })
+  .refine((body) => body.currentPassword !== body.newPassword, { path: ['newPassword'], message: 'must differ from the current password' })
+  .meta({ id: 'PasswordChange' });

@@ -48,7 +48,7 @@ describe('accounts, tokens and members', () => {
     expect(created.status).toBe(201);
     expect(created.body.token).toMatch(/^pm_/);
     const listed = await call(ctx.app, me, 'GET', '/api/auth/tokens');
-    expect(listed.body.items).toEqual([expect.objectContaining({ name: 'import script' })]);
+    expect(listed.body.items).toEqual([expect.objectContaining({ name: 'import script', access: 'write', workspaceId: null, expiresAt: null })]);
     expect(JSON.stringify(listed.body)).not.toContain(created.body.token);
 
     const bearer = { authorization: `Bearer ${created.body.token}` };

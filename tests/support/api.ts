@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { App } from '../../server/app.js';
+import { buildApp, type App } from '../../server/app.js';
 
 export interface Caller {
   email: string;
@@ -52,4 +52,19 @@ export async function newWorkspace(app: App, owner: Caller, name = 'Campaign') {
   const res = await call(app, owner, 'POST', '/api/workspaces', { name });
   if (res.status !== 201) throw new Error(`workspace failed: ${res.status} ${JSON.stringify(res.body)}`);
   return res.body.id as string;
+}
+
+/**
+ * A second app over the same database with other options (limits, PUBLIC_URL), for tests
+ * that must reach a limit or a setting that production's defaults keep out of reach.
+ */
+export async function appWith(base: App, options: Partial<Omit<Parameters<typeof buildApp>[0], 'db'>>): Promise<App> {
+  const app = await buildApp({
+    config: base.config,
+    db: base.db,
+    sessionSecret: 'test-secret-test-secret-test-secret-0123',
+    ...options,
+  });
+  await app.ready();
+  return app;
 }

@@ -3,7 +3,7 @@ import type { ReactNode } from 'react';
 import { endpoints } from '../api/endpoints';
 import { keys } from '../api/queries';
 import type { User } from '../api/domain';
-import { navigate } from '../router';
+import { navigate, paths } from '../router';
 import { Link } from './Link';
 import { ServerStatus } from './ServerStatus';
 
@@ -25,7 +25,7 @@ export function Header({ user, crumbs, children }: { user: User | null; crumbs?:
         <div className="header-spacer">{children}</div>
         {user && (
           <div className="user-menu">
-            <span className="user-name" title={user.email}>{user.name}</span>
+            <Link to={paths.account()} className="user-name" title={`${user.email}: your account, password and API tokens`}>{user.name}</Link>
             <button type="button" className="btn btn-ghost-dark" onClick={signOut}>Sign out</button>
           </div>
         )}
