@@ -77,24 +77,27 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 /**
  * The probe's GET, started every PROBE_EVERY_MS whether or not the last one has answered
  * (open loop), timed from when it was due: a server that stalls for 30 s shows as many slow
- * answers, not as one. Idle: `samples` of them; loaded: as many as fit while `until` runs.
+ * answers, not as one. A probe that fails (a frozen server does not even accept the
+ * connection within the client's 10 s) counts with the time it waited, a lower bound.
+ * Idle: `samples` of them; loaded: as many as fit while `until` runs.
  */
-async function probe(url: string, token: string, until: Promise<unknown> | null, samples: number): Promise<number[]> {
-  const out: Array<Promise<number>> = [];
+async function probe(url: string, token: string, until: Promise<unknown> | null, samples: number): Promise<{ ms: number[]; failed: number }> {
+  const out: Array<Promise<{ ms: number; ok: boolean }>> = [];
   let done = until === null;
   void until?.finally(() => (done = true));
   const started = performance.now();
   while (until === null ? out.length < samples : !done) {
     const due = started + out.length * PROBE_EVERY_MS;
     out.push(
-      timed(url, token).then((r) => {
-        if (r.status !== 200) throw new Error(`probe GET answered ${r.status}: ${r.body.slice(0, 200)}`);
-        return performance.now() - due;
-      }),
+      timed(url, token).then(
+        (r) => ({ ms: performance.now() - due, ok: r.status === 200 }),
+        () => ({ ms: performance.now() - due, ok: false }),
+      ),
     );
     await sleep(Math.max(0, started + out.length * PROBE_EVERY_MS - performance.now()));
   }
-  return Promise.all(out);
+  const all = await Promise.all(out);
+  return { ms: all.map((r) => r.ms), failed: all.filter((r) => !r.ok).length };
 }
 
 /** A Kumu-shaped sheet pair of about `rows` connections over `rows / 3` elements. */
@@ -137,8 +140,8 @@ export const heavySuite: Suite = {
       // The probe reads a small page of its own scratch workspace: a simple, cheap GET.
       const probeUrl = `${ctx.api.url}/api/workspaces/${prober.scratch}/actors?limit=20`;
       const idle = await probe(probeUrl, prober.token, null, ctx.quick ? 20 : 40);
-      const idleStats = stats(idle);
-      rows.push(['idle server', '—', idleStats.n, idleStats.p50, idleStats.p95, idleStats.max, null, null]);
+      const idleStats = stats(idle.ms);
+      rows.push(['idle server', '—', idleStats.n, idle.failed, idleStats.p50, idleStats.p95, idleStats.max, null, null]);
       raw.idle = idle;
 
       const scenarios: Array<{ name: string; start: (a: Account, i: number) => Promise<{ ms: number; status: number; body: string }> }> = [
@@ -157,15 +160,17 @@ export const heavySuite: Suite = {
       ];
       for (const scenario of scenarios) {
         ctx.log(`  ${scenario.name}…`);
-        const started = heavy.slice(0, HEAVY).map((a, i) => scenario.start(a, i));
+        const started = heavy.slice(0, HEAVY).map((a, i) =>
+          scenario.start(a, i).catch((error: Error) => ({ ms: NaN, status: 0, body: `the request failed: ${(error.cause as Error | undefined)?.message ?? error.message}` })),
+        );
         const all = Promise.all(started);
         const loaded = await probe(probeUrl, prober.token, all, 0);
         const answers = await all;
         const failed = answers.find((r) => r.status !== 200);
         if (failed) out.unavailable.push(`${scenario.name}: ${unavailableReason(failed.status, failed.body)}`);
-        const s = stats(loaded);
+        const s = stats(loaded.ms);
         const heavyMs = answers.map((r) => r.ms);
-        rows.push([scenario.name, HEAVY, s.n, s.p50, s.p95, s.max, ms(Math.min(...heavyMs)), ms(Math.max(...heavyMs))]);
+        rows.push([scenario.name, HEAVY, s.n, loaded.failed, s.p50, s.p95, s.max, ms(Math.min(...heavyMs)), ms(Math.max(...heavyMs))]);
         raw[scenario.name] = { probe: loaded, heavy: heavyMs, statuses: answers.map((r) => r.status) };
         out.goals.push({
           what: `another user's GET p95 during 4 × ${scenario.name}`,
@@ -180,7 +185,7 @@ export const heavySuite: Suite = {
     }
     out.tables.push({
       caption: `probe: GET …/actors?limit=20 of a small workspace, started every ${PROBE_EVERY_MS} ms by a fifth account (open loop: latency from when it was due); heavy requests from ${HEAVY} other accounts, all started at once`,
-      columns: ['while', 'heavy requests', 'probe samples', 'probe p50', 'probe p95', 'probe max', 'heavy fastest', 'heavy slowest'],
+      columns: ['while', 'heavy requests', 'probe samples', 'probe failures', 'probe p50', 'probe p95', 'probe max', 'heavy fastest', 'heavy slowest'],
       rows,
     });
     out.notes.push('Each brokers request asks for a different limit, so the per-version answer cache serves none; the imports are dry runs into empty workspaces of their own, so nothing stays.');
