@@ -15,9 +15,11 @@ import {
 import type { Config } from './config.js';
 import type { Gateway } from './db/gateway.js';
 import { frameworkProblem, installErrorHandler, sendProblem } from './http/error-handler.js';
+import { installHeavyLimit } from './http/heavy-limit.js';
 import { installJsonBodyParser } from './http/json-body.js';
 import { problemMediaType } from './http/openapi-problems.js';
 import { apiRoutes } from './routes/index.js';
+import { workerPool } from './workers/plugin.js';
 
 export interface RouteEntry {
   method: string;
@@ -110,6 +112,8 @@ export async function buildApp(options: AppOptions) {
   await app.register(fastifySwaggerUi, { routePrefix: '/api/docs' });
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
 
+  await app.register(workerPool);
+  installHeavyLimit(app);
   await app.register(apiRoutes, { prefix: '/api' });
 
   if (serveClient) {
