@@ -17,11 +17,13 @@ import type { Config } from './config.js';
 import type { Gateway } from './db/gateway.js';
 import { installCsrfGuard } from './http/csrf.js';
 import { frameworkProblem, installErrorHandler, sendProblem } from './http/error-handler.js';
+import { installHeavyLimit } from './http/heavy-limit.js';
 import { installJsonBodyParser } from './http/json-body.js';
 import { problemMediaType } from './http/openapi-problems.js';
 import { installRateLimits, type RateLimits } from './http/rate-limits.js';
 import { docsCsp, installSecurityHeaders } from './http/security-headers.js';
 import { apiRoutes } from './routes/index.js';
+import { workerPool } from './workers/plugin.js';
 
 export interface RouteEntry {
   method: string;
@@ -123,6 +125,8 @@ export async function buildApp(options: AppOptions) {
   await app.register(fastifySwaggerUi, { routePrefix: '/api/docs', staticCSP: docsCsp });
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
 
+  await app.register(workerPool);
+  installHeavyLimit(app);
   await app.register(apiRoutes, { prefix: '/api' });
 
   if (serveClient) {

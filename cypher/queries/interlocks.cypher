@@ -17,9 +17,9 @@ CALL () {
 CALL (found) {
   UNWIND found AS actorId
   MATCH (a:Actor {id: actorId})-[r]-(c:Actor)
-  WHERE type(r) IN $types AND NOT c.id IN found AND c.workspaceId = $ws
-    AND ($map IS NULL OR EXISTS { (:Map {id: $map})-[:SHOWS]->(c) })
-    AND ($around IS NULL OR EXISTS { (:Actor {id: $around})((:Actor)-[q]-(:Actor) WHERE type(q) IN $types){0,{{MAX}}}(c) })
+  WHERE a.workspaceId = $ws AND type(r) IN $types AND NOT c.id IN found AND c.workspaceId = $ws
+    AND ($map IS NULL OR EXISTS { (shown:Map {id: $map} WHERE shown.workspaceId = $ws)-[:SHOWS]->(c) })
+    AND ($around IS NULL OR EXISTS { (centre:Actor {id: $around} WHERE centre.workspaceId = $ws)((:Actor)-[q]-(:Actor) WHERE type(q) IN $types){0,{{MAX}}}(c) })
   WITH c, collect(DISTINCT a.id) AS reached,
        collect({a: a.id, type: type(r), id: r.id, from: startNode(r).id, to: endNode(r).id, strength: r.strength, mutual: r.mutual}) AS ties
   WHERE size(reached) >= $min

@@ -3,7 +3,9 @@ import { allTypes, type BrokerItem, type BrokersQuery, type Drawable } from '../
 import { cacheKey, VersionCache } from './cache.js';
 import { centrality } from './centrality.js';
 import { cypher } from './queries.js';
-import { buildGraph } from './graph.js';
+import { graphOf } from './graph.js';
+import { compactScope, transferables, type CompactScope } from './compact.js';
+import type { WorkerPool } from '../workers/pool.js';
 import { projectScope, scopeKey, type Subgraph } from './scope.js';
 
 /**
@@ -32,9 +34,10 @@ export interface BrokersAnswer extends Drawable {
  * many passes over the whole scope; Neo4j Community has no graph algorithms (GDS is a
  * plug-in we do not ship), and Cypher would run them as path enumeration. The scope is read
  * once (two streaming statements) into graphology, whose maintained implementations we
- * check against published values (server/analysis/centrality.test.ts).
+ * check against published values (server/analysis/centrality.test.ts). The reading is I/O
+ * on the request thread; the measures run on a worker thread (seconds on a large scope).
  */
-export async function brokers(db: Gateway, ws: string, q: BrokersQuery, cache?: VersionCache<BrokersAnswer>): Promise<BrokersAnswer> {
+export async function brokers(db: Gateway, pool: WorkerPool, ws: string, q: BrokersQuery, cache?: VersionCache<BrokersAnswer>): Promise<BrokersAnswer> {
   const types = [...(q.types ?? allTypes)];
   const keyFor = (seq: number) => cacheKey(ws, 'brokers', scopeKey(q), types.join(','), q.limit, seq);
   if (cache) {
@@ -43,7 +46,9 @@ export async function brokers(db: Gateway, ws: string, q: BrokersQuery, cache?: 
     if (hit) return hit;
   }
   const sub = await db.read((tx) => projectScope(tx, ws, q, types), 'analysis.brokers');
-  const answer = rankBrokers(sub, q.limit);
+  const scope = compactScope(sub);
+  const ranking = await pool.run('brokers', { scope, limit: q.limit }, transferables(scope));
+  const answer = brokersAnswerOf(sub, ranking);
   cache?.set(keyFor(sub.changeSeq), answer);
   return answer;
 }
@@ -53,17 +58,21 @@ export async function currentSeq(db: Gateway, ws: string): Promise<number> {
   return row?.changeSeq ?? 0;
 }
 
-/** The ranking itself, pure: usable on any projected scope. */
-export function rankBrokers(sub: Subgraph, limit: number): BrokersAnswer {
-  const graph = buildGraph(sub.actors.map((a) => a.id), sub.relationships);
-  const c = centrality(graph);
+export interface BrokerRanking {
+  items: BrokerItem[];
+  betweenness: BrokersAnswer['betweenness'];
+}
+
+/** The ranking itself, pure, over the compact scope: what the worker thread runs. */
+export function rankCompact({ scope, limit }: { scope: CompactScope; limit: number }): BrokerRanking {
+  const c = centrality(graphOf(scope));
   const max = (values: Record<string, number>) => Math.max(0, ...Object.values(values)) || 1;
   const top = { b: max(c.betweenness), p: max(c.pagerank), d: max(c.degree), c: max(c.closeness) };
-  const items: BrokerItem[] = sub.actors.map((actor) => {
-    const id = actor.id;
+  const items: BrokerItem[] = scope.ids.map((id, i) => {
     const structural =
       0.4 * (c.betweenness[id]! / top.b) + 0.3 * (c.pagerank[id]! / top.p) + 0.15 * (c.degree[id]! / top.d) + 0.15 * (c.closeness[id]! / top.c);
-    const brokerScore = 100 * (0.6 * structural + 0.4 * ((actor.power ?? 0) / 5));
+    const power = scope.power[i]!;
+    const brokerScore = 100 * (0.6 * structural + 0.4 * ((Number.isNaN(power) ? 0 : power) / 5));
     return {
       actorId: id,
       degree: c.degree[id]!,
@@ -75,20 +84,30 @@ export function rankBrokers(sub: Subgraph, limit: number): BrokersAnswer {
       brokerScore: round(brokerScore, 2),
     };
   });
-  const names = new Map(sub.actors.map((a) => [a.id, a.name]));
+  const names = new Map<string, string>();
+  scope.ids.forEach((id, i) => names.set(id, scope.names[i]!));
   items.sort((a, b) => b.brokerScore - a.brokerScore || b.betweenness - a.betweenness || (names.get(a.actorId) ?? '').localeCompare(names.get(b.actorId) ?? ''));
-  const kept = items.slice(0, limit);
-  const keptIds = new Set(kept.map((i) => i.actorId));
+  return { items: items.slice(0, limit), betweenness: { mode: c.betweennessMode, sampleSize: c.sampleSize, seed: c.seed } };
+}
+
+/** The answer from the scope as read and the ranking as computed. */
+export function brokersAnswerOf(sub: Subgraph, ranking: BrokerRanking): BrokersAnswer {
+  const keptIds = new Set(ranking.items.map((i) => i.actorId));
   return {
-    items: kept,
+    items: ranking.items,
     actors: sub.actors.filter((a) => keptIds.has(a.id)),
     relationships: sub.relationships.filter((r) => keptIds.has(r.from) && keptIds.has(r.to)),
     actorCount: sub.actors.length,
     relationshipCount: sub.relationships.length,
-    betweenness: { mode: c.betweennessMode, sampleSize: c.sampleSize, seed: c.seed },
+    betweenness: ranking.betweenness,
     method: BROKER_METHOD,
     dataVersion: sub.changeSeq,
   };
+}
+
+/** The whole computation on this thread: for tests and tools. */
+export function rankBrokers(sub: Subgraph, limit: number): BrokersAnswer {
+  return brokersAnswerOf(sub, rankCompact({ scope: compactScope(sub), limit }));
 }
 
 const round = (x: number, places = 4) => Math.round(x * 10 ** places) / 10 ** places;

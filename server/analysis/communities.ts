@@ -2,7 +2,9 @@ import louvain from 'graphology-communities-louvain';
 import type { Gateway } from '../db/gateway.js';
 import { allTypes, type CommunitiesQuery, type Drawable } from '../domain/analysis.js';
 import { cacheKey, VersionCache } from './cache.js';
-import { buildGraph, seededRandom } from './graph.js';
+import { graphOf, seededRandom } from './graph.js';
+import { compactScope, transferables, type CompactScope } from './compact.js';
+import type { WorkerPool } from '../workers/pool.js';
 import { currentSeq } from './brokers.js';
 import { projectScope, scopeKey, type Subgraph } from './scope.js';
 
@@ -29,9 +31,10 @@ export interface CommunitiesAnswer extends Drawable {
  * In memory with graphology-communities-louvain: Louvain needs repeated passes over every
  * tie with moving community totals, which Cypher cannot express and Neo4j Community does
  * not ship. Measured (centrality.measure.ts): 5,000 actors / 25,000 ties in 0.08 s.
- * A fixed seed makes the same data give the same clusters on every call.
+ * A fixed seed makes the same data give the same clusters on every call. The scope is read
+ * on the request thread; Louvain runs on a worker thread.
  */
-export async function communities(db: Gateway, ws: string, q: CommunitiesQuery, cache?: VersionCache<CommunitiesAnswer>): Promise<CommunitiesAnswer> {
+export async function communities(db: Gateway, pool: WorkerPool, ws: string, q: CommunitiesQuery, cache?: VersionCache<CommunitiesAnswer>): Promise<CommunitiesAnswer> {
   const types = [...(q.types ?? allTypes)];
   const keyFor = (seq: number) => cacheKey(ws, 'communities', scopeKey(q), types.join(','), q.resolution, seq);
   if (cache) {
@@ -39,16 +42,29 @@ export async function communities(db: Gateway, ws: string, q: CommunitiesQuery, 
     if (hit) return hit;
   }
   const sub = await db.read((tx) => projectScope(tx, ws, q, types), 'analysis.communities');
-  const answer = findCommunities(sub, q.resolution);
+  const scope = compactScope(sub);
+  const clusters = sub.actors.length === 0 ? emptyClusters : await pool.run('communities', { scope, resolution: q.resolution }, transferables(scope));
+  const answer = communitiesAnswerOf(sub, scope.ids, scope.names, clusters, q.resolution);
   cache?.set(keyFor(sub.changeSeq), answer);
   return answer;
 }
 
-/** Louvain clusters (ties weighted by strength), each named after its best-tied member. */
-export function findCommunities(sub: Subgraph, resolution: number): CommunitiesAnswer {
-  const graph = buildGraph(sub.actors.map((a) => a.id), sub.relationships);
-  const base = { resolution, dataVersion: sub.changeSeq, relationshipsTruncated: false };
-  if (graph.order === 0) return { ...base, communities: [], modularity: 0, actors: [], relationships: [] };
+/**
+ * Communities as positions into the scope's actors: community k's members, most central
+ * first, are `order[offsets[k]] … order[offsets[k + 1] - 1]`, communities largest first.
+ */
+export interface Clusters {
+  order: Int32Array;
+  offsets: Int32Array;
+  modularity: number;
+}
+
+const emptyClusters: Clusters = { order: new Int32Array(0), offsets: new Int32Array(1), modularity: 0 };
+
+/** Louvain clusters (ties weighted by strength), each led by its best-tied member: what the worker runs. */
+export function clustersOf({ scope, resolution }: { scope: CompactScope; resolution: number }): Clusters {
+  const graph = graphOf(scope);
+  if (graph.order === 0) return emptyClusters;
   const detail =
     graph.size === 0
       ? { communities: Object.fromEntries(graph.nodes().map((n, i) => [n, i])), modularity: 0 }
@@ -59,7 +75,12 @@ export function findCommunities(sub: Subgraph, resolution: number): CommunitiesA
     list.push(actorId);
     members.set(community, list);
   }
-  const names = new Map(sub.actors.map((a) => [a.id, a.name]));
+  const position = new Map<string, number>();
+  const names = new Map<string, string>();
+  scope.ids.forEach((id, i) => {
+    if (!position.has(id)) position.set(id, i);
+    names.set(id, scope.names[i]!);
+  });
   // "Most central" within its own cluster: the most strength in ties to fellow members.
   const inner = (id: string, community: number) => {
     let sum = 0;
@@ -69,21 +90,47 @@ export function findCommunities(sub: Subgraph, resolution: number): CommunitiesA
     });
     return sum;
   };
-  const list: Community[] = [...members.entries()].map(([community, ids]) => {
+  const list = [...members.entries()].map(([community, ids]) => {
     const scored = ids.map((id) => ({ id, score: inner(id, community) }));
     scored.sort((a, b) => b.score - a.score || (names.get(a.id) ?? '').localeCompare(names.get(b.id) ?? ''));
     const central = scored[0]!.id;
-    return { id: 0, name: names.get(central) ?? central, centralActorId: central, size: ids.length, actorIds: scored.map((s) => s.id) };
+    return { name: names.get(central) ?? central, ids: scored.map((s) => s.id) };
   });
-  list.sort((a, b) => b.size - a.size || a.name.localeCompare(b.name));
-  list.forEach((c, i) => (c.id = i + 1));
+  list.sort((a, b) => b.ids.length - a.ids.length || a.name.localeCompare(b.name));
+  const order = new Int32Array(graph.order);
+  const offsets = new Int32Array(list.length + 1);
+  let at = 0;
+  list.forEach((c, k) => {
+    for (const id of c.ids) order[at++] = position.get(id)!;
+    offsets[k + 1] = at;
+  });
+  return { order, offsets, modularity: Math.round(detail.modularity * 1e4) / 1e4 };
+}
+
+/** The answer from the scope as read and the clusters as computed. */
+export function communitiesAnswerOf(sub: Subgraph, ids: string[], names: string[], clusters: Clusters, resolution: number): CommunitiesAnswer {
+  const base = { resolution, dataVersion: sub.changeSeq, relationshipsTruncated: false };
+  if (clusters.offsets.length === 1) return { ...base, communities: [], modularity: 0, actors: [], relationships: [] };
+  const list: Community[] = [];
+  for (let k = 0; k + 1 < clusters.offsets.length; k++) {
+    const actorIds: string[] = [];
+    for (let j = clusters.offsets[k]!; j < clusters.offsets[k + 1]!; j++) actorIds.push(ids[clusters.order[j]!]!);
+    const lead = clusters.order[clusters.offsets[k]!]!;
+    list.push({ id: k + 1, name: names[lead] ?? ids[lead]!, centralActorId: ids[lead]!, size: actorIds.length, actorIds });
+  }
   const truncated = sub.relationships.length > MAX_DRAWN_RELATIONSHIPS;
   return {
     ...base,
     communities: list,
-    modularity: Math.round(detail.modularity * 1e4) / 1e4,
+    modularity: clusters.modularity,
     actors: sub.actors,
     relationships: truncated ? sub.relationships.slice(0, MAX_DRAWN_RELATIONSHIPS) : sub.relationships,
     relationshipsTruncated: truncated,
   };
+}
+
+/** The whole computation on this thread: for tests and tools. */
+export function findCommunities(sub: Subgraph, resolution: number): CommunitiesAnswer {
+  const scope = compactScope(sub);
+  return communitiesAnswerOf(sub, scope.ids, scope.names, clustersOf({ scope, resolution }), resolution);
 }

@@ -1,12 +1,12 @@
 import Graph from 'graphology';
 import type { AnalysisRelationship } from '../domain/analysis.js';
+import { compactScope, type CompactScope } from './compact.js';
 
 export interface TieAttributes {
   /** Summed strength of every tie between the pair (1–5 each). */
   strength: number;
   /** Length of the strongest tie between the pair: 1 for strength 5 … 2 for strength 1. */
   cost: number;
-  ids: string[];
 }
 
 /** How far a tie is in weighted mode: strong ties (5) count 1, weak ones (1) count 2. */
@@ -18,16 +18,25 @@ export const tieCost = (strength: number) => 1 + (5 - strength) / 4;
  * kept), the convention of the published results we test against.
  */
 export function buildGraph(actorIds: string[], relationships: AnalysisRelationship[]): Graph<Record<string, never>, TieAttributes> {
+  return graphOf(compactScope({ actors: actorIds.map((id) => ({ id, name: id, kind: 'person', roles: [], power: null, alignment: null })), relationships }));
+}
+
+/** The same graph from the compact form a worker thread receives. */
+export function graphOf(scope: Pick<CompactScope, 'ids' | 'from' | 'to' | 'strength'>): Graph<Record<string, never>, TieAttributes> {
   const graph = new Graph<Record<string, never>, TieAttributes>({ type: 'undirected', multi: false, allowSelfLoops: false });
-  for (const id of actorIds) graph.mergeNode(id);
-  for (const r of relationships) {
-    if (r.from === r.to || !graph.hasNode(r.from) || !graph.hasNode(r.to)) continue;
-    const existing = graph.edge(r.from, r.to);
+  const { ids, from, to, strength } = scope;
+  for (const id of ids) graph.mergeNode(id);
+  for (let i = 0; i < from.length; i++) {
+    const a = ids[from[i]!]!;
+    const b = ids[to[i]!]!;
+    if (a === b) continue;
+    const s = strength[i]!;
+    const existing = graph.edge(a, b);
     if (existing === undefined) {
-      graph.addEdge(r.from, r.to, { strength: r.strength, cost: tieCost(r.strength), ids: [r.id] });
+      graph.addEdge(a, b, { strength: s, cost: tieCost(s) });
     } else {
-      const a = graph.getEdgeAttributes(existing);
-      graph.mergeEdgeAttributes(existing, { strength: a.strength + r.strength, cost: Math.min(a.cost, tieCost(r.strength)), ids: [...a.ids, r.id] });
+      const e = graph.getEdgeAttributes(existing);
+      graph.mergeEdgeAttributes(existing, { strength: e.strength + s, cost: Math.min(e.cost, tieCost(s)) });
     }
   }
   return graph;

@@ -29,6 +29,8 @@ export interface ParsedImport {
   /** Labels that name actors already in the workspace (reused, not duplicated). */
   matched: string[];
   errors: FieldError[];
+  /** Set when a sheet has more rows than allowed; nothing else is read then. */
+  tooMany?: { sheet: 'elements' | 'connections'; rows: number; max: number };
 }
 
 const list = (value: string | undefined) => (value ?? '').split('|').map((v) => v.trim()).filter(Boolean);
@@ -61,12 +63,22 @@ function intIn(value: string | undefined, min: number, max: number): number | nu
  * sheet (From, To, Type, Description, Strength, Direction). Names already in the workspace
  * are reused; every problem is reported with its sheet and row, and nothing is partial.
  */
-export function parseKumu(elementsCsv: string, connectionsCsv: string, existing: Map<string, { id: string; kind: ActorKind }>): ParsedImport {
+export function parseKumu(
+  elementsCsv: string,
+  connectionsCsv: string,
+  existing: Map<string, { id: string; kind: ActorKind }>,
+  max: { elements: number; connections: number } = { elements: Infinity, connections: Infinity },
+): ParsedImport {
   const errors: FieldError[] = [];
   const actors: ActorCreate[] = [];
   const byName = new Map(existing);
   const matched: string[] = [];
-  parseCsv(elementsCsv).forEach((row, i) => {
+  const elementRows = parseCsv(elementsCsv);
+  const connectionRows = parseCsv(connectionsCsv);
+  for (const [sheet, rows] of [['elements', elementRows], ['connections', connectionRows]] as const) {
+    if (rows.length > max[sheet]) return { actors, relationships: [], matched, errors, tooMany: { sheet, rows: rows.length, max: max[sheet] } };
+  }
+  elementRows.forEach((row, i) => {
     const at = `body.elements.row ${i + 2}`;
     const label = (row.Label ?? row.label ?? '').trim();
     if (!label) return errors.push({ path: at, message: 'Label is empty' });
@@ -100,7 +112,7 @@ export function parseKumu(elementsCsv: string, connectionsCsv: string, existing:
   });
 
   const relationships: RelationshipCreate[] = [];
-  parseCsv(connectionsCsv).forEach((row, i) => {
+  connectionRows.forEach((row, i) => {
     const at = `body.connections.row ${i + 2}`;
     const from = byName.get(key(row.From ?? ''));
     const to = byName.get(key(row.To ?? ''));

@@ -42,7 +42,7 @@ export const actorStore: EntityStore<Actor> = {
       `OPTIONAL MATCH (d:DeletedActor {id: $id}) WHERE d.workspaceId = $ws
        FOREACH (_ IN CASE WHEN d IS NULL THEN [] ELSE [1] END | REMOVE d:DeletedActor SET d:Actor REMOVE d.deletedAt)
        WITH 1 AS one
-       MERGE (a:Actor {id: $id}) ON CREATE SET a.workspaceId = $ws
+       MERGE (a:Actor {workspaceId: $ws, id: $id})
        WITH a WHERE a.workspaceId = $ws
        SET a += $props
        REMOVE a:Person:Organization

@@ -15,7 +15,7 @@ export const assessmentStore: EntityStore<StoredAssessment> = {
   async save(tx, ws, assessment) {
     const { id, version: _v, at, ...props } = assessment;
     await tx.query(
-      `MERGE (x:Assessment {id: $id}) ON CREATE SET x.workspaceId = $ws
+      `MERGE (x:Assessment {workspaceId: $ws, id: $id})
        WITH x WHERE x.workspaceId = $ws SET x += $props, x.at = datetime($at)`,
       { ws, id, props, at },
     );
@@ -37,7 +37,7 @@ export async function assessmentsOf(tx: Tx, ws: string, actorId: string): Promis
 export async function assessmentsAt(tx: Tx, ws: string, at: string) {
   return tx.query<{ actorId: string; power: number; alignment: number; at: string }>(
     `MATCH (x:Assessment) WHERE x.workspaceId = $ws AND x.at <= datetime($at)
-     MATCH (a:Actor {id: x.actorId})
+     MATCH (a:Actor {id: x.actorId}) WHERE a.workspaceId = $ws
      WITH x ORDER BY x.at DESC, x.id DESC
      WITH x.actorId AS actorId, head(collect(x)) AS latest
      RETURN actorId, latest.power AS power, latest.alignment AS alignment, latest.at AS at

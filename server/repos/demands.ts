@@ -24,7 +24,7 @@ export const demandStore: EntityStore<StoredDemand> = {
   async save(tx, ws, demand) {
     const { id, primaryTargetIds, secondaryTargetIds, ...props } = demand;
     const rows = await tx.query(
-      `MERGE (d:Demand {id: $id}) ON CREATE SET d.workspaceId = $ws
+      `MERGE (d:Demand {workspaceId: $ws, id: $id})
        WITH d WHERE d.workspaceId = $ws
        SET d += $props
        WITH d

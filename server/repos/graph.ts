@@ -25,8 +25,8 @@ export async function loadGraph(
       );
   const ids = actors.map((r) => r.a.id as string);
   const rels = await tx.query<{ r: Record<string, unknown> }>(
-    `UNWIND $ids AS id MATCH (a:Actor {id: id})-[r:${TYPE_UNION}]->(b:Actor) RETURN ${REL} AS r`,
-    { ids },
+    `UNWIND $ids AS id MATCH (a:Actor {id: id})-[r:${TYPE_UNION}]->(b:Actor) WHERE a.workspaceId = $ws RETURN ${REL} AS r`,
+    { ws, ids },
   );
   // Kept in memory rather than `b.id IN $ids`, which Cypher checks by scanning the list.
   const wanted = new Set(ids);

@@ -30,7 +30,7 @@ export const mapStore: EntityStore<StoredMap> = {
   async save(tx, ws, map) {
     const { id, members, annotations, ...props } = map;
     const rows = await tx.query(
-      `MERGE (m:Map {id: $id}) ON CREATE SET m.workspaceId = $ws
+      `MERGE (m:Map {workspaceId: $ws, id: $id})
        WITH m WHERE m.workspaceId = $ws
        SET m += $props, m.annotationsJson = $annotations
        WITH m

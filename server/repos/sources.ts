@@ -14,7 +14,7 @@ export const sourceStore: EntityStore<Source> = {
   async save(tx, ws, source) {
     const { id, ...props } = source;
     const rows = await tx.query(
-      `MERGE (s:Source {id: $id}) ON CREATE SET s.workspaceId = $ws
+      `MERGE (s:Source {workspaceId: $ws, id: $id})
        WITH s WHERE s.workspaceId = $ws SET s += $props RETURN s.id AS id`,
       { ws, id, props: { ...props, urlKey: normalizeUrl(source.url) } },
     );

@@ -94,8 +94,8 @@ export const actorRoutes: FastifyPluginAsyncZod = async (app) => {
         const otherIds = [...new Set(rels.map((r) => (r.from === actorId ? r.to : r.from)))];
         const others = new Map(
           (await tx.query<{ id: string; name: string; kind: 'person' | 'organization' }>(
-            'UNWIND $ids AS id MATCH (a:Actor {id: id}) RETURN a.id AS id, a.name AS name, a.kind AS kind',
-            { ids: otherIds },
+            'UNWIND $ids AS id MATCH (a:Actor {id: id}) WHERE a.workspaceId = $ws RETURN a.id AS id, a.name AS name, a.kind AS kind',
+            { ws, ids: otherIds },
           )).map((o) => [o.id, o]),
         );
         const grouped: Record<string, z.infer<typeof tie>[]> = {};

@@ -16,6 +16,9 @@ import { findPaths } from '../analysis/paths.js';
 import { checkScope } from '../analysis/scope.js';
 
 const errors = { 400: problemSchema, 401: problemSchema, 404: problemSchema };
+/** Whole-scope measures run on a worker thread, a few at once per account (server/http/heavy-limit.ts). */
+const heavyErrors = { ...errors, 429: problemSchema, 503: problemSchema };
+const heavy = { heavy: true };
 const tags = ['analysis'];
 
 /** The questions a power map answers, under /api/workspaces/:ws/analysis (read access). */
@@ -73,12 +76,13 @@ export const analysisRoutes: FastifyPluginAsyncZod = async (app) => {
         summary: 'Power brokers: centrality over the scope combined with assessed power',
         params: wsParams,
         querystring: brokersQuery,
-        response: { 200: brokersAnswer, ...errors },
+        response: { 200: brokersAnswer, ...heavyErrors },
       },
+      config: heavy,
     },
     async (request) => {
       checkScope(request.query);
-      return brokers(app.db, request.workspace.id, request.query, brokerCache);
+      return brokers(app.db, app.workers, request.workspace.id, request.query, brokerCache);
     },
   );
 
@@ -90,12 +94,13 @@ export const analysisRoutes: FastifyPluginAsyncZod = async (app) => {
         summary: 'Louvain communities, each named after its most central member',
         params: wsParams,
         querystring: communitiesQuery,
-        response: { 200: communitiesAnswer, ...errors },
+        response: { 200: communitiesAnswer, ...heavyErrors },
       },
+      config: heavy,
     },
     async (request) => {
       checkScope(request.query);
-      return communities(app.db, request.workspace.id, request.query, communityCache);
+      return communities(app.db, app.workers, request.workspace.id, request.query, communityCache);
     },
   );
 

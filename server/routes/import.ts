@@ -1,16 +1,24 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import type { ActorKind } from '../domain/actor.js';
 import { wsParams } from '../domain/common.js';
-import { Problem } from '../http/problem.js';
-import { parseKumu } from '../io/kumu.js';
-import { bulkCreateActors, bulkCreateRelationships } from '../services/bulk.js';
+import { MAX_IMPORT_CONNECTIONS, MAX_IMPORT_ELEMENTS } from '../io/kumu-import.js';
+import { insertActors, insertRelationships } from '../services/bulk.js';
 import { mutate } from '../services/unit-of-work.js';
-import { author, writeErrors } from './helpers.js';
+import { nowIso } from '../repos/store.js';
+import { author, errors, writeErrors } from './helpers.js';
+
+/**
+ * What one import takes, as a body: a Kumu sheet of MAX_IMPORT_CONNECTIONS rows is about
+ * 6 MB. Larger uploads are refused from their Content-Length before they are read, with a
+ * 413 that says to split them; reading and checking a sheet runs on a worker thread.
+ */
+export const IMPORT_BODY_LIMIT = 10 * 1024 * 1024;
 
 const importBody = z
   .strictObject({
-    elements: z.string().max(20_000_000).describe('CSV text of the elements sheet (Label, Type, Description, Tags, …)'),
-    connections: z.string().max(50_000_000).default('').describe('CSV text of the connections sheet (From, To, Type, …)'),
+    elements: z.string().max(IMPORT_BODY_LIMIT).describe(`CSV text of the elements sheet (Label, Type, Description, Tags, …), at most ${MAX_IMPORT_ELEMENTS.toLocaleString('en')} rows`),
+    connections: z.string().max(IMPORT_BODY_LIMIT).default('').describe(`CSV text of the connections sheet (From, To, Type, …), at most ${MAX_IMPORT_CONNECTIONS.toLocaleString('en')} rows`),
     dryRun: z.boolean().default(false).describe('Check everything and say what would happen, without saving'),
   })
   .meta({ id: 'KumuImport' });
@@ -27,13 +35,14 @@ export const importRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post(
     '/import/kumu',
     {
-      bodyLimit: 80 * 1024 * 1024,
+      bodyLimit: IMPORT_BODY_LIMIT,
+      config: { heavy: true },
       schema: {
         tags: ['graph'],
-        summary: 'Import a spreadsheet in Kumu’s shape (elements and connections sheets) as one change, all or nothing',
+        summary: `Import a spreadsheet in Kumu’s shape (elements and connections sheets) as one change, all or nothing; at most ${IMPORT_BODY_LIMIT / 1024 / 1024} MB`,
         params: wsParams,
         body: importBody,
-        response: { 200: importResult, ...writeErrors },
+        response: { 200: importResult, ...writeErrors, ...errors(413, 429, 503) },
       },
     },
     async (request) => {
@@ -46,23 +55,14 @@ export const importRoutes: FastifyPluginAsyncZod = async (app) => {
         'batch',
         (r: { actors: number; relationships: number }) => `Imported ${r.actors} actors and ${r.relationships} relationships from a spreadsheet`,
         async (ctx) => {
-          const rows = await ctx.tx.query<{ name: string; id: string; kind: 'person' | 'organization' }>(
-            'MATCH (a:Actor) WHERE a.workspaceId = $ws RETURN a.nameKey AS name, a.id AS id, a.kind AS kind',
+          const existing = (await ctx.tx.one<{ names: string[]; ids: string[]; kinds: ActorKind[] }>(
+            'MATCH (a:Actor) WHERE a.workspaceId = $ws RETURN collect(a.nameKey) AS names, collect(a.id) AS ids, collect(a.kind) AS kinds',
             { ws },
-          );
-          const existing = new Map(rows.map((r) => [r.name, { id: r.id, kind: r.kind }]));
-          const parsed = parseKumu(elements, connections, existing);
-          if (parsed.errors.length) {
-            const first = parsed.errors[0]!;
-            throw new Problem(400, 'Validation failed', `${first.path}: ${first.message}${parsed.errors.length > 1 ? ` (and ${parsed.errors.length - 1} more)` : ''}. Nothing was imported.`, {
-              errors: parsed.errors.slice(0, 200),
-            });
-          }
-          if (parsed.actors.length) await bulkCreateActors(ctx, parsed.actors.map((input, i) => ({ input, prefix: `body.elements.row ${i + 2}` })));
-          if (parsed.relationships.length) {
-            await bulkCreateRelationships(ctx, parsed.relationships.map((input, i) => ({ input, prefix: `body.connections.row ${i + 2}` })));
-          }
-          const summary = { actors: parsed.actors.length, relationships: parsed.relationships.length, matched: parsed.matched };
+          ))!;
+          const plan = await app.workers.run('kumuImport', { elements, connections, existing, now: nowIso() });
+          await insertActors(ctx, plan.actors, []);
+          await insertRelationships(ctx, plan.relationships, []);
+          const summary = { actors: plan.actors.length, relationships: plan.relationships.length, matched: plan.matched };
           // A dry run does all the checking, then undoes itself by failing the transaction.
           if (dryRun) throw new DryRun(summary);
           return summary;

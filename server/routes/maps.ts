@@ -16,10 +16,10 @@ export async function loadMapDetail(tx: Tx, ws: string, id: string) {
   const map = await mapStore.load(tx, ws, id);
   if (!map) throw notFound('Map');
   const ids = map.members.map((m) => m.actorId);
-  const actors = await tx.query<{ a: Record<string, unknown> }>(`UNWIND $ids AS id MATCH (a:Actor {id: id}) RETURN a ${ACTOR} AS a`, { ids });
+  const actors = await tx.query<{ a: Record<string, unknown> }>(`UNWIND $ids AS id MATCH (a:Actor {id: id}) WHERE a.workspaceId = $ws RETURN a ${ACTOR} AS a`, { ws, ids });
   const rels = await tx.query<{ r: Record<string, unknown> }>(
-    `UNWIND $ids AS id MATCH (a:Actor {id: id})-[r:${TYPE_UNION}]->(b:Actor) WHERE b.id IN $ids RETURN ${REL} AS r`,
-    { ids },
+    `UNWIND $ids AS id MATCH (a:Actor {id: id})-[r:${TYPE_UNION}]->(b:Actor) WHERE a.workspaceId = $ws AND b.id IN $ids RETURN ${REL} AS r`,
+    { ws, ids },
   );
   return { ...map, actors: actors.map((r) => actorFromRow(r.a)), relationships: rels.map((r) => relationshipFromRow(r.r)) };
 }

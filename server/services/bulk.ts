@@ -5,16 +5,22 @@ import { conflict } from '../http/problem.js';
 import { parseOr400 } from '../http/validation.js';
 import { actorProps } from '../repos/actors.js';
 import { nowIso } from '../repos/store.js';
-import { checkRelationship, lookUp, withDefaults } from './relationship-rules.js';
+import { checkRelationship, lookUp, withDefaults, type Known } from './relationship-rules.js';
 import type { WriteContext } from './unit-of-work.js';
 
 /**
  * Creating many records one statement at a time costs a round trip each; these check a
  * whole run of creates in memory and against the store in a few queries, then write them
  * with UNWIND. The rules are those of createActor and createRelationship.
+ *
+ * Checking (prepare…) is pure, so an import can run it on a worker thread; writing
+ * (insert…) goes in batches of BATCH rows, so that no single statement's parameters hold the
+ * event loop for long while they are encoded.
  */
-export async function bulkCreateActors(ctx: WriteContext, inputs: { input: ActorCreate; prefix: string }[]): Promise<Actor[]> {
-  const now = nowIso();
+const BATCH = 2_000;
+
+/** Full actor records from create inputs: a 400 naming the row for the first invalid one. */
+export function prepareActors(inputs: { input: ActorCreate; prefix: string }[], now = nowIso()): Actor[] {
   const actors = inputs.map(({ input, prefix }) => {
     const { id, ...fields } = input;
     const data = parseOr400(actorData, { ...actorDefaults, ...fields }, prefix);
@@ -22,60 +28,85 @@ export async function bulkCreateActors(ctx: WriteContext, inputs: { input: Actor
   });
   const ids = actors.map((a) => a.id);
   if (new Set(ids).size !== ids.length) throw conflict('The same actor id is created twice.');
+  return actors;
+}
+
+/** Full relationship records from create inputs, checked against what the store knows. */
+export function prepareRelationships(
+  inputs: { input: RelationshipCreate; prefix: string }[],
+  known: Known,
+  now = nowIso(),
+): Relationship[] {
+  const rels = inputs.map(({ input, prefix }) => {
+    const { id, ...fields } = input;
+    return { ...checkRelationship(withDefaults(fields), known, prefix), id: id ?? randomUUID(), version: 1, createdAt: now, updatedAt: now } as Relationship;
+  });
+  const ids = rels.map((r) => r.id);
+  if (new Set(ids).size !== ids.length) throw conflict('The same relationship id is created twice.');
+  return rels;
+}
+
+export async function bulkCreateActors(ctx: WriteContext, inputs: { input: ActorCreate; prefix: string }[]): Promise<Actor[]> {
+  const actors = prepareActors(inputs);
   // Ids we generate are new by construction; only ids the caller chose can clash.
-  const chosen = inputs.flatMap(({ input }) => (input.id ? [input.id] : []));
+  await insertActors(ctx, actors, inputs.flatMap(({ input }) => (input.id ? [input.id] : [])));
+  return actors;
+}
+
+export async function bulkCreateRelationships(ctx: WriteContext, inputs: { input: RelationshipCreate; prefix: string }[]): Promise<Relationship[]> {
+  const known = await lookUp(
+    ctx.tx,
+    ctx.ws,
+    inputs.map(({ input }) => ({ from: String(input.from), to: String(input.to), sourceIds: (input.sourceIds ?? []).map(String) })),
+  );
+  const rels = prepareRelationships(inputs, known);
+  await insertRelationships(ctx, rels, inputs.flatMap(({ input }) => (input.id ? [input.id] : [])));
+  return rels;
+}
+
+/**
+ * Writes checked actors. `chosen`: the ids a caller picked, which must not be in use in this
+ * workspace (live or deleted); other workspaces' ids are theirs and do not count.
+ */
+export async function insertActors(ctx: WriteContext, actors: Actor[], chosen: string[]): Promise<void> {
   const taken = !chosen.length ? [] : await ctx.tx.query<{ id: string }>(
-    'UNWIND $ids AS id OPTIONAL MATCH (a:Actor {id: id}) OPTIONAL MATCH (d:DeletedActor {id: id}) WITH id WHERE a IS NOT NULL OR d IS NOT NULL RETURN id',
-    { ids: chosen },
+    `UNWIND $ids AS id
+     OPTIONAL MATCH (a:Actor {id: id}) WHERE a.workspaceId = $ws
+     OPTIONAL MATCH (d:DeletedActor {id: id}) WHERE d.workspaceId = $ws
+     WITH id WHERE a IS NOT NULL OR d IS NOT NULL RETURN id`,
+    { ws: ctx.ws, ids: chosen },
   );
   if (taken.length) throw conflict(`Actor ${taken[0]!.id} already exists.`);
   for (const kind of ['person', 'organization'] as const) {
     const rows = actors.filter((a) => a.kind === kind).map((a) => ({ id: a.id, props: actorProps(a) }));
-    if (!rows.length) continue;
-    await ctx.tx.query(
-      `UNWIND $rows AS row CREATE (a:Actor:${kind === 'person' ? 'Person' : 'Organization'} {id: row.id}) SET a += row.props, a.workspaceId = $ws`,
-      { ws: ctx.ws, rows },
-    );
+    for (let i = 0; i < rows.length; i += BATCH) {
+      await ctx.tx.query(
+        `UNWIND $rows AS row CREATE (a:Actor:${kind === 'person' ? 'Person' : 'Organization'} {id: row.id}) SET a += row.props, a.workspaceId = $ws`,
+        { ws: ctx.ws, rows: rows.slice(i, i + BATCH) },
+      );
+    }
   }
   for (const actor of actors) ctx.diffs.push({ entityType: 'actor', entityId: actor.id, before: null, after: actor as never });
-  return actors;
 }
 
-export async function bulkCreateRelationships(
-  ctx: WriteContext,
-  inputs: { input: RelationshipCreate; prefix: string }[],
-): Promise<Relationship[]> {
-  const now = nowIso();
-  const records = inputs.map(({ input, prefix }) => {
-    const { id, ...fields } = input;
-    return { id, record: withDefaults(fields), prefix };
-  });
-  const known = await lookUp(
-    ctx.tx,
-    ctx.ws,
-    records.map(({ record }) => ({ from: String(record.from), to: String(record.to), sourceIds: (record.sourceIds as unknown[]).map(String) })),
-  );
-  const rels = records.map(
-    ({ id, record, prefix }) => ({ ...checkRelationship(record, known, prefix), id: id ?? randomUUID(), version: 1, createdAt: now, updatedAt: now }) as Relationship,
-  );
-  const ids = rels.map((r) => r.id);
-  if (new Set(ids).size !== ids.length) throw conflict('The same relationship id is created twice.');
-  const chosen = records.flatMap(({ id }) => (id ? [id] : []));
+/** Writes checked relationships between actors of this workspace; `chosen` as for actors. */
+export async function insertRelationships(ctx: WriteContext, rels: Relationship[], chosen: string[]): Promise<void> {
   const taken = !chosen.length ? [] : await ctx.tx.query<{ id: string }>(
-    `UNWIND $ids AS id CALL (id) { ${relationshipTypes.map((t) => `MATCH ()-[r:${t} {id: id}]->() RETURN r`).join(' UNION ALL ')} } RETURN id LIMIT 1`,
-    { ids: chosen },
+    `UNWIND $ids AS id CALL (id) { ${relationshipTypes.map((t) => `MATCH ()-[r:${t} {id: id}]->() WHERE r.workspaceId = $ws RETURN r`).join(' UNION ALL ')} } RETURN id LIMIT 1`,
+    { ws: ctx.ws, ids: chosen },
   );
   if (taken.length) throw conflict(`Relationship ${taken[0]!.id} already exists.`);
   for (const type of relationshipTypes) {
     const rows = rels.filter((r) => r.type === type).map(({ type: _t, from, to, ...props }) => ({ from, to, props }));
-    if (!rows.length) continue;
-    await ctx.tx.query(
-      `UNWIND $rows AS row
-       MATCH (a:Actor {id: row.from}) MATCH (b:Actor {id: row.to})
-       CREATE (a)-[r:${type}]->(b) SET r = row.props, r.workspaceId = $ws`,
-      { ws: ctx.ws, rows },
-    );
+    for (let i = 0; i < rows.length; i += BATCH) {
+      await ctx.tx.query(
+        `UNWIND $rows AS row
+         MATCH (a:Actor {id: row.from}) WHERE a.workspaceId = $ws
+         MATCH (b:Actor {id: row.to}) WHERE b.workspaceId = $ws
+         CREATE (a)-[r:${type}]->(b) SET r = row.props, r.workspaceId = $ws`,
+        { ws: ctx.ws, rows: rows.slice(i, i + BATCH) },
+      );
+    }
   }
   for (const rel of rels) ctx.diffs.push({ entityType: 'relationship', entityId: rel.id, before: null, after: rel as never });
-  return rels;
 }
