@@ -72,7 +72,7 @@ export const workspacesRepo = {
          RETURN {userId: null, email: i.email, name: null, role: i.role, status: 'invited',
                  invite: {token: i.token, expiresAt: expiresAt, expired: expiresAt <= datetime(), invitedBy: by.name}} AS m
        }
-       RETURN m ORDER BY m.status, m.email`,
+       RETURN m ORDER BY m.status, toLower(coalesce(m.name, m.email)), m.email`,
       { ws, legacyDays: INVITE_DAYS_DEFAULT },
     );
     return rows.map((r) => r.m);
