@@ -19,6 +19,8 @@ export function App() {
   const me = useMe();
   const user = me.data ?? null;
   const needsAuth = route.name !== 'signin' && route.name !== 'signup';
+  // Someone signed in who opens an invite link stays on it, to accept it.
+  const invite = route.name === 'signin' || route.name === 'signup' ? route.invite : undefined;
 
   // Once signed in and the first page is drawn, fetch the editor's code in the background.
   useEffect(() => {
@@ -29,8 +31,8 @@ export function App() {
 
   useEffect(() => {
     if (me.isSuccess && !user && needsAuth) navigate('/signin', true);
-    if (me.isSuccess && user && !needsAuth) navigate('/', true);
-  }, [me.isSuccess, user, needsAuth]);
+    if (me.isSuccess && user && !needsAuth && !invite) navigate('/', true);
+  }, [me.isSuccess, user, needsAuth, invite]);
 
   if (me.isPending) return <div className="frame"><Header user={null} /><p className="page-status" aria-busy="true">Loading…</p></div>;
   if (me.isError && needsAuth) {
@@ -45,7 +47,7 @@ export function App() {
   switch (route.name) {
     case 'signin':
     case 'signup':
-      return <AuthPage mode={route.name} invite={route.name === 'signup' ? route.invite : undefined} />;
+      return <AuthPage mode={route.name} invite={invite} user={user} />;
     case 'workspaces':
       return user ? <WorkspacesPage user={user} /> : null;
     case 'account':

@@ -3,7 +3,7 @@ import { useSyncExternalStore } from 'react';
 /** The app's places, parsed from the path. */
 export type Route =
   | { name: 'workspaces' }
-  | { name: 'signin' }
+  | { name: 'signin'; invite?: string }
   | { name: 'account' }
   | { name: 'signup'; invite?: string }
   | { name: 'workspace'; ws: string; tab: 'maps' | 'actors' | 'demands' | 'history' | 'members' }
@@ -16,11 +16,11 @@ const tabs = ['maps', 'actors', 'demands', 'history', 'members'] as const;
 export function parseRoute(pathname: string, search = ''): Route {
   const parts = pathname.split('/').filter(Boolean);
   if (parts.length === 0) return { name: 'workspaces' };
-  if (parts[0] === 'signin') return { name: 'signin' };
   if (parts[0] === 'account' && parts.length === 1) return { name: 'account' };
-  if (parts[0] === 'signup') {
+  if (parts[0] === 'signin' || parts[0] === 'signup') {
+    const name = parts[0];
     const invite = new URLSearchParams(search).get('invite') ?? undefined;
-    return invite ? { name: 'signup', invite } : { name: 'signup' };
+    return invite ? { name, invite } : { name };
   }
   if (parts[0] === 'w' && parts[1]) {
     const ws = parts[1];
@@ -35,6 +35,8 @@ export function parseRoute(pathname: string, search = ''): Route {
 export const paths = {
   workspaces: () => '/',
   account: () => '/account',
+  signin: (invite?: string) => (invite ? `/signin?invite=${encodeURIComponent(invite)}` : '/signin'),
+  signup: (invite?: string) => (invite ? `/signup?invite=${encodeURIComponent(invite)}` : '/signup'),
   workspace: (ws: string, tab = 'maps') => (tab === 'maps' ? `/w/${ws}` : `/w/${ws}/${tab}`),
   map: (ws: string, map: string) => `/w/${ws}/maps/${map}`,
   actor: (ws: string, actor: string) => `/w/${ws}/actors/${actor}`,

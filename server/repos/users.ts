@@ -122,14 +122,4 @@ export const usersRepo = {
     ));
   },
 
-  /** Turns pending invites for this email into memberships (sign-up claims them). */
-  async claimInvites(tx: Tx, userId: string, email: string, token: string | null = null) {
-    await tx.query(
-      `MATCH (i:Invite) WHERE i.email = $email OR (i.token = $token AND $token IS NOT NULL)
-       MATCH (w:Workspace {id: i.workspaceId}) MATCH (u:User {id: $userId})
-       MERGE (u)-[m:MEMBER_OF]->(w) ON CREATE SET m.role = i.role, m.since = datetime()
-       DELETE i`,
-      { userId, email, token },
-    );
-  },
 };

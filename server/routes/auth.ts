@@ -10,6 +10,7 @@ import { hashSecret, newSecret } from '../auth/secrets.js';
 import { badRequest, conflict, notFound, Problem, unauthorized } from '../http/problem.js';
 import { rateLimited } from '../http/rate-limits.js';
 import { usersRepo } from '../repos/users.js';
+import { claimInvite } from '../services/members.js';
 import { errors } from './helpers.js';
 
 const SESSION_DAYS = 30;
@@ -59,9 +60,9 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
       config: { public: true, ...rateLimited(app, 'signUp') },
       schema: {
         tags: ['auth'],
-        summary: 'Create an account and sign in; claims any pending workspace invites for the email',
+        summary: 'Create an account and sign in; with an invite link’s token, join its workspace too',
         body: signup,
-        response: { 201: z.object({ user }), ...errors(400, 403, 409, 429) },
+        response: { 201: z.object({ user }), ...errors(400, 403, 404, 409, 410, 429) },
       },
     },
     async (request, reply) => {
@@ -70,7 +71,8 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
       const created = await app.db.write(async (tx) => {
         if (await usersRepo.byEmail(tx, email)) throw conflict('An account with that email already exists; sign in instead.');
         const u = await usersRepo.create(tx, { id: randomUUID(), email, name, passwordHash });
-        await usersRepo.claimInvites(tx, u.id, email, request.body.invite ?? null);
+        // Only with its link's token, and only for the invited email: see services/members.ts.
+        if (request.body.invite) await claimInvite(tx, request.body.invite, u);
         return u;
       });
       await startSession(request, reply, created.id);

@@ -1,8 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { installWorkspaceAccess } from '../auth/access.js';
+import { installWorkspaceAccess, MembershipCache } from '../auth/access.js';
 import { principalPlugin } from '../auth/principal.js';
-import { TtlCache } from '../auth/ttl-cache.js';
-import type { MemberRole } from '../domain/workspace.js';
 import { actorRoutes } from './actors.js';
 import { analysisRoutes } from './analysis.js';
 import { authRoutes } from './auth.js';
@@ -10,6 +8,7 @@ import { demandRoutes } from './demands.js';
 import { eventRoutes } from './events.js';
 import { exportRoutes } from './export.js';
 import { importRoutes } from './import.js';
+import { inviteRoutes } from './invites.js';
 import { graphRoutes } from './graph.js';
 import { healthRoutes } from './health.js';
 import { historyRoutes } from './history.js';
@@ -21,11 +20,12 @@ import { workspaceListRoutes, workspaceRoutes } from './workspaces.js';
 
 /** Every resource plugin, mounted under /api. */
 export const apiRoutes: FastifyPluginAsyncZod = async (app) => {
-  app.decorate('membershipCache', new TtlCache<string, MemberRole | null>(5_000, 50_000));
+  app.decorate('membershipCache', new MembershipCache());
   await app.register(healthRoutes);
   await app.register(principalPlugin);
   await app.register(authRoutes, { prefix: '/auth' });
   await app.register(workspaceListRoutes);
+  await app.register(inviteRoutes);
 
   // Everything about one workspace: access is decided once, for the whole scope.
   await app.register(

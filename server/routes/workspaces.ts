@@ -1,15 +1,15 @@
 import { randomUUID } from 'node:crypto';
+import type { FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { forgetMemberships } from '../auth/access.js';
 import { requireUser } from '../auth/principal.js';
-import { newSecret } from '../auth/secrets.js';
 import { wsParams } from '../domain/common.js';
-import { member, memberInvite, memberParams, memberRoleChange, workspace, workspaceCreate, workspacePatch } from '../domain/workspace.js';
-import { conflict, forbidden, notFound } from '../http/problem.js';
+import { inviteResend, member, memberInvite, memberParams, memberRoleChange, workspace, workspaceCreate, workspacePatch } from '../domain/workspace.js';
+import { conflict } from '../http/problem.js';
 import { workspacesRepo } from '../repos/workspaces.js';
+import { addMember, changeRole, listMembers, removeMember, resendInvite, type Caller } from '../services/members.js';
 import { basedOn, errors, writeErrors } from './helpers.js';
-import type { Tx } from '../db/gateway.js';
 
 /** POST and GET /workspaces: the caller's own list, outside any one workspace. */
 export const workspaceListRoutes: FastifyPluginAsyncZod = async (app) => {
@@ -33,18 +33,10 @@ export const workspaceListRoutes: FastifyPluginAsyncZod = async (app) => {
   );
 };
 
-/** The rule that keeps every workspace administrable. */
-async function keepAnOwner(tx: Tx, ws: string, email: string, nextRole: string | null) {
-  const current = await workspacesRepo.roleOf(tx, ws, email);
-  if (current?.role === 'owner' && nextRole !== 'owner' && (await workspacesRepo.ownerCount(tx, ws)) <= 1) {
-    throw conflict('This is the workspace’s last owner: make someone else an owner first.');
-  }
-  return current;
-}
-
 /** Inside /workspaces/:ws (access already checked by the scope). */
 export const workspaceRoutes: FastifyPluginAsyncZod = async (app) => {
-  const origin = (proto: string, host: string | undefined) => `${proto}://${host ?? 'localhost'}`;
+  // Invite links point back at the address the owner is using.
+  const origin = (request: FastifyRequest) => `${request.protocol}://${request.headers.host ?? 'localhost'}`;
 
   app.get(
     '/',
@@ -80,12 +72,19 @@ export const workspaceRoutes: FastifyPluginAsyncZod = async (app) => {
     },
   );
 
+  const caller = (request: FastifyRequest): Caller => ({ id: request.user!.id, email: request.user!.email, role: request.workspace.role });
+
   app.get(
     '/members',
-    { schema: { tags: ['members'], summary: 'Members and pending invites', params: wsParams, response: { 200: z.object({ items: z.array(member) }), ...errors(401, 404) } } },
-    async (request) => ({
-      items: await app.db.read((tx) => workspacesRepo.members(tx, request.params.ws, origin(request.protocol, request.headers.host))),
-    }),
+    {
+      schema: {
+        tags: ['members'],
+        summary: 'Members and pending invites (invite links for owners; emails for editors and owners)',
+        params: wsParams,
+        response: { 200: z.object({ items: z.array(member) }), ...errors(401, 404) },
+      },
+    },
+    async (request) => ({ items: await listMembers(app.db, request.params.ws, caller(request), origin(request)) }),
   );
 
   app.post(
@@ -95,81 +94,63 @@ export const workspaceRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: {
         tags: ['members'],
         summary: 'Add a member by email; an email without an account becomes a pending invite with a link to pass on',
+        description: 'The link works once, for an account with the invited email, until it expires (7 days unless expiresInDays says otherwise).',
         params: wsParams,
         body: memberInvite,
         response: { 201: member, ...writeErrors },
       },
     },
     async (request, reply) => {
-      const { ws } = request.params;
-      const email = request.body.email.toLowerCase();
-      await app.db.write(async (tx) => {
-        if (await workspacesRepo.roleOf(tx, ws, email)) throw conflict(`${email} is already a member.`);
-        const added = await tx.one(
-          `MATCH (u:User {email: $email}) MATCH (w:Workspace {id: $ws})
-           CREATE (u)-[:MEMBER_OF {role: $role, since: datetime()}]->(w) RETURN u.id AS id`,
-          { ws, email, role: request.body.role },
-        );
-        if (!added) {
-          await tx.query(
-            `MERGE (i:Invite {workspaceId: $ws, email: $email})
-             ON CREATE SET i.id = $id, i.token = $token, i.createdAt = datetime()
-             SET i.role = $role`,
-            { ws, email, role: request.body.role, id: randomUUID(), token: newSecret() },
-          );
-        }
-      });
-      forgetMemberships(app, ws);
-      const members = await app.db.read((tx) => workspacesRepo.members(tx, ws, origin(request.protocol, request.headers.host)));
-      return reply.code(201).send(members.find((m) => m.email === email)!);
+      const added = await addMember(app.db, request.params.ws, caller(request), request.body, origin(request));
+      forgetMemberships(app, request.params.ws);
+      return reply.code(201).send(added);
     },
   );
 
   app.patch(
     '/members/:email',
-    { config: { access: 'owner' }, schema: { tags: ['members'], summary: 'Change a member’s role (owners)', params: memberParams, body: memberRoleChange, response: { 200: member, ...writeErrors } } },
-    async (request) => {
-      const { ws } = request.params;
-      const email = request.params.email.toLowerCase();
-      await app.db.write(async (tx) => {
-        const current = await keepAnOwner(tx, ws, email, request.body.role);
-        if (current) {
-          await tx.query('MATCH (:User {email: $email})-[m:MEMBER_OF]->(:Workspace {id: $ws}) SET m.role = $role', { ws, email, role: request.body.role });
-          return;
-        }
-        const invite = await tx.one('MATCH (i:Invite {workspaceId: $ws, email: $email}) SET i.role = $role RETURN i.id AS id', { ws, email, role: request.body.role });
-        if (!invite) throw notFound('Member');
-      });
-      forgetMemberships(app, ws);
-      const members = await app.db.read((tx) => workspacesRepo.members(tx, ws, origin(request.protocol, request.headers.host)));
-      return members.find((m) => m.email === email)!;
+    {
+      config: { access: 'owner' },
+      schema: { tags: ['members'], summary: 'Change a member’s or a pending invite’s role (owners)', params: memberParams, body: memberRoleChange, response: { 200: member, ...writeErrors } },
     },
+    async (request) => {
+      const changed = await changeRole(app.db, request.params.ws, caller(request), request.params.email, request.body.role, origin(request));
+      forgetMemberships(app, request.params.ws);
+      return changed;
+    },
+  );
+
+  app.post(
+    '/members/:email/resend',
+    {
+      config: { access: 'owner' },
+      schema: {
+        tags: ['members'],
+        summary: 'Give a pending invite a new link and a new expiry (owners); the old link stops working',
+        params: memberParams,
+        body: inviteResend,
+        response: { 200: member, ...writeErrors },
+      },
+    },
+    async (request) => resendInvite(app.db, request.params.ws, caller(request), request.params.email, request.body.expiresInDays, origin(request)),
   );
 
   app.delete(
     '/members/:email',
     {
-      // Anyone may leave; removing someone else is for owners (checked below).
+      // Anyone may leave; removing someone else is for owners (checked by the service).
       config: { access: 'read' },
-      schema: { tags: ['members'], summary: 'Remove a member or cancel an invite; members may remove themselves', params: memberParams, response: { 204: z.null(), ...writeErrors } },
+      schema: {
+        tags: ['members'],
+        summary: 'Remove a member or withdraw a pending invite (owners); members may remove themselves',
+        params: memberParams,
+        response: { 204: z.null(), ...writeErrors },
+      },
     },
     async (request, reply) => {
-      const { ws } = request.params;
-      const email = request.params.email.toLowerCase();
-      const self = email === request.user!.email;
-      if (!self && request.workspace.role !== 'owner') throw forbidden('Only an owner can remove another member.');
-      await app.db.write(async (tx) => {
-        const current = await keepAnOwner(tx, ws, email, null);
-        if (current) {
-          await tx.query('MATCH (:User {email: $email})-[m:MEMBER_OF]->(:Workspace {id: $ws}) DELETE m', { ws, email });
-          return;
-        }
-        const invite = await tx.one('MATCH (i:Invite {workspaceId: $ws, email: $email}) DELETE i RETURN 1 AS one', { ws, email });
-        if (!invite) throw notFound('Member');
-      });
-      forgetMemberships(app, ws);
+      await removeMember(app.db, request.params.ws, caller(request), request.params.email);
+      forgetMemberships(app, request.params.ws);
       return reply.code(204).send(null);
     },
   );
 };
-

@@ -1,20 +1,36 @@
 import type { Gateway } from '../db/gateway.js';
 import type { Change } from '../domain/change.js';
+import { workspacesRepo } from '../repos/workspaces.js';
 import { listChanges } from './changes.js';
 
-type Listener = (change: Change) => void;
+/** Why the feed ended a stream. */
+export type EndReason = 'removed' | 'deleted';
+
+export interface Subscriber {
+  /** The account watching: the feed stops sending the moment it is no longer a member. */
+  userId: string;
+  fromSeq: number;
+  onChange(change: Change): void;
+  onEnd(reason: EndReason): void;
+}
 
 interface Watch {
-  listeners: Map<Listener, { seq: number }>;
+  subscribers: Map<Subscriber, { seq: number }>;
   timer: NodeJS.Timeout;
   busy: boolean;
 }
+
+const BATCH = 200;
 
 /**
  * Live updates read from the change log in the database, not from this process's memory,
  * so every API instance behind a load balancer sees every instance's writes. One poll per
  * watched workspace, however many browsers watch it; the poll reads a single indexed
  * counter until something has changed.
+ *
+ * The same poll asks which watchers are still members, so someone removed on any instance
+ * is cut off within one poll, and checks again just before a batch of changes goes out.
+ * A deleted workspace ends every stream on it.
  */
 export class ChangeFeed {
   private readonly watches = new Map<string, Watch>();
@@ -24,22 +40,16 @@ export class ChangeFeed {
     private readonly intervalMs = 500,
   ) {}
 
-  subscribe(ws: string, fromSeq: number, listener: Listener): () => void {
+  subscribe(ws: string, subscriber: Subscriber): () => void {
     let watch = this.watches.get(ws);
     if (!watch) {
-      const created: Watch = { listeners: new Map(), busy: false, timer: setInterval(() => void this.poll(ws, created), this.intervalMs) };
+      const created: Watch = { subscribers: new Map(), busy: false, timer: setInterval(() => void this.poll(ws, created), this.intervalMs) };
       this.watches.set(ws, created);
       watch = created;
     }
-    watch.listeners.set(listener, { seq: fromSeq });
+    watch.subscribers.set(subscriber, { seq: subscriber.fromSeq });
     void this.poll(ws, watch);
-    return () => {
-      watch.listeners.delete(listener);
-      if (watch.listeners.size === 0) {
-        clearInterval(watch.timer);
-        this.watches.delete(ws);
-      }
-    };
+    return () => this.drop(ws, watch, subscriber);
   }
 
   close() {
@@ -47,22 +57,55 @@ export class ChangeFeed {
     this.watches.clear();
   }
 
+  private drop(ws: string, watch: Watch, subscriber: Subscriber) {
+    watch.subscribers.delete(subscriber);
+    if (watch.subscribers.size === 0 && this.watches.get(ws) === watch) {
+      clearInterval(watch.timer);
+      this.watches.delete(ws);
+    }
+  }
+
+  /** Ends the streams of everyone not in `members` (everyone, when the workspace is gone). */
+  private endOutsiders(ws: string, watch: Watch, members: Set<string>, reason: EndReason) {
+    for (const subscriber of [...watch.subscribers.keys()]) {
+      if (members.has(subscriber.userId)) continue;
+      this.drop(ws, watch, subscriber);
+      subscriber.onEnd(reason);
+    }
+  }
+
+  private userIds(watch: Watch) {
+    return [...new Set([...watch.subscribers.keys()].map((s) => s.userId))];
+  }
+
   private async poll(ws: string, watch: Watch) {
-    if (watch.busy || watch.listeners.size === 0) return;
+    if (watch.busy || watch.subscribers.size === 0) return;
     watch.busy = true;
     try {
-      const latest = await this.db.read((tx) => tx.one<{ seq: number }>('MATCH (w:Workspace {id: $ws}) RETURN coalesce(w.changeSeq, 0) AS seq', { ws }));
-      const from = Math.min(...[...watch.listeners.values()].map((l) => l.seq));
-      if (!latest || latest.seq <= from) return;
-      const changes = await this.db.read((tx) => listChanges(tx, ws, { after: from, limit: 200 }));
+      const head = await this.db.read((tx) => workspacesRepo.feedHead(tx, ws, this.userIds(watch)), 'feed.head');
+      if (!head || head.deleted) return this.endOutsiders(ws, watch, new Set(), 'deleted');
+      this.endOutsiders(ws, watch, new Set(head.members), 'removed');
+      if (watch.subscribers.size === 0) return;
+      const from = Math.min(...[...watch.subscribers.values()].map((l) => l.seq));
+      if (head.seq <= from) return;
+      // The changes and a fresh look at who may have them, in one read.
+      const { changes, again } = await this.db.read(async (tx) => ({
+        changes: await listChanges(tx, ws, { after: from, limit: BATCH }),
+        again: await workspacesRepo.feedHead(tx, ws, this.userIds(watch)),
+      }), 'feed.changes');
+      if (!again || again.deleted) return this.endOutsiders(ws, watch, new Set(), 'deleted');
+      this.endOutsiders(ws, watch, new Set(again.members), 'removed');
       for (const change of changes) {
-        for (const [listener, state] of watch.listeners) {
+        for (const [subscriber, state] of watch.subscribers) {
           if (change.seq > state.seq) {
             state.seq = change.seq;
-            listener(change);
+            subscriber.onChange(change);
           }
         }
       }
+      // Not every change number has a change (a write that changed nothing still took one):
+      // once the batch reached the head, everyone is there, and idle polls stay one read.
+      if (changes.length < BATCH) for (const state of watch.subscribers.values()) state.seq = Math.max(state.seq, head.seq);
     } catch {
       // The database is away; the next poll tries again and clients keep their position.
     } finally {

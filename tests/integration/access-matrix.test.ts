@@ -9,7 +9,7 @@ import { testApp, type TestContext } from '../support/app.js';
 import { call, newWorkspace, signUp, type Caller } from '../support/api.js';
 
 const SCOPE = '/api/workspaces/:ws';
-const PUBLIC = new Set(['GET /api/health', 'GET /api/ready', 'POST /api/auth/signup', 'POST /api/auth/login', 'POST /api/auth/logout']);
+const PUBLIC = new Set(['GET /api/health', 'GET /api/ready', 'POST /api/auth/signup', 'POST /api/auth/login', 'POST /api/auth/logout', 'GET /api/invites/:token']);
 type Role = 'viewer' | 'editor' | 'owner';
 const rank: Record<Role, number> = { viewer: 0, editor: 1, owner: 2 };
 

@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RouteEntry } from '../../server/app.js';
 import { testApp, type TestContext } from '../support/app.js';
 
-const PUBLIC = new Set(['GET /api/health', 'GET /api/ready', 'POST /api/auth/signup', 'POST /api/auth/login', 'POST /api/auth/logout']);
+const PUBLIC = new Set(['GET /api/health', 'GET /api/ready', 'POST /api/auth/signup', 'POST /api/auth/login', 'POST /api/auth/logout', 'GET /api/invites/:token']);
 const SCOPE = '/api/workspaces/:ws';
 const PROBLEM = '#/components/schemas/Problem';
 

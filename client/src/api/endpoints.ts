@@ -1,7 +1,7 @@
 import { del, get, patch, post, qs } from './http';
 import type {
-  Actor, ActorCreate, ActorDetail, ActorPatch, Assessment, BatchOperation, BatchResult, Change, Demand, MapDetail,
-  MapSummary, Member, Relationship, RelationshipCreate, Source, User, Workspace,
+  Actor, ActorCreate, ActorDetail, ActorPatch, Assessment, BatchOperation, BatchResult, Change, Demand, InviteDetails, MapDetail,
+  MapSummary, Member, MemberRole, Relationship, RelationshipCreate, Source, User, Workspace,
 } from './domain';
 
 const w = (ws: string) => `/api/workspaces/${ws}`;
@@ -23,6 +23,12 @@ export const endpoints = {
   createWorkspace: (body: { name: string; description?: string }) => post<Workspace>('/api/workspaces', body),
   members: (ws: string) => get<{ items: Member[] }>(`${w(ws)}/members`),
   invite: (ws: string, body: { email: string; role: string }) => post<Member>(`${w(ws)}/members`, body),
+  changeRole: (ws: string, email: string, role: MemberRole) => patch<Member>(`${w(ws)}/members/${encodeURIComponent(email)}`, { role }),
+  /** Removes a member, withdraws a pending invite, or (with your own email) leaves. */
+  removeMember: (ws: string, email: string) => del(`${w(ws)}/members/${encodeURIComponent(email)}`),
+  resendInvite: (ws: string, email: string) => post<Member>(`${w(ws)}/members/${encodeURIComponent(email)}/resend`, {}),
+  inviteDetails: (token: string) => get<InviteDetails>(`/api/invites/${encodeURIComponent(token)}`),
+  acceptInvite: (token: string) => post<Workspace>(`/api/invites/${encodeURIComponent(token)}/accept`),
 
   actors: (ws: string, params: { cursor?: string; limit?: number } = {}) => get<Page<Actor>>(`${w(ws)}/actors${qs(params)}`),
   actor: (ws: string, id: string) => get<ActorDetail>(`${w(ws)}/actors/${id}`),

@@ -14,6 +14,7 @@ export const keys = {
   demands: (ws: string) => ['ws', ws, 'demands'] as const,
   history: (ws: string) => ['ws', ws, 'history'] as const,
   members: (ws: string) => ['ws', ws, 'members'] as const,
+  invite: (token: string) => ['invite', token] as const,
   sources: (ws: string) => ['ws', ws, 'sources'] as const,
   search: (ws: string, q: string) => ['ws', ws, 'search', q] as const,
 };
@@ -42,6 +43,9 @@ export const useActor = (ws: string, id: string) => useQuery({ queryKey: keys.ac
 export const useDemands = (ws: string) => useQuery({ queryKey: keys.demands(ws), queryFn: async () => (await endpoints.demands(ws)).items });
 export const useHistory = (ws: string) => useQuery({ queryKey: keys.history(ws), queryFn: async () => (await endpoints.history(ws, { limit: 100 })).items });
 export const useMembers = (ws: string) => useQuery({ queryKey: keys.members(ws), queryFn: async () => (await endpoints.members(ws)).items });
+/** What an invite link is for; a link that does not work is an ApiError (404), not retried. */
+export const useInviteDetails = (token: string | undefined) =>
+  useQuery({ queryKey: keys.invite(token ?? ''), queryFn: () => endpoints.inviteDetails(token!), enabled: !!token, retry: false, staleTime: Infinity });
 export const useSources = (ws: string) => useQuery({ queryKey: keys.sources(ws), queryFn: async () => (await endpoints.sources(ws)).items });
 
 export const invalidateWorkspace = (client: QueryClient, ws: string) => client.invalidateQueries({ queryKey: keys.workspace(ws) });
