@@ -97,7 +97,7 @@ export async function buildApp(options: AppOptions) {
   // The client routes in the browser; any non-API page gets the app shell.
   installErrorHandler(app, serveClient ? { appShell: (reply) => reply.sendFile('index.html') } : {});
 
-  await installSecurityHeaders(app);
+  installSecurityHeaders(app);
   // Before the cookie is read or any route runs: a forged write is refused at the door.
   installCsrfGuard(app, { publicUrl: options.config.PUBLIC_URL });
   await installRateLimits(app, options.rateLimits);

@@ -1,7 +1,6 @@
 import { createHash } from 'node:crypto';
-import type { IncomingMessage } from 'node:http';
-import fastifyHelmet from '@fastify/helmet';
 import type { FastifyInstance } from 'fastify';
+import helmet, { type HelmetOptions } from 'helmet';
 
 /** Pages meant to be framed by other sites: the public embed of a map. */
 export const isEmbedPath = (url: string) => url === '/embed' || url.startsWith('/embed/') || url.startsWith('/embed?');
@@ -12,8 +11,6 @@ export const isEmbedPath = (url: string) => url === '/embed' || url.startsWith('
  */
 export const CYTOSCAPE_STYLE = '.__________cytoscape_container { position: relative; }';
 const styleHash = (css: string) => `'sha256-${createHash('sha256').update(css).digest('base64')}'`;
-
-const frameAncestors = (request: IncomingMessage) => (isEmbedPath(request.url ?? '') ? '*' : "'none'");
 
 /**
  * The policy the built client runs under (tests/e2e/csp.test.ts checks it in Chromium):
@@ -28,7 +25,7 @@ export const appDirectives = {
   'connect-src': ["'self'"],
   'font-src': ["'self'", 'data:'],
   'form-action': ["'self'"],
-  'frame-ancestors': [frameAncestors],
+  'frame-ancestors': ["'none'"],
   'img-src': ["'self'", 'data:', 'blob:', 'https:'],
   'manifest-src': ["'self'"],
   'object-src': ["'none'"],
@@ -56,19 +53,22 @@ export const docsCsp = [
   "style-src 'self' 'unsafe-inline'",
 ].join('; ');
 
+const helmetOptions = (framedBy: string): HelmetOptions => ({
+  contentSecurityPolicy: { useDefaults: false, directives: { ...appDirectives, 'frame-ancestors': [framedBy] } },
+  frameguard: framedBy === "'none'" ? { action: 'deny' } : false,
+  // Referrers only within our own origin: links out to Wikidata or a filing must not
+  // carry a workspace's address.
+  referrerPolicy: { policy: 'same-origin' },
+});
+
 /**
  * Helmet's headers on every response: nosniff, HSTS (browsers heed it over https only),
- * referrers only within our own origin (links out to Wikidata or a filing must not carry a
- * workspace's address), and no framing except for embeds. X-Frame-Options, for browsers
- * older than frame-ancestors, is set by hand because Helmet's cannot vary per page.
+ * the policy above, and no framing (CSP and X-Frame-Options) except for embeds. Helmet's
+ * middleware is built once per kind of page and run as a hook: @fastify/helmet builds it
+ * anew for every request, about 13 µs of CPU each against 3.5 µs built once (measured).
  */
-export async function installSecurityHeaders(app: FastifyInstance) {
-  await app.register(fastifyHelmet, {
-    contentSecurityPolicy: { useDefaults: false, directives: appDirectives },
-    frameguard: false,
-    referrerPolicy: { policy: 'same-origin' },
-  });
-  app.addHook('onRequest', async (request, reply) => {
-    if (!isEmbedPath(request.url)) reply.header('x-frame-options', 'DENY');
-  });
+export function installSecurityHeaders(app: FastifyInstance) {
+  const page = helmet(helmetOptions("'none'"));
+  const embed = helmet(helmetOptions('*'));
+  app.addHook('onRequest', (request, reply, done) => (isEmbedPath(request.url) ? embed : page)(request.raw, reply.raw, (error) => done(error as Error | undefined)));
 }

@@ -88,8 +88,8 @@ describe('the built client under its content security policy', () => {
       tx.query("MATCH (u:User {id: $user}), (w:Workspace {id: $ws}) CREATE (u)-[:MEMBER_OF {role: 'editor', since: datetime()}]->(w)", { user: me.user.id, ws: demo.ws }),
     );
     await page.goto(`${server.url}/w/${demo.ws}/maps/${demo.map}`);
-    await page.getByRole('toolbar', { name: 'Map tools' }).waitFor({ timeout: 60_000 });
-    await page.waitForFunction(() => ((window as unknown as { __powermapCy?: { nodes(): { length: number } } }).__powermapCy?.nodes().length ?? 0) > 10, null, { timeout: 60_000 });
+    await page.getByRole('toolbar', { name: 'Map tools' }).waitFor({ timeout: 120_000 });
+    await page.waitForFunction(() => ((window as unknown as { __powermapCy?: { nodes(): { length: number } } }).__powermapCy?.nodes().length ?? 0) > 10, null, { timeout: 120_000 });
     await shot(page, 'demo-network');
     for (const view of ['Power grid', 'Table', 'Network']) {
       await page.getByRole('group', { name: 'View' }).getByRole('button', { name: view }).click();
@@ -98,7 +98,7 @@ describe('the built client under its content security policy', () => {
     await shot(page, 'demo-after-views');
     expect(seen).toEqual({ violations: [], failed: [], console: [] });
     await context.close();
-  }, 180_000);
+  }, 300_000);
 
   it('shows the interactive API docs', async () => {
     const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
@@ -114,7 +114,7 @@ describe('the built client under its content security policy', () => {
     await shot(page, 'api-docs');
     expect(seen).toEqual({ violations: [], failed: [], console: [] });
     await context.close();
-  }, 120_000);
+  }, 240_000);
 
   it('makes, lists and revokes API tokens and changes the password on the account page', async () => {
     const context = await browser.newContext({ viewport: { width: 1280, height: 860 } });
@@ -165,5 +165,5 @@ describe('the built client under its content security policy', () => {
     expect(seen.failed).toEqual([]);
     expect(seen.console.filter((line) => !/status of 40[013]/.test(line))).toEqual([]);
     await context.close();
-  }, 120_000);
+  }, 240_000);
 });
