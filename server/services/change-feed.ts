@@ -21,6 +21,8 @@ interface Watch {
 }
 
 const BATCH = 200;
+// A poll that cannot finish must not hold up every later poll of its workspace.
+const READ_TIMEOUT = { timeoutMs: 10_000 };
 
 /**
  * Live updates read from the change log in the database, not from this process's memory,
@@ -82,7 +84,7 @@ export class ChangeFeed {
     if (watch.busy || watch.subscribers.size === 0) return;
     watch.busy = true;
     try {
-      const head = await this.db.read((tx) => workspacesRepo.feedHead(tx, ws, this.userIds(watch)), 'feed.head');
+      const head = await this.db.read((tx) => workspacesRepo.feedHead(tx, ws, this.userIds(watch)), 'feed.head', READ_TIMEOUT);
       if (!head || head.deleted) return this.endOutsiders(ws, watch, new Set(), 'deleted');
       this.endOutsiders(ws, watch, new Set(head.members), 'removed');
       if (watch.subscribers.size === 0) return;
@@ -92,7 +94,7 @@ export class ChangeFeed {
       const { changes, again } = await this.db.read(async (tx) => ({
         changes: await listChanges(tx, ws, { after: from, limit: BATCH }),
         again: await workspacesRepo.feedHead(tx, ws, this.userIds(watch)),
-      }), 'feed.changes');
+      }), 'feed.changes', READ_TIMEOUT);
       if (!again || again.deleted) return this.endOutsiders(ws, watch, new Set(), 'deleted');
       this.endOutsiders(ws, watch, new Set(again.members), 'removed');
       for (const change of changes) {

@@ -80,16 +80,17 @@ describe('removed members are cut off', { timeout: 120_000 }, () => {
     const watcher = await open(port, ws, member);
     const ownStream = await open(port, ws, owner);
     expect(watcher.status).toBe(200);
-    await call(other.app, owner, 'POST', `/api/workspaces/${ws}/actors`, { kind: 'person', name: 'Before' });
+    expect((await call(other.app, owner, 'POST', `/api/workspaces/${ws}/actors`, { kind: 'person', name: 'Before' })).status).toBe(201);
     await until(() => watcher.events.length === 1, 'the member sees the first change');
 
     expect((await call(other.app, owner, 'DELETE', `/api/workspaces/${ws}/members/${member.email}`)).status).toBe(204);
-    await call(other.app, owner, 'POST', `/api/workspaces/${ws}/actors`, { kind: 'person', name: 'After' });
+    const after = await call(other.app, owner, 'POST', `/api/workspaces/${ws}/actors`, { kind: 'person', name: 'After' });
+    expect(after.status, JSON.stringify(after.body)).toBe(201);
     await until(() => watcher.ended, 'the removed member’s stream ends');
     expect(watcher.events.map((e) => e.event === 'change' ? e.data.summary : e.event)).toEqual(['Added Before', 'end']);
     expect(watcher.events[1]!.data).toMatchObject({ reason: 'removed' });
     // The owner's stream on the same workspace goes on.
-    await until(() => ownStream.events.length === 2, () => `the owner sees both changes; got: ${ownStream.body}`);
+    await until(() => ownStream.events.length === 2, () => `the owner sees both changes; got: ${JSON.stringify(ownStream.body)}`);
     expect(ownStream.ended).toBe(false);
     ownStream.close();
 
