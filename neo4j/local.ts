@@ -53,7 +53,8 @@ const STABLE_MS = 60_000;
 interface Launch {
   child: ChildProcess;
   recent: string[];
-  startedAt: number;
+  /** When it said it was ready: how long it then lasted decides whether back-off starts over. */
+  readyAt?: number;
 }
 
 export async function startLocalNeo4j(options: LocalNeo4jOptions): Promise<LocalNeo4j> {
@@ -113,6 +114,8 @@ export async function startLocalNeo4j(options: LocalNeo4jOptions): Promise<Local
     if (stopping) return;
     const next = spawnLauncher(java, args, logStream);
     current = next;
+    // At once, not once ready: Bolt answers a moment before the launcher says so.
+    writeFileSync(pidFile, String(next.child.pid));
     try {
       await waitForReady(next, describe);
     } catch (error) {
@@ -121,7 +124,6 @@ export async function startLocalNeo4j(options: LocalNeo4jOptions): Promise<Local
       return;
     }
     if (stopping) return;
-    writeFileSync(pidFile, String(next.child.pid));
     log(`The local Neo4j is answering again on ${uri} (pid ${next.child.pid}).`);
     watch(next);
   };
@@ -140,7 +142,7 @@ export async function startLocalNeo4j(options: LocalNeo4jOptions): Promise<Local
         return;
       }
       options.onDown?.();
-      if (Date.now() - launch.startedAt > STABLE_MS) attempts = 0;
+      if (Date.now() - (launch.readyAt ?? Date.now()) > STABLE_MS) attempts = 0;
       scheduleRestart(`(pid ${launch.child.pid}) ${how}`);
     });
   };
@@ -192,13 +194,14 @@ function spawnLauncher(java: string, args: string[], logStream: WriteStream): La
   child.stderr!.on('data', remember);
   // A launcher that dies leaves a broken pipe; the exit handlers say what happened.
   child.stdin!.on('error', () => {});
-  return { child, recent, startedAt: Date.now() };
+  return { child, recent };
 }
 
 function waitForReady(
-  { child, recent }: Launch,
+  launch: Launch,
   { logFile, port, storeDir, timeoutMs }: { logFile: string; port: number; storeDir: string; timeoutMs: number },
 ): Promise<void> {
+  const { child, recent } = launch;
   return new Promise((resolve, reject) => {
     const settle = () => {
       clearTimeout(timer);
@@ -220,6 +223,7 @@ function waitForReady(
     const onData = () => {
       if (recent.some((line) => line.includes(READY))) {
         settle();
+        launch.readyAt = Date.now();
         resolve();
       }
     };

@@ -34,13 +34,15 @@ describe('the local database password', () => {
     expect(mode(given.file)).toBe(0o600);
   });
 
-  it('tightens a password file others could read, and refuses an empty one', () => {
+  it('tightens a password file and a data folder others could read, and refuses an empty file', () => {
     const dir = tempDir();
+    chmodSync(dir, 0o755);
     const file = path.join(dir, 'password');
     writeFileSync(file, 'written by hand\n');
     chmodSync(file, 0o644);
     expect(ensurePassword(dir).password).toBe('written by hand');
     expect(mode(file)).toBe(0o600);
+    expect(mode(dir)).toBe(0o700);
     expect(readFileSync(file, 'utf8')).toBe('written by hand\n');
     writeFileSync(file, '\n');
     expect(() => ensurePassword(dir)).toThrow(/password file .* is empty/);

@@ -8,12 +8,14 @@ export const passwordFile = (dataDir: string) => path.join(dataDir, 'password');
 
 /**
  * The local database's password: `explicit` when given (written to the file, so later
- * starts and `npm run db` agree), else the file's, else a new random one. The file is
- * readable by its owner only, like an SSH key.
+ * starts and `npm run db` agree), else the file's, else a new random one. The file, and
+ * the folder that holds it and the store, are its owner's only, like an SSH key.
  */
 export function ensurePassword(dataDir: string, explicit?: string): { password: string; file: string } {
   const file = passwordFile(dataDir);
-  mkdirSync(dataDir, { recursive: true });
+  // The folder too: the store beside the file holds every account's email and password hash.
+  mkdirSync(dataDir, { recursive: true, mode: 0o700 });
+  tighten(dataDir);
   if (explicit !== undefined) {
     if (!existsSync(file) || readSecret(file) !== explicit) writeSecret(file, explicit);
     else tighten(file);
@@ -41,6 +43,8 @@ function writeSecret(file: string, secret: string) {
   chmodSync(file, 0o600);
 }
 
-function tighten(file: string) {
-  if ((statSync(file).mode & 0o077) !== 0) chmodSync(file, 0o600);
+/** Takes group and other permissions away from a file (0600) or folder (0700). */
+function tighten(target: string) {
+  const stat = statSync(target);
+  if ((stat.mode & 0o077) !== 0) chmodSync(target, stat.isDirectory() ? 0o700 : 0o600);
 }

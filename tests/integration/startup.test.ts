@@ -1,79 +1,17 @@
 /**
  * `server/main.ts` as a user runs it: a real child process, its exit code and what it prints.
  */
-import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, inject, it } from 'vitest';
 import { freePort } from '../../neo4j/port.js';
+import { startMain } from '../support/main-process.js';
 
-const tsx = path.resolve('node_modules/.bin/tsx');
 const scratch = mkdtempSync(path.join(os.tmpdir(), 'powermap-startup-'));
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));
-
-interface Run {
-  code: Promise<number | null>;
-  output: () => string;
-  waitFor: (pattern: RegExp, timeoutMs?: number) => Promise<RegExpMatchArray>;
-  kill: (signal: NodeJS.Signals) => void;
-}
-
-/** Starts the server with only the variables given (plus PATH/HOME), data under a scratch folder. */
-function runServer(env: Record<string, string>): Run {
-  const child = spawn(tsx, ['server/main.ts'], {
-    env: {
-      PATH: process.env.PATH ?? '',
-      HOME: process.env.HOME ?? os.homedir(),
-      POWERMAP_DATA_DIR: scratch,
-      SEED_DEMO: 'false',
-      LOG_LEVEL: 'warn',
-      ...env,
-    },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let text = '';
-  const listeners = new Set<() => void>();
-  const take = (chunk: Buffer) => {
-    text += chunk.toString();
-    listeners.forEach((l) => l());
-  };
-  child.stdout.on('data', take);
-  child.stderr.on('data', take);
-  const code = new Promise<number | null>((resolve) => child.once('exit', (c) => resolve(c)));
-  return {
-    code,
-    output: () => text,
-    kill: (signal) => child.kill(signal),
-    waitFor: (pattern, timeoutMs = 60_000) =>
-      new Promise((resolve, reject) => {
-        const check = () => {
-          const match = text.match(pattern);
-          if (match) {
-            listeners.delete(check);
-            clearTimeout(timer);
-            resolve(match);
-          }
-        };
-        const timer = setTimeout(() => {
-          listeners.delete(check);
-          reject(new Error(`no ${pattern} within ${timeoutMs} ms; output:\n${text}`));
-        }, timeoutMs);
-        listeners.add(check);
-        void code.then((exit) =>
-          setTimeout(() => {
-            check();
-            if (listeners.delete(check)) {
-              clearTimeout(timer);
-              reject(new Error(`the server exited (code ${exit}) before printing ${pattern}; output:\n${text}`));
-            }
-          }, 50),
-        );
-        check();
-      }),
-  };
-}
+const runServer = (env: Record<string, string>) => startMain({ POWERMAP_DATA_DIR: scratch, ...env });
 
 /** The message a user reads when the start fails: one sentence, no stack trace. */
 function failureMessage(output: string): string {
@@ -84,13 +22,13 @@ function failureMessage(output: string): string {
 }
 
 describe('starting the server', () => {
-  it('refuses an invalid variable and names it', async () => {
+  it('refuses an invalid variable and names it', { timeout: 120_000 }, async () => {
     const run = runServer({ PORT: 'abc' });
     expect(await run.code).not.toBe(0);
     expect(failureMessage(run.output())).toMatch(/\bPORT\b.*"abc"/);
   });
 
-  it('refuses a busy NEO4J_PORT and names the port', async () => {
+  it('refuses a busy NEO4J_PORT and names the port', { timeout: 120_000 }, async () => {
     const busy = net.createServer();
     const port = await freePort();
     await new Promise<void>((resolve) => busy.listen(port, '127.0.0.1', resolve));
@@ -105,7 +43,21 @@ describe('starting the server', () => {
     }
   });
 
-  it('says Java is missing when JAVA_HOME has no java and no NEO4J_URI is set', async () => {
+  it('never repeats the value of a secret it refuses', { timeout: 120_000 }, async () => {
+    const run = runServer({ SESSION_SECRET: 'not-long-enough-secret', PORT: String(await freePort()) });
+    expect(await run.code).not.toBe(0);
+    expect(failureMessage(run.output())).toMatch(/SESSION_SECRET=\(22 characters, not shown\): must be at least 32 characters/);
+    expect(run.output()).not.toContain('not-long-enough-secret');
+  });
+
+  it('refuses a NEO4J_PASSWORD for the local database that Neo4j would refuse, without printing it', { timeout: 120_000 }, async () => {
+    const run = runServer({ NEO4J_PASSWORD: 'short7!', PORT: String(await freePort()) });
+    expect(await run.code).not.toBe(0);
+    expect(failureMessage(run.output())).toMatch(/NEO4J_PASSWORD is shorter than the 8 characters Neo4j requires/);
+    expect(run.output()).not.toContain('short7!');
+  });
+
+  it('says Java is missing when JAVA_HOME has no java and no NEO4J_URI is set', { timeout: 120_000 }, async () => {
     const emptyJavaHome = mkdtempSync(path.join(scratch, 'jdk-'));
     const run = runServer({ JAVA_HOME: emptyJavaHome, PORT: String(await freePort()) });
     expect(await run.code).not.toBe(0);
@@ -129,5 +81,5 @@ describe('starting the server', () => {
     expect(run.output()).not.toMatch(/Local Neo4j/);
     run.kill('SIGTERM');
     expect(await run.code).toBe(0);
-  }, 90_000);
+  }, 240_000);
 });
