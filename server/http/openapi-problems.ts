@@ -12,7 +12,9 @@ const DESCRIPTIONS: Record<string, string> = {
   403: 'Your role in this workspace does not allow it',
   404: 'There is no such thing, or it is not yours to see',
   409: 'Someone changed it since the version you edited (current holds it now), or it clashes with another record',
+  413: 'The body is larger than this route takes (the detail names the limit)',
   428: 'Send the version you edited (in the body, ?version= or If-Match)',
+  429: 'A previous analysis or import of yours is still running: ask again after Retry-After seconds',
   503: 'The database cannot be reached just now',
 };
 
