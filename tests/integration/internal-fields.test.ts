@@ -17,7 +17,7 @@ describe('internal fields', () => {
 
   beforeAll(async () => {
     ctx = await testApp();
-    [owner, editor, viewer, outsider] = await Promise.all(['Owner', 'Editor', 'Viewer', 'Outsider'].map((n) => signUp(ctx.app, n)));
+    [owner, editor, viewer, outsider] = (await Promise.all(['Owner', 'Editor', 'Viewer', 'Outsider'].map((n) => signUp(ctx.app, n)))) as [Caller, Caller, Caller, Caller];
     ws = await newWorkspace(ctx.app, owner, 'Internal fields');
     for (const [who, role] of [[editor, 'editor'], [viewer, 'viewer']] as const) {
       expect((await api(owner, 'POST', '/members', { email: who.email, role })).status).toBe(201);

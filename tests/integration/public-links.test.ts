@@ -40,7 +40,7 @@ describe('public links to a map', () => {
 
   beforeAll(async () => {
     ctx = await testApp();
-    [owner, editor, viewer, outsider] = await Promise.all(['Owner', 'Editor', 'Viewer', 'Outsider'].map((n) => signUp(ctx.app, n)));
+    [owner, editor, viewer, outsider] = (await Promise.all(['Owner', 'Editor', 'Viewer', 'Outsider'].map((n) => signUp(ctx.app, n)))) as [Caller, Caller, Caller, Caller];
     ws = await newWorkspace(ctx.app, owner, 'Hospital campaign');
     for (const [who, role] of [[editor, 'editor'], [viewer, 'viewer']] as const) {
       expect((await api(owner, 'POST', '/members', { email: who.email, role })).status).toBe(201);
@@ -261,7 +261,7 @@ describe('public links to a map', () => {
       expect(res.headers['content-type']).toBe(reference.headers['content-type']);
       expect(res.headers['cache-control']).toBe('no-store');
     };
-    let never: { body: unknown; headers: Record<string, unknown> };
+    let never: { status: number; body: unknown; headers: Record<string, unknown> };
     beforeAll(async () => {
       // A well-formed token nobody was ever given.
       never = await open('A'.repeat(32));
