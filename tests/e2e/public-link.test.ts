@@ -141,6 +141,7 @@ describe('a public link to a map', () => {
     await visitor.setViewportSize({ width: 390, height: 844 });
     await visitor.getByRole('button', { name: /Story · 2 steps/ }).click();
     await visitor.getByRole('region', { name: 'Story' }).getByText('Step 1 of 2').waitFor();
+    await visitor.waitForTimeout(600); // the step glides into view; only the picture waits for it
     await shot(visitor, '07-story-390x844');
 
     const embed = await visitorContext.newPage();

@@ -283,17 +283,24 @@ export function NetworkView({ onOpenActor, onExpand, drawMode, readOnly = false 
     });
   }, [cy, highlight, elements]);
 
-  // A shared map's reader does not pan to find a story step: the step comes into view.
+  // A shared map's reader does not pan to find a story step: the step comes into view,
+  // above the story card where that card covers the bottom of the canvas (a phone).
   useEffect(() => {
     if (!cy || !readOnly || !highlight) return;
     const lit = cy.collection();
     for (const id of [...highlight.actors, ...highlight.relationships]) lit.merge(cy.getElementById(id));
     if (lit.empty()) return;
     cy.resize();
-    const view = lit.union(lit.connectedNodes());
-    cy.animate({ fit: { eles: view, padding: 60 }, duration: 300, complete: () => {
-      if (cy.zoom() > 1.2) cy.animate({ zoom: { level: 1.2, renderedPosition: { x: cy.width() / 2, y: cy.height() / 2 } }, duration: 150 });
-    } });
+    const box = lit.union(lit.connectedNodes()).boundingBox({});
+    const canvas = cy.container()?.getBoundingClientRect();
+    const card = document.querySelector('.presenter')?.getBoundingClientRect();
+    const covered = canvas && card && card.width > canvas.width / 2 ? Math.max(0, canvas.bottom - card.top) : 0;
+    const pad = 60;
+    const width = cy.width();
+    const height = Math.max(120, cy.height() - covered);
+    const zoom = Math.max(0.1, Math.min(1.2, (width - 2 * pad) / Math.max(1, box.w), (height - 2 * pad) / Math.max(1, box.h)));
+    const centre = { x: (box.x1 + box.x2) / 2, y: (box.y1 + box.y2) / 2 };
+    cy.animate({ zoom, pan: { x: width / 2 - centre.x * zoom, y: height / 2 - centre.y * zoom }, duration: 300 });
   }, [cy, readOnly, highlight]);
 
   // Runs a layout and saves where it put everyone (as one undo step when the user asked for it).
