@@ -7,15 +7,29 @@ import { ActorProfilePage } from './pages/ActorProfilePage';
 import { AuthPage } from './pages/AuthPage';
 import { WorkspaceHome } from './pages/WorkspaceHome';
 import { WorkspacesPage } from './pages/WorkspacesPage';
-import { navigate, useRoute } from './router';
+import { navigate, useRoute, type Route } from './router';
 
 // The map editor carries Cytoscape and its layouts: loaded only when a map is opened, so
 // signing in and the workspace pages stay light.
 const MapEditorPage = lazy(() => import('./pages/MapEditorPage').then((m) => ({ default: m.MapEditorPage })));
 const preloadEditor = () => void import('./pages/MapEditorPage');
+// A shared map draws with the same views, so it is split off the same way.
+const PublicMapPage = lazy(() => import('./pages/PublicMapPage').then((m) => ({ default: m.PublicMapPage })));
 
 export function App() {
   const route = useRoute();
+  // Shared maps are for people without an account: no sign-in, no session looked up.
+  if (route.name === 'publicMap') {
+    return (
+      <Suspense fallback={<p className="page-status" aria-busy="true">Opening the map…</p>}>
+        <PublicMapPage key={route.token} token={route.token} embed={route.embed} />
+      </Suspense>
+    );
+  }
+  return <MemberApp route={route} />;
+}
+
+function MemberApp({ route }: { route: Exclude<Route, { name: 'publicMap' }> }) {
   const me = useMe();
   const user = me.data ?? null;
   const needsAuth = route.name !== 'signin' && route.name !== 'signup';

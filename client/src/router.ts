@@ -6,17 +6,31 @@ export type Route =
   | { name: 'signin'; invite?: string }
   | { name: 'account' }
   | { name: 'signup'; invite?: string }
-  | { name: 'workspace'; ws: string; tab: 'maps' | 'actors' | 'demands' | 'history' | 'members' }
+  | { name: 'workspace'; ws: string; tab: 'maps' | 'actors' | 'demands' | 'history' | 'members' | 'settings' }
   | { name: 'map'; ws: string; map: string }
   | { name: 'actor'; ws: string; actor: string }
+  | { name: 'publicMap'; token: string; embed: boolean }
   | { name: 'notFound' };
 
-const tabs = ['maps', 'actors', 'demands', 'history', 'members'] as const;
+const tabs = ['maps', 'actors', 'demands', 'history', 'members', 'settings'] as const;
+
+/** A malformed escape in a pasted link is the link's problem, not a crash. */
+function safeDecode(part: string) {
+  try {
+    return decodeURIComponent(part);
+  } catch {
+    return part;
+  }
+}
 
 export function parseRoute(pathname: string, search = ''): Route {
   const parts = pathname.split('/').filter(Boolean);
   if (parts.length === 0) return { name: 'workspaces' };
   if (parts[0] === 'account' && parts.length === 1) return { name: 'account' };
+  // A shared map, to anyone with the link: /p/:token for the page, /embed/:token for an <iframe>.
+  if ((parts[0] === 'p' || parts[0] === 'embed') && parts[1] && parts.length === 2) {
+    return { name: 'publicMap', token: safeDecode(parts[1]), embed: parts[0] === 'embed' };
+  }
   if (parts[0] === 'signin' || parts[0] === 'signup') {
     const name = parts[0];
     const invite = new URLSearchParams(search).get('invite') ?? undefined;
@@ -40,6 +54,8 @@ export const paths = {
   workspace: (ws: string, tab = 'maps') => (tab === 'maps' ? `/w/${ws}` : `/w/${ws}/${tab}`),
   map: (ws: string, map: string) => `/w/${ws}/maps/${map}`,
   actor: (ws: string, actor: string) => `/w/${ws}/actors/${actor}`,
+  publicMap: (token: string) => `/p/${encodeURIComponent(token)}`,
+  embed: (token: string) => `/embed/${encodeURIComponent(token)}`,
 };
 
 const listeners = new Set<() => void>();

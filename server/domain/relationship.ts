@@ -48,6 +48,7 @@ export const relationshipCommon = {
   endDate: isoDate.nullable(),
   current: z.boolean().nullable().describe('Still true today (null: unknown)'),
   description: longText,
+  privateNotes: longText.describe('What the workspace keeps to itself about this tie (internal: never leaves the workspace)'),
   sourceIds: z.array(id).max(100),
 };
 
@@ -83,7 +84,7 @@ type Fields = typeof relationshipTypeFields;
 
 /** Defaults filled in on create, so stored records always have every field. */
 export const relationshipDefaults = {
-  common: { strength: 3, startDate: null, endDate: null, current: null, description: '', sourceIds: [] as string[] },
+  common: { strength: 3, startDate: null, endDate: null, current: null, description: '', privateNotes: '', sourceIds: [] as string[] },
   POSITION: { title: null, board: false, executive: false, compensation: null },
   MEMBERSHIP: { role: null },
   OWNERSHIP: { percent: null, shares: null },

@@ -16,6 +16,9 @@ export const nodeAttributes = [
   ['power', 'integer'],
   ['alignment', 'integer'],
   ['description', 'string'],
+  // Internal fields: these exports are for the workspace's own members (partners get redacted ones).
+  ['contactOwner', 'string'],
+  ['privateNotes', 'string'],
 ] as const;
 
 export const edgeAttributes = [
@@ -25,6 +28,7 @@ export const edgeAttributes = [
   ['startDate', 'string'],
   ['endDate', 'string'],
   ['description', 'string'],
+  ['privateNotes', 'string'],
   ['sources', 'integer'],
 ] as const;
 

@@ -6,12 +6,13 @@ import type { EntityStore } from './store.js';
 /** The projection that turns a stored node into an Actor. */
 export const ACTOR = `{
   .id, .kind, .name, .aliases, .description, .sector, .tags, .roles, .power, .alignment,
-  .interests, .powerSources, .contactOwner, .links, .image, .organized, .version, .createdAt, .updatedAt,
+  .interests, .powerSources, .contactOwner, .privateNotes, .links, .image, .organized, .version, .createdAt, .updatedAt,
   externalIds: a.externalIdsJson
 }`;
 
 export function actorFromRow(row: Record<string, unknown>): Actor {
-  return { ...(row as Actor), externalIds: JSON.parse((row.externalIds as string | null) ?? '{}') };
+  // Actors stored before a field existed have no property for it; Neo4j answers null.
+  return { ...(row as Actor), privateNotes: (row.privateNotes as string | null) ?? '', externalIds: JSON.parse((row.externalIds as string | null) ?? '{}') };
 }
 
 /** Properties as stored: derived search keys added, nested values flattened to JSON. */

@@ -8,11 +8,14 @@ import { demandRoutes } from './demands.js';
 import { eventRoutes } from './events.js';
 import { exportRoutes } from './export.js';
 import { importRoutes } from './import.js';
+import { internalFieldRoutes } from './internal-fields.js';
 import { inviteRoutes } from './invites.js';
 import { graphRoutes } from './graph.js';
 import { healthRoutes } from './health.js';
 import { historyRoutes } from './history.js';
+import { mapLinkRoutes } from './map-links.js';
 import { mapRoutes } from './maps.js';
+import { publicMapRoutes } from './public-maps.js';
 import { relationshipRoutes } from './relationships.js';
 import { searchRoutes } from './search.js';
 import { sourceRoutes } from './sources.js';
@@ -26,6 +29,7 @@ export const apiRoutes: FastifyPluginAsyncZod = async (app) => {
   await app.register(authRoutes, { prefix: '/auth' });
   await app.register(workspaceListRoutes);
   await app.register(inviteRoutes);
+  await app.register(publicMapRoutes);
 
   // Everything about one workspace: access is decided once, for the whole scope.
   await app.register(
@@ -37,6 +41,8 @@ export const apiRoutes: FastifyPluginAsyncZod = async (app) => {
       await scope.register(sourceRoutes);
       await scope.register(demandRoutes);
       await scope.register(mapRoutes);
+      await scope.register(mapLinkRoutes);
+      await scope.register(internalFieldRoutes);
       await scope.register(graphRoutes);
       await scope.register(searchRoutes);
       await scope.register(historyRoutes);

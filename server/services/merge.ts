@@ -48,6 +48,8 @@ export async function mergeActor(ctx: WriteContext, duplicateId: string, intoId:
     power: kept.power ?? duplicate.power,
     alignment: kept.alignment ?? duplicate.alignment,
     contactOwner: kept.contactOwner ?? duplicate.contactOwner,
+    // Both sets of notes are kept: a merge never drops what someone wrote down.
+    privateNotes: [kept.privateNotes, duplicate.privateNotes].filter(Boolean).join('\n\n'),
     image: kept.image ?? duplicate.image,
   };
   const keptNow = await replaceEntity(ctx, actorStore, kept, merged);

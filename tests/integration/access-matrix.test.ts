@@ -9,7 +9,7 @@ import { testApp, type TestContext } from '../support/app.js';
 import { call, newWorkspace, signUp, type Caller } from '../support/api.js';
 
 const SCOPE = '/api/workspaces/:ws';
-const PUBLIC = new Set(['GET /api/health', 'GET /api/ready', 'POST /api/auth/signup', 'POST /api/auth/login', 'POST /api/auth/logout', 'GET /api/invites/:token']);
+const PUBLIC = new Set(['GET /api/health', 'GET /api/ready', 'POST /api/auth/signup', 'POST /api/auth/login', 'POST /api/auth/logout', 'GET /api/invites/:token', 'GET /api/public/maps/:token']);
 type Role = 'viewer' | 'editor' | 'owner';
 const rank: Record<Role, number> = { viewer: 0, editor: 1, owner: 2 };
 
@@ -19,6 +19,8 @@ function needs(route: RouteEntry): Role {
   if (route.method === 'DELETE' && route.url === `${SCOPE}/members/:email`) return 'owner';
   if (route.access === 'owner') return 'owner';
   if (route.access === 'read') return 'viewer';
+  // Reads that are for editors (a map's public links publish it, so viewers do not see them).
+  if (route.access === 'write') return 'editor';
   return route.method === 'GET' ? 'viewer' : 'editor';
 }
 

@@ -95,6 +95,8 @@ function validBodies(x: Seeded): Record<string, unknown> {
     [`POST ${SCOPE}/maps/:id/members`]: { actorIds: [bo, acme], positions: { [bo]: { x: 1, y: 2 } }, withNeighbours: true },
     [`POST ${SCOPE}/maps/:id/members/remove`]: { actorIds: [acme] },
     [`PATCH ${SCOPE}/maps/:id/positions`]: { positions: [{ actorId: ada, x: 100, y: 200 }] },
+    [`POST ${SCOPE}/maps/:mapId/links`]: { story: true, expiresAt: '2030-01-31T09:00:00Z' },
+    [`PUT ${SCOPE}/internal-fields`]: { actor: ['interests', 'powerSources'], relationship: ['description'], assessment: ['note'], version: 1 },
     [`POST ${SCOPE}/batch`]: {
       operations: [
         { op: 'create', entity: 'actor', data: { kind: 'organization', name: 'Holding LLC' } },

@@ -1,7 +1,8 @@
-import { del, get, patch, post, qs } from './http';
+import { api, del, get, patch, post, qs } from './http';
 import type {
-  Actor, ActorCreate, ActorDetail, ActorPatch, Assessment, BatchOperation, BatchResult, Change, Demand, InviteDetails, MapDetail,
-  MapSummary, Member, MemberRole, Relationship, RelationshipCreate, Source, User, Workspace,
+  Actor, ActorCreate, ActorDetail, ActorPatch, Assessment, BatchOperation, BatchResult, Change, Demand, InternalFieldLists,
+  InternalFieldsSettings, InviteDetails, MapDetail, MapLink, MapLinkCreated, MapSummary, Member, MemberRole, PublicMap, Relationship,
+  RelationshipCreate, Source, User, Workspace,
 } from './domain';
 
 const w = (ws: string) => `/api/workspaces/${ws}`;
@@ -60,6 +61,14 @@ export const endpoints = {
   removeMembers: (ws: string, id: string, actorIds: string[]) => post<MapDetail>(`${w(ws)}/maps/${id}/members/remove`, { actorIds }),
   savePositions: (ws: string, id: string, positions: { actorId: string; x: number; y: number }[]) =>
     patch<void>(`${w(ws)}/maps/${id}/positions`, { positions }),
+
+  mapLinks: (ws: string, map: string) => get<{ items: MapLink[] }>(`${w(ws)}/maps/${map}/links`),
+  createMapLink: (ws: string, map: string, body: { story: boolean; expiresAt?: string | null }) => post<MapLinkCreated>(`${w(ws)}/maps/${map}/links`, body),
+  revokeMapLink: (ws: string, map: string, id: string) => del(`${w(ws)}/maps/${map}/links/${id}`),
+  publicMap: (token: string) => get<PublicMap>(`/api/public/maps/${encodeURIComponent(token)}`),
+
+  internalFields: (ws: string) => get<InternalFieldsSettings>(`${w(ws)}/internal-fields`),
+  setInternalFields: (ws: string, body: Partial<InternalFieldLists> & { version?: number }) => api<InternalFieldsSettings>('PUT', `${w(ws)}/internal-fields`, body),
 
   search: (ws: string, q: string, limit = 8) => get<{ items: (Actor & { score: number })[] }>(`${w(ws)}/search${qs({ q, limit })}`),
   batch: (ws: string, operations: BatchOperation[], summary?: string) => post<BatchResult>(`${w(ws)}/batch`, { operations, summary }),

@@ -17,6 +17,9 @@ export const keys = {
   invite: (token: string) => ['invite', token] as const,
   sources: (ws: string) => ['ws', ws, 'sources'] as const,
   search: (ws: string, q: string) => ['ws', ws, 'search', q] as const,
+  mapLinks: (ws: string, map: string) => ['ws', ws, 'map', map, 'links'] as const,
+  internalFields: (ws: string) => ['ws', ws, 'internal-fields'] as const,
+  publicMap: (token: string) => ['public', token] as const,
 };
 
 export function useMe() {
@@ -47,6 +50,10 @@ export const useMembers = (ws: string) => useQuery({ queryKey: keys.members(ws),
 export const useInviteDetails = (token: string | undefined) =>
   useQuery({ queryKey: keys.invite(token ?? ''), queryFn: () => endpoints.inviteDetails(token!), enabled: !!token, retry: false, staleTime: Infinity });
 export const useSources = (ws: string) => useQuery({ queryKey: keys.sources(ws), queryFn: async () => (await endpoints.sources(ws)).items });
+
+export const useMapLinks = (ws: string, map: string) => useQuery({ queryKey: keys.mapLinks(ws, map), queryFn: async () => (await endpoints.mapLinks(ws, map)).items });
+export const useInternalFields = (ws: string) => useQuery({ queryKey: keys.internalFields(ws), queryFn: () => endpoints.internalFields(ws), staleTime: 60_000 });
+export const usePublicMap = (token: string) => useQuery({ queryKey: keys.publicMap(token), queryFn: () => endpoints.publicMap(token), staleTime: 60_000 });
 
 export const invalidateWorkspace = (client: QueryClient, ws: string) => client.invalidateQueries({ queryKey: keys.workspace(ws) });
 

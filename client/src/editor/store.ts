@@ -22,6 +22,7 @@ export type Dialog =
   | { kind: 'relationship'; from: string; to: string }
   | { kind: 'help' }
   | { kind: 'expand'; actorId: string }
+  | { kind: 'share' }
   | { kind: 'conflict'; step: Step; entity: string; id: string; mine: Record<string, unknown>; theirs: Record<string, unknown> };
 
 /** Everything about the editor that is not server data: one store, read by every view. */

@@ -1,6 +1,6 @@
 import type { Relationship } from '../api/domain';
 
-const common = new Set(['id', 'type', 'from', 'to', 'mutual', 'strength', 'startDate', 'endDate', 'current', 'description', 'sourceIds', 'version', 'createdAt', 'updatedAt']);
+const common = new Set(['id', 'type', 'from', 'to', 'mutual', 'strength', 'startDate', 'endDate', 'current', 'description', 'privateNotes', 'sourceIds', 'version', 'createdAt', 'updatedAt']);
 /** Fields whose value speaks for itself ("Chairman", "Treasurer", "nurse staffing"). */
 const plain = new Set(['title', 'role', 'label', 'relation', 'issue', 'how', 'coalition', 'goods', 'services', 'contract', 'filing']);
 

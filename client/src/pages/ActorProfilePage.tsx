@@ -6,6 +6,7 @@ import { errorText, useActor, useWorkspace } from '../api/queries';
 import { ActorGlyph } from '../components/ActorGlyph';
 import { ChangeList } from '../components/ChangeList';
 import { Header } from '../components/Header';
+import { InternalMark } from '../components/InternalMark';
 import { Link } from '../components/Link';
 import { ApiTransport } from '../editor/api-transport';
 import { ConflictDialog } from '../editor/ConflictDialog';
@@ -89,7 +90,8 @@ export function ActorProfilePage({ user, ws, actorId }: { user: User; ws: string
                   {a.aliases.length > 0 && <><dt>Also known as</dt><dd>{a.aliases.join(', ')}</dd></>}
                   <dt>Cares about</dt><dd>{a.interests.length ? a.interests.join(', ') : <span className="muted">Not researched yet</span>}</dd>
                   <dt>Power comes from</dt><dd>{a.powerSources.length ? a.powerSources.join(', ') : <span className="muted">Not researched yet</span>}</dd>
-                  <dt>Who among us knows them</dt><dd>{a.contactOwner ?? <span className="muted">No one yet</span>}</dd>
+                  <dt>Who among us knows them<InternalMark /></dt><dd>{a.contactOwner ?? <span className="muted">No one yet</span>}</dd>
+                  {a.privateNotes && <><dt>Private notes<InternalMark /></dt><dd className="pre-line">{a.privateNotes}</dd></>}
                   <dt>Tags</dt><dd>{a.tags.length ? a.tags.map((t) => <span key={t} className="tag">{t}</span>) : <span className="muted">—</span>}</dd>
                   {Object.keys(a.externalIds).length > 0 && (
                     <><dt>Elsewhere</dt><dd className="ext-ids">{externalLinks(a.externalIds).map((l) => (

@@ -14,6 +14,7 @@ import { Editor } from '../editor/editor';
 import { HelpOverlay } from '../editor/HelpOverlay';
 import { Presenter } from '../editor/Presenter';
 import { RelationshipDialog } from '../editor/RelationshipDialog';
+import { ShareDialog } from '../editor/ShareDialog';
 import { Sidebar } from '../editor/Sidebar';
 import { Toast } from '../editor/Toast';
 import { Toolbar } from '../editor/Toolbar';
@@ -97,7 +98,13 @@ export function MapEditorPage({ user, ws, mapId }: { user: User; ws: string; map
               <span>{detail.data?.name ?? 'Loading…'}</span>
             </>
           }
-        />
+        >
+          {canEdit && (
+            <button type="button" className="btn btn-ghost-dark header-share" onClick={() => editor.store.set({ dialog: { kind: 'share' } })} title="Public read-only links and embeds of this map">
+              Share
+            </button>
+          )}
+        </Header>
         <Toolbar ws={ws} drawMode={drawMode} onDrawMode={setDrawMode} readOnly={!canEdit} />
         <div className="editor-body">
           <section className="editor-main" aria-busy={detail.isPending}>
@@ -105,7 +112,7 @@ export function MapEditorPage({ user, ws, mapId }: { user: User; ws: string; map
           </section>
           <Sidebar ws={ws} mapId={mapId} onOpenActor={openActor} />
         </div>
-        <Dialogs ws={ws} />
+        <Dialogs ws={ws} mapId={mapId} />
         <Presenter />
         <Toast />
       </div>
@@ -125,7 +132,7 @@ function Views({ openActor, expand, drawMode, ws }: { openActor: (id: string) =>
   );
 }
 
-function Dialogs({ ws }: { ws: string }) {
+function Dialogs({ ws, mapId }: { ws: string; mapId: string }) {
   const dialog = useEditorState((s) => s.dialog);
   if (!dialog) return null;
   switch (dialog.kind) {
@@ -139,5 +146,7 @@ function Dialogs({ ws }: { ws: string }) {
       return <ExpandDialog ws={ws} actorId={dialog.actorId} />;
     case 'conflict':
       return <ConflictDialog dialog={dialog} />;
+    case 'share':
+      return <ShareDialog ws={ws} mapId={mapId} />;
   }
 }

@@ -9,6 +9,7 @@ import { DemandsTab } from './workspace/DemandsTab';
 import { HistoryTab } from './workspace/HistoryTab';
 import { MapsTab } from './workspace/MapsTab';
 import { MembersTab } from './workspace/MembersTab';
+import { SettingsTab } from './workspace/SettingsTab';
 
 const tabs = [
   { id: 'maps', label: 'Maps' },
@@ -16,6 +17,7 @@ const tabs = [
   { id: 'demands', label: 'Demands' },
   { id: 'history', label: 'History' },
   { id: 'members', label: 'Members' },
+  { id: 'settings', label: 'Settings' },
 ] as const;
 
 export function WorkspaceHome({ user, ws, tab }: { user: User; ws: string; tab: (typeof tabs)[number]['id'] }) {
@@ -57,6 +59,7 @@ export function WorkspaceHome({ user, ws, tab }: { user: User; ws: string; tab: 
           {tab === 'demands' && <DemandsTab ws={ws} canEdit={w?.role !== 'viewer'} />}
           {tab === 'history' && <HistoryTab ws={ws} canEdit={w?.role !== 'viewer'} />}
           {tab === 'members' && <MembersTab ws={ws} isOwner={w?.role === 'owner'} />}
+          {tab === 'settings' && <SettingsTab ws={ws} isOwner={w?.role === 'owner'} />}
         </section>
       </main>
     </div>

@@ -1,6 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { actorPatch, actorRoles, sectors, type Actor, type ActorRole } from '../../api/domain';
 import { Field } from '../../components/Field';
+import { InternalMark } from '../../components/InternalMark';
 import { validate, type FieldErrors } from '../../components/validate';
 import { alignmentLabels, powerLabels, roleLabels } from '../../graph/visual';
 import { dispatch } from '../commands';
@@ -22,10 +23,23 @@ export function parseExternalIds(text: string): Record<string, string> {
   return out;
 }
 
-/** Details of one actor, validated by the server's own schema before anything is sent. */
-export function ActorForm({ actor, onOpenActor, full = false, onSaved }: { actor: Actor; onOpenActor?: (id: string) => void; full?: boolean; onSaved?: () => void }) {
+/** Internal in every workspace, whatever its settings say (see server/domain/internal-fields.ts). */
+const ALWAYS_INTERNAL = ['contactOwner', 'privateNotes'];
+
+/**
+ * Details of one actor, validated by the server's own schema before anything is sent.
+ * `internal`: the actor fields this workspace keeps to itself, marked as such.
+ */
+export function ActorForm({ actor, onOpenActor, full = false, onSaved, internal = ALWAYS_INTERNAL }: {
+  actor: Actor;
+  onOpenActor?: (id: string) => void;
+  full?: boolean;
+  onSaved?: () => void;
+  internal?: readonly string[];
+}) {
   const editor = useEditor();
   const ro = !editor.me.canEdit;
+  const inside = (field: string) => internal.includes(field) || ALWAYS_INTERNAL.includes(field);
   const [form, setForm] = useState({
     name: actor.name,
     sector: actor.sector ?? '',
@@ -38,6 +52,7 @@ export function ActorForm({ actor, onOpenActor, full = false, onSaved }: { actor
     interests: actor.interests.join(', '),
     powerSources: actor.powerSources.join(', '),
     contactOwner: actor.contactOwner ?? '',
+    privateNotes: actor.privateNotes,
     aliases: actor.aliases.join(', '),
     externalIds: externalIdsText(actor.externalIds),
     links: actor.links.join('\n'),
@@ -60,6 +75,7 @@ export function ActorForm({ actor, onOpenActor, full = false, onSaved }: { actor
       interests: list(form.interests),
       powerSources: list(form.powerSources),
       contactOwner: form.contactOwner.trim() || null,
+      privateNotes: form.privateNotes,
       ...(full
         ? { aliases: list(form.aliases), externalIds: parseExternalIds(form.externalIds), links: lines(form.links), image: form.image.trim() || null }
         : {}),
@@ -84,7 +100,7 @@ export function ActorForm({ actor, onOpenActor, full = false, onSaved }: { actor
       <fieldset disabled={ro}>
         <Field label="Name" error={errors.name}>{(p) => <input {...p} name="name" value={form.name} onChange={set('name')} />}</Field>
         <div>
-          <Field label="Power" error={errors.power}>
+          <Field label="Power" error={errors.power} internal={inside('power')}>
             {(p) => (
               <select {...p} name="power" value={form.power} onChange={set('power')}>
                 <option value="">Not assessed</option>
@@ -92,7 +108,7 @@ export function ActorForm({ actor, onOpenActor, full = false, onSaved }: { actor
               </select>
             )}
           </Field>
-          <Field label="Alignment" error={errors.alignment}>
+          <Field label="Alignment" error={errors.alignment} internal={inside('alignment')}>
             {(p) => (
               <select {...p} name="alignment" value={form.alignment} onChange={set('alignment')}>
                 <option value="">Not assessed</option>
@@ -102,7 +118,7 @@ export function ActorForm({ actor, onOpenActor, full = false, onSaved }: { actor
           </Field>
         </div>
         <fieldset className="field roles">
-          <legend>Roles</legend>
+          <legend>Roles{inside('roles') && <span aria-hidden="true"><InternalMark /></span>}</legend>
           {actorRoles.map((r: ActorRole) => (
             <label key={r} className="inline chip-check">
               <input type="checkbox" checked={form.roles.includes(r)} onChange={(e) => setForm({ ...form, roles: e.target.checked ? [...form.roles, r] : form.roles.filter((x) => x !== r) })} /> {roleLabels[r]}
@@ -121,19 +137,20 @@ export function ActorForm({ actor, onOpenActor, full = false, onSaved }: { actor
             </select>
           )}
         </Field>
-        <Field label="Tags" error={errors.tags} hint="Separate with commas.">{(p) => <input {...p} value={form.tags} onChange={set('tags')} />}</Field>
-        <Field label="What they care about" error={errors.interests} hint="Separate with commas.">{(p) => <input {...p} value={form.interests} onChange={set('interests')} />}</Field>
-        <Field label="Where their power comes from" error={errors.powerSources}>{(p) => <input {...p} value={form.powerSources} onChange={set('powerSources')} />}</Field>
-        <Field label="Who among us knows them" error={errors.contactOwner}>{(p) => <input {...p} value={form.contactOwner} onChange={set('contactOwner')} />}</Field>
-        <Field label="Notes" error={errors.description}>{(p) => <textarea {...p} rows={3} value={form.description} onChange={set('description')} />}</Field>
+        <Field label="Tags" error={errors.tags} hint="Separate with commas." internal={inside('tags')}>{(p) => <input {...p} value={form.tags} onChange={set('tags')} />}</Field>
+        <Field label="What they care about" error={errors.interests} hint="Separate with commas." internal={inside('interests')}>{(p) => <input {...p} value={form.interests} onChange={set('interests')} />}</Field>
+        <Field label="Where their power comes from" error={errors.powerSources} internal={inside('powerSources')}>{(p) => <input {...p} value={form.powerSources} onChange={set('powerSources')} />}</Field>
+        <Field label="Who among us knows them" error={errors.contactOwner} internal>{(p) => <input {...p} value={form.contactOwner} onChange={set('contactOwner')} />}</Field>
+        <Field label="Notes" error={errors.description} internal={inside('description')}>{(p) => <textarea {...p} rows={3} value={form.description} onChange={set('description')} />}</Field>
+        <Field label="Private notes" error={errors.privateNotes} internal>{(p) => <textarea {...p} rows={3} value={form.privateNotes} onChange={set('privateNotes')} />}</Field>
         {full && (
           <>
-            <Field label="Also known as" error={errors.aliases} hint="Separate with commas.">{(p) => <input {...p} value={form.aliases} onChange={set('aliases')} />}</Field>
-            <Field label="External ids" error={errors.externalIds} hint="One per line, e.g. bioguide: C000567 · wikipedia: Thad Cochran · opencorporates: us_de/123 · littlesis: 1234">
+            <Field label="Also known as" error={errors.aliases} hint="Separate with commas." internal={inside('aliases')}>{(p) => <input {...p} value={form.aliases} onChange={set('aliases')} />}</Field>
+            <Field label="External ids" error={errors.externalIds} internal={inside('externalIds')} hint="One per line, e.g. bioguide: C000567 · wikipedia: Thad Cochran · opencorporates: us_de/123 · littlesis: 1234">
               {(p) => <textarea {...p} rows={3} value={form.externalIds} onChange={set('externalIds')} />}
             </Field>
-            <Field label="Links" error={errors.links} hint="One URL per line.">{(p) => <textarea {...p} rows={2} value={form.links} onChange={set('links')} />}</Field>
-            <Field label="Image URL" error={errors.image}>{(p) => <input {...p} type="url" value={form.image} onChange={set('image')} />}</Field>
+            <Field label="Links" error={errors.links} hint="One URL per line." internal={inside('links')}>{(p) => <textarea {...p} rows={2} value={form.links} onChange={set('links')} />}</Field>
+            <Field label="Image URL" error={errors.image} internal={inside('image')}>{(p) => <input {...p} type="url" value={form.image} onChange={set('image')} />}</Field>
           </>
         )}
         {!ro && <button className="btn btn-primary" type="submit">Save</button>}

@@ -1,3 +1,4 @@
+import { useInternalFields } from '../../api/queries';
 import { visibleActors, visibleRelationships } from '../../graph/doc';
 import { useEditorState } from '../context';
 import { ActorForm } from './ActorForm';
@@ -7,11 +8,12 @@ import { RelationshipForm } from './RelationshipForm';
 export function Inspector({ ws, onOpenActor }: { ws: string; onOpenActor: (id: string) => void }) {
   const selection = useEditorState((s) => s.selection);
   const doc = useEditorState((s) => s.doc);
+  const internal = useInternalFields(ws).data;
   const actor = selection.actors.length === 1 && !selection.relationships.length ? doc.actors[selection.actors[0]!] : undefined;
   const rel = selection.relationships.length === 1 && !selection.actors.length ? doc.relationships[selection.relationships[0]!] : undefined;
 
-  if (actor) return <ActorForm key={`${actor.id}:${actor.version}`} actor={actor} onOpenActor={onOpenActor} />;
-  if (rel) return <RelationshipForm key={`${rel.id}:${rel.version}`} ws={ws} relationship={rel} />;
+  if (actor) return <ActorForm key={`${actor.id}:${actor.version}`} actor={actor} onOpenActor={onOpenActor} {...(internal ? { internal: [...internal.always.actor, ...internal.added.actor] } : {})} />;
+  if (rel) return <RelationshipForm key={`${rel.id}:${rel.version}`} ws={ws} relationship={rel} {...(internal ? { internal: [...internal.always.relationship, ...internal.added.relationship] } : {})} />;
   if (selection.actors.length > 1) return <BulkEdit ids={selection.actors} />;
 
   const actors = visibleActors(doc);

@@ -11,7 +11,8 @@ import { useEditor } from '../context';
 
 const META = ['id', 'version', 'createdAt', 'updatedAt'];
 
-export function RelationshipForm({ ws, relationship }: { ws: string; relationship: Relationship }) {
+/** `internal`: the relationship fields this workspace keeps to itself (privateNotes always). */
+export function RelationshipForm({ ws, relationship, internal = [] }: { ws: string; relationship: Relationship; internal?: readonly string[] }) {
   const editor = useEditor();
   const sources = useSources(ws);
   const [values, setValues] = useState<Record<string, unknown>>(relationship as unknown as Record<string, unknown>);
@@ -40,10 +41,11 @@ export function RelationshipForm({ ws, relationship }: { ws: string; relationshi
         {Object.entries(typeFields).map(([key, schema]) => (
           <SchemaInput key={key} name={key} schema={schema} value={values[key]} error={errors[key]} onChange={(v) => setValues({ ...values, [key]: v })} />
         ))}
-        <Field label="Strength (1 weak … 5 strong)" error={errors.strength}>
+        <Field label="Strength (1 weak … 5 strong)" error={errors.strength} internal={internal.includes('strength')}>
           {(p) => <input {...p} type="number" min={1} max={5} value={String(values.strength ?? 3)} onChange={(e) => setValues({ ...values, strength: Number(e.target.value) })} />}
         </Field>
-        <Field label="Notes" error={errors.description}>{(p) => <textarea {...p} rows={2} value={String(values.description ?? '')} onChange={(e) => setValues({ ...values, description: e.target.value })} />}</Field>
+        <Field label="Notes" error={errors.description} internal={internal.includes('description')}>{(p) => <textarea {...p} rows={2} value={String(values.description ?? '')} onChange={(e) => setValues({ ...values, description: e.target.value })} />}</Field>
+        <Field label="Private notes" error={errors.privateNotes} internal>{(p) => <textarea {...p} rows={2} value={String(values.privateNotes ?? '')} onChange={(e) => setValues({ ...values, privateNotes: e.target.value })} />}</Field>
         <div className="field">
           <span className="label">Sources</span>
           {relationship.sourceIds.length === 0 ? (

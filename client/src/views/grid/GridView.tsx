@@ -13,8 +13,11 @@ import { Legend } from '../Legend';
 type Reading = { power: number; alignment: number };
 const MARK = 26;
 
-/** The power grid: alignment across, power up. Dragging an actor records a new assessment. */
-export function GridView({ ws }: { ws: string }) {
+/**
+ * The power grid: alignment across, power up. Dragging an actor records a new assessment.
+ * Without a workspace (a shared map) there is no history to slide through.
+ */
+export function GridView({ ws }: { ws?: string }) {
   const editor = useEditor();
   const doc = useEditorState((s) => s.doc);
   const selection = useEditorState((s) => s.selection);
@@ -35,7 +38,7 @@ export function GridView({ ws }: { ws: string }) {
   }, []);
 
   useEffect(() => {
-    if (!at) return setPast(null);
+    if (!at || !ws) return setPast(null);
     let live = true;
     endpoints.assessmentsAt(ws, at).then(
       (r) => live && setPast(Object.fromEntries(r.items.map((i) => [i.actorId, { power: i.power, alignment: i.alignment }]))),
@@ -149,7 +152,7 @@ export function GridView({ ws }: { ws: string }) {
         transform={`translate(${x},${y})`}
         tabIndex={0}
         role="button"
-        aria-label={`${a.name}: ${r ? `power ${r.power} (${powerLabels[r.power]}), ${alignmentLabels[r.alignment]}` : 'not assessed'}. Arrow keys move it.`}
+        aria-label={`${a.name}: ${r ? `power ${r.power} (${powerLabels[r.power]}), ${alignmentLabels[r.alignment]}` : 'not assessed'}.${readOnly ? '' : ' Arrow keys move it.'}`}
         data-actor={a.name}
         onPointerDown={down(a)}
         onPointerMove={move}
@@ -168,7 +171,7 @@ export function GridView({ ws }: { ws: string }) {
   return (
     <div className="grid-view" ref={wrap}>
       <div className="grid-top">
-      <TimeSlider ws={ws} at={at} onChange={setAt} earliest={actors.reduce((m, a) => (a.createdAt < m ? a.createdAt : m), new Date().toISOString())} />
+      {ws && <TimeSlider ws={ws} at={at} onChange={setAt} earliest={actors.reduce((m, a) => (a.createdAt < m ? a.createdAt : m), new Date().toISOString())} />}
       <Legend view="grid" inline />
       </div>
       <svg ref={svg} width={size.width} height={size.height} className="grid-svg" xmlns="http://www.w3.org/2000/svg" onPointerMove={move} onPointerUp={up} role="group" aria-label="Power grid">
@@ -240,7 +243,7 @@ export function GridView({ ws }: { ws: string }) {
           );
         })()}
       </svg>
-      {actors.length === 0 && <div className="canvas-empty"><h2>No actors on this map yet</h2><p>Add actors in the network view, then place them here by power and alignment.</p></div>}
+      {actors.length === 0 && <div className="canvas-empty"><h2>No actors on this map yet</h2><p>{readOnly ? 'Nobody has been put on this map yet.' : 'Add actors in the network view, then place them here by power and alignment.'}</p></div>}
     </div>
   );
 }

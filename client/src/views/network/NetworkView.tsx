@@ -133,8 +133,11 @@ function seedUnplaced(cy: Core, unplaced: Set<string>) {
   });
 }
 
-/** The network: Cytoscape over the editor's document, wired to commands. */
-export function NetworkView({ onOpenActor, onExpand, drawMode }: { onOpenActor: (id: string) => void; onExpand: (id: string) => void; drawMode: boolean }) {
+/**
+ * The network: Cytoscape over the editor's document, wired to commands. `readOnly` (a shared
+ * map) keeps looking, selecting and panning, and drops moving, drawing and the context menu.
+ */
+export function NetworkView({ onOpenActor, onExpand, drawMode, readOnly = false }: { onOpenActor: (id: string) => void; onExpand: (id: string) => void; drawMode: boolean; readOnly?: boolean }) {
   const editor = useEditor();
   const container = useRef<HTMLDivElement>(null);
   const doc = useEditorState((s) => s.doc);
@@ -201,12 +204,15 @@ export function NetworkView({ onOpenActor, onExpand, drawMode }: { onOpenActor: 
       if (source.id() !== target.id()) editor.store.set({ dialog: { kind: 'relationship', from: source.id(), to: target.id() } });
     };
     cy.on('select unselect', syncSelection);
-    cy.on('dragfreeon', 'node', onFree);
-    cy.on('dbltap', 'node', onDbl);
-    cy.on('cxttap', onCxt);
     cy.on('tap', onTapBg);
-    cy.on('ehcomplete', onComplete as never);
-    const handles = (cy as unknown as { edgehandles(o: object): EdgeHandles }).edgehandles({
+    cy.autoungrabify(readOnly);
+    if (!readOnly) {
+      cy.on('dragfreeon', 'node', onFree);
+      cy.on('dbltap', 'node', onDbl);
+      cy.on('cxttap', onCxt);
+      cy.on('ehcomplete', onComplete as never);
+    }
+    const handles = readOnly ? null : (cy as unknown as { edgehandles(o: object): EdgeHandles }).edgehandles({
       canConnect: (s: NodeSingular, t: NodeSingular) => !s.same(t),
       edgeParams: () => ({ data: {} }),
       hoverDelay: 120,
@@ -236,11 +242,11 @@ export function NetworkView({ onOpenActor, onExpand, drawMode }: { onOpenActor: 
       cy.removeListener('cxttap', onCxt);
       cy.removeListener('tap', onTapBg);
       cy.removeListener('ehcomplete', onComplete as never);
-      handles.destroy();
+      handles?.destroy();
       eh.current = null;
       editor.canvas = {};
     };
-  }, [cy, editor]);
+  }, [cy, editor, readOnly]);
 
   useEffect(() => {
     if (drawMode) eh.current?.enableDrawMode();
@@ -276,6 +282,26 @@ export function NetworkView({ onOpenActor, onExpand, drawMode }: { onOpenActor: 
       });
     });
   }, [cy, highlight, elements]);
+
+  // A shared map's reader does not pan to find a story step: the step comes into view,
+  // above the story card where that card covers the bottom of the canvas (a phone).
+  useEffect(() => {
+    if (!cy || !readOnly || !highlight) return;
+    const lit = cy.collection();
+    for (const id of [...highlight.actors, ...highlight.relationships]) lit.merge(cy.getElementById(id));
+    if (lit.empty()) return;
+    cy.resize();
+    const box = lit.union(lit.connectedNodes()).boundingBox({});
+    const canvas = cy.container()?.getBoundingClientRect();
+    const card = document.querySelector('.presenter')?.getBoundingClientRect();
+    const covered = canvas && card && card.width > canvas.width / 2 ? Math.max(0, canvas.bottom - card.top) : 0;
+    const pad = 60;
+    const width = cy.width();
+    const height = Math.max(120, cy.height() - covered);
+    const zoom = Math.max(0.1, Math.min(1.2, (width - 2 * pad) / Math.max(1, box.w), (height - 2 * pad) / Math.max(1, box.h)));
+    const centre = { x: (box.x1 + box.x2) / 2, y: (box.y1 + box.y2) / 2 };
+    cy.animate({ zoom, pan: { x: width / 2 - centre.x * zoom, y: height / 2 - centre.y * zoom }, duration: 300 });
+  }, [cy, readOnly, highlight]);
 
   // Runs a layout and saves where it put everyone (as one undo step when the user asked for it).
   const arrange = (instance: Core, name: LayoutName, how: { randomize: boolean; animate: boolean; record: boolean }) => {
@@ -330,6 +356,8 @@ export function NetworkView({ onOpenActor, onExpand, drawMode }: { onOpenActor: 
 
   useEffect(() => {
     if (!cy || !fitRequest) return;
+    // The container may have changed size since Cytoscape last measured it (a rotated phone).
+    cy.resize();
     cy.fit(undefined, 50);
     if (cy.zoom() > 1.2) {
       cy.zoom(1.2);
@@ -353,11 +381,11 @@ export function NetworkView({ onOpenActor, onExpand, drawMode }: { onOpenActor: 
       {doc && Object.keys(doc.members).length === 0 && (
         <div className="canvas-empty">
           <h2>This map is empty</h2>
-          <p>Add the decision-makers, the people who move them, and your own base.</p>
-          {editor.me.canEdit && <button className="btn btn-primary" onClick={() => void dispatch(editor, 'openAddActor')}>Add the first actor</button>}
+          <p>{readOnly ? 'Nobody has been put on this map yet.' : 'Add the decision-makers, the people who move them, and your own base.'}</p>
+          {editor.me.canEdit && !readOnly && <button className="btn btn-primary" onClick={() => void dispatch(editor, 'openAddActor')}>Add the first actor</button>}
         </div>
       )}
-      {menu && cy && <ContextMenu target={menu} cy={cy as Core} onClose={() => setMenu(null)} onOpenActor={onOpenActor} onExpand={onExpand} onConnect={(id) => { const n = cy.getElementById(id); if (n.nonempty()) eh.current?.start(n as NodeSingular); }} />}
+      {menu && cy && !readOnly && <ContextMenu target={menu} cy={cy as Core} onClose={() => setMenu(null)} onOpenActor={onOpenActor} onExpand={onExpand} onConnect={(id) => { const n = cy.getElementById(id); if (n.nonempty()) eh.current?.start(n as NodeSingular); }} />}
     </div>
   );
 }

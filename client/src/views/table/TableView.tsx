@@ -18,7 +18,7 @@ const columns: { key: SortKey; label: string }[] = [
 ];
 
 /** The accessible alternative to the canvas: every actor and tie as rows, sortable, filterable, editable in place. */
-export function TableView({ onOpenActor }: { onOpenActor: (id: string) => void }) {
+export function TableView({ onOpenActor }: { onOpenActor?: (id: string) => void }) {
   const [tab, setTab] = useState<'actors' | 'relationships'>('actors');
   return (
     <div className="table-view">
@@ -31,7 +31,7 @@ export function TableView({ onOpenActor }: { onOpenActor: (id: string) => void }
   );
 }
 
-function ActorTable({ onOpenActor }: { onOpenActor: (id: string) => void }) {
+function ActorTable({ onOpenActor }: { onOpenActor?: ((id: string) => void) | undefined }) {
   const editor = useEditor();
   const doc = useEditorState((s) => s.doc);
   const selection = useEditorState((s) => s.selection);
@@ -76,7 +76,7 @@ function ActorTable({ onOpenActor }: { onOpenActor: (id: string) => void }) {
                     <span className="name-cell">
                       <ActorGlyph actor={a} />
                       <InlineText value={a.name} label={`Name of ${a.name}`} readOnly={ro} onCommit={(name) => void dispatch(editor, 'updateActor', { id: a.id, patch: { name } })} />
-                      <button className="icon-btn" aria-label={`Open the profile of ${a.name}`} title="Profile" onClick={() => onOpenActor(a.id)}>↗</button>
+                      {onOpenActor && <button className="icon-btn" aria-label={`Open the profile of ${a.name}`} title="Profile" onClick={() => onOpenActor(a.id)}>↗</button>}
                     </span>
                   </td>
                   <td>{a.kind === 'person' ? 'Person' : a.organized ? 'Organised group' : 'Organisation'}</td>
