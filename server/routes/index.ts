@@ -5,6 +5,7 @@ import { TtlCache } from '../auth/ttl-cache.js';
 import type { MemberRole } from '../domain/workspace.js';
 import { actorRoutes } from './actors.js';
 import { analysisRoutes } from './analysis.js';
+import { coalitionRoutes } from './coalition.js';
 import { authRoutes } from './auth.js';
 import { demandRoutes } from './demands.js';
 import { eventRoutes } from './events.js';
@@ -16,6 +17,8 @@ import { historyRoutes } from './history.js';
 import { mapRoutes } from './maps.js';
 import { relationshipRoutes } from './relationships.js';
 import { searchRoutes } from './search.js';
+import { sharedMapRoutes } from './shared-maps.js';
+import { shareRoutes } from './shares.js';
 import { sourceRoutes } from './sources.js';
 import { workspaceListRoutes, workspaceRoutes } from './workspaces.js';
 
@@ -44,6 +47,9 @@ export const apiRoutes: FastifyPluginAsyncZod = async (app) => {
       await scope.register(exportRoutes);
       await scope.register(importRoutes);
       await scope.register(analysisRoutes, { prefix: '/analysis' });
+      await scope.register(shareRoutes);
+      await scope.register(sharedMapRoutes);
+      await scope.register(coalitionRoutes);
     },
     { prefix: '/workspaces/:ws' },
   );
