@@ -12,6 +12,7 @@ import { navigate, useRoute } from './router';
 // signing in and the workspace pages stay light.
 const MapEditorPage = lazy(() => import('./pages/MapEditorPage').then((m) => ({ default: m.MapEditorPage })));
 const preloadEditor = () => void import('./pages/MapEditorPage');
+const SharedMapPage = lazy(() => import('./pages/SharedMapPage').then((m) => ({ default: m.SharedMapPage })));
 
 export function App() {
   const route = useRoute();
@@ -53,6 +54,12 @@ export function App() {
       return user ? (
         <Suspense fallback={<div className="frame"><Header user={user} /><p className="page-status" aria-busy="true">Opening the map editor…</p></div>}>
           <MapEditorPage user={user} ws={route.ws} mapId={route.map} />
+        </Suspense>
+      ) : null;
+    case 'sharedMap':
+      return user ? (
+        <Suspense fallback={<div className="frame"><Header user={user} /><p className="page-status" aria-busy="true">Opening the shared map…</p></div>}>
+          <SharedMapPage user={user} ws={route.ws} shareId={route.share} />
         </Suspense>
       ) : null;
     case 'actor':

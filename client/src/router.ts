@@ -5,12 +5,13 @@ export type Route =
   | { name: 'workspaces' }
   | { name: 'signin' }
   | { name: 'signup'; invite?: string }
-  | { name: 'workspace'; ws: string; tab: 'maps' | 'actors' | 'demands' | 'history' | 'members' }
+  | { name: 'workspace'; ws: string; tab: 'maps' | 'actors' | 'demands' | 'history' | 'members' | 'coalition' }
   | { name: 'map'; ws: string; map: string }
+  | { name: 'sharedMap'; ws: string; share: string }
   | { name: 'actor'; ws: string; actor: string }
   | { name: 'notFound' };
 
-const tabs = ['maps', 'actors', 'demands', 'history', 'members'] as const;
+const tabs = ['maps', 'actors', 'demands', 'history', 'members', 'coalition'] as const;
 
 export function parseRoute(pathname: string, search = ''): Route {
   const parts = pathname.split('/').filter(Boolean);
@@ -23,6 +24,7 @@ export function parseRoute(pathname: string, search = ''): Route {
   if (parts[0] === 'w' && parts[1]) {
     const ws = parts[1];
     if (parts[2] === 'maps' && parts[3]) return { name: 'map', ws, map: parts[3] };
+    if (parts[2] === 'shared' && parts[3]) return { name: 'sharedMap', ws, share: parts[3] };
     if (parts[2] === 'actors' && parts[3]) return { name: 'actor', ws, actor: parts[3] };
     const tab = (tabs as readonly string[]).includes(parts[2] ?? '') ? (parts[2] as (typeof tabs)[number]) : 'maps';
     return { name: 'workspace', ws, tab };
@@ -34,6 +36,7 @@ export const paths = {
   workspaces: () => '/',
   workspace: (ws: string, tab = 'maps') => (tab === 'maps' ? `/w/${ws}` : `/w/${ws}/${tab}`),
   map: (ws: string, map: string) => `/w/${ws}/maps/${map}`,
+  sharedMap: (ws: string, share: string) => `/w/${ws}/shared/${share}`,
   actor: (ws: string, actor: string) => `/w/${ws}/actors/${actor}`,
 };
 

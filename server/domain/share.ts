@@ -52,6 +52,10 @@ export const share = z
   .meta({ id: 'Share' });
 export type Share = z.infer<typeof share>;
 
+/** A share in the list of everything this workspace shares. */
+export const outgoingShare = share.extend({ mapName: z.string() }).meta({ id: 'OutgoingShare' });
+export type OutgoingShare = z.infer<typeof outgoingShare>;
+
 /** Who added what to a map through a share: lets the client colour partners' ties. */
 export const contribution = z
   .object({ entityType: z.enum(['actor', 'relationship']), entityId: id, workspace: workspaceRef })

@@ -1,5 +1,5 @@
 import type { Tx } from '../db/gateway.js';
-import type { Contribution, IncomingShare, Share, ShareAccess, SharedMapSummary, ShareStatus } from '../domain/share.js';
+import type { Contribution, IncomingShare, OutgoingShare, Share, ShareAccess, SharedMapSummary, ShareStatus } from '../domain/share.js';
 
 /** Lists about shares stop here: a map is shared with a coalition, not with thousands. */
 const LIST_LIMIT = 500;
@@ -47,6 +47,18 @@ export const sharesRepo = {
        MATCH (p:Workspace {id: s.partnerWorkspaceId}) WHERE p.deletedAt IS NULL
        RETURN ${SHARE} AS s ORDER BY s.createdAt, s.id LIMIT $limit`,
       { ws, mapId, limit: LIST_LIMIT },
+    );
+    return rows.map((r) => r.s);
+  },
+
+  /** Every share this workspace offers, map by map. */
+  async outgoing(tx: Tx, ws: string): Promise<OutgoingShare[]> {
+    const rows = await tx.query<{ s: OutgoingShare }>(
+      `MATCH (s:Share) WHERE s.workspaceId = $ws
+       MATCH (m:Map {id: s.mapId}) WHERE m.workspaceId = $ws
+       MATCH (p:Workspace {id: s.partnerWorkspaceId}) WHERE p.deletedAt IS NULL
+       RETURN ${SHARE.slice(0, -1)}, mapName: m.name} AS s ORDER BY toLower(m.name), toLower(p.name), s.id LIMIT $limit`,
+      { ws, limit: LIST_LIMIT },
     );
     return rows.map((r) => r.s);
   },

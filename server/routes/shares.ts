@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { idParams, wsParams } from '../domain/common.js';
-import { incomingParams, incomingShare, mapShares, share, shareCreate, shareParams } from '../domain/share.js';
+import { incomingParams, incomingShare, mapShares, outgoingShare, share, shareCreate, shareParams } from '../domain/share.js';
 import { requireUser } from '../auth/principal.js';
 import { sharesRepo } from '../repos/shares.js';
 import { mapShares as loadMapShares, offerShare, respondToShare, revokeShare } from '../services/shares.js';
@@ -38,6 +38,14 @@ export const shareRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request) => loadMapShares(app.db, request.params.ws, request.params.id),
+  );
+
+  app.get(
+    '/shares',
+    {
+      schema: { tags, summary: 'Every map this workspace shares, with whom, and whether they accepted', params: wsParams, response: { 200: z.object({ items: z.array(outgoingShare) }), ...errors(400, 401, 404) } },
+    },
+    async (request) => ({ items: await app.db.read((tx) => sharesRepo.outgoing(tx, request.params.ws)) }),
   );
 
   app.delete(

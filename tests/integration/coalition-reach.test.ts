@@ -14,7 +14,8 @@ describe('the coalition’s combined reach', () => {
   let ctx: TestContext;
   const people = {} as Record<'ana' | 'ben' | 'cat' | 'dee', Caller>;
   const ws = {} as Record<'us' | 'faith' | 'tenants' | 'pending', string>;
-  const ids = {} as Record<string, string>;
+  type Name = 'superintendent' | 'trustee' | 'ally' | 'ourMap' | 'theirSuper' | 'pastor' | 'bishop' | 'lookalike' | 'deacon' | 'pastorTie' | 'faithMap' | 'tenantLeader' | 'parent' | 'theirSuper2';
+  const ids = {} as Record<Name, string>;
 
   const api = (who: Caller, method: 'GET' | 'POST', path: string, body?: unknown) => call(ctx.app, who, method, path, body);
   const actor = async (who: Caller, w: string, body: object) => (await api(who, 'POST', `/api/workspaces/${w}/actors`, body)).body.id as string;

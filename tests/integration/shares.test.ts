@@ -91,6 +91,7 @@ describe('sharing a map with a partner workspace', () => {
     const listed = await api(people.omar, 'GET', inOwner(`/maps/${mapId}/shares`));
     expect(listed.status).toBe(200);
     expect(listed.body.items).toEqual([first.body]);
+    expect((await api(people.omar, 'GET', inOwner('/shares'))).body.items).toEqual([{ ...first.body, mapName: 'Who decides on school nurses' }]);
   });
 
   it('shows nothing to the partner before its owner accepts, and offers it only to that owner', async () => {

@@ -7,6 +7,7 @@ export * from '../../../server/domain/assessment.js';
 export * from '../../../server/domain/change.js';
 export * from '../../../server/domain/demand.js';
 export * from '../../../server/domain/workspace.js';
+export * from '../../../server/domain/share.js';
 export { signup, login, PASSWORD_MIN, type User } from '../../../server/domain/auth.js';
 export type { BatchOperation } from '../../../server/domain/batch.js';
 

@@ -16,6 +16,11 @@ export const keys = {
   members: (ws: string) => ['ws', ws, 'members'] as const,
   sources: (ws: string) => ['ws', ws, 'sources'] as const,
   search: (ws: string, q: string) => ['ws', ws, 'search', q] as const,
+  mapShares: (ws: string, map: string) => ['ws', ws, 'map', map, 'shares'] as const,
+  outgoingShares: (ws: string) => ['ws', ws, 'shares'] as const,
+  incomingShares: (ws: string) => ['ws', ws, 'incoming-shares'] as const,
+  sharedMaps: (ws: string) => ['ws', ws, 'shared-maps'] as const,
+  sharedMap: (ws: string, shareId: string) => ['ws', ws, 'shared-map', shareId] as const,
 };
 
 export function useMe() {
@@ -43,6 +48,12 @@ export const useDemands = (ws: string) => useQuery({ queryKey: keys.demands(ws),
 export const useHistory = (ws: string) => useQuery({ queryKey: keys.history(ws), queryFn: async () => (await endpoints.history(ws, { limit: 100 })).items });
 export const useMembers = (ws: string) => useQuery({ queryKey: keys.members(ws), queryFn: async () => (await endpoints.members(ws)).items });
 export const useSources = (ws: string) => useQuery({ queryKey: keys.sources(ws), queryFn: async () => (await endpoints.sources(ws)).items });
+
+export const useMapShares = (ws: string, map: string, enabled = true) => useQuery({ queryKey: keys.mapShares(ws, map), queryFn: () => endpoints.mapShares(ws, map), enabled });
+export const useOutgoingShares = (ws: string) => useQuery({ queryKey: keys.outgoingShares(ws), queryFn: async () => (await endpoints.outgoingShares(ws)).items });
+export const useIncomingShares = (ws: string, enabled: boolean) => useQuery({ queryKey: keys.incomingShares(ws), queryFn: async () => (await endpoints.incomingShares(ws)).items, enabled });
+export const useSharedMaps = (ws: string) => useQuery({ queryKey: keys.sharedMaps(ws), queryFn: async () => (await endpoints.sharedMaps(ws)).items });
+export const useSharedMap = (ws: string, shareId: string) => useQuery({ queryKey: keys.sharedMap(ws, shareId), queryFn: () => endpoints.sharedMap(ws, shareId) });
 
 export const invalidateWorkspace = (client: QueryClient, ws: string) => client.invalidateQueries({ queryKey: keys.workspace(ws) });
 
