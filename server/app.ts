@@ -65,7 +65,8 @@ export async function buildApp(options: AppOptions) {
       : { logger: (given ?? false) as FastifyServerOptions['logger'] };
   const app = Fastify({
     ...logging,
-    trustProxy: true,
+    // A hop count is accepted at run time (proxy-addr) though Fastify's types leave it out.
+    trustProxy: options.config.TRUST_PROXY as boolean | string,
     bodyLimit: 5 * 1024 * 1024,
     return503OnClosing: true,
     forceCloseConnections: 'idle',

@@ -22,6 +22,12 @@ export const configSchema = z.object({
   ...localEnvShape,
   SESSION_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
   SEED_DEMO: flag.default(true),
+  // Off by default: believing X-Forwarded-For from anyone would let a caller pick the address that sign-in limits count.
+  TRUST_PROXY: z
+    .string()
+    .regex(/^(true|false|\d+|[\d.:a-fA-F/, ]+)$/, 'must be true, false, a number of proxy hops, or proxy addresses')
+    .default('false')
+    .transform((v): boolean | number | string => (v === 'true' ? true : v === 'false' ? false : /^\d+$/.test(v) ? Number(v) : v)),
   PUBLIC_URL: z.url({ protocol: /^https?$/, message: 'must be the address people open powermap at, such as https://powermap.example.org' }).optional(),
 });
 

@@ -15,6 +15,7 @@ const MapEditorPage = lazy(() => import('./pages/MapEditorPage').then((m) => ({ 
 const preloadEditor = () => void import('./pages/MapEditorPage');
 // A shared map draws with the same views, so it is split off the same way.
 const PublicMapPage = lazy(() => import('./pages/PublicMapPage').then((m) => ({ default: m.PublicMapPage })));
+const SharedMapPage = lazy(() => import('./pages/SharedMapPage').then((m) => ({ default: m.SharedMapPage })));
 
 export function App() {
   const route = useRoute();
@@ -72,6 +73,12 @@ function MemberApp({ route }: { route: Exclude<Route, { name: 'publicMap' }> }) 
       return user ? (
         <Suspense fallback={<div className="frame"><Header user={user} /><p className="page-status" aria-busy="true">Opening the map editor…</p></div>}>
           <MapEditorPage user={user} ws={route.ws} mapId={route.map} />
+        </Suspense>
+      ) : null;
+    case 'sharedMap':
+      return user ? (
+        <Suspense fallback={<div className="frame"><Header user={user} /><p className="page-status" aria-busy="true">Opening the shared map…</p></div>}>
+          <SharedMapPage user={user} ws={route.ws} shareId={route.share} />
         </Suspense>
       ) : null;
     case 'actor':

@@ -6,13 +6,14 @@ export type Route =
   | { name: 'signin'; invite?: string }
   | { name: 'account' }
   | { name: 'signup'; invite?: string }
-  | { name: 'workspace'; ws: string; tab: 'maps' | 'actors' | 'demands' | 'history' | 'members' | 'settings' }
+  | { name: 'workspace'; ws: string; tab: 'maps' | 'actors' | 'demands' | 'history' | 'members' | 'coalition' | 'settings' }
   | { name: 'map'; ws: string; map: string }
+  | { name: 'sharedMap'; ws: string; share: string }
   | { name: 'actor'; ws: string; actor: string }
   | { name: 'publicMap'; token: string; embed: boolean }
   | { name: 'notFound' };
 
-const tabs = ['maps', 'actors', 'demands', 'history', 'members', 'settings'] as const;
+const tabs = ['maps', 'actors', 'demands', 'history', 'members', 'coalition', 'settings'] as const;
 
 /** A malformed escape in a pasted link is the link's problem, not a crash. */
 function safeDecode(part: string) {
@@ -39,6 +40,7 @@ export function parseRoute(pathname: string, search = ''): Route {
   if (parts[0] === 'w' && parts[1]) {
     const ws = parts[1];
     if (parts[2] === 'maps' && parts[3]) return { name: 'map', ws, map: parts[3] };
+    if (parts[2] === 'shared' && parts[3]) return { name: 'sharedMap', ws, share: parts[3] };
     if (parts[2] === 'actors' && parts[3]) return { name: 'actor', ws, actor: parts[3] };
     const tab = (tabs as readonly string[]).includes(parts[2] ?? '') ? (parts[2] as (typeof tabs)[number]) : 'maps';
     return { name: 'workspace', ws, tab };
@@ -53,6 +55,7 @@ export const paths = {
   signup: (invite?: string) => (invite ? `/signup?invite=${encodeURIComponent(invite)}` : '/signup'),
   workspace: (ws: string, tab = 'maps') => (tab === 'maps' ? `/w/${ws}` : `/w/${ws}/${tab}`),
   map: (ws: string, map: string) => `/w/${ws}/maps/${map}`,
+  sharedMap: (ws: string, share: string) => `/w/${ws}/shared/${share}`,
   actor: (ws: string, actor: string) => `/w/${ws}/actors/${actor}`,
   publicMap: (token: string) => `/p/${encodeURIComponent(token)}`,
   embed: (token: string) => `/embed/${encodeURIComponent(token)}`,

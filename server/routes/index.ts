@@ -3,6 +3,7 @@ import { installWorkspaceAccess, MembershipCache } from '../auth/access.js';
 import { principalPlugin } from '../auth/principal.js';
 import { actorRoutes } from './actors.js';
 import { analysisRoutes } from './analysis.js';
+import { coalitionRoutes } from './coalition.js';
 import { authRoutes } from './auth.js';
 import { demandRoutes } from './demands.js';
 import { eventRoutes } from './events.js';
@@ -18,6 +19,8 @@ import { mapRoutes } from './maps.js';
 import { publicMapRoutes } from './public-maps.js';
 import { relationshipRoutes } from './relationships.js';
 import { searchRoutes } from './search.js';
+import { sharedMapRoutes } from './shared-maps.js';
+import { shareRoutes } from './shares.js';
 import { sourceRoutes } from './sources.js';
 import { workspaceListRoutes, workspaceRoutes } from './workspaces.js';
 
@@ -50,6 +53,9 @@ export const apiRoutes: FastifyPluginAsyncZod = async (app) => {
       await scope.register(exportRoutes);
       await scope.register(importRoutes);
       await scope.register(analysisRoutes, { prefix: '/analysis' });
+      await scope.register(shareRoutes);
+      await scope.register(sharedMapRoutes);
+      await scope.register(coalitionRoutes);
     },
     { prefix: '/workspaces/:ws' },
   );

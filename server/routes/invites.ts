@@ -3,13 +3,14 @@ import { requireUser } from '../auth/principal.js';
 import { inviteDetails as details, inviteParams, workspace } from '../domain/workspace.js';
 import { acceptInvite, inviteDetails } from '../services/members.js';
 import { errors } from './helpers.js';
+import { rateLimited } from '../http/rate-limits.js';
 
 /** An invite link's own routes, outside any workspace: its holder is not a member yet. */
 export const inviteRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/invites/:token',
     {
-      config: { public: true },
+      config: { public: true, ...rateLimited(app, 'publicLookup') },
       schema: {
         tags: ['members'],
         summary: 'What an invite link is for: the invited email and the workspace, so the sign-up page can fill them in',

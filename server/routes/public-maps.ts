@@ -2,6 +2,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { publicMap, publicMapParams } from '../domain/map-link.js';
 import { openPublicMap } from '../services/map-links.js';
 import { errors } from './helpers.js';
+import { rateLimited } from '../http/rate-limits.js';
 
 /**
  * What anyone holding a link may read, without signing in. Its own plugin, so that the
@@ -17,7 +18,7 @@ export const publicMapRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/public/maps/:token',
     {
-      config: { public: true },
+      config: { public: true, ...rateLimited(app, 'publicLookup') },
       schema: {
         tags: ['public'],
         summary: 'A map shared by a link: read-only, without the workspace’s internal fields (no sign-in)',

@@ -95,11 +95,116 @@ describe('access to every route', () => {
           expect(res.status, `${role} ${key}`).toBe(403);
         }
       }
-    });
+    }, 180_000);
   }
 
   it('lets the owner delete the workspace, after which it is gone for everyone', async () => {
     expect((await call(ctx.app, people.owner, 'DELETE', `/api/workspaces/${ws}`)).status).toBe(204);
     expect((await call(ctx.app, people.editor, 'GET', `/api/workspaces/${ws}/actors`)).status).toBe(404);
   });
+});
+
+/**
+ * The share routes seen from partner workspaces: one given a map to read, one to edit. A
+ * partner is a member of its own workspace only, so the offering side stays hidden from it;
+ * on its own side, the share decides what its members may do.
+ */
+describe('access to the share routes for partner workspaces', () => {
+  let ctx: TestContext;
+  let owner: Caller;
+  let ws: string;
+  let mapId: string;
+  let actorIds: string[];
+  type Partner = { ws: string; shareId: string; access: 'read' | 'edit'; people: Record<Role, Caller> };
+  const partners = {} as Record<'read' | 'edit', Partner>;
+  let routes: RouteEntry[];
+
+  const isShareRoute = (r: RouteEntry) => /\/(shares|incoming-shares|shared-maps|coalition)(\/|$)/.test(r.url);
+  const partnerSide = (r: RouteEntry) => /^\/api\/workspaces\/:ws\/(incoming-shares|shared-maps|coalition)/.test(r.url);
+
+  beforeAll(async () => {
+    ctx = await testApp();
+    owner = await signUp(ctx.app, 'Offering owner');
+    ws = await newWorkspace(ctx.app, owner, 'Offering workspace');
+    const actor = async (name: string) => (await call(ctx.app, owner, 'POST', `/api/workspaces/${ws}/actors`, { kind: 'person', name })).body.id as string;
+    actorIds = [await actor('Ana'), await actor('Ben')];
+    mapId = (await call(ctx.app, owner, 'POST', `/api/workspaces/${ws}/maps`, { name: 'Shared', members: actorIds.map((actorId) => ({ actorId })) })).body.id;
+    for (const access of ['read', 'edit'] as const) {
+      const people = { owner: await signUp(ctx.app, `${access} owner`), editor: await signUp(ctx.app, `${access} editor`), viewer: await signUp(ctx.app, `${access} viewer`) };
+      const partnerWs = await newWorkspace(ctx.app, people.owner, `Partner with ${access}`);
+      for (const role of ['editor', 'viewer'] as const) await call(ctx.app, people.owner, 'POST', `/api/workspaces/${partnerWs}/members`, { email: people[role].email, role });
+      const offered = await call(ctx.app, owner, 'POST', `/api/workspaces/${ws}/maps/${mapId}/shares`, { partnerWorkspaceId: partnerWs, access });
+      expect(offered.status).toBe(201);
+      expect((await call(ctx.app, people.owner, 'POST', `/api/workspaces/${partnerWs}/incoming-shares/${offered.body.id}/accept`, {})).status).toBe(200);
+      partners[access] = { ws: partnerWs, shareId: offered.body.id, access, people };
+    }
+    // Declining ends the share, so it goes last.
+    routes = ctx.app.routeTable.filter(isShareRoute).sort((a, b) => Number(a.url.endsWith('/decline')) - Number(b.url.endsWith('/decline')));
+  });
+  afterAll(() => ctx.close());
+
+  /** Valid bodies, so that what answers is the access rule and not the body's shape. */
+  const bodyFor = (route: RouteEntry) => {
+    if (route.method === 'GET') return undefined;
+    if (route.url.endsWith('/shared-maps/:shareId/actors')) return { kind: 'person', name: 'Added through the matrix' };
+    if (route.url.endsWith('/shared-maps/:shareId/relationships')) return { type: 'SOCIAL', from: actorIds[0], to: actorIds[1] };
+    return {};
+  };
+  /** Queries an analysis question needs, so that an answer past validation is possible. */
+  const queryFor = (url: string) => {
+    const [a, b] = actorIds as [string, string];
+    if (url.endsWith('/paths')) return `?from=${a}&to=${b}`;
+    if (url.endsWith('/leverage')) return `?target=${b}&from=${a}`;
+    if (url.endsWith('/interlocks')) return `?actors=${a},${b}`;
+    if (url.endsWith('/reach')) return `?target=${a}`;
+    return '';
+  };
+  const fill = (url: string, p: Partner, shareId = p.shareId) =>
+    url.replace(':ws', partnerSide({ url } as RouteEntry) ? p.ws : ws).replace(':shareId', shareId).replace(':id', mapId) + queryFor(url);
+
+  it('covers every share route', () => {
+    expect(routes.map((r) => `${r.method} ${r.url}`)).toEqual(expect.arrayContaining([
+      'POST /api/workspaces/:ws/maps/:id/shares', 'GET /api/workspaces/:ws/shared-maps/:shareId', 'POST /api/workspaces/:ws/shared-maps/:shareId/relationships',
+      'POST /api/workspaces/:ws/incoming-shares/:shareId/accept', 'GET /api/workspaces/:ws/coalition/reach',
+    ]));
+  });
+
+  for (const access of ['read', 'edit'] as const) {
+    for (const role of ['viewer', 'editor', 'owner'] as const) {
+      it(`lets the ${role} of a partner with a ${access} share do exactly what it may`, async () => {
+        const p = partners[access];
+        for (const route of routes) {
+          const key = `${route.method} ${route.url}`;
+          const res = await call(ctx.app, p.people[role], route.method as 'GET', fill(route.url, p), bodyFor(route));
+          const label = `${access} ${role} ${key} → ${res.status} ${res.body?.detail}`;
+          expect(res.status, label).toBeLessThan(500);
+          if (!partnerSide(route)) {
+            expect(res.status, label).toBe(404);
+            expect(res.body.detail, label).toBe('Workspace was not found.');
+            continue;
+          }
+          const ownerOnly = route.url.includes('/incoming-shares');
+          const writes = route.method === 'POST' && route.url.includes('/shared-maps/');
+          const allowed = ownerOnly ? role === 'owner' : writes ? role !== 'viewer' && access === 'edit' : true;
+          if (allowed) {
+            expect([401, 403, 404], label).not.toContain(res.status);
+          } else {
+            expect(res.status, label).toBe(403);
+          }
+        }
+      }, 120_000);
+    }
+  }
+
+  it('gives a partner nothing through the other partner’s share, exactly as for an unknown one', async () => {
+    for (const [mine, theirs] of [['read', 'edit'], ['edit', 'read']] as const) {
+      for (const route of routes.filter((r) => r.url.includes(':shareId') && partnerSide(r) && !r.url.endsWith('/decline'))) {
+        const who = partners[mine].people.owner;
+        const res = await call(ctx.app, who, route.method as 'GET', fill(route.url, partners[mine], partners[theirs].shareId), bodyFor(route));
+        const unknown = await call(ctx.app, who, route.method as 'GET', fill(route.url, partners[mine], randomUUID()), bodyFor(route));
+        expect(res.status, `${mine} ${route.method} ${route.url}`).toBe(404);
+        expect(res.body.detail).toBe(unknown.body.detail);
+      }
+    }
+  }, 120_000);
 });

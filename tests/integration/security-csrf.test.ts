@@ -87,13 +87,21 @@ describe('cross-origin writes', () => {
     expect((await call(ctx.app, me, 'GET', `/api/workspaces/${ws}/actors/${actorId}`)).status).toBe(404);
   });
 
-  it('takes its own origin from the proxy’s forwarded host and protocol', async () => {
-    const behindProxy = { host: '10.0.0.5:3000', 'x-forwarded-host': 'powermap.example.org', 'x-forwarded-proto': 'https' };
-    const ok = await call(ctx.app, me, 'POST', '/api/workspaces', { name: 'Via proxy' }, { ...behindProxy, origin: 'https://powermap.example.org' });
-    expect(ok.status).toBe(201);
-    const wrongScheme = await call(ctx.app, me, 'POST', '/api/workspaces', { name: 'Via proxy' }, { ...behindProxy, origin: 'http://powermap.example.org' });
-    expect(wrongScheme.status).toBe(403);
-    expect(wrongScheme.body.detail).toContain('not https://powermap.example.org');
+  it('takes its own origin from the proxy’s forwarded host and protocol when told to trust the proxy', async () => {
+    const proxied = await appWith(ctx.app, { config: { ...ctx.app.config, TRUST_PROXY: true } });
+    try {
+      const behindProxy = { host: '10.0.0.5:3000', 'x-forwarded-host': 'powermap.example.org', 'x-forwarded-proto': 'https' };
+      const ok = await call(proxied, me, 'POST', '/api/workspaces', { name: 'Via proxy' }, { ...behindProxy, origin: 'https://powermap.example.org' });
+      expect(ok.status).toBe(201);
+      const wrongScheme = await call(proxied, me, 'POST', '/api/workspaces', { name: 'Via proxy' }, { ...behindProxy, origin: 'http://powermap.example.org' });
+      expect(wrongScheme.status).toBe(403);
+      expect(wrongScheme.body.detail).toContain('not https://powermap.example.org');
+      // Without TRUST_PROXY a caller's X-Forwarded-Host is not believed.
+      const untrusted = await call(ctx.app, me, 'POST', '/api/workspaces', { name: 'Via proxy' }, { ...behindProxy, origin: 'https://powermap.example.org' });
+      expect(untrusted.status).toBe(403);
+    } finally {
+      await proxied.close();
+    }
   });
 
   describe('with PUBLIC_URL set', () => {

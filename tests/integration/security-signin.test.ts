@@ -95,6 +95,8 @@ describe('sign-in against guessing', () => {
     let limited: App;
     beforeAll(async () => {
       limited = await appWith(ctx.app, {
+        // Behind a proxy that says who called, as TRUST_PROXY tells the app to believe.
+        config: { ...ctx.app.config, TRUST_PROXY: true },
         rateLimits: { signIn: { max: 3, windowMs: 60_000 }, signUp: { max: 2, windowMs: 60_000 }, account: { max: 2, windowMs: 60_000 } },
       });
     });
@@ -107,7 +109,7 @@ describe('sign-in against guessing', () => {
       expect(answers[3]!.statusCode).toBe(429);
       expect(Number(answers[3]!.headers['retry-after'])).toBeGreaterThanOrEqual(1);
       expect(answers[3]!.json()).toMatchObject({ status: 429, title: 'Too many requests', detail: expect.stringMatching(/^Too many sign-in attempts from your network: try again in/) });
-      // Another address is counted apart (trustProxy: the proxy's X-Forwarded-For names it).
+      // Another address is counted apart (TRUST_PROXY: the proxy's X-Forwarded-For names it).
       expect((await login(limited, 'someone@example.org', 'guess', { 'x-forwarded-for': '203.0.113.9' })).statusCode).toBe(401);
     });
 

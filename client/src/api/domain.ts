@@ -7,6 +7,7 @@ export * from '../../../server/domain/assessment.js';
 export * from '../../../server/domain/change.js';
 export * from '../../../server/domain/demand.js';
 export * from '../../../server/domain/workspace.js';
+export * from '../../../server/domain/share.js';
 export * from '../../../server/domain/internal-fields.js';
 export * from '../../../server/domain/map-link.js';
 export { signup, login, PASSWORD_MIN, passwordChange, tokenCreate, TOKEN_MAX_DAYS, type ApiToken, type TokenCreate, type User } from '../../../server/domain/auth.js';

@@ -1,8 +1,9 @@
 import { api, del, get, patch, post, qs } from './http';
 import type {
-  Actor, ActorCreate, ActorDetail, ActorPatch, Assessment, BatchOperation, BatchResult, Change, Demand, InternalFieldLists,
-  InternalFieldsSettings, InviteDetails, MapDetail, MapLink, MapLinkCreated, MapSummary, Member, MemberRole, PublicMap, Relationship,
-  RelationshipCreate, Source, User, Workspace,
+  Actor, ActorCreate, ActorDetail, ActorPatch, Assessment, BatchOperation, BatchResult, Change, Contribution, Demand, IncomingShare,
+  InternalFieldLists, InternalFieldsSettings, InviteDetails, MapDetail, MapLink, MapLinkCreated, MapSummary, Member, MemberRole,
+  OutgoingShare, PublicMap, ReachAnswer, Relationship, RelationshipCreate, Share, ShareAccess, SharedActor, SharedActorCreate,
+  SharedMapDetail, SharedMapSummary, SharedRelationship, Source, User, Workspace,
 } from './domain';
 
 const w = (ws: string) => `/api/workspaces/${ws}`;
@@ -79,4 +80,20 @@ export const endpoints = {
   analysis: <T>(ws: string, question: string, params: Record<string, string | number | boolean | undefined | string[]>) =>
     get<T>(`${w(ws)}/analysis/${question}${qs(params)}`),
   eventsUrl: (ws: string) => `${w(ws)}/events`,
+
+  // Sharing maps with partner workspaces.
+  mapShares: (ws: string, map: string) => get<{ items: Share[]; contributions: Contribution[] }>(`${w(ws)}/maps/${map}/shares`),
+  offerShare: (ws: string, map: string, body: { partnerWorkspaceId: string; access: ShareAccess }) => post<Share>(`${w(ws)}/maps/${map}/shares`, body),
+  revokeShare: (ws: string, map: string, shareId: string) => del(`${w(ws)}/maps/${map}/shares/${shareId}`),
+  outgoingShares: (ws: string) => get<{ items: OutgoingShare[] }>(`${w(ws)}/shares`),
+  incomingShares: (ws: string) => get<{ items: IncomingShare[] }>(`${w(ws)}/incoming-shares`),
+  answerShare: (ws: string, shareId: string, answer: 'accept' | 'decline') => post<IncomingShare>(`${w(ws)}/incoming-shares/${shareId}/${answer}`),
+  sharedMaps: (ws: string) => get<{ items: SharedMapSummary[] }>(`${w(ws)}/shared-maps`),
+  sharedMap: (ws: string, shareId: string) => get<SharedMapDetail>(`${w(ws)}/shared-maps/${shareId}`),
+  addSharedActor: (ws: string, shareId: string, body: SharedActorCreate) => post<SharedActor>(`${w(ws)}/shared-maps/${shareId}/actors`, body),
+  addSharedRelationship: (ws: string, shareId: string, body: Record<string, unknown> & { type: string; from: string; to: string }) =>
+    post<SharedRelationship>(`${w(ws)}/shared-maps/${shareId}/relationships`, body),
+  sharedAnalysis: <T>(ws: string, shareId: string, question: string, params: Record<string, string | number | boolean | undefined | string[]>) =>
+    get<T>(`${w(ws)}/shared-maps/${shareId}/analysis/${question}${qs(params)}`),
+  coalitionReach: (ws: string, target: string) => get<ReachAnswer>(`${w(ws)}/coalition/reach${qs({ target })}`),
 };

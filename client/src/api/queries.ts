@@ -20,6 +20,11 @@ export const keys = {
   mapLinks: (ws: string, map: string) => ['ws', ws, 'map', map, 'links'] as const,
   internalFields: (ws: string) => ['ws', ws, 'internal-fields'] as const,
   publicMap: (token: string) => ['public', token] as const,
+  mapShares: (ws: string, map: string) => ['ws', ws, 'map', map, 'shares'] as const,
+  outgoingShares: (ws: string) => ['ws', ws, 'shares'] as const,
+  incomingShares: (ws: string) => ['ws', ws, 'incoming-shares'] as const,
+  sharedMaps: (ws: string) => ['ws', ws, 'shared-maps'] as const,
+  sharedMap: (ws: string, shareId: string) => ['ws', ws, 'shared-map', shareId] as const,
 };
 
 export function useMe() {
@@ -54,6 +59,11 @@ export const useSources = (ws: string) => useQuery({ queryKey: keys.sources(ws),
 export const useMapLinks = (ws: string, map: string) => useQuery({ queryKey: keys.mapLinks(ws, map), queryFn: async () => (await endpoints.mapLinks(ws, map)).items });
 export const useInternalFields = (ws: string) => useQuery({ queryKey: keys.internalFields(ws), queryFn: () => endpoints.internalFields(ws), staleTime: 60_000 });
 export const usePublicMap = (token: string) => useQuery({ queryKey: keys.publicMap(token), queryFn: () => endpoints.publicMap(token), staleTime: 60_000 });
+export const useMapShares = (ws: string, map: string, enabled = true) => useQuery({ queryKey: keys.mapShares(ws, map), queryFn: () => endpoints.mapShares(ws, map), enabled });
+export const useOutgoingShares = (ws: string) => useQuery({ queryKey: keys.outgoingShares(ws), queryFn: async () => (await endpoints.outgoingShares(ws)).items });
+export const useIncomingShares = (ws: string, enabled: boolean) => useQuery({ queryKey: keys.incomingShares(ws), queryFn: async () => (await endpoints.incomingShares(ws)).items, enabled });
+export const useSharedMaps = (ws: string) => useQuery({ queryKey: keys.sharedMaps(ws), queryFn: async () => (await endpoints.sharedMaps(ws)).items });
+export const useSharedMap = (ws: string, shareId: string) => useQuery({ queryKey: keys.sharedMap(ws, shareId), queryFn: () => endpoints.sharedMap(ws, shareId) });
 
 export const invalidateWorkspace = (client: QueryClient, ws: string) => client.invalidateQueries({ queryKey: keys.workspace(ws) });
 

@@ -25,6 +25,8 @@ export interface GraphDoc {
   actors: Record<string, Actor>;
   relationships: Record<string, Relationship>;
   members: Record<string, MemberState>;
+  /** Actors and ties a partner workspace added through a share, by id: who added them. */
+  partners?: Record<string, { id: string; name: string }>;
 }
 
 export function fromMapDetail(detail: MapDetail): GraphDoc {

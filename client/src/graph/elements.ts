@@ -1,6 +1,7 @@
 import type { Actor } from '../api/domain';
 import type { GraphDoc } from './doc';
 import { visibleActors, visibleRelationships } from './doc';
+import { partnerLooks, partnerTieColor } from './partners';
 import { actorShape, actorSize, alignmentColor, edgeLooks, isBadActor, textOnAlignment, typeLabels } from './visual';
 
 /** A Cytoscape element as plain data: what the canvas should show, free of Cytoscape itself. */
@@ -44,8 +45,10 @@ export function toElements(doc: GraphDoc, options: ElementOptions = {}): Element
       classes,
     });
   }
+  const partners = partnerLooks(doc);
   for (const r of visibleRelationships(doc)) {
     const look = edgeLooks[r.type];
+    const partnerColor = partnerTieColor(doc, partners, r.id);
     out.push({
       group: 'edges',
       data: {
@@ -54,12 +57,12 @@ export function toElements(doc: GraphDoc, options: ElementOptions = {}): Element
         target: r.to,
         type: r.type,
         label: typeLabels[r.type],
-        color: look.color,
+        color: partnerColor ?? look.color,
         line: look.line,
         width: look.width + (r.strength - 3) * 0.5,
         cited: r.sourceIds.length > 0,
       },
-      classes: [r.mutual ? 'mutual' : 'directed', r.sourceIds.length ? '' : 'uncited'].filter(Boolean).join(' '),
+      classes: [r.mutual ? 'mutual' : 'directed', r.sourceIds.length ? '' : 'uncited', partnerColor ? 'partner' : ''].filter(Boolean).join(' '),
     });
   }
   return out;

@@ -1,7 +1,7 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import type { User } from '../api/domain';
-import { errorText, keys, useMapDetail, useWorkspace } from '../api/queries';
+import { errorText, keys, useMapDetail, useMapShares, useWorkspace } from '../api/queries';
 import { Header } from '../components/Header';
 import { Link } from '../components/Link';
 import { AddActorDialog } from '../editor/AddActorDialog';
@@ -15,11 +15,13 @@ import { HelpOverlay } from '../editor/HelpOverlay';
 import { Presenter } from '../editor/Presenter';
 import { RelationshipDialog } from '../editor/RelationshipDialog';
 import { ShareDialog } from '../editor/ShareDialog';
+import { ShareButton } from '../editor/PartnerShareDialog';
 import { Sidebar } from '../editor/Sidebar';
 import { Toast } from '../editor/Toast';
 import { Toolbar } from '../editor/Toolbar';
 import { useLiveUpdates } from '../editor/useLiveUpdates';
 import { fromMapDetail } from '../graph/doc';
+import { partnersFrom } from '../graph/partners';
 import { navigate, paths } from '../router';
 import { GridView } from '../views/grid/GridView';
 import { Legend } from '../views/Legend';
@@ -36,10 +38,13 @@ export function MapEditorPage({ user, ws, mapId }: { user: User; ws: string; map
   const canEdit = workspace.data ? workspace.data.role !== 'viewer' : true;
   const editor = useMemo(() => new Editor(new ApiTransport(ws), undefined, { id: user.id, canEdit }), [ws, mapId, user.id, canEdit]);
 
+  // What partners added through shares, so their ties are drawn in their organisation's colour.
+  const shares = useMapShares(ws, mapId);
+
   // Server data enters the editor unrecorded, and never over edits still being saved.
   useEffect(() => {
-    if (detail.data && editor.state.pending === 0) editor.receive(fromMapDetail(detail.data));
-  }, [detail.data, editor]);
+    if (detail.data && editor.state.pending === 0) editor.receive({ ...fromMapDetail(detail.data), partners: partnersFrom(shares.data?.contributions ?? []) });
+  }, [detail.data, shares.data, editor]);
   useEffect(() => {
     let was = 0;
     return editor.store.subscribe(() => {
@@ -104,6 +109,7 @@ export function MapEditorPage({ user, ws, mapId }: { user: User; ws: string; map
               Share
             </button>
           )}
+          {workspace.data?.role === 'owner' && detail.data && <ShareButton ws={ws} mapId={mapId} mapName={detail.data.name} />}
         </Header>
         <Toolbar ws={ws} drawMode={drawMode} onDrawMode={setDrawMode} readOnly={!canEdit} />
         <div className="editor-body">

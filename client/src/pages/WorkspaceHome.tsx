@@ -5,6 +5,7 @@ import { Link } from '../components/Link';
 import { useLiveUpdates } from '../editor/useLiveUpdates';
 import { paths } from '../router';
 import { ActorsTab } from './workspace/ActorsTab';
+import { CoalitionTab } from './workspace/CoalitionTab';
 import { DemandsTab } from './workspace/DemandsTab';
 import { HistoryTab } from './workspace/HistoryTab';
 import { MapsTab } from './workspace/MapsTab';
@@ -18,6 +19,7 @@ const tabs = [
   { id: 'history', label: 'History' },
   { id: 'members', label: 'Members' },
   { id: 'settings', label: 'Settings' },
+  { id: 'coalition', label: 'Coalition' },
 ] as const;
 
 export function WorkspaceHome({ user, ws, tab }: { user: User; ws: string; tab: (typeof tabs)[number]['id'] }) {
@@ -60,6 +62,7 @@ export function WorkspaceHome({ user, ws, tab }: { user: User; ws: string; tab: 
           {tab === 'history' && <HistoryTab ws={ws} canEdit={w?.role !== 'viewer'} />}
           {tab === 'members' && <MembersTab ws={ws} isOwner={w?.role === 'owner'} />}
           {tab === 'settings' && <SettingsTab ws={ws} isOwner={w?.role === 'owner'} />}
+          {tab === 'coalition' && <CoalitionTab ws={ws} />}
         </section>
       </main>
     </div>

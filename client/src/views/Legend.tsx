@@ -5,6 +5,7 @@ import { useEditorState } from '../editor/context';
 import type { RelationshipType } from '../api/domain';
 import { visibleRelationships } from '../graph/doc';
 import { typeLabels } from '../graph/visual';
+import { partnerLooks } from '../graph/partners';
 
 /** Lines of the relationship types the map shows (all of them on an empty map), one per look. */
 function linesShown(types: Set<RelationshipType>) {
@@ -21,6 +22,7 @@ export function Legend({ view, inline = false }: { view: 'network' | 'grid'; inl
   const uncited = visibleRelationships(doc).some((r) => r.sourceIds.length === 0);
   const colorBy = useEditorState((s) => s.colorBy);
   const sizeBy = useEditorState((s) => s.sizeBy);
+  const partners = [...partnerLooks(doc).values()];
   return (
     <div className={`legend ${inline ? 'legend-inline' : ''} ${open ? '' : 'legend-closed'}`} aria-label="Legend">
       <button className="legend-toggle" aria-expanded={open} onClick={() => setOpen(!open)}>{open ? 'Legend ▾' : 'Legend ▸'}</button>
@@ -53,6 +55,14 @@ export function Legend({ view, inline = false }: { view: 'network' | 'grid'; inl
                 </span>
               ))}
               {(uncited || !types.size) && <span className="legend-item"><svg width="26" height="8" aria-hidden="true"><line x1="0" y1="4" x2="26" y2="4" stroke="#7a8291" strokeWidth="2" strokeDasharray="2 4" /></svg>No source yet</span>}
+            </div>
+          )}
+          {view === 'network' && partners.length > 0 && (
+            <div className="legend-group">
+              <span className="legend-caption">Ties added by partners</span>
+              {partners.map((p) => (
+                <span key={p.id} className="legend-item"><svg width="26" height="8" aria-hidden="true"><line x1="0" y1="4" x2="26" y2="4" stroke={p.color} strokeWidth="3" /></svg>{p.name}</span>
+              ))}
             </div>
           )}
         </div>

@@ -7,6 +7,7 @@ import { Field } from '../../components/Field';
 import { Link } from '../../components/Link';
 import { validate, type FieldErrors } from '../../components/validate';
 import { navigate, paths } from '../../router';
+import { SharingSections } from './SharingSections';
 
 export function MapsTab({ ws, canEdit }: { ws: string; canEdit: boolean }) {
   const maps = useMaps(ws);
@@ -48,6 +49,7 @@ export function MapsTab({ ws, canEdit }: { ws: string; canEdit: boolean }) {
             </li>
           ))}
         </ul>
+        <SharingSections ws={ws} />
       </div>
       {canEdit && (
         <form className="card form-card" onSubmit={create} noValidate>
