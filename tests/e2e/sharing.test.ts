@@ -105,7 +105,16 @@ describe('sharing a map with a partner in Chromium', () => {
     const shownId = await partner.page.getByLabel('This workspace’s id').first().textContent();
     expect(shownId).toBe(partnerWs.id);
 
-    // The owner offers the map from the editor.
+    // The owner offers the map from the editor, while the editor's first read of the shares
+    // is still on its way (held back here): the list must show the new share, not that read.
+    let held = false;
+    await owner.page.route(`**/maps/${map.id}/shares`, async (route) => {
+      if (route.request().method() !== 'GET' || held) return route.continue();
+      held = true;
+      const response = await route.fetch();
+      await new Promise((resolve) => setTimeout(resolve, 3_000));
+      await route.fulfill({ response });
+    });
     await owner.page.goto(`${server.url}/w/${ws.id}/maps/${map.id}`);
     await owner.page.getByRole('toolbar', { name: 'Map tools' }).waitFor();
     await waitSaved(owner.page);

@@ -35,7 +35,11 @@ export function ShareDialog({ ws, mapId, mapName, onClose }: { ws: string; mapId
   const [errors, setErrors] = useState<FieldErrors>({});
   const [problem, setProblem] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
-  const refresh = () => Promise.all([client.invalidateQueries({ queryKey: keys.mapShares(ws, mapId) }), client.invalidateQueries({ queryKey: keys.outgoingShares(ws) })]);
+  // A first load still under way read the list before this change: cancelled, not reused.
+  const refresh = async () => {
+    await client.cancelQueries({ queryKey: keys.mapShares(ws, mapId) });
+    await Promise.all([client.invalidateQueries({ queryKey: keys.mapShares(ws, mapId) }), client.invalidateQueries({ queryKey: keys.outgoingShares(ws) })]);
+  };
 
   const offer = async (e: FormEvent) => {
     e.preventDefault();

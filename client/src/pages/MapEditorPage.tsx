@@ -43,8 +43,13 @@ export function MapEditorPage({ user, ws, mapId }: { user: User; ws: string; map
 
   // Server data enters the editor unrecorded, and never over edits still being saved.
   useEffect(() => {
-    if (detail.data && editor.state.pending === 0) editor.receive({ ...fromMapDetail(detail.data), partners: partnersFrom(shares.data?.contributions ?? []) });
-  }, [detail.data, shares.data, editor]);
+    if (detail.data && editor.state.pending === 0) editor.receive({ ...fromMapDetail(detail.data), partners: editor.doc.partners ?? {} });
+  }, [detail.data, editor]);
+  // Only who added what changes here: the map itself is left as it is.
+  useEffect(() => {
+    const partners = partnersFrom(shares.data?.contributions ?? []);
+    editor.store.set((s) => ({ doc: { ...s.doc, partners } }));
+  }, [shares.data, editor]);
   useEffect(() => {
     let was = 0;
     return editor.store.subscribe(() => {

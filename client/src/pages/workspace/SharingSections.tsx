@@ -40,6 +40,8 @@ export function SharingSections({ ws }: { ws: string }) {
     setProblem(null);
     try {
       await endpoints.answerShare(ws, offer.id, verb);
+      // Loads still under way read the lists before this answer: cancelled, not reused.
+      await Promise.all([client.cancelQueries({ queryKey: keys.incomingShares(ws) }), client.cancelQueries({ queryKey: keys.sharedMaps(ws) })]);
       await Promise.all([client.invalidateQueries({ queryKey: keys.incomingShares(ws) }), client.invalidateQueries({ queryKey: keys.sharedMaps(ws) })]);
     } catch (error) {
       setProblem(errorText(error));
