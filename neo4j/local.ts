@@ -50,6 +50,11 @@ const USER = 'neo4j';
 /** A database that ran this long before dying starts its back-off again from the first delay. */
 const STABLE_MS = 60_000;
 
+/** How long to wait before restart number `attempts + 1`: doubling from the first delay, capped. */
+export function restartDelay(attempts: number, policy: { firstDelayMs: number; maxDelayMs: number }): number {
+  return Math.min(policy.firstDelayMs * 2 ** attempts, policy.maxDelayMs);
+}
+
 interface Launch {
   child: ChildProcess;
   recent: string[];
@@ -104,7 +109,7 @@ export async function startLocalNeo4j(options: LocalNeo4jOptions): Promise<Local
   const stopped = new Promise<void>((resolve) => (finish = resolve));
 
   const scheduleRestart = (why: string) => {
-    const delay = Math.min(policy!.firstDelayMs * 2 ** attempts, policy!.maxDelayMs);
+    const delay = restartDelay(attempts, policy!);
     attempts++;
     log(`The local Neo4j ${why}; starting it again in ${formatSeconds(delay)} (attempt ${attempts}).`);
     restartTimer = setTimeout(() => void restart(), delay);

@@ -1,7 +1,7 @@
 /**
  * The local database dies under a running server (its JVM is killed outright) and the server
- * starts it again, waiting a little longer each time, while the same driver carries on: a
- * person who signed up before the crash signs in after it.
+ * starts it again while the same driver carries on: a person who signed up before the crash
+ * signs in after it. How the wait grows between restarts is neo4j/restart-delay.test.ts.
  */
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
@@ -58,11 +58,6 @@ describe('the local database dying under the server', () => {
 
   it('starts it again a second after it is killed, and the same driver carries on', { timeout: 400_000 }, async () => {
     await killAndWaitForRestart(1, '1 s');
-    expect((await signIn()).status).toBe(200);
-  });
-
-  it('waits twice as long when it dies again soon after', { timeout: 400_000 }, async () => {
-    await killAndWaitForRestart(2, '2 s');
     expect((await signIn()).status).toBe(200);
   });
 
