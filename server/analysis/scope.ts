@@ -49,13 +49,32 @@ export interface Subgraph {
   changeSeq: number;
 }
 
-/** The scope's actors and the ties among them, read in one transaction with the data version. */
+/** Actors whose outgoing ties are read by one statement: small answers keep the request thread free in between. */
+export const PROJECTION_PAGE = 1_000;
+
+/**
+ * The scope's actors and the ties among them, read in one transaction with the data version.
+ * Ties come page by page of their start actors, in scope order (the order a single statement
+ * gives), and are normalised in place: a large scope is the request thread's biggest job, so
+ * it is done in short steps and without a second copy.
+ */
 export async function projectScope(tx: Tx, ws: string, scope: ScopeQuery, types: readonly string[]): Promise<Subgraph> {
   const seq = await tx.one<{ changeSeq: number }>(cypher('change-seq'), { ws });
   const ids = await scopeIds(tx, ws, scope);
   const actors = await tx.query<AnalysisActor>(cypher('project-actors'), { ws, ids });
-  const relationships = await tx.query<AnalysisRelationship>(cypher('project-relationships'), { ws, ids, types: [...types] });
-  return { actors, relationships: relationships.map(normaliseRelationship), changeSeq: seq?.changeSeq ?? 0 };
+  const relationships: AnalysisRelationship[] = [];
+  for (let i = 0; i < actors.length; i += PROJECTION_PAGE) {
+    const from = actors.slice(i, i + PROJECTION_PAGE).map((a) => a.id);
+    const page = await tx.query<AnalysisRelationship>(cypher('project-relationships-from'), { ws, ids, from, types: [...types] });
+    for (const r of page) relationships.push(normaliseInPlace(r));
+  }
+  return { actors, relationships, changeSeq: seq?.changeSeq ?? 0 };
+}
+
+function normaliseInPlace(r: AnalysisRelationship): AnalysisRelationship {
+  r.strength ??= 3;
+  r.mutual ??= false;
+  return r;
 }
 
 /** Records written before strength or mutual were required read as the defaults. */

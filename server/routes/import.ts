@@ -1,6 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import type { ActorKind } from '../domain/actor.js';
+import type { Actor, ActorKind } from '../domain/actor.js';
+import type { Relationship } from '../domain/relationship.js';
 import { wsParams } from '../domain/common.js';
 import { MAX_IMPORT_CONNECTIONS, MAX_IMPORT_ELEMENTS } from '../io/kumu-import.js';
 import { insertActors, insertRelationships } from '../services/bulk.js';
@@ -60,9 +61,10 @@ export const importRoutes: FastifyPluginAsyncZod = async (app) => {
             { ws },
           ))!;
           const plan = await app.workers.run('kumuImport', { elements, connections, existing, now: nowIso() });
-          await insertActors(ctx, plan.actors, []);
-          await insertRelationships(ctx, plan.relationships, []);
-          const summary = { actors: plan.actors.length, relationships: plan.relationships.length, matched: plan.matched };
+          // Ids were generated for this import, so none can be taken already.
+          for (const batch of plan.actorBatches) await insertActors(ctx, JSON.parse(batch) as Actor[], []);
+          for (const batch of plan.relationshipBatches) await insertRelationships(ctx, JSON.parse(batch) as Relationship[], []);
+          const summary = { actors: plan.actorCount, relationships: plan.relationshipCount, matched: plan.matched };
           // A dry run does all the checking, then undoes itself by failing the transaction.
           if (dryRun) throw new DryRun(summary);
           return summary;
