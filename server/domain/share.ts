@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { actorFields } from './actor.js';
+import { alwaysInternal } from './internal-fields.js';
 import { brokersQuery, communitiesQuery, interlocksQuery, leverageQuery, pathsQuery } from './analysis.js';
 import { id, isoDateTime, version } from './common.js';
 import { annotation, mapMember, mapViews } from './map.js';
@@ -10,16 +11,6 @@ export const shareAccess = ['read', 'edit'] as const;
 export type ShareAccess = (typeof shareAccess)[number];
 export const shareStatuses = ['pending', 'accepted', 'declined'] as const;
 export type ShareStatus = (typeof shareStatuses)[number];
-
-/**
- * Fields a workspace keeps to itself by default (DESIGN.md, "Internal fields"). Partner
- * schemas are built without them, so even a payload that escaped redaction would have them
- * stripped when it is serialised.
- */
-export const DEFAULT_INTERNAL_FIELDS = {
-  actor: ['contactOwner', 'privateNotes'],
-  relationship: ['privateNotes'],
-} as const;
 
 function without<S extends Record<string, z.ZodType>>(shape: S, hidden: readonly string[]): S {
   return Object.fromEntries(Object.entries(shape).filter(([key]) => !hidden.includes(key))) as S;
@@ -98,7 +89,9 @@ const provenance = {
   addedByWorkspaceName: z.string().nullable(),
 };
 
-const sharedActorShape = without(actorFields, DEFAULT_INTERNAL_FIELDS.actor) as Omit<typeof actorFields, 'contactOwner'>;
+// Partner schemas leave out the always-internal fields, so a payload that escaped redaction
+// would still lose them when it is serialised.
+const sharedActorShape = without(actorFields, alwaysInternal.actor) as Omit<typeof actorFields, 'contactOwner'>;
 
 /**
  * An actor as a partner sees it: never the internal fields. Every field but its identity is
@@ -116,8 +109,8 @@ function sharedVariant<T extends RelationshipType>(type: T) {
   return z
     .object({
       type: z.literal(type),
-      ...without(relationshipCommon, DEFAULT_INTERNAL_FIELDS.relationship),
-      ...without(relationshipTypeFields[type] as Record<string, z.ZodType>, DEFAULT_INTERNAL_FIELDS.relationship),
+      ...without(relationshipCommon, alwaysInternal.relationship),
+      ...without(relationshipTypeFields[type] as Record<string, z.ZodType>, alwaysInternal.relationship),
       ...relationshipMeta.shape,
     })
     .partial()

@@ -1,5 +1,5 @@
 import type { Gateway } from '../db/gateway.js';
-import { DEFAULT_INTERNAL_FIELDS } from '../domain/share.js';
+import { alwaysInternal } from '../domain/internal-fields.js';
 import { loadInternalFields } from './internal-fields.js';
 import { internalFieldSet, redactMapPayload, type InternalFields } from './redact.js';
 
@@ -7,7 +7,7 @@ import { internalFieldSet, redactMapPayload, type InternalFields } from './redac
  * Keys that never leave a workspace through a share, wherever in a payload they appear:
  * the internal fields, and what only members may see (their emails, the change history).
  */
-const NEVER = new Set<string>([...DEFAULT_INTERNAL_FIELDS.actor, ...DEFAULT_INTERNAL_FIELDS.relationship, 'email', 'diffs']);
+const NEVER = new Set<string>([...alwaysInternal.actor, ...alwaysInternal.relationship, 'email', 'diffs']);
 
 type Json = unknown;
 

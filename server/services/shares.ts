@@ -2,8 +2,9 @@ import { randomUUID } from 'node:crypto';
 import type { Gateway, Tx } from '../db/gateway.js';
 import type { Actor } from '../domain/actor.js';
 import type { Relationship, RelationshipCreate } from '../domain/relationship.js';
+import { alwaysInternal } from '../domain/internal-fields.js';
 import {
-  DEFAULT_INTERNAL_FIELDS, type Contribution, type ShareAccess, type SharedActorCreate, type SharedMapDetail,
+  type Contribution, type ShareAccess, type SharedActorCreate, type SharedMapDetail,
   type SharedRelationshipCreate,
 } from '../domain/share.js';
 import type { User } from '../domain/auth.js';
@@ -169,7 +170,7 @@ export async function addSharedActor(db: Gateway, ws: string, shareId: string, u
 
 export async function addSharedRelationship(db: Gateway, ws: string, shareId: string, user: User, input: SharedRelationshipCreate) {
   const { source, ...fields } = input;
-  for (const key of ['id', ...DEFAULT_INTERNAL_FIELDS.relationship]) {
+  for (const key of ['id', ...alwaysInternal.relationship]) {
     if (key in fields) throw badRequest(`${key} cannot be set through a shared map.`, [{ path: `body.${key}`, message: 'not allowed here' }]);
   }
   const { result, share } = await partnerWrite<Relationship>(db, ws, shareId, user, 'relationship', (r, s) => `Added a tie (${r.type}) on map “${s.mapName}”`, async (ctx, s) => {
