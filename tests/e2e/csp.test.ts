@@ -32,8 +32,9 @@ async function watch(context: BrowserContext, page: Page): Promise<Watch> {
   });
   page.on('requestfailed', (request) => {
     const error = request.failure()?.errorText ?? '';
-    // A workspace page's live stream is closed when the person moves on: not a blocked load.
-    if (error === 'net::ERR_ABORTED' && request.url().endsWith('/events')) return;
+    // Cancelled by the page itself when the person moves on (a live stream, a status poll in
+    // flight during navigation): not a blocked load, which fails as ERR_BLOCKED_BY_CSP.
+    if (error === 'net::ERR_ABORTED') return;
     seen.failed.push(`${request.method()} ${request.url()}: ${error}`);
   });
   page.on('console', (message) => {
