@@ -1,8 +1,8 @@
 import type { Gateway } from '../db/gateway.js';
-import { allTypes, type BrokerItem, type BrokersQuery, type Drawable } from '../domain/analysis.js';
+import { allTypes, type BrokerItem, type BrokersAnswer, type BrokersQuery } from '../domain/analysis.js';
 import { cacheKey, VersionCache } from './cache.js';
 import { centrality } from './centrality.js';
-import { cypher } from './queries.js';
+import { changeSeq } from '../repos/changes.js';
 import { graphOf } from './graph.js';
 import { compactScope, transferables, type CompactScope } from './compact.js';
 import type { WorkerPool } from '../workers/pool.js';
@@ -19,15 +19,6 @@ import { projectScope, scopeKey, type Subgraph } from './scope.js';
  */
 export const BROKER_METHOD =
   'brokerScore = 100 × (0.6 × structural + 0.4 × power/5); structural = 0.4 × betweenness + 0.3 × PageRank + 0.15 × degree + 0.15 × closeness, each divided by the highest value in the scope; unassessed power counts 0. Betweenness is weighted (a strength-5 tie is a step of 1, strength 1 a step of 2); PageRank weights ties by strength; ties count both ways.';
-
-export interface BrokersAnswer extends Drawable {
-  items: BrokerItem[];
-  actorCount: number;
-  relationshipCount: number;
-  betweenness: { mode: 'exact' | 'sampled'; sampleSize: number; seed: number };
-  method: string;
-  dataVersion: number;
-}
 
 /**
  * In memory, not Cypher: betweenness, PageRank and closeness need every shortest path or
@@ -54,8 +45,7 @@ export async function brokers(db: Gateway, pool: WorkerPool, ws: string, q: Brok
 }
 
 export async function currentSeq(db: Gateway, ws: string): Promise<number> {
-  const row = await db.read((tx) => tx.one<{ changeSeq: number }>(cypher('change-seq'), { ws }), 'analysis.version');
-  return row?.changeSeq ?? 0;
+  return db.read((tx) => changeSeq(tx, ws), 'analysis.version');
 }
 
 export interface BrokerRanking {

@@ -1,6 +1,6 @@
 import louvain from 'graphology-communities-louvain';
 import type { Gateway } from '../db/gateway.js';
-import { allTypes, type CommunitiesQuery, type Drawable } from '../domain/analysis.js';
+import { allTypes, type CommunitiesAnswer, type CommunitiesQuery, type Community } from '../domain/analysis.js';
 import { cacheKey, VersionCache } from './cache.js';
 import { graphOf, seededRandom } from './graph.js';
 import { compactScope, transferables, type CompactScope } from './compact.js';
@@ -12,20 +12,6 @@ import { projectScope, scopeKey, type Subgraph } from './scope.js';
 export const MAX_DRAWN_RELATIONSHIPS = 20_000;
 const LOUVAIN_SEED = 1_977;
 
-export interface Community {
-  id: number;
-  name: string;
-  centralActorId: string;
-  size: number;
-  actorIds: string[];
-}
-export interface CommunitiesAnswer extends Drawable {
-  communities: Community[];
-  modularity: number;
-  resolution: number;
-  relationshipsTruncated: boolean;
-  dataVersion: number;
-}
 
 /**
  * In memory with graphology-communities-louvain: Louvain needs repeated passes over every

@@ -3,6 +3,7 @@ import { relationshipTypes } from '../domain/relationship.js';
 import type { AnalysisActor, AnalysisRelationship, ScopeQuery } from '../domain/analysis.js';
 import { badRequest } from '../http/problem.js';
 import { assertFound, mapNotFound } from './actors.js';
+import { changeSeq } from '../repos/changes.js';
 import { cypher } from './queries.js';
 
 export const DEFAULT_SCOPE_DEPTH = 2;
@@ -59,7 +60,7 @@ export const PROJECTION_PAGE = 1_000;
  * it is done in short steps and without a second copy.
  */
 export async function projectScope(tx: Tx, ws: string, scope: ScopeQuery, types: readonly string[]): Promise<Subgraph> {
-  const seq = await tx.one<{ changeSeq: number }>(cypher('change-seq'), { ws });
+  const seq = await changeSeq(tx, ws);
   const ids = await scopeIds(tx, ws, scope);
   const actors = await tx.query<AnalysisActor>(cypher('project-actors'), { ws, ids });
   const relationships: AnalysisRelationship[] = [];
@@ -68,7 +69,7 @@ export async function projectScope(tx: Tx, ws: string, scope: ScopeQuery, types:
     const page = await tx.query<AnalysisRelationship>(cypher('project-relationships-from'), { ws, ids, from, types: [...types] });
     for (const r of page) relationships.push(normaliseInPlace(r));
   }
-  return { actors, relationships, changeSeq: seq?.changeSeq ?? 0 };
+  return { actors, relationships, changeSeq: seq };
 }
 
 function normaliseInPlace(r: AnalysisRelationship): AnalysisRelationship {

@@ -100,3 +100,4 @@ export const actorListQuery = z.object({
   sector: z.enum(sectors).optional(),
   tag: z.string().max(60).optional(),
 });
+export type ActorListQuery = z.infer<typeof actorListQuery>;

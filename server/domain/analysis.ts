@@ -34,10 +34,7 @@ export const drawable = {
   actors: z.array(analysisActor),
   relationships: z.array(analysisRelationship),
 };
-export interface Drawable {
-  actors: AnalysisActor[];
-  relationships: AnalysisRelationship[];
-}
+export type Drawable = z.infer<z.ZodObject<typeof drawable>>;
 
 // ---- query parameters ----
 
@@ -160,6 +157,7 @@ export const pathsAnswer = z.object({
   complete: z.boolean().describe('false when the time budget ran out before the search finished'),
   note: z.string(),
 });
+export type PathsAnswer = z.infer<typeof pathsAnswer>;
 
 export const interlockItem = z.object({
   actorId: id,
@@ -173,6 +171,7 @@ export const interlocksAnswer = z.object({
   mixed: z.array(interlockItem).describe('Connected to enough of them only by ties of different types'),
   ...drawable,
 });
+export type InterlocksAnswer = z.infer<typeof interlocksAnswer>;
 
 export const brokerItem = z.object({
   actorId: id,
@@ -195,6 +194,7 @@ export const brokersAnswer = z.object({
   method: z.string().describe('How brokerScore is computed'),
   dataVersion: z.number().int().describe('The workspace change sequence the answer was computed at'),
 });
+export type BrokersAnswer = z.infer<typeof brokersAnswer>;
 
 export const communityItem = z.object({
   id: z.number().int(),
@@ -203,6 +203,7 @@ export const communityItem = z.object({
   size: z.number().int(),
   actorIds: z.array(id),
 });
+export type Community = z.infer<typeof communityItem>;
 export const communitiesAnswer = z.object({
   communities: z.array(communityItem),
   modularity: z.number(),
@@ -211,6 +212,7 @@ export const communitiesAnswer = z.object({
   relationshipsTruncated: z.boolean(),
   dataVersion: z.number().int(),
 });
+export type CommunitiesAnswer = z.infer<typeof communitiesAnswer>;
 
 export const leverageRoute = z.object({
   rank: z.number().int(),
@@ -229,6 +231,7 @@ export const leverageAnswer = z.object({
   method: z.string(),
   complete: z.boolean(),
 });
+export type LeverageAnswer = z.infer<typeof leverageAnswer>;
 
 export const circleItem = z.object({
   actorId: id,

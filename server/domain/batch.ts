@@ -32,3 +32,4 @@ export const batchResult = z.object({
   changeId: id.nullable().describe('The change recorded (null when nothing changed)'),
   results: z.array(z.object({ op: z.string(), entity: z.string(), id, version: z.number().int().nullable() })),
 });
+export type BatchResult = z.infer<typeof batchResult>;

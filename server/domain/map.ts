@@ -66,6 +66,7 @@ export const mapSummary = z
     updatedAt: isoDateTime,
   })
   .meta({ id: 'MapSummary' });
+export type MapSummary = z.infer<typeof mapSummary>;
 
 /** A map with what it takes to draw it: its actors and the relationships among them. */
 export const mapDetail = z
@@ -79,6 +80,7 @@ export const mapDetail = z
     relationships: z.array(relationship),
   })
   .meta({ id: 'MapDetail' });
+export type MapDetail = z.infer<typeof mapDetail>;
 
 export const addMembers = z
   .strictObject({

@@ -15,6 +15,7 @@ export const searchQuery = z.object({
   alignmentMax: intRange(-3, 3),
   limit: z.coerce.number().int().min(1).max(100).default(20),
 });
+export type SearchQuery = z.infer<typeof searchQuery>;
 
 export const searchResult = z
   .object({ items: z.array(actor.extend({ score: z.number() })) })

@@ -1,5 +1,7 @@
 import type { Tx } from '../db/gateway.js';
-import type { Actor } from '../domain/actor.js';
+import type { Actor, ActorListQuery } from '../domain/actor.js';
+import { luceneQuery } from '../domain/lucene.js';
+import type { SearchQuery } from '../domain/search.js';
 import { conflict } from '../http/problem.js';
 import type { EntityStore } from './store.js';
 
@@ -71,4 +73,90 @@ export async function actorRefs(tx: Tx, ws: string, ids: string[]) {
     { ws, ids },
   );
   return new Map(rows.map((r) => [r.id, r]));
+}
+
+/** The given actors that exist (not deleted), in the order asked. */
+export async function actorsByIds(tx: Tx, ws: string, ids: string[]): Promise<Actor[]> {
+  const rows = await tx.query<{ a: Record<string, unknown> }>(`UNWIND $ids AS id MATCH (a:Actor {id: id}) WHERE a.workspaceId = $ws RETURN a ${ACTOR} AS a`, { ws, ids });
+  return rows.map((r) => actorFromRow(r.a));
+}
+
+/** A page of actors by name (then id), after the last one of the previous page. */
+export async function listActors(tx: Tx, ws: string, filters: ActorListQuery, page: { after: [string, string] | null; limit: number }): Promise<Actor[]> {
+  const rows = await tx.query<{ a: Record<string, unknown> }>(
+    `MATCH (a:Actor) WHERE a.workspaceId = $ws
+       AND ($kind IS NULL OR a.kind = $kind) AND ($role IS NULL OR $role IN a.roles)
+       AND ($sector IS NULL OR a.sector = $sector) AND ($tag IS NULL OR $tag IN a.tags)
+       AND ($afterName IS NULL OR a.nameKey > $afterName OR (a.nameKey = $afterName AND a.id > $afterId))
+     WITH a ORDER BY a.nameKey, a.id LIMIT $limit
+     RETURN a ${ACTOR} AS a`,
+    {
+      ws,
+      kind: filters.kind ?? null,
+      role: filters.role ?? null,
+      sector: filters.sector ?? null,
+      tag: filters.tag ?? null,
+      afterName: page.after?.[0] ?? null,
+      afterId: page.after?.[1] ?? null,
+      limit: page.limit,
+    },
+  );
+  return rows.map((r) => actorFromRow(r.a));
+}
+
+const SEARCH_FILTERS = `a.workspaceId = $ws
+  AND ($kind IS NULL OR a.kind = $kind) AND ($role IS NULL OR $role IN a.roles)
+  AND ($sector IS NULL OR a.sector = $sector) AND ($tag IS NULL OR $tag IN a.tags)
+  AND ($powerMin IS NULL OR a.power >= $powerMin) AND ($powerMax IS NULL OR a.power <= $powerMax)
+  AND ($alignmentMin IS NULL OR a.alignment >= $alignmentMin) AND ($alignmentMax IS NULL OR a.alignment <= $alignmentMax)`;
+
+/**
+ * Full-text search (typo-tolerant) with exact name or alias matches first; with no words,
+ * the filtered actors by power.
+ */
+export async function searchActors(tx: Tx, ws: string, search: SearchQuery): Promise<(Actor & { score: number })[]> {
+  const { q, limit, ...filters } = search;
+  const params = {
+    ws,
+    kind: filters.kind ?? null,
+    role: filters.role ?? null,
+    sector: filters.sector ?? null,
+    tag: filters.tag ?? null,
+    powerMin: filters.powerMin ?? null,
+    powerMax: filters.powerMax ?? null,
+    alignmentMin: filters.alignmentMin ?? null,
+    alignmentMax: filters.alignmentMax ?? null,
+    exact: q.trim().toLowerCase(),
+    query: luceneQuery(q),
+    limit,
+  };
+  const rows = params.query
+    ? await tx.query<{ a: Record<string, unknown>; score: number }>(
+        `CALL db.index.fulltext.queryNodes('actor_search', $query) YIELD node AS a, score
+         WHERE ${SEARCH_FILTERS}
+         WITH a, score, CASE WHEN a.nameKey = $exact OR $exact IN [x IN a.aliases | toLower(x)] THEN 1 ELSE 0 END AS exactMatch
+         ORDER BY exactMatch DESC, score DESC, a.nameKey LIMIT $limit
+         RETURN a ${ACTOR} AS a, score + exactMatch * 1000 AS score`,
+        params,
+      )
+    : await tx.query<{ a: Record<string, unknown>; score: number }>(
+        `MATCH (a:Actor) WHERE ${SEARCH_FILTERS}
+         WITH a ORDER BY coalesce(a.power, -1) DESC, a.nameKey LIMIT $limit
+         RETURN a ${ACTOR} AS a, 0.0 AS score`,
+        params,
+      );
+  return rows.map((r) => ({ ...actorFromRow(r.a), score: r.score }));
+}
+
+type DeletedActorRow = Omit<Actor, 'externalIds'> & { externalIds: string | null } & Record<string, unknown>;
+
+/** A deleted actor as stored, with its bookkeeping properties: what restoring starts from. */
+export async function deletedActor(tx: Tx, ws: string, id: string): Promise<DeletedActorRow | undefined> {
+  return (
+    await tx.one<{ a: DeletedActorRow }>(
+      `MATCH (a:DeletedActor {id: $id}) WHERE a.workspaceId = $ws
+       RETURN a {.*, externalIds: a.externalIdsJson} AS a`,
+      { ws, id },
+    )
+  )?.a;
 }

@@ -4,6 +4,17 @@ import type { Relationship } from '../domain/relationship.js';
 import { ACTOR, actorFromRow } from './actors.js';
 import { REL, relationshipFromRow, TYPE_UNION } from './relationships.js';
 
+/** Every relationship among the given actors (both ends in `ids`). */
+export async function tiesAmong(tx: Tx, ws: string, ids: string[]): Promise<Relationship[]> {
+  const rels = await tx.query<{ r: Record<string, unknown> }>(
+    `UNWIND $ids AS id MATCH (a:Actor {id: id})-[r:${TYPE_UNION}]->(b:Actor) WHERE a.workspaceId = $ws RETURN ${REL} AS r`,
+    { ws, ids },
+  );
+  // Kept in memory rather than `b.id IN $ids`, which Cypher checks by scanning the list.
+  const wanted = new Set(ids);
+  return rels.map((r) => relationshipFromRow(r.r)).filter((r) => wanted.has(r.to));
+}
+
 /** Actors of a workspace (all, the busiest `limit`, or those on a map) and every relationship among them. */
 export async function loadGraph(
   tx: Tx,
@@ -23,16 +34,9 @@ export async function loadGraph(
          RETURN a ${ACTOR} AS a`,
         { ws, limit: options.limit ?? 1_000_000 },
       );
-  const ids = actors.map((r) => r.a.id as string);
-  const rels = await tx.query<{ r: Record<string, unknown> }>(
-    `UNWIND $ids AS id MATCH (a:Actor {id: id})-[r:${TYPE_UNION}]->(b:Actor) WHERE a.workspaceId = $ws RETURN ${REL} AS r`,
-    { ws, ids },
-  );
-  // Kept in memory rather than `b.id IN $ids`, which Cypher checks by scanning the list.
-  const wanted = new Set(ids);
   return {
     actors: actors.map((r) => actorFromRow(r.a)),
-    relationships: rels.map((r) => relationshipFromRow(r.r)).filter((r) => wanted.has(r.to)),
+    relationships: await tiesAmong(tx, ws, actors.map((r) => r.a.id as string)),
     totalActors: total,
   };
 }

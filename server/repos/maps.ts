@@ -1,4 +1,4 @@
-import type { Annotation, MapData, MapMember } from '../domain/map.js';
+import type { Annotation, MapData, MapMember, MapSummary } from '../domain/map.js';
 import type { Tx } from '../db/gateway.js';
 import { conflict } from '../http/problem.js';
 import type { EntityStore } from './store.js';
@@ -67,4 +67,25 @@ export async function savePositions(tx: Tx, ws: string, mapId: string, positions
     { ws, mapId, positions },
   );
   return rows[0]?.moved ?? 0;
+}
+
+/** A page of maps by name (then id), after the last one of the previous page. */
+export async function listMaps(tx: Tx, ws: string, page: { after: [string, string] | null; limit: number }): Promise<MapSummary[]> {
+  const rows = await tx.query<{ m: MapSummary }>(
+    `MATCH (m:Map) WHERE m.workspaceId = $ws
+       AND ($afterName IS NULL OR toLower(m.name) > $afterName OR (toLower(m.name) = $afterName AND m.id > $afterId))
+     RETURN m {.id, .name, .description, .defaultView, .version, .createdAt, .updatedAt,
+               memberCount: COUNT { (m)-[:SHOWS]->(:Actor) }} AS m
+     ORDER BY toLower(m.name), m.id LIMIT $limit`,
+    { ws, afterName: page.after?.[0] ?? null, afterId: page.after?.[1] ?? null, limit: page.limit },
+  );
+  return rows.map((r) => r.m);
+}
+
+/** The maps that show an actor, by name. */
+export async function mapsShowing(tx: Tx, ws: string, actorId: string): Promise<{ id: string; name: string }[]> {
+  return tx.query<{ id: string; name: string }>(
+    'MATCH (m:Map)-[:SHOWS]->(:Actor {id: $actorId}) WHERE m.workspaceId = $ws RETURN m.id AS id, m.name AS name ORDER BY m.name',
+    { ws, actorId },
+  );
 }

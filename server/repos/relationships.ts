@@ -73,3 +73,26 @@ export async function relationshipsOf(tx: Tx, ws: string, actorId: string): Prom
   );
   return rows.map((row) => relationshipFromRow(row.r));
 }
+
+/** A page of relationships by id: of one type, at one actor, or only those citing no source. */
+export async function listRelationships(
+  tx: Tx,
+  ws: string,
+  filters: { type?: RelationshipType | undefined; actor?: string | undefined; uncited?: boolean | undefined },
+  page: { after: string | null; limit: number },
+): Promise<Relationship[]> {
+  if (filters.type) assertType(filters.type);
+  const pattern = filters.type ?? TYPE_UNION;
+  // Starting from one actor uses its adjacency; otherwise every actor of the workspace.
+  const match = filters.actor
+    ? `MATCH (x:Actor {id: $actor}) WHERE x.workspaceId = $ws MATCH (x)-[r:${pattern}]-(:Actor) WITH DISTINCT r`
+    : `MATCH (x:Actor)-[r:${pattern}]->(:Actor) WHERE x.workspaceId = $ws WITH r`;
+  const rows = await tx.query<{ r: Record<string, unknown> }>(
+    `${match}
+     WHERE ($uncited = false OR size(coalesce(r.sourceIds, [])) = 0) AND ($after IS NULL OR r.id > $after)
+     WITH r, startNode(r) AS a, endNode(r) AS b WHERE a:Actor AND b:Actor
+     RETURN ${REL} AS r ORDER BY r.id LIMIT $limit`,
+    { ws, actor: filters.actor ?? null, uncited: filters.uncited ?? false, after: page.after, limit: page.limit },
+  );
+  return rows.map((r) => relationshipFromRow(r.r));
+}

@@ -42,3 +42,15 @@ export async function sourcesByIds(tx: Tx, ws: string, ids: string[]): Promise<S
   );
   return rows.map((r) => r.s);
 }
+
+/** A page of sources, newest first; `q` (lower-cased) matches title, publisher or URL. */
+export async function listSources(tx: Tx, ws: string, q: string | undefined, page: { after: [string, string] | null; limit: number }): Promise<Source[]> {
+  const rows = await tx.query<{ s: Source }>(
+    `MATCH (s:Source) WHERE s.workspaceId = $ws
+       AND ($q IS NULL OR toLower(coalesce(s.title, '') + ' ' + coalesce(s.publisher, '') + ' ' + s.url) CONTAINS $q)
+       AND ($afterAt IS NULL OR s.createdAt < $afterAt OR (s.createdAt = $afterAt AND s.id < $afterId))
+     RETURN ${SOURCE} AS s ORDER BY s.createdAt DESC, s.id DESC LIMIT $limit`,
+    { ws, q: q ? q.toLowerCase() : null, afterAt: page.after?.[0] ?? null, afterId: page.after?.[1] ?? null, limit: page.limit },
+  );
+  return rows.map((r) => r.s);
+}

@@ -1,36 +1,19 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { actor, actorCreate, actorListQuery, actorPatch, type Actor } from '../domain/actor.js';
+import { actorDetail } from '../domain/actor-detail.js';
 import { assessment, assessmentCreate, type Assessment } from '../domain/assessment.js';
 import { change } from '../domain/change.js';
 import { id, idParams, page, pageQuery, version, versionQuery, wsParams } from '../domain/common.js';
-import { relationship, relationshipTypes } from '../domain/relationship.js';
-import { source } from '../domain/source.js';
 import { notFound } from '../http/problem.js';
-import { ACTOR, actorFromRow, actorStore } from '../repos/actors.js';
+import { actorStore, listActors } from '../repos/actors.js';
 import { assessmentsOf } from '../repos/assessments.js';
-import { relationshipsOf } from '../repos/relationships.js';
-import { sourcesByIds } from '../repos/sources.js';
-import { createActor, deleteActor, restoreActor, updateActor } from '../services/actors.js';
+import { changesRepo } from '../repos/changes.js';
+import { createActor, deleteActor, loadActorDetail, restoreActor, updateActor } from '../services/actors.js';
 import { assess } from '../services/assessments.js';
-import { listChanges } from '../services/changes.js';
 import { mergeActor } from '../services/merge.js';
 import { mutate } from '../services/unit-of-work.js';
 import { author, basedOn, decodeCursor, pageOf, readErrors, writeErrors } from './helpers.js';
-
-const tie = z.object({
-  relationship,
-  direction: z.enum(['out', 'in']),
-  other: z.object({ id, name: z.string(), kind: z.enum(['person', 'organization']) }),
-});
-
-const actorDetail = actor
-  .extend({
-    relationships: z.partialRecord(z.enum(relationshipTypes), z.array(tie)).describe('Grouped by type'),
-    sources: z.array(source).describe('Every source cited by its relationships'),
-    maps: z.array(z.object({ id, name: z.string() })),
-  })
-  .meta({ id: 'ActorDetail' });
 
 export const actorRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
@@ -45,29 +28,10 @@ export const actorRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request) => {
-      const { cursor, limit, kind, role, sector, tag } = request.query;
+      const { cursor, limit, ...filters } = request.query;
       const after = decodeCursor(cursor, 2) as [string, string] | null;
-      const rows = await app.db.read((tx) =>
-        tx.query<{ a: Record<string, unknown> }>(
-          `MATCH (a:Actor) WHERE a.workspaceId = $ws
-             AND ($kind IS NULL OR a.kind = $kind) AND ($role IS NULL OR $role IN a.roles)
-             AND ($sector IS NULL OR a.sector = $sector) AND ($tag IS NULL OR $tag IN a.tags)
-             AND ($afterName IS NULL OR a.nameKey > $afterName OR (a.nameKey = $afterName AND a.id > $afterId))
-           WITH a ORDER BY a.nameKey, a.id LIMIT $limit
-           RETURN a ${ACTOR} AS a`,
-          {
-            ws: request.params.ws,
-            kind: kind ?? null,
-            role: role ?? null,
-            sector: sector ?? null,
-            tag: tag ?? null,
-            afterName: after?.[0] ?? null,
-            afterId: after?.[1] ?? null,
-            limit: limit + 1,
-          },
-        ),
-      );
-      return pageOf(rows.map((r) => actorFromRow(r.a)), limit, (item) => [item.name.toLowerCase(), item.id]);
+      const items = await app.db.read((tx) => listActors(tx, request.params.ws, filters, { after, limit: limit + 1 }));
+      return pageOf(items, limit, (item) => [item.name.toLowerCase(), item.id]);
     },
   );
 
@@ -85,32 +49,7 @@ export const actorRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/actors/:id',
     { schema: { tags: ['actors'], summary: 'An actor with its relationships (grouped by type), their sources and its maps', params: idParams, response: { 200: actorDetail, ...readErrors } } },
-    async (request) => {
-      const { ws, id: actorId } = request.params;
-      return app.db.read(async (tx) => {
-        const found = await actorStore.load(tx, ws, actorId);
-        if (!found) throw notFound('Actor');
-        const rels = await relationshipsOf(tx, ws, actorId);
-        const otherIds = [...new Set(rels.map((r) => (r.from === actorId ? r.to : r.from)))];
-        const others = new Map(
-          (await tx.query<{ id: string; name: string; kind: 'person' | 'organization' }>(
-            'UNWIND $ids AS id MATCH (a:Actor {id: id}) WHERE a.workspaceId = $ws RETURN a.id AS id, a.name AS name, a.kind AS kind',
-            { ws, ids: otherIds },
-          )).map((o) => [o.id, o]),
-        );
-        const grouped: Record<string, z.infer<typeof tie>[]> = {};
-        for (const rel of rels) {
-          const out = rel.from === actorId;
-          (grouped[rel.type] ??= []).push({ relationship: rel, direction: out ? 'out' : 'in', other: others.get(out ? rel.to : rel.from)! });
-        }
-        const sources = await sourcesByIds(tx, ws, [...new Set(rels.flatMap((r) => r.sourceIds))]);
-        const maps = await tx.query<{ id: string; name: string }>(
-          'MATCH (m:Map)-[:SHOWS]->(:Actor {id: $actorId}) WHERE m.workspaceId = $ws RETURN m.id AS id, m.name AS name ORDER BY m.name',
-          { ws, actorId },
-        );
-        return { ...found, relationships: grouped, sources, maps };
-      });
-    },
+    async (request) => app.db.read((tx) => loadActorDetail(tx, request.params.ws, request.params.id)),
   );
 
   app.patch(
@@ -197,7 +136,7 @@ export const actorRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request) => ({
       items: await app.db.read((tx) =>
-        listChanges(tx, request.params.ws, { entity: request.params.id, before: request.query.before, limit: request.query.limit }),
+        changesRepo.list(tx, request.params.ws, { entity: request.params.id, before: request.query.before, limit: request.query.limit }),
       ),
     }),
   );

@@ -1,3 +1,4 @@
+import type { BrokersAnswer, CommunitiesAnswer } from '../domain/analysis.js';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import {
@@ -5,10 +6,10 @@ import {
   interlocksQuery, leverageAnswer, leverageQuery, neighborhoodAnswer, neighborhoodQuery, pathsAnswer, pathsQuery,
 } from '../domain/analysis.js';
 import { id, problemSchema, wsParams } from '../domain/common.js';
-import { brokers, type BrokersAnswer } from '../analysis/brokers.js';
+import { brokers } from '../analysis/brokers.js';
 import { VersionCache } from '../analysis/cache.js';
 import { targetCircle } from '../analysis/circle.js';
-import { communities, type CommunitiesAnswer } from '../analysis/communities.js';
+import { communities } from '../analysis/communities.js';
 import { interlocks } from '../analysis/interlocks.js';
 import { leverage } from '../analysis/leverage.js';
 import { neighborhood } from '../analysis/neighborhood.js';

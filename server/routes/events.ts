@@ -2,7 +2,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { wsParams } from '../domain/common.js';
 import { Problem } from '../http/problem.js';
-import { workspacesRepo } from '../repos/workspaces.js';
+import { changeSeq } from '../repos/changes.js';
 import { ChangeFeed, type EndReason } from '../services/change-feed.js';
 import { errors } from './helpers.js';
 
@@ -67,7 +67,7 @@ export const eventRoutes: FastifyPluginAsyncZod = async (app) => {
       try {
         const header = Number(request.headers['last-event-id']);
         const asked = request.query.after ?? (Number.isInteger(header) ? header : undefined);
-        from = asked ?? (await app.db.read((tx) => workspacesRepo.feedHead(tx, ws, [])))?.seq ?? 0;
+        from = asked ?? (await app.db.read((tx) => changeSeq(tx, ws)));
       } catch (error) {
         release();
         throw error;

@@ -1,10 +1,8 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { batchRequest, batchResult } from '../domain/batch.js';
 import { change, historyQuery, type Change } from '../domain/change.js';
 import { id, wsParams } from '../domain/common.js';
-import { applyBatch } from '../services/batch.js';
-import { listChanges, loadChange } from '../services/changes.js';
+import { changesRepo } from '../repos/changes.js';
 import { notFound } from '../http/problem.js';
 import { revertChange } from '../services/revert.js';
 import { mutate } from '../services/unit-of-work.js';
@@ -22,7 +20,7 @@ export const historyRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: z.object({ items: z.array(change) }), ...readErrors },
       },
     },
-    async (request) => ({ items: await app.db.read((tx) => listChanges(tx, request.params.ws, request.query)) }),
+    async (request) => ({ items: await app.db.read((tx) => changesRepo.list(tx, request.params.ws, request.query)) }),
   );
 
   app.get(
@@ -36,7 +34,7 @@ export const historyRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request) => {
-      const found = await app.db.read((tx) => loadChange(tx, request.params.ws, request.params.changeId));
+      const found = await app.db.read((tx) => changesRepo.load(tx, request.params.ws, request.params.changeId));
       if (!found) throw notFound('Change');
       return found;
     },
@@ -63,32 +61,6 @@ export const historyRoutes: FastifyPluginAsyncZod = async (app) => {
         request.params.changeId,
       );
       return made!;
-    },
-  );
-
-  app.post(
-    '/batch',
-    {
-      bodyLimit: 50 * 1024 * 1024,
-      schema: {
-        tags: ['history'],
-        summary: 'Apply many creates, updates and deletes atomically, as one change (all or nothing)',
-        params: wsParams,
-        body: batchRequest,
-        response: { 200: batchResult, ...writeErrors },
-      },
-    },
-    async (request) => {
-      const { operations, summary } = request.body;
-      const { result, change: made } = await mutate(
-        app.db,
-        request.params.ws,
-        author(request),
-        'batch',
-        summary ?? `${operations.length} edit${operations.length === 1 ? '' : 's'}`,
-        (ctx) => applyBatch(ctx, operations),
-      );
-      return { changeId: made?.id ?? null, results: result };
     },
   );
 };

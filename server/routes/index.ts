@@ -5,6 +5,7 @@ import { actorRoutes } from './actors.js';
 import { analysisRoutes } from './analysis.js';
 import { coalitionRoutes } from './coalition.js';
 import { authRoutes } from './auth.js';
+import { batchRoutes } from './batch.js';
 import { demandRoutes } from './demands.js';
 import { eventRoutes } from './events.js';
 import { exportRoutes } from './export.js';
@@ -49,6 +50,7 @@ export const apiRoutes: FastifyPluginAsyncZod = async (app) => {
       await scope.register(graphRoutes);
       await scope.register(searchRoutes);
       await scope.register(historyRoutes);
+      await scope.register(batchRoutes);
       await scope.register(eventRoutes);
       await scope.register(exportRoutes);
       await scope.register(importRoutes);

@@ -2,27 +2,11 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { idParams, page, pageQuery, versionQuery, wsParams } from '../domain/common.js';
 import { addMembers as addMembersBody, mapCreate, mapDetail, mapPatch, mapSummary, positionsUpdate, removeMembers as removeMembersBody } from '../domain/map.js';
-import type { Tx } from '../db/gateway.js';
 import { notFound } from '../http/problem.js';
-import { ACTOR, actorFromRow } from '../repos/actors.js';
-import { mapStore, savePositions, type StoredMap } from '../repos/maps.js';
-import { REL, relationshipFromRow, TYPE_UNION } from '../repos/relationships.js';
-import { addMembers, createMap, deleteMap, removeMembers, updateMap } from '../services/maps.js';
+import { listMaps, mapStore, savePositions, type StoredMap } from '../repos/maps.js';
+import { addMembers, createMap, deleteMap, loadMapDetail, removeMembers, updateMap } from '../services/maps.js';
 import { mutate } from '../services/unit-of-work.js';
 import { author, basedOn, decodeCursor, pageOf, readErrors, writeErrors } from './helpers.js';
-
-/** A map with its actors and every relationship among them: all it takes to draw it. */
-export async function loadMapDetail(tx: Tx, ws: string, id: string) {
-  const map = await mapStore.load(tx, ws, id);
-  if (!map) throw notFound('Map');
-  const ids = map.members.map((m) => m.actorId);
-  const actors = await tx.query<{ a: Record<string, unknown> }>(`UNWIND $ids AS id MATCH (a:Actor {id: id}) WHERE a.workspaceId = $ws RETURN a ${ACTOR} AS a`, { ws, ids });
-  const rels = await tx.query<{ r: Record<string, unknown> }>(
-    `UNWIND $ids AS id MATCH (a:Actor {id: id})-[r:${TYPE_UNION}]->(b:Actor) WHERE a.workspaceId = $ws AND b.id IN $ids RETURN ${REL} AS r`,
-    { ws, ids },
-  );
-  return { ...map, actors: actors.map((r) => actorFromRow(r.a)), relationships: rels.map((r) => relationshipFromRow(r.r)) };
-}
 
 export const mapRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
@@ -31,17 +15,8 @@ export const mapRoutes: FastifyPluginAsyncZod = async (app) => {
     async (request) => {
       const { cursor, limit } = request.query;
       const after = decodeCursor(cursor, 2) as [string, string] | null;
-      const rows = await app.db.read((tx) =>
-        tx.query<{ m: z.infer<typeof mapSummary> }>(
-          `MATCH (m:Map) WHERE m.workspaceId = $ws
-             AND ($afterName IS NULL OR toLower(m.name) > $afterName OR (toLower(m.name) = $afterName AND m.id > $afterId))
-           RETURN m {.id, .name, .description, .defaultView, .version, .createdAt, .updatedAt,
-                     memberCount: COUNT { (m)-[:SHOWS]->(:Actor) }} AS m
-           ORDER BY toLower(m.name), m.id LIMIT $limit`,
-          { ws: request.params.ws, afterName: after?.[0] ?? null, afterId: after?.[1] ?? null, limit: limit + 1 },
-        ),
-      );
-      return pageOf(rows.map((r) => r.m), limit, (item) => [item.name.toLowerCase(), item.id]);
+      const items = await app.db.read((tx) => listMaps(tx, request.params.ws, { after, limit: limit + 1 }));
+      return pageOf(items, limit, (item) => [item.name.toLowerCase(), item.id]);
     },
   );
 

@@ -11,7 +11,7 @@ import {
   type RelationshipPatch,
 } from '../domain/relationship.js';
 import { notFound } from '../http/problem.js';
-import { REL, relationshipFromRow, relationshipStore, TYPE_UNION, assertType } from '../repos/relationships.js';
+import { listRelationships, relationshipStore } from '../repos/relationships.js';
 import { createRelationship, deleteRelationship, updateRelationship } from '../services/relationships.js';
 import { mutate } from '../services/unit-of-work.js';
 import { author, basedOn, decodeCursor, pageOf, readErrors, writeErrors } from './helpers.js';
@@ -31,24 +31,10 @@ export const relationshipRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request) => {
-      const { cursor, limit, type, actor, uncited } = request.query;
+      const { cursor, limit, ...filters } = request.query;
       const after = decodeCursor(cursor, 1) as [string] | null;
-      if (type) assertType(type);
-      const pattern = type ?? TYPE_UNION;
-      // Starting from one actor uses its adjacency; otherwise every actor of the workspace.
-      const match = actor
-        ? `MATCH (x:Actor {id: $actor}) WHERE x.workspaceId = $ws MATCH (x)-[r:${pattern}]-(:Actor) WITH DISTINCT r`
-        : `MATCH (x:Actor)-[r:${pattern}]->(:Actor) WHERE x.workspaceId = $ws WITH r`;
-      const rows = await app.db.read((tx) =>
-        tx.query<{ r: Record<string, unknown> }>(
-          `${match}
-           WHERE ($uncited = false OR size(coalesce(r.sourceIds, [])) = 0) AND ($after IS NULL OR r.id > $after)
-           WITH r, startNode(r) AS a, endNode(r) AS b WHERE a:Actor AND b:Actor
-           RETURN ${REL} AS r ORDER BY r.id LIMIT $limit`,
-          { ws: request.params.ws, actor: actor ?? null, uncited: uncited ?? false, after: after?.[0] ?? null, limit: limit + 1 },
-        ),
-      );
-      return pageOf(rows.map((r) => relationshipFromRow(r.r)), limit, (item) => [item.id]);
+      const items = await app.db.read((tx) => listRelationships(tx, request.params.ws, filters, { after: after?.[0] ?? null, limit: limit + 1 }));
+      return pageOf(items, limit, (item) => [item.id]);
     },
   );
 

@@ -1,3 +1,4 @@
+import type { BrokersAnswer, CommunitiesAnswer } from '../domain/analysis.js';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { brokersAnswer, communitiesAnswer, interlocksAnswer, leverageAnswer, pathsAnswer } from '../domain/analysis.js';
@@ -7,8 +8,6 @@ import {
   sharedLeverageQuery, sharedMapDetail, sharedMapSummary, sharedPathsQuery, sharedRelationship, sharedRelationshipCreate,
 } from '../domain/share.js';
 import { VersionCache } from '../analysis/cache.js';
-import type { BrokersAnswer } from '../analysis/brokers.js';
-import type { CommunitiesAnswer } from '../analysis/communities.js';
 import { requireUser } from '../auth/principal.js';
 import { sharesRepo, type OpenShare } from '../repos/shares.js';
 import { redactForPartner } from '../services/share-redaction.js';

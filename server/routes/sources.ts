@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { idParams, page, pageQuery, versionQuery, wsParams } from '../domain/common.js';
 import { source, sourceCreate, sourcePatch, type Source } from '../domain/source.js';
 import { notFound } from '../http/problem.js';
-import { SOURCE, sourceStore } from '../repos/sources.js';
+import { listSources, sourceStore } from '../repos/sources.js';
 import { createSource, deleteSource, updateSource } from '../services/sources.js';
 import { mutate } from '../services/unit-of-work.js';
 import { author, basedOn, decodeCursor, pageOf, readErrors, writeErrors } from './helpers.js';
@@ -23,16 +23,8 @@ export const sourceRoutes: FastifyPluginAsyncZod = async (app) => {
     async (request) => {
       const { cursor, limit, q } = request.query;
       const after = decodeCursor(cursor, 2) as [string, string] | null;
-      const rows = await app.db.read((tx) =>
-        tx.query<{ s: Source }>(
-          `MATCH (s:Source) WHERE s.workspaceId = $ws
-             AND ($q IS NULL OR toLower(coalesce(s.title, '') + ' ' + coalesce(s.publisher, '') + ' ' + s.url) CONTAINS $q)
-             AND ($afterAt IS NULL OR s.createdAt < $afterAt OR (s.createdAt = $afterAt AND s.id < $afterId))
-           RETURN ${SOURCE} AS s ORDER BY s.createdAt DESC, s.id DESC LIMIT $limit`,
-          { ws: request.params.ws, q: q ? q.toLowerCase() : null, afterAt: after?.[0] ?? null, afterId: after?.[1] ?? null, limit: limit + 1 },
-        ),
-      );
-      return pageOf(rows.map((r) => r.s), limit, (item) => [item.createdAt, item.id]);
+      const items = await app.db.read((tx) => listSources(tx, request.params.ws, q, { after, limit: limit + 1 }));
+      return pageOf(items, limit, (item) => [item.createdAt, item.id]);
     },
   );
 

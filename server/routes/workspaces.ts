@@ -6,9 +6,9 @@ import { forgetMemberships } from '../auth/access.js';
 import { requireUser } from '../auth/principal.js';
 import { wsParams } from '../domain/common.js';
 import { inviteResend, member, memberInvite, memberParams, memberRoleChange, workspace, workspaceCreate, workspacePatch } from '../domain/workspace.js';
-import { conflict } from '../http/problem.js';
 import { workspacesRepo } from '../repos/workspaces.js';
 import { addMember, changeRole, listMembers, removeMember, resendInvite, type Caller } from '../services/members.js';
+import { updateWorkspace } from '../services/workspaces.js';
 import { basedOn, errors, writeErrors } from './helpers.js';
 
 /** POST and GET /workspaces: the caller's own list, outside any one workspace. */
@@ -51,14 +51,7 @@ export const workspaceRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: { tags: ['workspaces'], summary: 'Rename or describe a workspace (owners)', params: wsParams, body: workspacePatch, response: { 200: workspace, ...writeErrors } },
     },
     async (request) => {
-      const based = basedOn(request, request.body.version);
-      return app.db.write(async (tx) => {
-        const current = (await workspacesRepo.get(tx, request.params.ws, request.user!.id))!;
-        if (based !== undefined && based !== current.version) {
-          throw conflict(`The workspace was changed by someone else (you edited version ${based}, it is now ${current.version}).`, { current });
-        }
-        return workspacesRepo.update(tx, request.params.ws, request.user!.id, request.body);
-      });
+      return updateWorkspace(app.db, request.params.ws, request.user!.id, basedOn(request, request.body.version), request.body);
     },
   );
 

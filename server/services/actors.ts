@@ -1,8 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import { actorData, actorDefaults, type Actor, type ActorCreate, type ActorPatch } from '../domain/actor.js';
-import { conflict, Problem } from '../http/problem.js';
+import { conflict, notFound, Problem } from '../http/problem.js';
 import { parseOr400 } from '../http/validation.js';
-import { actorStore } from '../repos/actors.js';
+import type { Tx } from '../db/gateway.js';
+import type { ActorDetail, ActorTie } from '../domain/actor-detail.js';
+import { actorRefs, actorStore, deletedActor } from '../repos/actors.js';
+import { mapsShowing } from '../repos/maps.js';
+import { relationshipsOf } from '../repos/relationships.js';
+import { sourcesByIds } from '../repos/sources.js';
 import { nowIso } from '../repos/store.js';
 import { createEntity, deleteEntity, updateEntity } from './entities.js';
 import type { WriteContext } from './unit-of-work.js';
@@ -31,22 +36,33 @@ export function deleteActor(ctx: WriteContext, id: string, version: number | und
 /** Gives a deleted actor back its place, with the relationships it had. */
 export async function restoreActor(ctx: WriteContext, id: string): Promise<Actor> {
   if (await actorStore.load(ctx.tx, ctx.ws, id)) throw conflict('That actor is not deleted.');
-  const row = await ctx.tx.one<{ a: Actor & { externalIds: string } }>(
-    `MATCH (a:DeletedActor {id: $id}) WHERE a.workspaceId = $ws
-     RETURN a {.*, externalIds: a.externalIdsJson} AS a`,
-    { ws: ctx.ws, id },
-  );
+  const row = await deletedActor(ctx.tx, ctx.ws, id);
   if (!row) throw new Problem(404, 'Not found', 'There is no deleted actor with that id in this workspace.');
-  const { externalIdsJson: _e, nameKey: _n, aliasText: _a, workspaceId: _w, deletedAt: _d, ...stored } = row.a as Actor &
-    Record<string, unknown>;
+  const { externalIdsJson: _e, nameKey: _n, aliasText: _a, workspaceId: _w, deletedAt: _d, externalIds, ...stored } = row;
   const restored: Actor = {
     ...(actorDefaults as Partial<Actor>),
-    ...(stored as Actor),
-    externalIds: JSON.parse(row.a.externalIds ?? '{}'),
-    version: (stored as Actor).version + 1,
+    ...stored,
+    externalIds: JSON.parse(externalIds ?? '{}'),
+    version: stored.version + 1,
     updatedAt: nowIso(),
   };
   await actorStore.save(ctx.tx, ctx.ws, restored);
   ctx.diffs.push({ entityType: 'actor', entityId: id, before: null, after: restored as never });
   return restored;
+}
+
+/** An actor with its relationships grouped by type, the sources they cite and the maps it is on. */
+export async function loadActorDetail(tx: Tx, ws: string, actorId: string): Promise<ActorDetail> {
+  const found = await actorStore.load(tx, ws, actorId);
+  if (!found) throw notFound('Actor');
+  const rels = await relationshipsOf(tx, ws, actorId);
+  const others = await actorRefs(tx, ws, [...new Set(rels.map((r) => (r.from === actorId ? r.to : r.from)))]);
+  const grouped: ActorDetail['relationships'] = {};
+  for (const rel of rels) {
+    const out = rel.from === actorId;
+    const tie: ActorTie = { relationship: rel, direction: out ? 'out' : 'in', other: others.get(out ? rel.to : rel.from)! };
+    (grouped[rel.type] ??= []).push(tie);
+  }
+  const sources = await sourcesByIds(tx, ws, [...new Set(rels.flatMap((r) => r.sourceIds))]);
+  return { ...found, relationships: grouped, sources, maps: await mapsShowing(tx, ws, actorId) };
 }

@@ -1,7 +1,7 @@
 import type { Gateway } from '../db/gateway.js';
 import type { Change } from '../domain/change.js';
+import { changesRepo } from '../repos/changes.js';
 import { workspacesRepo } from '../repos/workspaces.js';
-import { listChanges } from './changes.js';
 
 /** Why the feed ended a stream. */
 export type EndReason = 'removed' | 'deleted';
@@ -92,7 +92,7 @@ export class ChangeFeed {
       if (head.seq <= from) return;
       // The changes and a fresh look at who may have them, in one read.
       const { changes, again } = await this.db.read(async (tx) => ({
-        changes: await listChanges(tx, ws, { after: from, limit: BATCH }),
+        changes: await changesRepo.list(tx, ws, { after: from, limit: BATCH }),
         again: await workspacesRepo.feedHead(tx, ws, this.userIds(watch)),
       }), 'feed.changes', READ_TIMEOUT);
       if (!again || again.deleted) return this.endOutsiders(ws, watch, new Set(), 'deleted');

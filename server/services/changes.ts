@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { Tx } from '../db/gateway.js';
 import type { Change, ChangeAction, Diff } from '../domain/change.js';
 import { notFound } from '../http/problem.js';
+import { changesRepo } from '../repos/changes.js';
 
 export interface Author {
   id: string;
@@ -14,14 +15,9 @@ export interface Author {
  * before the transaction commits.
  */
 export async function lockWorkspace(tx: Tx, ws: string): Promise<number> {
-  const row = await tx.one<{ seq: number }>(
-    `MATCH (w:Workspace {id: $ws}) WHERE w.deletedAt IS NULL
-     SET w.changeSeq = coalesce(w.changeSeq, 0) + 1
-     RETURN w.changeSeq AS seq`,
-    { ws },
-  );
-  if (!row) throw notFound('Workspace');
-  return row.seq;
+  const seq = await changesRepo.nextSeq(tx, ws);
+  if (seq === undefined) throw notFound('Workspace');
+  return seq;
 }
 
 export async function recordChange(
@@ -50,64 +46,16 @@ export async function recordChange(
   // Large changes (imports, merges of busy actors) keep their diffs in parts, so no single
   // property grows without bound and history lists stay light.
   const inline = diffs.length <= INLINE_DIFFS;
-  const parts = inline ? [] : chunk(diffs, PART_SIZE).map((part, i) => ({ i, diffsJson: JSON.stringify(part) }));
-  await tx.query(
-    `CREATE (c:Change {id: $id, workspaceId: $ws, seq: $seq, at: datetime($at), userId: $userId, userName: $userName,
-       action: $action, summary: $summary, diffsJson: $diffsJson, diffCount: $diffCount, revertOf: $revertOf,
-       entityIds: $entityIds})
-     WITH c UNWIND $parts AS part CREATE (c)-[:PART]->(:ChangePart {i: part.i, diffsJson: part.diffsJson})`,
-    {
-      ...change,
-      ws,
-      diffsJson: inline ? JSON.stringify(diffs) : null,
-      diffCount: diffs.length,
-      parts,
-      entityIds: diffs.length <= 1000 ? [...new Set(diffs.map((d) => d.entityId))] : [],
-    },
-  );
-  if (revertOf) {
-    await tx.query('MATCH (c:Change {id: $revertOf}) WHERE c.workspaceId = $ws SET c.revertedBy = $id', { ws, revertOf, id: change.id });
-  }
+  await changesRepo.insert(tx, ws, change, {
+    diffsJson: inline ? JSON.stringify(diffs) : null,
+    parts: inline ? [] : chunk(diffs, PART_SIZE).map((part, i) => ({ i, diffsJson: JSON.stringify(part) })),
+    // A record's history finds its changes by these; a change of thousands is found by the workspace's list.
+    entityIds: diffs.length <= 1000 ? [...new Set(diffs.map((d) => d.entityId))] : [],
+  });
+  if (revertOf) await changesRepo.markReverted(tx, ws, revertOf, change.id);
   return change;
 }
 
 const INLINE_DIFFS = 200;
 const PART_SIZE = 1000;
 const chunk = <T>(items: T[], size: number) => Array.from({ length: Math.ceil(items.length / size) }, (_, i) => items.slice(i * size, (i + 1) * size));
-
-const CHANGE = `c {.id, .seq, .at, .userId, .userName, .action, .summary, .revertOf, .revertedBy, diffs: c.diffsJson,
-  diffCount: coalesce(c.diffCount, 0)}`;
-
-/** A change as listed: its diffs inline when small, otherwise only their count. */
-export function changeFromRow(row: Record<string, unknown>): Change {
-  return { ...(row as unknown as Change), diffs: row.diffs ? (JSON.parse(row.diffs as string) as Diff[]) : [] };
-}
-
-export async function listChanges(
-  tx: Tx,
-  ws: string,
-  options: { before?: number | undefined; after?: number | undefined; limit: number; entity?: string | undefined },
-): Promise<Change[]> {
-  const ascending = options.after !== undefined && options.before === undefined;
-  const rows = await tx.query<{ c: Record<string, unknown> }>(
-    `MATCH (c:Change) WHERE c.workspaceId = $ws
-       AND ($before IS NULL OR c.seq < $before) AND ($after IS NULL OR c.seq > $after)
-       AND ($entity IS NULL OR $entity IN c.entityIds)
-     RETURN ${CHANGE} AS c ORDER BY c.seq ${ascending ? 'ASC' : 'DESC'} LIMIT $limit`,
-    { ws, before: options.before ?? null, after: options.after ?? null, entity: options.entity ?? null, limit: options.limit },
-  );
-  return rows.map((r) => changeFromRow(r.c));
-}
-
-/** A change with all of its diffs, however many. */
-export async function loadChange(tx: Tx, ws: string, id: string): Promise<Change | null> {
-  const row = await tx.one<{ c: Record<string, unknown>; parts: string[] }>(
-    `MATCH (c:Change {id: $id}) WHERE c.workspaceId = $ws
-     RETURN ${CHANGE} AS c, [(c)-[:PART]->(p) | p {.i, .diffsJson}] AS parts`,
-    { ws, id },
-  );
-  if (!row) return null;
-  const change = changeFromRow(row.c);
-  const parts = (row.parts as unknown as { i: number; diffsJson: string }[]).sort((a, b) => a.i - b.i);
-  return parts.length ? { ...change, diffs: parts.flatMap((p) => JSON.parse(p.diffsJson) as Diff[]) } : change;
-}

@@ -1,8 +1,10 @@
 import { randomUUID } from 'node:crypto';
-import { mapData, mapDefaults, type MapData, type MapMember } from '../domain/map.js';
-import { badRequest } from '../http/problem.js';
+import { mapData, mapDefaults, type MapData, type MapDetail, type MapMember } from '../domain/map.js';
+import { badRequest, notFound } from '../http/problem.js';
 import { parseOr400 } from '../http/validation.js';
-import { actorRefs } from '../repos/actors.js';
+import type { Tx } from '../db/gateway.js';
+import { actorRefs, actorsByIds } from '../repos/actors.js';
+import { tiesAmong } from '../repos/graph.js';
 import { mapStore, type StoredMap } from '../repos/maps.js';
 import { nowIso } from '../repos/store.js';
 import { createEntity, deleteEntity, loadOr404, replaceEntity, staleWrite, updateEntity } from './entities.js';
@@ -78,3 +80,11 @@ export async function removeMembers(ctx: WriteContext, mapId: string, actorIds: 
 }
 
 export const newMapId = () => randomUUID();
+
+/** A map with its actors and every relationship among them: all it takes to draw it. */
+export async function loadMapDetail(tx: Tx, ws: string, id: string): Promise<MapDetail> {
+  const map = await mapStore.load(tx, ws, id);
+  if (!map) throw notFound('Map');
+  const ids = map.members.map((m) => m.actorId);
+  return { ...map, actors: await actorsByIds(tx, ws, ids), relationships: await tiesAmong(tx, ws, ids) };
+}

@@ -1,7 +1,7 @@
 import type { Change, Diff } from '../domain/change.js';
 import { conflict, notFound } from '../http/problem.js';
 import { nowIso, type Stored } from '../repos/store.js';
-import { loadChange } from './changes.js';
+import { changesRepo } from '../repos/changes.js';
 import { stores } from './stores.js';
 import type { WriteContext } from './unit-of-work.js';
 
@@ -27,7 +27,7 @@ const describe = (diff: Diff) => `${diff.entityType} ${(diff.after ?? diff.befor
  * the answer says which record moved on.
  */
 export async function revertChange(ctx: WriteContext, changeId: string): Promise<Change> {
-  const change = await loadChange(ctx.tx, ctx.ws, changeId);
+  const change = await changesRepo.load(ctx.tx, ctx.ws, changeId);
   if (!change) throw notFound('Change');
   if (change.revertedBy) throw conflict('That change has already been reverted.', { revertedBy: change.revertedBy });
 

@@ -1,8 +1,9 @@
 import { z } from 'zod';
 import type { Gateway } from '../db/gateway.js';
-import { brokers, type BrokersAnswer } from '../analysis/brokers.js';
+import { brokers } from '../analysis/brokers.js';
 import type { VersionCache } from '../analysis/cache.js';
-import { communities, type CommunitiesAnswer } from '../analysis/communities.js';
+import type { BrokersAnswer, CommunitiesAnswer } from '../domain/analysis.js';
+import { communities } from '../analysis/communities.js';
 import { interlocks } from '../analysis/interlocks.js';
 import { leverage, MAX_SOURCES } from '../analysis/leverage.js';
 import { LEVERAGE_METHOD } from '../analysis/leverage-score.js';

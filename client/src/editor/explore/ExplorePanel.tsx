@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import type { BrokersAnswer, CommunitiesAnswer, InterlocksAnswer, LeverageAnswer, PathsAnswer } from '../../api/domain';
 import { endpoints } from '../../api/endpoints';
 import { errorText } from '../../api/queries';
 import { visibleActors, visibleRelationships } from '../../graph/doc';
@@ -7,12 +8,6 @@ import { communityColors } from '../../graph/visual';
 import { dispatch } from '../commands';
 import { useEditor, useEditorState } from '../context';
 import { ActorSelect } from './ActorSelect';
-
-interface PathsAnswer { paths: { actorIds: string[]; steps: { relationshipId: string }[] }[]; actors: { id: string; name: string }[]; note: string }
-interface BrokersAnswer { items: { actorId: string; brokerScore: number; degree: number; betweenness: number }[]; actors: { id: string; name: string }[]; method: string }
-interface CommunitiesAnswer { communities: { id: number; name: string; size: number; actorIds: string[] }[]; modularity: number }
-interface InterlocksAnswer { groups: { type: string; label: string; items: { actorId: string; relationshipIds: string[] }[] }[]; mixed: { actorId: string; relationshipIds: string[] }[]; actors: { id: string; name: string }[] }
-interface LeverageAnswer { routes: { rank: number; score: number; actorIds: string[]; steps: { relationshipId: string }[]; summary: string; explanation: string[] }[]; actors: { id: string; name: string }[]; method: string }
 
 type Result =
   | { kind: 'paths'; lines: { text: string; actors: string[]; rels: string[] }[]; note: string; missing: number }

@@ -1,2 +1,0 @@
-MATCH (w:Workspace {id: $ws})
-RETURN coalesce(w.changeSeq, 0) AS changeSeq
