@@ -1,14 +1,26 @@
 import type { Actor } from '../domain/actor.js';
+import type { MapMember } from '../domain/map.js';
 import type { Relationship } from '../domain/relationship.js';
+import type { Source } from '../domain/source.js';
 
 export interface GraphExport {
   name: string;
   actors: Actor[];
   relationships: Relationship[];
+  /** The sources the relationships cite. */
+  sources?: Source[];
+  /** The map's layout, when one map is exported. */
+  members?: MapMember[];
 }
 
-/** The attributes that Gephi, Cytoscape desktop and networkx see on every node and edge. */
-export const nodeAttributes = [
+export type AttributeType = 'string' | 'integer' | 'double' | 'boolean';
+
+/**
+ * The attributes that Gephi, Cytoscape desktop and networkx see on every node and edge.
+ * Lists are joined with `|`, external ids as `key:value`. `internal`: what the workspace
+ * keeps to itself; these exports are for its own members, so they carry it, marked.
+ */
+export const nodeAttributes: readonly (readonly [string, AttributeType, boolean?])[] = [
   ['kind', 'string'],
   ['sector', 'string'],
   ['roles', 'string'],
@@ -16,29 +28,66 @@ export const nodeAttributes = [
   ['power', 'integer'],
   ['alignment', 'integer'],
   ['description', 'string'],
-  // Internal fields: these exports are for the workspace's own members (partners get redacted ones).
-  ['contactOwner', 'string'],
-  ['privateNotes', 'string'],
-] as const;
+  ['aliases', 'string'],
+  ['interests', 'string'],
+  ['powerSources', 'string'],
+  ['externalIds', 'string'],
+  ['links', 'string'],
+  ['image', 'string'],
+  ['organized', 'boolean'],
+  ['contactOwner', 'string', true],
+  ['privateNotes', 'string', true],
+];
 
-export const edgeAttributes = [
+/** Type-specific fields of relationships; GENERIC's `label` is `labelText`, `label` being the type. */
+export const edgeAttributes: readonly (readonly [string, AttributeType, boolean?])[] = [
   ['type', 'string'],
   ['strength', 'integer'],
   ['mutual', 'boolean'],
   ['startDate', 'string'],
   ['endDate', 'string'],
+  ['current', 'boolean'],
   ['description', 'string'],
-  ['privateNotes', 'string'],
-  ['sources', 'integer'],
-] as const;
+  ['title', 'string'],
+  ['board', 'boolean'],
+  ['executive', 'boolean'],
+  ['compensation', 'double'],
+  ['role', 'string'],
+  ['percent', 'double'],
+  ['shares', 'double'],
+  ['amount', 'double'],
+  ['currency', 'string'],
+  ['date', 'string'],
+  ['filing', 'string'],
+  ['goods', 'string'],
+  ['contract', 'string'],
+  ['issue', 'string'],
+  ['relation', 'string'],
+  ['how', 'string'],
+  ['coalition', 'string'],
+  ['sharedGoals', 'string'],
+  ['labelText', 'string'],
+  ['sources', 'string'],
+  ['privateNotes', 'string', true],
+];
 
-export function nodeValue(actor: Actor, key: (typeof nodeAttributes)[number][0]): string | number | null {
-  const value = actor[key];
+type Value = string | number | boolean | null;
+
+const joined = (value: unknown): Value => {
   if (Array.isArray(value)) return value.join('|');
-  return value ?? null;
+  return (value as Value | undefined) ?? null;
+};
+
+export function nodeValue(actor: Actor, key: string): Value {
+  if (key === 'externalIds') return Object.entries(actor.externalIds ?? {}).map(([k, v]) => `${k}:${v}`).join('|') || null;
+  return joined((actor as unknown as Record<string, unknown>)[key]);
 }
 
-export function edgeValue(rel: Relationship, key: (typeof edgeAttributes)[number][0]): string | number | boolean | null {
-  if (key === 'sources') return rel.sourceIds.length;
-  return (rel[key] as string | number | boolean | null | undefined) ?? null;
+/** `urls`: source id → URL, so that an edge names what it cites. */
+export function edgeValue(rel: Relationship, key: string, urls: Map<string, string> = new Map()): Value {
+  if (key === 'sources') return rel.sourceIds.map((id) => urls.get(id) ?? id).join('|') || null;
+  if (key === 'labelText') return rel.type === 'GENERIC' ? (rel.label ?? null) : null;
+  return joined((rel as unknown as Record<string, unknown>)[key]);
 }
+
+export const sourceUrls = (graph: GraphExport) => new Map((graph.sources ?? []).map((s) => [s.id, s.url]));

@@ -1,20 +1,30 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { id, wsParams } from '../domain/common.js';
-import { notFound } from '../http/problem.js';
 import { actorsCsv, relationshipsCsv } from '../io/csv.js';
+import { toCytoscape } from '../io/cytoscape.js';
+import { toFtm } from '../io/ftm.js';
 import { toGexf } from '../io/gexf.js';
 import { toGraphml } from '../io/graphml.js';
-import { loadGraph } from '../repos/graph.js';
+import { toXlsx } from '../io/xlsx.js';
+import { readExport, type ExportSelection } from '../services/exports.js';
 import { readErrors } from './helpers.js';
 
-const formats = {
-  graphml: { type: 'application/graphml+xml', ext: 'graphml', render: toGraphml },
-  gexf: { type: 'application/gexf+xml', ext: 'gexf', render: toGexf },
-  'actors-csv': { type: 'text/csv', ext: 'actors.csv', render: actorsCsv },
-  'relationships-csv': { type: 'text/csv', ext: 'relationships.csv', render: relationshipsCsv },
-  json: { type: 'application/json', ext: 'json', render: (g: Parameters<typeof toGraphml>[0]) => JSON.stringify(g, null, 2) },
-} as const;
+type Render = (s: ExportSelection) => string | Promise<Buffer>;
+
+/** Each format: its media type, file ending, and what opens it (the client lists these). */
+export const exportFormats: Record<string, { type: string; ext: string; render: Render }> = {
+  backup: { type: 'application/json', ext: 'backup.json', render: (s) => JSON.stringify(s.document) },
+  json: { type: 'application/json', ext: 'json', render: (s) => JSON.stringify(s.document, null, 1) },
+  'actors-csv': { type: 'text/csv', ext: 'actors.csv', render: (s) => actorsCsv(s.graph) },
+  'relationships-csv': { type: 'text/csv', ext: 'relationships.csv', render: (s) => relationshipsCsv(s.graph) },
+  xlsx: { type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', ext: 'xlsx', render: (s) => toXlsx(s.graph) },
+  graphml: { type: 'application/graphml+xml', ext: 'graphml', render: (s) => toGraphml(s.graph) },
+  gexf: { type: 'application/gexf+xml', ext: 'gexf', render: (s) => toGexf(s.graph) },
+  cytoscape: { type: 'application/json', ext: 'cyjs', render: (s) => toCytoscape(s.graph) },
+  ftm: { type: 'application/x-ndjson', ext: 'ftm.json', render: (s) => toFtm(s.graph) },
+};
+const formatNames = Object.keys(exportFormats) as [string, ...string[]];
 
 export const exportRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
@@ -22,30 +32,34 @@ export const exportRoutes: FastifyPluginAsyncZod = async (app) => {
     {
       schema: {
         tags: ['graph'],
-        summary: 'Download the workspace (or one map) for Gephi, Cytoscape desktop, networkx or a spreadsheet',
-        description: 'GraphML and GEXF keep types, strength, power and alignment as attributes; the CSV sheets follow Kumu’s elements/connections shape.',
+        summary: 'Download the workspace (or one map): a backup, JSON, CSV or XLSX sheets, GraphML, GEXF, Cytoscape.js JSON or FollowTheMoney entities',
+        description:
+          'backup: everything the workspace is, with its change history (docs/backup-format.md), restorable with POST /api/workspaces/restore. ' +
+          'json: the same format without history, for the workspace or one map. actors-csv, relationships-csv, xlsx: Kumu’s elements and connections sheets, names in From and To, that the import reads back. ' +
+          'graphml, gexf: for Gephi, Cytoscape desktop and networkx, every field an attribute. cytoscape: Cytoscape.js elements JSON (.cyjs). ftm: FollowTheMoney entities, one a line. ' +
+          'The exports are for the workspace’s members and hold its internal fields, marked as such (not ftm, which is made to be shared).',
         params: wsParams,
-        querystring: z.object({ format: z.enum(Object.keys(formats) as [keyof typeof formats]), map: id.optional() }),
+        querystring: z.object({
+          format: z.enum(formatNames),
+          map: id.optional().describe('Only this map: its actors and the ties among them (not for backup)'),
+          history: z.enum(['true', 'false']).default('true').transform((v) => v === 'true').describe('backup: include the change history'),
+        }),
         response: { 200: z.string(), ...readErrors },
       },
     },
     async (request, reply) => {
       const { ws } = request.params;
-      const { format, map } = request.query;
-      const result = await app.db.read(async (tx) => {
-        const workspace = await tx.one<{ name: string }>('MATCH (w:Workspace {id: $ws}) RETURN w.name AS name', { ws });
-        const mapName = map ? (await tx.one<{ name: string }>('MATCH (m:Map {id: $map}) WHERE m.workspaceId = $ws RETURN m.name AS name', { ws, map }))?.name : undefined;
-        if (map && !mapName) throw notFound('Map');
-        const graph = await loadGraph(tx, ws, map ? { mapId: map } : {});
-        return { name: mapName ?? workspace!.name, actors: graph.actors, relationships: graph.relationships };
-      });
-      const spec = formats[format];
-      const file = `${result.name.replace(/[^\w\- ]+/g, '').trim().replace(/\s+/g, '-').toLowerCase() || 'powermap'}.${spec.ext}`;
+      const { format, map, history } = request.query;
+      const spec = exportFormats[format]!;
+      const selection = await app.db.read((tx) => readExport(tx, ws, { mapId: format === 'backup' ? undefined : map, history: format === 'backup' && history }));
+      const body = await spec.render(selection);
+      const name = selection.graph.name.replace(/[^\w\- ]+/g, '').trim().replace(/\s+/g, '-').toLowerCase() || 'powermap';
       return reply
-        .type(`${spec.type}; charset=utf-8`)
-        .header('content-disposition', `attachment; filename="${file}"`)
+        .type(spec.type.startsWith('application/vnd') ? spec.type : `${spec.type}; charset=utf-8`)
+        .header('content-disposition', `attachment; filename="${name}.${spec.ext}"`)
         .serializer((payload: unknown) => payload as string)
-        .send(spec.render(result));
+        // XLSX is a Buffer, which Fastify sends as it is; the schema describes the file as text for the docs.
+        .send(body as string);
     },
   );
 };

@@ -19,6 +19,7 @@ import { mapLinkRoutes } from './map-links.js';
 import { mapRoutes } from './maps.js';
 import { publicMapRoutes } from './public-maps.js';
 import { relationshipRoutes } from './relationships.js';
+import { restoreRoutes } from './restore.js';
 import { searchRoutes } from './search.js';
 import { sharedMapRoutes } from './shared-maps.js';
 import { shareRoutes } from './shares.js';
@@ -32,6 +33,7 @@ export const apiRoutes: FastifyPluginAsyncZod = async (app) => {
   await app.register(principalPlugin);
   await app.register(authRoutes, { prefix: '/auth' });
   await app.register(workspaceListRoutes);
+  await app.register(restoreRoutes);
   await app.register(inviteRoutes);
   await app.register(publicMapRoutes);
 

@@ -66,9 +66,9 @@ describe('internal fields', () => {
       expect(JSON.stringify(json.body)).toContain('export-note');
       expect(JSON.stringify(json.body)).toContain('export-tie-note');
       const actors = parseCsv((await api(viewer, 'GET', '/export?format=actors-csv')).body as unknown as string);
-      expect(actors.find((r) => r.Label === 'Exported')).toMatchObject({ privateNotes: 'export-note', contactOwner: 'export-contact' });
+      expect(actors.find((r) => r.Label === 'Exported')).toMatchObject({ 'Private notes (internal)': 'export-note', 'Contact owner (internal)': 'export-contact' });
       const ties = parseCsv((await api(viewer, 'GET', '/export?format=relationships-csv')).body as unknown as string);
-      expect(ties.map((t) => t.privateNotes)).toContain('export-tie-note');
+      expect(ties.map((t) => t['Private notes (internal)'])).toContain('export-tie-note');
     });
   });
 
