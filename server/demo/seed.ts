@@ -197,7 +197,7 @@ async function buildDemo(ctx: Parameters<typeof createActor>[0]) {
   await createDemand(ctx, {
     title: 'Fund a school nurse in every public school',
     description: 'An example demand: a line in the Labor-HHS-Education appropriations bill for school nurses. Its primary targets are the chairs and ranking members of the two appropriations committees.',
-    status: 'active',
+    status: 'presented',
     primaryTargetIds: [...leadsOf('HSAP'), ...leadsOf('SSAP')],
     secondaryTargetIds: appropriations,
   });

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { id, isoDateTime, longText, shortText, version } from './common.js';
+import { readingFields } from './reading.js';
 
 export const actorKinds = ['person', 'organization'] as const;
 export type ActorKind = (typeof actorKinds)[number];
@@ -72,14 +73,14 @@ export const actorCreate = z
   .strictObject(actorFields)
   .partial()
   .required({ kind: true, name: true })
-  .extend({ id: id.optional().describe('Optional client-chosen id (for undo and imports)') })
+  .extend({ id: id.optional().describe('Optional client-chosen id (for undo and imports)'), ...readingFields })
   .meta({ id: 'ActorCreate' });
 export type ActorCreate = z.infer<typeof actorCreate>;
 
 export const actorPatch = z
   .strictObject(actorFields)
   .partial()
-  .extend({ version: version.optional() })
+  .extend({ version: version.optional(), ...readingFields })
   .meta({ id: 'ActorPatch', description: 'Fields to change; carry `version` (or If-Match).' });
 export type ActorPatch = z.infer<typeof actorPatch>;
 

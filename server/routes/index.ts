@@ -3,6 +3,7 @@ import { installWorkspaceAccess, MembershipCache } from '../auth/access.js';
 import { principalPlugin } from '../auth/principal.js';
 import { actorRoutes } from './actors.js';
 import { analysisRoutes } from './analysis.js';
+import { assessmentRoutes } from './assessments.js';
 import { coalitionRoutes } from './coalition.js';
 import { authRoutes } from './auth.js';
 import { batchRoutes } from './batch.js';
@@ -50,6 +51,7 @@ export const apiRoutes: FastifyPluginAsyncZod = async (app) => {
       await scope.register(mapLinkRoutes);
       await scope.register(internalFieldRoutes);
       await scope.register(graphRoutes);
+      await scope.register(assessmentRoutes);
       await scope.register(searchRoutes);
       await scope.register(historyRoutes);
       await scope.register(batchRoutes);

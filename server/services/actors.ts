@@ -9,24 +9,35 @@ import { mapsShowing } from '../repos/maps.js';
 import { relationshipsOf } from '../repos/relationships.js';
 import { sourcesByIds } from '../repos/sources.js';
 import { nowIso } from '../repos/store.js';
+import { impliedReading, recordReadings, splitReading } from './assessments.js';
 import { createEntity, deleteEntity, updateEntity } from './entities.js';
 import type { WriteContext } from './unit-of-work.js';
 
 const dataOf = ({ id: _id, version: _v, createdAt: _c, updatedAt: _u, ...data }: Actor) => data;
 
-export function createActor(ctx: WriteContext, input: ActorCreate, prefix = 'body'): Promise<Actor> {
-  const { id, ...fields } = input;
+/** Creates an actor; a power or alignment it is given is recorded as its first assessment. */
+export async function createActor(ctx: WriteContext, input: ActorCreate, prefix = 'body'): Promise<Actor> {
+  const { reading, rest } = splitReading(input);
+  const { id, ...fields } = rest;
   const data = parseOr400(actorData, { ...actorDefaults, ...fields }, prefix);
   const now = nowIso();
-  return createEntity(ctx, actorStore, { id: id ?? randomUUID(), ...data, version: 1, createdAt: now, updatedAt: now });
+  const actor = await createEntity(ctx, actorStore, { id: id ?? randomUUID(), ...data, version: 1, createdAt: now, updatedAt: now });
+  await recordReadings(ctx, [impliedReading(ctx, null, actor, reading, prefix)]);
+  return actor;
 }
 
-export function updateActor(ctx: WriteContext, id: string, patch: ActorPatch, prefix = 'body'): Promise<Actor> {
-  const { version, ...fields } = patch;
-  return updateEntity(ctx, actorStore, id, version, (current) => {
+/** Edits an actor; a change of power or alignment is recorded as an assessment. */
+export async function updateActor(ctx: WriteContext, id: string, patch: ActorPatch, prefix = 'body'): Promise<Actor> {
+  const { reading, rest } = splitReading(patch);
+  const { version, ...fields } = rest;
+  let before: Pick<Actor, 'power' | 'alignment'> | null = null;
+  const actor = await updateEntity(ctx, actorStore, id, version, (current) => {
+    before = { power: current.power, alignment: current.alignment };
     const data = parseOr400(actorData, { ...dataOf(current), ...fields }, prefix);
     return { ...current, ...data };
   });
+  await recordReadings(ctx, [impliedReading(ctx, before, actor, reading, prefix)]);
+  return actor;
 }
 
 export function deleteActor(ctx: WriteContext, id: string, version: number | undefined): Promise<Actor> {

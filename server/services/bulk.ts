@@ -5,6 +5,8 @@ import { conflict } from '../http/problem.js';
 import { parseOr400 } from '../http/validation.js';
 import { actorProps } from '../repos/actors.js';
 import { nowIso } from '../repos/store.js';
+import type { ReadingInput } from '../domain/reading.js';
+import { impliedReading, recordReadings, splitReading } from './assessments.js';
 import { checkRelationship, lookUp, withDefaults, type Known } from './relationship-rules.js';
 import type { WriteContext } from './unit-of-work.js';
 
@@ -22,7 +24,7 @@ const BATCH = 2_000;
 /** Full actor records from create inputs: a 400 naming the row for the first invalid one. */
 export function prepareActors(inputs: { input: ActorCreate; prefix: string }[], now = nowIso()): Actor[] {
   const actors = inputs.map(({ input, prefix }) => {
-    const { id, ...fields } = input;
+    const { id, ...fields } = splitReading(input).rest;
     const data = parseOr400(actorData, { ...actorDefaults, ...fields }, prefix);
     return { id: id ?? randomUUID(), ...data, version: 1, createdAt: now, updatedAt: now } satisfies Actor;
   });
@@ -49,7 +51,7 @@ export function prepareRelationships(
 export async function bulkCreateActors(ctx: WriteContext, inputs: { input: ActorCreate; prefix: string }[]): Promise<Actor[]> {
   const actors = prepareActors(inputs);
   // Ids we generate are new by construction; only ids the caller chose can clash.
-  await insertActors(ctx, actors, inputs.flatMap(({ input }) => (input.id ? [input.id] : [])));
+  await insertActors(ctx, actors, inputs.flatMap(({ input }) => (input.id ? [input.id] : [])), inputs.map(({ input, prefix }) => ({ ...splitReading(input).reading, prefix })));
   return actors;
 }
 
@@ -68,7 +70,7 @@ export async function bulkCreateRelationships(ctx: WriteContext, inputs: { input
  * Writes checked actors. `chosen`: the ids a caller picked, which must not be in use in this
  * workspace (live or deleted); other workspaces' ids are theirs and do not count.
  */
-export async function insertActors(ctx: WriteContext, actors: Actor[], chosen: string[]): Promise<void> {
+export async function insertActors(ctx: WriteContext, actors: Actor[], chosen: string[], readings: (ReadingInput & { prefix: string })[] = []): Promise<void> {
   const taken = !chosen.length ? [] : await ctx.tx.query<{ id: string }>(
     `UNWIND $ids AS id
      OPTIONAL MATCH (a:Actor {id: id}) WHERE a.workspaceId = $ws
@@ -87,6 +89,8 @@ export async function insertActors(ctx: WriteContext, actors: Actor[], chosen: s
     }
   }
   for (const actor of actors) ctx.diffs.push({ entityType: 'actor', entityId: actor.id, before: null, after: actor as never });
+  // An actor arriving with power or alignment (a batch, an import) has its first assessment.
+  await recordReadings(ctx, actors.map((actor, i) => impliedReading(ctx, null, actor, readings[i] ?? {}, readings[i]?.prefix ?? `actors.${i}`)));
 }
 
 /** Writes checked relationships between actors of this workspace; `chosen` as for actors. */

@@ -70,7 +70,9 @@ export async function mergeActor(ctx: WriteContext, duplicateId: string, intoId:
     const swap = (ids: string[]) => [...new Set(ids.map((t) => (t === duplicateId ? intoId : t)))];
     const primaryTargetIds = swap(demand.primaryTargetIds);
     const secondaryTargetIds = swap(demand.secondaryTargetIds).filter((t) => !primaryTargetIds.includes(t));
-    await replaceEntity(ctx, demandStore, demand, { ...demand, primaryTargetIds, secondaryTargetIds });
+    const { [duplicateId]: duplicateWhy, ...targetWhy } = demand.targetWhy;
+    if (duplicateWhy && !targetWhy[intoId]) targetWhy[intoId] = duplicateWhy;
+    await replaceEntity(ctx, demandStore, demand, { ...demand, primaryTargetIds, secondaryTargetIds, targetWhy });
   }
 
   for (const assessment of await assessmentsOf(ctx.tx, ctx.ws, duplicateId)) {

@@ -151,14 +151,16 @@ function AssessmentChart({ items }: { items: Assessment[] }) {
   const x = (t: number) => L + ((t - t0) / Math.max(1, t1 - t0)) * (W - L - R);
   const yP = (p: number) => T + (1 - p / 5) * (H - T - B);
   const yA = (a: number) => T + (1 - (a + 3) / 6) * (H - T - B);
-  const step = (f: (i: Assessment) => number) => {
+  // A reading that knew only one of the two keeps the other line where it was.
+  const step = (f: (i: Assessment) => number | null, y: (v: number) => number) => {
     let d = '';
     items.forEach((it, k) => {
+      const v = f(it);
+      if (v === null) return;
       const px = x(times[k]!);
-      const py = f(it);
-      d += k === 0 ? `M${px},${py}` : `H${px}V${py}`;
+      d += d === '' ? `M${px},${y(v)}` : `H${px}V${y(v)}`;
     });
-    return `${d}H${x(t1)}`;
+    return d ? `${d}H${x(t1)}` : '';
   };
   return (
     <figure className="chart">
@@ -166,9 +168,9 @@ function AssessmentChart({ items }: { items: Assessment[] }) {
         {[0, 1, 2, 3, 4, 5].map((p) => <line key={p} x1={L} x2={W - R} y1={yP(p)} y2={yP(p)} stroke="#eceff3" />)}
         {[0, 5].map((p) => <text key={p} x={L - 6} y={yP(p) + 4} textAnchor="end" className="chart-axis">{p}</text>)}
         {[-3, 0, 3].map((a) => <text key={a} x={W - R + 6} y={yA(a) + 4} className="chart-axis">{a > 0 ? `+${a}` : a}</text>)}
-        <path d={step((i) => yP(i.power))} fill="none" stroke="#1d2430" strokeWidth={2.5} />
-        <path d={step((i) => yA(i.alignment))} fill="none" stroke="#2166ac" strokeWidth={2.5} strokeDasharray="6 3" />
-        {items.map((i, k) => <circle key={i.id} cx={x(times[k]!)} cy={yP(i.power)} r={3.5} fill="#1d2430"><title>{`${new Date(i.at).toLocaleString()}: power ${i.power}, alignment ${i.alignment}${i.note ? ` — ${i.note}` : ''}`}</title></circle>)}
+        <path d={step((i) => i.power, yP)} fill="none" stroke="#1d2430" strokeWidth={2.5} />
+        <path d={step((i) => i.alignment, yA)} fill="none" stroke="#2166ac" strokeWidth={2.5} strokeDasharray="6 3" />
+        {items.map((i, k) => i.power !== null && <circle key={i.id} cx={x(times[k]!)} cy={yP(i.power)} r={3.5} fill="#1d2430"><title>{`${new Date(i.at).toLocaleString()}: power ${i.power}, alignment ${i.alignment}${i.note ? ` — ${i.note}` : ''}`}</title></circle>)}
         <text x={L} y={H - 6} className="chart-axis">{new Date(t0).toLocaleDateString()}</text>
         <text x={W - R} y={H - 6} textAnchor="end" className="chart-axis">today</text>
       </svg>

@@ -20,7 +20,7 @@ export function DemandsTab({ ws, canEdit }: { ws: string; canEdit: boolean }) {
   const create = async (e: FormEvent) => {
     e.preventDefault();
     setProblem(null);
-    const body = { title: form.title, description: form.description, status: 'active' as const, primaryTargetIds: form.target ? [form.target] : [] };
+    const body = { title: form.title, description: form.description, primaryTargetIds: form.target ? [form.target] : [] };
     const checked = validate(demandCreate, body);
     if (!checked.ok) return setErrors(checked.errors);
     setErrors({});
