@@ -1,4 +1,5 @@
 import type { Actor } from '../domain/actor.js';
+import type { InternalFieldLists } from '../domain/internal-fields.js';
 import type { MapMember } from '../domain/map.js';
 import type { Relationship } from '../domain/relationship.js';
 import type { Source } from '../domain/source.js';
@@ -11,6 +12,8 @@ export interface GraphExport {
   sources?: Source[];
   /** The map's layout, when one map is exported. */
   members?: MapMember[];
+  /** Fields the workspace's owners made internal, besides those always internal. */
+  internal?: InternalFieldLists;
 }
 
 export type AttributeType = 'string' | 'integer' | 'double' | 'boolean';

@@ -9,7 +9,8 @@ import type { GraphExport } from './export-model.js';
  * organisations as Organization; ties as the FtM interval that says the same thing, with
  * UnknownLink where FtM has none. An actor that came from FtM keeps its FtM id (external id
  * `ftm`), so a round trip matches what is already there. Cited sources become sourceUrl and
- * publisher. Internal fields are left out: FtM data is made to be shared.
+ * publisher. Internal fields (always internal, and those the owners added) are left out:
+ * FtM data is made to be shared.
  */
 export interface FtmEntity {
   id: string;
@@ -35,19 +36,37 @@ function actorSchema(actor: Actor, owned: Set<string>): string {
   return actor.sector === 'corporate' || actor.sector === 'finance' || owned.has(actor.id) ? 'Company' : 'Organization';
 }
 
-function actorEntity(actor: Actor, schema: string): FtmEntity {
+/** Leaves out what the workspace made internal: `fields` maps each FtM property to the field it comes from. */
+function shared(props: Props, fields: Record<string, string>, internal: readonly string[]): Props {
+  return Object.fromEntries(Object.entries(props).filter(([key]) => !fields[key] || !internal.includes(fields[key]!)));
+}
+
+const actorFieldOf: Record<string, string> = { alias: 'aliases', description: 'description', keywords: 'tags', website: 'links', sourceUrl: 'links', wikidataId: 'externalIds', opencorporatesUrl: 'externalIds' };
+const tieFieldOf: Record<string, string> = {
+  description: 'description', startDate: 'startDate', endDate: 'endDate', amount: 'amount', percentage: 'percent', sharesCount: 'shares', recordId: 'filing', contract: 'contract',
+};
+
+function actorEntity(actor: Actor, schema: string, internal: readonly string[]): FtmEntity {
   const ext = actor.externalIds ?? {};
-  return entity(ftmId(actor), schema, {
-    name: [actor.name],
-    alias: actor.aliases,
-    description: [actor.description],
-    keywords: actor.tags,
-    sector: schema === 'Person' ? undefined : [actor.sector],
-    website: actor.links.slice(0, 1),
-    sourceUrl: actor.links.slice(1),
-    wikidataId: [ext.wikidata],
-    opencorporatesUrl: ext.opencorporates ? [ext.opencorporates] : undefined,
-  });
+  return entity(
+    ftmId(actor),
+    schema,
+    shared(
+      {
+        name: [actor.name],
+        alias: actor.aliases,
+        description: [actor.description],
+        keywords: actor.tags,
+        sector: schema === 'Person' ? undefined : [actor.sector],
+        website: actor.links.slice(0, 1),
+        sourceUrl: actor.links.slice(1),
+        wikidataId: [ext.wikidata],
+        opencorporatesUrl: ext.opencorporates ? [ext.opencorporates] : undefined,
+      },
+      actorFieldOf,
+      internal,
+    ),
+  );
 }
 
 /** The FtM schema of a tie and its two ends' property names. */
@@ -72,7 +91,7 @@ function linkSchema(rel: Relationship, kinds: Map<string, string>): { schema: st
     case 'DONATION':
       return { schema: 'Payment', from: 'payer', to: 'beneficiary', props: { amount: [rel.amount], currency: [rel.currency], date: [rel.date], purpose: ['Donation'], recordId: [rel.filing] } };
     case 'TRANSACTION':
-      return { schema: 'Payment', from: 'payer', to: 'beneficiary', props: { amount: [rel.amount], currency: [rel.currency], purpose: [rel.goods], contract: undefined } };
+      return { schema: 'Payment', from: 'payer', to: 'beneficiary', props: { amount: [rel.amount], currency: [rel.currency], purpose: [rel.goods] } };
     case 'FAMILY':
       if (fromPerson && !toOrg) return { schema: 'Family', from: 'person', to: 'relative', props: { relationship: [rel.relation] } };
       break;
@@ -92,21 +111,30 @@ export function toFtm(graph: GraphExport): string {
   const schemata = new Map(graph.actors.map((a) => [a.id, actorSchema(a, owned)]));
   const ids = new Map(graph.actors.map((a) => [a.id, ftmId(a)]));
   const sources = new Map<string, Source>((graph.sources ?? []).map((s) => [s.id, s]));
-  const lines = graph.actors.map((a) => actorEntity(a, schemata.get(a.id)!));
+  const lines = graph.actors.map((a) => actorEntity(a, schemata.get(a.id)!, graph.internal?.actor ?? []));
+  const tieInternal = graph.internal?.relationship ?? [];
   for (const rel of graph.relationships) {
     const { schema, from, to, props } = linkSchema(rel, schemata);
     const cited = rel.sourceIds.map((id) => sources.get(id)).filter((s): s is Source => s !== undefined);
     lines.push(
-      entity(rel.id, schema, {
-        [from]: [ids.get(rel.from)],
-        [to]: [ids.get(rel.to)],
-        ...props,
-        startDate: [rel.startDate],
-        endDate: [rel.endDate],
-        description: [rel.description],
-        sourceUrl: cited.map((s) => s.url),
-        publisher: cited.map((s) => s.publisher),
-      }),
+      entity(
+        rel.id,
+        schema,
+        shared(
+          {
+            [from]: [ids.get(rel.from)],
+            [to]: [ids.get(rel.to)],
+            ...props,
+            startDate: [rel.startDate],
+            endDate: [rel.endDate],
+            description: [rel.description],
+            sourceUrl: cited.map((s) => s.url),
+            publisher: cited.map((s) => s.publisher),
+          },
+          tieFieldOf,
+          tieInternal,
+        ),
+      ),
     );
   }
   return lines.map((l) => JSON.stringify(l)).join('\n') + (lines.length ? '\n' : '');

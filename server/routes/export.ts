@@ -1,6 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { id, wsParams } from '../domain/common.js';
+import { exportFormatIds, type ExportFormat } from '../domain/export.js';
 import { actorsCsv, relationshipsCsv } from '../io/csv.js';
 import { toCytoscape } from '../io/cytoscape.js';
 import { toFtm } from '../io/ftm.js';
@@ -12,8 +13,8 @@ import { readErrors } from './helpers.js';
 
 type Render = (s: ExportSelection) => string | Promise<Buffer>;
 
-/** Each format: its media type, file ending, and what opens it (the client lists these). */
-export const exportFormats: Record<string, { type: string; ext: string; render: Render }> = {
+/** Each format's media type, file ending and writer (domain/export.ts says what opens each). */
+const formats: Record<ExportFormat, { type: string; ext: string; render: Render }> = {
   backup: { type: 'application/json', ext: 'backup.json', render: (s) => JSON.stringify(s.document) },
   json: { type: 'application/json', ext: 'json', render: (s) => JSON.stringify(s.document, null, 1) },
   'actors-csv': { type: 'text/csv', ext: 'actors.csv', render: (s) => actorsCsv(s.graph) },
@@ -24,7 +25,6 @@ export const exportFormats: Record<string, { type: string; ext: string; render: 
   cytoscape: { type: 'application/json', ext: 'cyjs', render: (s) => toCytoscape(s.graph) },
   ftm: { type: 'application/x-ndjson', ext: 'ftm.json', render: (s) => toFtm(s.graph) },
 };
-const formatNames = Object.keys(exportFormats) as [string, ...string[]];
 
 export const exportRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
@@ -40,7 +40,7 @@ export const exportRoutes: FastifyPluginAsyncZod = async (app) => {
           'The exports are for the workspace’s members and hold its internal fields, marked as such (not ftm, which is made to be shared).',
         params: wsParams,
         querystring: z.object({
-          format: z.enum(formatNames),
+          format: z.enum(exportFormatIds),
           map: id.optional().describe('Only this map: its actors and the ties among them (not for backup)'),
           history: z.enum(['true', 'false']).default('true').transform((v) => v === 'true').describe('backup: include the change history'),
         }),
@@ -50,7 +50,7 @@ export const exportRoutes: FastifyPluginAsyncZod = async (app) => {
     async (request, reply) => {
       const { ws } = request.params;
       const { format, map, history } = request.query;
-      const spec = exportFormats[format]!;
+      const spec = formats[format];
       const selection = await app.db.read((tx) => readExport(tx, ws, { mapId: format === 'backup' ? undefined : map, history: format === 'backup' && history }));
       const body = await spec.render(selection);
       const name = selection.graph.name.replace(/[^\w\- ]+/g, '').trim().replace(/\s+/g, '-').toLowerCase() || 'powermap';

@@ -25,7 +25,7 @@ export const restoreRoutes: FastifyPluginAsyncZod = async (app) => {
           'The body is the backup document as it was downloaded. Every reference in it is checked before anything is written; ids are kept, and the history (unless history=false) is restored with fresh change ids, followed by one change that records the restore.',
         querystring: restoreQuery,
         body: backup,
-        response: { 201: restoreResult, ...errors(400, 401, 413, 429, 503) },
+        response: { 201: restoreResult, ...errors(400, 401, 409, 413, 429, 503) },
       },
     },
     async (request, reply) => {

@@ -285,6 +285,7 @@ export async function restoreToNewWorkspace(db: Gateway, owner: Author, backup: 
     await workspacesRepo.create(tx, { id: ws, name: backup.workspace.name, description: backup.workspace.description }, owner.id);
     const ctx: WriteContext = { tx, ws, author: owner, diffs: [] };
     const restored = await restoreBackupInto(ctx, backup);
+    if (backup.history) noRepeats(backup.history.map((c) => c.id), 'changes', 'body.history');
     const history = options.history !== false && backup.history?.length ? remapHistory(backup.history, restored.ids) : [];
     if (history.length) {
       await backupWrites.changes(tx, ws, history);

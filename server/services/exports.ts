@@ -41,7 +41,7 @@ export async function readExport(tx: Tx, ws: string, options: { mapId?: string |
   const map = options.mapId ? contents.maps[0] : undefined;
   const history = !options.mapId && options.history ? await backupReads.changes(tx, ws) : null;
   return {
-    graph: { name: map?.name ?? contents.workspace.name, actors: contents.actors, relationships: contents.relationships, sources: contents.sources, ...(map ? { members: map.members } : {}) },
+    graph: { name: map?.name ?? contents.workspace.name, actors: contents.actors, relationships: contents.relationships, sources: contents.sources, internal: contents.internalFields, ...(map ? { members: map.members } : {}) },
     document: toBackup(contents, history as BackupChange[] | null),
   };
 }

@@ -166,7 +166,12 @@ describe('export formats', () => {
     expect(schemata).toEqual(['Associate', 'Directorship', 'Ownership', 'Payment', 'UnknownLink', 'UnknownLink']);
     const payment = entities.find((e) => e.schema === 'Payment')!;
     expect(payment.properties).toMatchObject({ payer: [byName.get('Acme Holdings, Inc.')!.id], beneficiary: [byName.get('Ana Rivera')!.id], amount: ['25000'], currency: ['USD'], sourceUrl: ['https://news.example.org/donations'], publisher: ['Daily Ledger'] });
-    // FtM data is made to be shared: what the workspace keeps to itself stays out.
+    // FtM data is made to be shared: what the workspace keeps to itself stays out, fields an owner made internal too.
     expect(res.body).not.toContain('prefers mornings');
+    expect((await call(ctx.app, me, 'PUT', `/api/workspaces/${ws}/internal-fields`, { actor: ['aliases'], relationship: ['amount'] })).status).toBe(200);
+    const kept = (await get('/export?format=ftm')).body;
+    expect(kept).not.toContain('A. Rivera');
+    expect(kept).not.toContain('25000');
+    expect(kept).toContain('Ana Rivera');
   }, SLOW);
 });

@@ -1,3 +1,4 @@
+import { ExportMenu } from '../components/ExportMenu';
 import { can, commands, dispatch, type CommandName } from './commands';
 import { useEditor, useEditorState } from './context';
 import { SearchBox } from './SearchBox';
@@ -10,6 +11,7 @@ export function Toolbar({ ws, drawMode, onDrawMode, readOnly }: { ws: string; dr
   const redoLabel = useEditorState((s) => s.redoLabel);
   const edgeLabels = useEditorState((s) => s.edgeLabels);
   const pending = useEditorState((s) => s.pending);
+  const mapId = useEditorState((s) => s.doc.mapId);
   useEditorState((s) => s.selection);
 
   const button = (name: CommandName, text?: string, extra: { title?: string; pressed?: boolean } = {}) => {
@@ -67,6 +69,8 @@ export function Toolbar({ ws, drawMode, onDrawMode, readOnly }: { ws: string; dr
           {button('exportSvg', 'SVG', { title: 'Export this view as SVG' })}
         </>
       )}
+      <span className="tool-sep" />
+      <ExportMenu ws={ws} mapId={mapId} className="tool" />
       <div className="toolbar-right">
         <span className="save-state" aria-live="polite">{readOnly ? 'View only' : pending ? 'Saving…' : 'Saved'}</span>
         <SearchBox ws={ws} />

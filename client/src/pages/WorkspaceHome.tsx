@@ -1,5 +1,6 @@
 import type { User } from '../api/domain';
 import { errorText, useWorkspace } from '../api/queries';
+import { ExportMenu } from '../components/ExportMenu';
 import { Header } from '../components/Header';
 import { Link } from '../components/Link';
 import { useLiveUpdates } from '../editor/useLiveUpdates';
@@ -47,6 +48,7 @@ export function WorkspaceHome({ user, ws, tab }: { user: User; ws: string; tab: 
             <h1>{w?.name ?? 'Loading…'}</h1>
             {w?.description && <p className="muted">{w.description}</p>}
           </div>
+          <ExportMenu ws={ws} />
         </div>
         <nav className="tabs" aria-label="Workspace sections">
           {tabs.map((t) => (

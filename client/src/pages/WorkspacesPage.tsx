@@ -9,6 +9,7 @@ import { Header } from '../components/Header';
 import { Link } from '../components/Link';
 import { validate, type FieldErrors } from '../components/validate';
 import { navigate, paths } from '../router';
+import { RestoreBackup } from './RestoreBackup';
 
 export function WorkspacesPage({ user }: { user: User }) {
   const list = useWorkspaces();
@@ -39,7 +40,10 @@ export function WorkspacesPage({ user }: { user: User }) {
       <main className="page">
         <div className="page-head">
           <h1>Workspaces</h1>
-          {!creating && items.length > 0 && <button className="btn btn-primary" onClick={() => setCreating(true)}>New workspace</button>}
+          <div className="form-actions">
+            <RestoreBackup />
+            {!creating && items.length > 0 && <button className="btn btn-primary" onClick={() => setCreating(true)}>New workspace</button>}
+          </div>
         </div>
         {list.isError && <div className="alert alert-error" role="alert">Could not load your workspaces: {errorText(list.error)}</div>}
         {list.isPending && <p className="page-status" aria-busy="true">Loading workspaces…</p>}

@@ -6,6 +6,7 @@ import { useEditor, useEditorState } from '../../editor/context';
 import { visibleActors, visibleRelationships } from '../../graph/doc';
 import { filterActors, sortActors, type Sort, type SortKey } from '../../graph/table';
 import { alignmentLabels, powerLabels, roleLabels, typeLabels } from '../../graph/visual';
+import { TableExport } from './TableExport';
 
 const columns: { key: SortKey; label: string }[] = [
   { key: 'name', label: 'Name' },
@@ -49,6 +50,7 @@ function ActorTable({ onOpenActor }: { onOpenActor?: ((id: string) => void) | un
       <div className="toolbar-row">
         <input type="search" className="filter" aria-label="Filter actors" placeholder="Filter by name, role, sector or tag" value={filter} onChange={(e) => setFilter(e.target.value)} />
         <span className="muted" aria-live="polite">{rows.length} of {Object.keys(doc.members).length} actors</span>
+        <TableExport name={doc.mapName} actors={rows} allActors={rows} />
       </div>
       {rows.length === 0 ? (
         <p className="empty-state">{filter ? 'No actor matches this filter.' : 'No actors on this map yet.'}</p>
@@ -127,6 +129,11 @@ function RelationshipTable() {
   const rels = visibleRelationships(doc);
   if (!rels.length) return <p className="empty-state">No relationships among the actors on this map yet.</p>;
   return (
+    <>
+    <div className="toolbar-row">
+      <span className="muted">{rels.length} relationships</span>
+      <TableExport name={doc.mapName} relationships={rels} allActors={visibleActors(doc)} />
+    </div>
     <table className="data-table">
       <thead><tr><th scope="col">From</th><th scope="col">Type</th><th scope="col">To</th><th scope="col">Strength</th><th scope="col">Sources</th></tr></thead>
       <tbody>
@@ -141,5 +148,6 @@ function RelationshipTable() {
         ))}
       </tbody>
     </table>
+    </>
   );
 }
