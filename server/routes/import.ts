@@ -80,8 +80,9 @@ export const importRoutes: FastifyPluginAsyncZod = async (app) => {
       if (file) await rm(file.tmp, { force: true });
       const code = (error as { code?: string }).code;
       if (code === 'FST_REQ_FILE_TOO_LARGE') throw tooLarge(maxMb);
-      if (code?.startsWith('FST_')) throw badRequest(`The upload could not be read: ${(error as Error).message}`);
-      throw error;
+      if (error instanceof Problem) throw error;
+      // A malformed multipart body (cut short, a broken boundary) is the sender's to fix.
+      throw badRequest(`The upload could not be read as multipart/form-data: ${(error as Error).message}`);
     }
     return { fields, file };
   };
