@@ -4,6 +4,7 @@ import { ApiError, get, post } from '../../../api/http';
 import { errorText } from '../../../api/queries';
 import { navigate, paths } from '../../../router';
 import { detectFormat, shapeKey } from './detect';
+import './import.css';
 
 const FORMATS: { id: ImportFormat; label: string }[] = [
   { id: 'csv', label: 'CSV table' },
