@@ -323,7 +323,7 @@ describe('every API route under generated input', () => {
     }
     if (process.env.FUZZ_STATS) console.table(Object.fromEntries(Object.entries(statuses).map(([k, v]) => [k, JSON.stringify(v)])));
     expect(failures).toEqual([]);
-  }, 240_000);
+  }, 480_000);
 
   it('answers the cases the fuzz once found with the problem a client can act on', async () => {
     const wsUrl = `/api/workspaces/${s.ws}`;
