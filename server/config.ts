@@ -29,6 +29,10 @@ export const configSchema = z.object({
     .default('false')
     .transform((v): boolean | number | string => (v === 'true' ? true : v === 'false' ? false : /^\d+$/.test(v) ? Number(v) : v)),
   PUBLIC_URL: z.url({ protocol: /^https?$/, message: 'must be the address people open powermap at, such as https://powermap.example.org' }).optional(),
+  // Largest file one import takes, in megabytes; larger uploads are refused with 413.
+  IMPORT_MAX_MB: z.coerce.number().int().min(1).max(2048).default(100),
+  // Where "Add from LittleSis" fetches entities (a mirror, or a recorded copy in tests).
+  LITTLESIS_URL: z.url({ protocol: /^https?$/, message: 'must be an http(s) URL such as https://littlesis.org' }).default('https://littlesis.org'),
 });
 
 export type Config = z.infer<typeof configSchema>;

@@ -6,14 +6,14 @@ export type Route =
   | { name: 'signin'; invite?: string }
   | { name: 'account' }
   | { name: 'signup'; invite?: string }
-  | { name: 'workspace'; ws: string; tab: 'maps' | 'actors' | 'demands' | 'history' | 'members' | 'coalition' | 'settings' }
+  | { name: 'workspace'; ws: string; tab: 'maps' | 'actors' | 'demands' | 'history' | 'members' | 'coalition' | 'settings' | 'import' }
   | { name: 'map'; ws: string; map: string }
   | { name: 'sharedMap'; ws: string; share: string }
   | { name: 'actor'; ws: string; actor: string }
   | { name: 'publicMap'; token: string; embed: boolean }
   | { name: 'notFound' };
 
-const tabs = ['maps', 'actors', 'demands', 'history', 'members', 'coalition', 'settings'] as const;
+const tabs = ['maps', 'actors', 'demands', 'history', 'members', 'coalition', 'settings', 'import'] as const;
 
 /** A malformed escape in a pasted link is the link's problem, not a crash. */
 function safeDecode(part: string) {

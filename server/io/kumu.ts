@@ -11,7 +11,7 @@ const TYPE_WORDS: [RegExp, RelationshipType, Record<string, unknown>?][] = [
   [/position|employ|works? (at|for)|staff/i, 'POSITION'],
   [/member/i, 'MEMBERSHIP'],
   [/own|sharehold|invest/i, 'OWNERSHIP'],
-  [/donat|contribut|gift|fund/i, 'DONATION'],
+  [/donat|donor|contribut|gift|fund/i, 'DONATION'],
   [/contract|transaction|paid|vendor|client/i, 'TRANSACTION'],
   [/lobb/i, 'LOBBYING'],
   [/family|spouse|married|sibling|parent|child|cousin/i, 'FAMILY'],
@@ -33,14 +33,14 @@ export interface ParsedImport {
   tooMany?: { sheet: 'elements' | 'connections'; rows: number; max: number };
 }
 
-const list = (value: string | undefined) => (value ?? '').split('|').map((v) => v.trim()).filter(Boolean);
+export const list = (value: string | undefined) => (value ?? '').split('|').map((v) => v.trim()).filter(Boolean);
 const key = (name: string) => name.trim().toLowerCase();
 
-function kindOf(type: string | undefined): ActorKind {
+export function kindOf(type: string | undefined): ActorKind {
   return /person|people|individual|official|legislator|executive|member$/i.test(type ?? '') ? 'person' : 'organization';
 }
 
-function relationshipFor(word: string, fromKind: ActorKind, toKind: ActorKind): { type: RelationshipType; extra: Record<string, unknown> } {
+export function relationshipFor(word: string, fromKind: ActorKind, toKind: ActorKind): { type: RelationshipType; extra: Record<string, unknown> } {
   const upper = word.trim().toUpperCase();
   if ((relationshipTypes as readonly string[]).includes(upper)) return { type: upper as RelationshipType, extra: {} };
   for (const [pattern, type, extra] of TYPE_WORDS) {
@@ -51,7 +51,7 @@ function relationshipFor(word: string, fromKind: ActorKind, toKind: ActorKind): 
   return { type: 'GENERIC', extra: { label: word.trim() || null } };
 }
 
-function intIn(value: string | undefined, min: number, max: number): number | null | 'bad' {
+export function intIn(value: string | undefined, min: number, max: number): number | null | 'bad' {
   if (value === undefined || value.trim() === '') return null;
   const n = Number(value);
   return Number.isInteger(n) && n >= min && n <= max ? n : 'bad';

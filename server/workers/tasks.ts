@@ -5,6 +5,7 @@
  */
 import { rankCompact } from '../analysis/brokers.js';
 import { clustersOf } from '../analysis/communities.js';
+import { runImportTask } from '../io/import/formats.js';
 import { prepareKumuImport } from '../io/kumu-import.js';
 import { carryProblems } from './carry.js';
 
@@ -12,6 +13,7 @@ export const tasks = {
   brokers: carryProblems(rankCompact),
   communities: carryProblems(clustersOf),
   kumuImport: carryProblems(prepareKumuImport),
+  importFile: runImportTask,
 };
 export type Tasks = typeof tasks;
 

@@ -227,7 +227,9 @@ async function sendAndCheck(route: RouteEntry, g: Generated) {
   const tally = (statuses[key(route)] ??= {});
   tally[res.statusCode] = (tally[res.statusCode] ?? 0) + 1;
   const label = `${route.method} ${url.slice(0, 300)} ${sent?.slice(0, 300) ?? ''} → ${res.statusCode} ${res.body.slice(0, 500)}`;
-  expect(res.statusCode, label).toBeLessThan(500);
+  // Fetching from LittleSis, which tests place where nothing answers, is a gateway error by design.
+  const gateway = res.statusCode === 502 && route.url.endsWith('/imports/littlesis');
+  if (!gateway) expect(res.statusCode, label).toBeLessThan(500);
   if (res.statusCode < 400) return;
 
   expect(String(res.headers['content-type']), label).toMatch(/^application\/problem\+json/);
@@ -321,7 +323,7 @@ describe('every API route under generated input', () => {
     }
     if (process.env.FUZZ_STATS) console.table(Object.fromEntries(Object.entries(statuses).map(([k, v]) => [k, JSON.stringify(v)])));
     expect(failures).toEqual([]);
-  }, 240_000);
+  }, 480_000);
 
   it('answers the cases the fuzz once found with the problem a client can act on', async () => {
     const wsUrl = `/api/workspaces/${s.ws}`;

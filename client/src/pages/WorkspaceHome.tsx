@@ -9,6 +9,7 @@ import { ActorsTab } from './workspace/ActorsTab';
 import { CoalitionTab } from './workspace/CoalitionTab';
 import { DemandsTab } from './workspace/DemandsTab';
 import { HistoryTab } from './workspace/HistoryTab';
+import { ImportWizard } from './workspace/import/ImportWizard';
 import { MapsTab } from './workspace/MapsTab';
 import { MembersTab } from './workspace/MembersTab';
 import { SettingsTab } from './workspace/SettingsTab';
@@ -21,6 +22,7 @@ const tabs = [
   { id: 'members', label: 'Members' },
   { id: 'settings', label: 'Settings' },
   { id: 'coalition', label: 'Coalition' },
+  { id: 'import', label: 'Import' },
 ] as const;
 
 export function WorkspaceHome({ user, ws, tab }: { user: User; ws: string; tab: (typeof tabs)[number]['id'] }) {
@@ -65,6 +67,7 @@ export function WorkspaceHome({ user, ws, tab }: { user: User; ws: string; tab: 
           {tab === 'members' && <MembersTab ws={ws} isOwner={w?.role === 'owner'} />}
           {tab === 'settings' && <SettingsTab ws={ws} isOwner={w?.role === 'owner'} />}
           {tab === 'coalition' && <CoalitionTab ws={ws} />}
+          {tab === 'import' && <ImportWizard ws={ws} />}
         </section>
       </main>
     </div>

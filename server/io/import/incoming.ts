@@ -1,0 +1,67 @@
+import type { ActorKind, ActorRole, Sector } from '../../domain/actor.js';
+import type { ImportRowError, LabelSuggestion } from '../../domain/import-job.js';
+import type { RelationshipType } from '../../domain/relationship.js';
+
+/**
+ * What every format reads into, before anything is matched against the workspace: actors
+ * by a reference local to the file, ties between those references, and the sources they cite.
+ */
+export interface IncomingActor {
+  /** Unique within the file: an external id or the name key. */
+  ref: string;
+  row: number;
+  name: string;
+  kind: ActorKind;
+  externalIds: Record<string, string>;
+  aliases?: string[];
+  description?: string;
+  tags?: string[];
+  roles?: ActorRole[];
+  sector?: Sector;
+  power?: number;
+  alignment?: number;
+  links?: string[];
+}
+
+export interface IncomingTie {
+  row: number;
+  from: string;
+  to: string;
+  type: RelationshipType;
+  /** Common and type-specific fields (startDate, amount, title…); validated by the plan. */
+  fields: Record<string, unknown>;
+  sourceUrls: string[];
+}
+
+export interface IncomingSource {
+  url: string;
+  title?: string | null;
+  publisher?: string | null;
+}
+
+export interface Incoming {
+  actors: IncomingActor[];
+  ties: IncomingTie[];
+  /** Details of cited URLs where the file gives them (title, publisher). */
+  sources: IncomingSource[];
+  errors: ImportRowError[];
+  /** Rows read and deliberately left out (an FtM Address, an empty row). */
+  skipped: number;
+  totalRows: number;
+  labels: LabelSuggestion[];
+}
+
+export const emptyIncoming = (): Incoming => ({ actors: [], ties: [], sources: [], errors: [], skipped: 0, totalRows: 0, labels: [] });
+
+/** Collects how free-text labels were read, for the wizard's suggestion table. */
+export class LabelTally {
+  private readonly counts = new Map<string, { type: RelationshipType; rows: number }>();
+  add(label: string, type: RelationshipType) {
+    const hit = this.counts.get(label);
+    if (hit) hit.rows++;
+    else this.counts.set(label, { type, rows: 1 });
+  }
+  list(): LabelSuggestion[] {
+    return [...this.counts].map(([label, { type, rows }]) => ({ label, type, rows })).sort((a, b) => b.rows - a.rows).slice(0, 200);
+  }
+}
