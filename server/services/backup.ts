@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
 import type { Gateway, Tx } from '../db/gateway.js';
 import { actorData, actorDefaults, type Actor, type ActorKind } from '../domain/actor.js';
 import { backup as backupSchema, BACKUP_FORMAT, BACKUP_VERSION, type Backup, type BackupChange, type RestoreResult } from '../domain/backup.js';
@@ -269,10 +270,45 @@ const summaryOf = (backup: Backup, counts: RestoreCounts['counts']) =>
  * jobs' format=backup). The history is not restored here: it would interleave with this
  * workspace's own.
  */
-export async function restoreBackup(db: Gateway, ws: string, backup: Backup, author: Author | null): Promise<RestoreResult> {
-  const { result } = await mutate(db, ws, author, 'batch', (r: RestoreCounts) => summaryOf(backup, r.counts), (ctx) => restoreBackupInto(ctx, backup));
-  return { workspaceId: ws, counts: { ...result.counts, changes: 0 }, renamed: result.renamed, sourcesMatched: result.sourcesMatched, historyRestored: false };
+export async function restoreBackup(db: Gateway, ws: string, backup: Backup, author: Author | null): Promise<RestoreResult & { changeId: string | null }> {
+  const { result, change } = await mutate(db, ws, author, 'batch', (r: RestoreCounts) => summaryOf(backup, r.counts), (ctx) => restoreBackupInto(ctx, backup));
+  return {
+    workspaceId: ws,
+    counts: { ...result.counts, changes: 0 },
+    renamed: result.renamed,
+    sourcesMatched: result.sourcesMatched,
+    historyRestored: false,
+    changeId: change?.id ?? null,
+  };
 }
+
+/**
+ * A backup file uploaded as an import job: read, checked (a 400 naming the first wrong field),
+ * then restored, or only counted for a dry run. Read whole: a backup is one JSON document.
+ */
+export async function restoreBackupFile(input: { db: Gateway; ws: string; author: Author | null; path: string; dryRun: boolean }) {
+  let value: unknown;
+  try {
+    value = JSON.parse(await readFile(input.path, 'utf8'));
+  } catch {
+    throw badRequest('The file is not a powermap backup: it is not JSON. Export one with “Backup” in the Export menu.');
+  }
+  const backup = parseBackup(value, 'file');
+  if (input.dryRun) {
+    return { counts: importCountsOf({ actors: backup.actors.length, relationships: backup.relationships.length, sources: backup.sources.length }, 0), changeId: null };
+  }
+  const restored = await restoreBackup(input.db, input.ws, backup, input.author);
+  return { counts: importCountsOf(restored.counts, restored.sourcesMatched), changeId: restored.changeId };
+}
+
+const importCountsOf = (counts: { actors: number; relationships: number; sources: number }, sourcesMatched: number) => ({
+  actorsCreated: counts.actors,
+  actorsMatched: 0,
+  relationshipsCreated: counts.relationships,
+  relationshipsMatched: 0,
+  sourcesCreated: Math.max(0, counts.sources - sourcesMatched),
+  skipped: 0,
+});
 
 /**
  * A new workspace owned by `owner`, holding the backup, in one transaction: its settings,

@@ -13,6 +13,7 @@ import { formatHandlers } from '../io/import/formats.js';
 import { importsRepo, jobFromRow } from '../repos/imports.js';
 import { nowIso } from '../repos/store.js';
 import type { WorkerPool } from '../workers/pool.js';
+import { restoreBackupFile } from './backup.js';
 import type { Author } from './changes.js';
 import { insertActors, insertRelationships } from './bulk.js';
 import { mutate, type WriteContext } from './unit-of-work.js';
@@ -30,16 +31,6 @@ export const STALE_FAILURE =
 
 /** Where uploads wait for their job: a private folder of this process's temp directory. */
 export const uploadDir = () => path.join(os.tmpdir(), `powermap-imports-${process.pid}`);
-
-/**
- * Restoring a backup belongs to the backup format's own module: it installs itself here,
- * and a `format=backup` job runs it in place of the record path.
- */
-export type BackupRestore = (input: { db: Gateway; ws: string; author: Author | null; path: string; dryRun: boolean }) => Promise<{ counts: ImportCounts; changeId: string | null }>;
-let backupRestore: BackupRestore | null = null;
-export function setBackupRestore(restore: BackupRestore | null) {
-  backupRestore = restore;
-}
 
 interface Pending {
   id: string;
@@ -144,8 +135,7 @@ export class ImportRunner {
   }
 
   private async restore(job: Pending): Promise<Record<string, unknown>> {
-    if (!backupRestore) return { state: 'failed', failure: 'Restoring a backup is not available on this server yet.' };
-    const { counts, changeId } = await backupRestore({ db: this.db, ws: job.ws, author: job.author, path: job.file, dryRun: job.dryRun });
+    const { counts, changeId } = await restoreBackupFile({ db: this.db, ws: job.ws, author: job.author, path: job.file, dryRun: job.dryRun });
     return { state: 'done', countsJson: JSON.stringify(counts), changeId };
   }
 

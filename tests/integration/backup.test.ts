@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseBackup, restoreBackup, type BackupDocument as Backup } from '../../server/services/backup.js';
 import { testApp, type TestContext } from '../support/app.js';
 import { call, newWorkspace, signUp, type Caller } from '../support/api.js';
+import { importFile } from '../support/imports.js';
 
 const SLOW = 120_000;
 
@@ -41,7 +42,7 @@ describe('backup and restore', () => {
     expect((await api('POST', '/relationships', { type: 'ALLIANCE', from: union.id, to: meridian.id })).body.mutual).toBe(true);
     expect((await api('POST', `/actors/${ana.id}/assessments`, { power: 4, alignment: -1, note: 'before the hearing', at: '2025-01-10T10:00:00Z' })).status).toBe(201);
     expect((await api('POST', `/actors/${ana.id}/assessments`, { power: 5, alignment: 1, note: 'after', at: '2025-03-01T10:00:00Z' })).status).toBe(201);
-    expect((await api('POST', '/demands', { title: 'Safe staffing', status: 'active', primaryTargetIds: [ana.id], secondaryTargetIds: [meridian.id] })).status).toBe(201);
+    expect((await api('POST', '/demands', { title: 'Safe staffing', status: 'presented', primaryTargetIds: [ana.id], secondaryTargetIds: [meridian.id] })).status).toBe(201);
     expect((await api('POST', '/maps', {
       name: 'Who moves the mayor',
       defaultView: 'grid',
@@ -128,5 +129,21 @@ describe('backup and restore', () => {
     expect(notOne.status).toBe(400);
     expect((await call(ctx.app, me, 'GET', '/api/workspaces')).body.items.length).toBe(before);
     expect((await call(ctx.app, null, 'POST', '/api/workspaces/restore', backup)).status).toBe(401);
+  }, SLOW);
+  it('restores as an import job into an empty workspace: a dry run counts and writes nothing, a non-JSON file is refused', async () => {
+    const target = await newWorkspace(ctx.app, me, 'Restored by import');
+    const file = { name: 'hospital.backup.json', content: JSON.stringify(backup) };
+    const dry = await importFile(ctx.app, me, target, { format: 'backup', dryRun: 'true' }, file);
+    expect(dry).toMatchObject({ state: 'done', counts: { actorsCreated: 4, relationshipsCreated: 4, sourcesCreated: 1 } });
+    expect((await call(ctx.app, me, 'GET', `/api/workspaces/${target}/actors`)).body.items).toHaveLength(0);
+
+    const done = await importFile(ctx.app, me, target, { format: 'backup' }, file);
+    expect(done).toMatchObject({ state: 'done', counts: { actorsCreated: 4, relationshipsCreated: 4, sourcesCreated: 1 } });
+    const now: Backup = (await call(ctx.app, me, 'GET', `/api/workspaces/${target}/export?format=backup&history=false`)).body;
+    expect(now.actors.map((a) => a.name).sort()).toEqual(backup.actors.map((a) => a.name).sort());
+    expect(now.maps[0]).toMatchObject({ name: 'Who moves the mayor' });
+
+    const junk = await importFile(ctx.app, me, target, { format: 'backup' }, { name: 'x.json', content: 'name,kind\nAna,person\n' });
+    expect(junk).toMatchObject({ state: 'failed', failure: expect.stringMatching(/not a powermap backup/) });
   }, SLOW);
 });

@@ -22,8 +22,7 @@ interface Read {
 /**
  * One handler per format. `records` formats read a file into actors and ties, which are
  * matched and written the same way whatever the format; `restore` (the backup) replaces that
- * path with the backup's own restore, installed with `setBackupRestore` in
- * services/import-jobs.ts.
+ * path with the backup's own restore (`restoreBackupFile` in services/backup.ts).
  */
 export type FormatHandler = { kind: 'records'; read(bytes: Uint8Array, mapping: ImportMapping | null): Promise<Read> } | { kind: 'restore' };
 
