@@ -6,6 +6,7 @@ import { analysisRoutes } from './analysis.js';
 import { assessmentRoutes } from './assessments.js';
 import { coalitionRoutes } from './coalition.js';
 import { authRoutes } from './auth.js';
+import { campaignRoutes } from './campaign.js';
 import { demandRoutes } from './demands.js';
 import { eventRoutes } from './events.js';
 import { exportRoutes } from './export.js';
@@ -44,6 +45,7 @@ export const apiRoutes: FastifyPluginAsyncZod = async (app) => {
       await scope.register(relationshipRoutes);
       await scope.register(sourceRoutes);
       await scope.register(demandRoutes);
+      await scope.register(campaignRoutes);
       await scope.register(mapRoutes);
       await scope.register(mapLinkRoutes);
       await scope.register(internalFieldRoutes);
