@@ -15,6 +15,7 @@ import { createMap } from '../services/maps.js';
 import { createRelationship } from '../services/relationships.js';
 import { createSource } from '../services/sources.js';
 import { mutate } from '../services/unit-of-work.js';
+import { seedCampaignDemo } from './campaign.js';
 import { parseCsv } from '../io/csv-parse.js';
 
 const dataDir = path.join(path.dirname(fileURLToPath(import.meta.url)), 'data');
@@ -37,10 +38,11 @@ export async function seedDemoIfEmpty(db: Gateway, log: (line: string) => void):
 /**
  * Builds the demo workspace: the 114th Congress's committees and their members from
  * legis-graph, chairs and ranking members as the decision-makers on their committee's
- * issues, an example demand and a saved map. The demo account's password is random and
- * returned only when the account is new.
+ * issues, an example demand and a saved map; beside it, a fictional campaign worked over
+ * three months (demo/campaign.ts). The demo account's password is random and returned only
+ * when the account is new.
  */
-export async function seedDemo(db: Gateway): Promise<{ workspaceId: string; password: string | null }> {
+export async function seedDemo(db: Gateway): Promise<{ workspaceId: string; campaignWorkspaceId: string; password: string | null }> {
   const password = randomBytes(9).toString('base64url');
   const { user, created } = await db.write(async (tx) => {
     const found = await usersRepo.byEmail(tx, DEMO_EMAIL);
@@ -63,7 +65,8 @@ export async function seedDemo(db: Gateway): Promise<{ workspaceId: string; pass
     ),
   );
   await mutate(db, ws.id, { id: user.id, name: user.name }, 'batch', 'Seeded the demo from the 114th Congress (legis-graph)', (ctx) => buildDemo(ctx));
-  return { workspaceId: ws.id, password: created ? password : null };
+  const campaignWorkspaceId = await seedCampaignDemo(db, { id: user.id, name: user.name });
+  return { workspaceId: ws.id, campaignWorkspaceId, password: created ? password : null };
 }
 
 async function buildDemo(ctx: Parameters<typeof createActor>[0]) {

@@ -51,6 +51,7 @@ export const assessmentChange = z
   })
   .meta({ id: 'AssessmentChange' });
 export const assessmentChanges = z.object({ since: isoDateTime, items: z.array(assessmentChange) });
+export type AssessmentChanges = z.infer<typeof assessmentChanges>;
 export type AssessmentChange = z.infer<typeof assessmentChange>;
 
 export const assessmentRange = z.object({

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { id, isoDateTime } from './common.js';
 
-export const entityTypes = ['actor', 'relationship', 'source', 'demand', 'map', 'assessment'] as const;
+export const entityTypes = ['actor', 'relationship', 'source', 'demand', 'map', 'assessment', 'action', 'keyDate', 'task'] as const;
 export type EntityType = (typeof entityTypes)[number];
 
 /** One entity's state before and after; null before = created, null after = deleted. */

@@ -16,7 +16,7 @@ const fields = (target: string) => `.id, .title, .description, .status, .deadlin
   statusHistoryJson: d.statusHistoryJson,
   targets: [(d)-[t:TARGETS]->(x:Actor) | ${target}]`;
 
-const FIELDS = fields("{id: x.id, primary: t.primary, why: coalesce(t.why, '')}");
+const FIELDS = fields("{id: x.id, primary: t.primary, why: coalesce(t.why, ''), rank: t.rank}");
 
 /** What a reader needs besides: target names, and the current members of primary bodies. */
 const VIEW = fields(`{id: x.id, name: x.name, kind: x.kind, primary: t.primary, why: coalesce(t.why, ''),
@@ -36,7 +36,7 @@ interface Row {
   updatedAt: string;
   idempotencyKey: string | null;
   statusHistoryJson: string | null;
-  targets: { id: string; primary: boolean; why: string; name?: string; kind?: 'person' | 'organization'; members?: Demand['primaryTargets'][number]['members'] }[];
+  targets: { id: string; primary: boolean; why: string; rank: number | null; name?: string; kind?: 'person' | 'organization'; members?: Demand['primaryTargets'][number]['members'] }[];
 }
 
 // Demands from before status history have one entry: their status since they were made.
@@ -47,7 +47,8 @@ const historyOf = (row: Row): StatusChange[] =>
   }));
 
 function storedOf(row: Row): StoredDemand {
-  const ordered = [...row.targets].sort((a, b) => a.id.localeCompare(b.id));
+  // In the order they were given (targets saved before ranks existed keep the store's order).
+  const ordered = [...row.targets].sort((a, b) => (a.rank ?? 0) - (b.rank ?? 0));
   return {
     id: row.id,
     title: row.title,
@@ -86,8 +87,8 @@ export const demandStore: EntityStore<StoredDemand> = {
   async save(tx, ws, demand) {
     const { id, primaryTargetIds, secondaryTargetIds, targetWhy, statusHistory, ...props } = demand;
     const targets = [
-      ...primaryTargetIds.map((tid) => ({ id: tid, primary: true, why: targetWhy?.[tid] ?? '' })),
-      ...secondaryTargetIds.map((tid) => ({ id: tid, primary: false, why: targetWhy?.[tid] ?? '' })),
+      ...primaryTargetIds.map((tid, rank) => ({ id: tid, primary: true, why: targetWhy?.[tid] ?? '', rank })),
+      ...secondaryTargetIds.map((tid, rank) => ({ id: tid, primary: false, why: targetWhy?.[tid] ?? '', rank })),
     ];
     // A deleted demand keeps its node under another label; saving it (restore, revert) brings it back.
     const rows = await tx.query(
@@ -102,7 +103,7 @@ export const demandStore: EntityStore<StoredDemand> = {
        WITH DISTINCT d
        CALL (d) {
          UNWIND $targets AS target MATCH (x:Actor {id: target.id}) WHERE x.workspaceId = $ws
-         CREATE (d)-[:TARGETS {primary: target.primary, why: target.why}]->(x)
+         CREATE (d)-[:TARGETS {primary: target.primary, why: target.why, rank: target.rank}]->(x)
        }
        RETURN d.id AS id`,
       {

@@ -7,6 +7,7 @@ import { assessmentRoutes } from './assessments.js';
 import { coalitionRoutes } from './coalition.js';
 import { authRoutes } from './auth.js';
 import { batchRoutes } from './batch.js';
+import { campaignRoutes } from './campaign.js';
 import { demandRoutes } from './demands.js';
 import { eventRoutes } from './events.js';
 import { exportRoutes } from './export.js';
@@ -47,6 +48,7 @@ export const apiRoutes: FastifyPluginAsyncZod = async (app) => {
       await scope.register(relationshipRoutes);
       await scope.register(sourceRoutes);
       await scope.register(demandRoutes);
+      await scope.register(campaignRoutes);
       await scope.register(mapRoutes);
       await scope.register(mapLinkRoutes);
       await scope.register(internalFieldRoutes);

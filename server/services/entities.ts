@@ -11,6 +11,9 @@ const names: Record<Diff['entityType'], string> = {
   demand: 'Demand',
   map: 'Map',
   assessment: 'Assessment',
+  action: 'Action',
+  keyDate: 'Key date',
+  task: 'Task',
 };
 
 /** The stale-write answer: who wins is for a person to decide, so they get the current record. */

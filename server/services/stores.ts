@@ -1,6 +1,7 @@
 import type { EntityType } from '../domain/change.js';
 import { actorStore } from '../repos/actors.js';
 import { assessmentStore } from '../repos/assessments.js';
+import { actionStore, keyDateStore, taskStore } from '../repos/campaign.js';
 import { demandStore } from '../repos/demands.js';
 import { mapStore } from '../repos/maps.js';
 import { relationshipStore } from '../repos/relationships.js';
@@ -14,4 +15,7 @@ export const stores: Record<EntityType, EntityStore<Stored>> = {
   demand: demandStore as unknown as EntityStore<Stored>,
   map: mapStore as unknown as EntityStore<Stored>,
   assessment: assessmentStore as unknown as EntityStore<Stored>,
+  action: actionStore as unknown as EntityStore<Stored>,
+  keyDate: keyDateStore as unknown as EntityStore<Stored>,
+  task: taskStore as unknown as EntityStore<Stored>,
 };

@@ -15,14 +15,15 @@ describe('the demo workspace', () => {
   let ctx: TestContext;
   let me: Caller;
   let ws: string;
+  let campaign: string;
   const url = (path: string) => `/api/workspaces/${ws}${path}`;
 
   beforeAll(async () => {
     ctx = await testApp();
-    ws = (await seedDemo(ctx.db)).workspaceId;
+    ({ workspaceId: ws, campaignWorkspaceId: campaign } = await seedDemo(ctx.db));
     me = await signUp(ctx.app, 'Visitor');
     await ctx.db.write((tx) =>
-      tx.query("MATCH (u:User {id: $user}), (w:Workspace {id: $ws}) CREATE (u)-[:MEMBER_OF {role: 'editor', since: datetime()}]->(w)", { user: me.userId, ws }),
+      tx.query("UNWIND [$ws, $campaign] AS id MATCH (u:User {id: $user}), (w:Workspace {id: id}) CREATE (u)-[:MEMBER_OF {role: 'editor', since: datetime()}]->(w)", { user: me.userId, ws, campaign }),
     );
   }, 180_000);
   afterAll(() => ctx.close());
@@ -64,5 +65,55 @@ describe('the demo workspace', () => {
       expect.arrayContaining(['House Committee on Appropriations', 'Senate Committee on Appropriations', 'Our coalition (example)']),
     );
     expect(detail.relationships.length).toBeGreaterThan(80);
+  });
+
+  describe('the fictional campaign beside it', () => {
+    const at = (path: string) => `/api/workspaces/${campaign}${path}`;
+    const get = async (path: string) => (await call(ctx.app, me, 'GET', at(path))).body;
+
+    it('is clearly labelled fictional, and the demo sign-in sees it', async () => {
+      const mine = (await call(ctx.app, me, 'GET', '/api/workspaces')).body;
+      const listed = (mine.items ?? mine).find((w: { id: string }) => w.id === campaign);
+      expect(listed.name).toMatch(/FICTIONAL/);
+      const owner = await ctx.db.read((tx) => tx.one<{ email: string }>("MATCH (u:User)-[:MEMBER_OF {role: 'owner'}]->(:Workspace {id: $id}) RETURN u.email AS email", { id: campaign }));
+      expect(owner?.email).toBe('demo@powermap.local');
+      const sources = (await get('/sources')).items;
+      expect(sources.length).toBeGreaterThan(0);
+      for (const s of sources) expect(`${s.title} ${s.url}`).toMatch(/FICTIONAL.*example\.org/);
+    });
+
+    it('has every actor assessed, with three months of readings that move', async () => {
+      const graph = await get('/graph');
+      expect(graph.actors.length).toBeGreaterThanOrEqual(18);
+      expect(graph.actors.filter((a: { power: number | null; alignment: number | null }) => a.power === null || a.alignment === null)).toEqual([]);
+      const roles = new Set(graph.actors.flatMap((a: { roles: string[] }) => a.roles));
+      for (const role of ['decision_maker', 'bad_actor', 'ally', 'opponent', 'base', 'influencer']) expect(roles).toContain(role);
+      expect(new Set(graph.relationships.map((r: { type: string }) => r.type)).size).toBeGreaterThanOrEqual(8);
+      const range = await get('/assessments/range');
+      expect(Date.now() - new Date(range.earliest).getTime()).toBeGreaterThan(80 * 86_400_000);
+      const sixWeeksAgo = new Date(Date.now() - 42 * 86_400_000).toISOString().slice(0, 10);
+      const moved = (await get(`/assessments/changes?since=${sixWeeksAgo}`)).items;
+      expect(moved.length).toBeGreaterThanOrEqual(5);
+      const kickOff = new Date(Date.now() - 85 * 86_400_000).toISOString().slice(0, 10);
+      const then = (await get(`/assessments?at=${kickOff}`)).items;
+      expect(then.length).toBe(graph.actors.length);
+    });
+
+    it('has a demand with a board, a superintendent and secondary targets, escalating actions, key dates and open tasks', async () => {
+      const demand = (await get('/demands')).items[0];
+      expect(demand.status).toBe('presented');
+      expect(demand.statusHistory.map((h: { status: string }) => h.status)).toEqual(['drafting', 'presented']);
+      expect(demand.decisionMakerIds.length).toBe(6);
+      expect(demand.secondaryTargets.length).toBeGreaterThanOrEqual(4);
+      const actions = (await get(`/actions?demand=${demand.id}`)).items;
+      const levels = actions.map((a: { escalation: number }) => a.escalation);
+      expect(levels).toEqual([...levels].sort((a, b) => a - b));
+      expect(levels[levels.length - 1]).toBe(5);
+      expect((await get(`/key-dates?demand=${demand.id}`)).items.length).toBeGreaterThanOrEqual(4);
+      const open = (await get('/tasks?open=true')).items;
+      expect(open.some((t: { relationshipIds: string[] }) => t.relationshipIds.length === 1)).toBe(true);
+      const maps = (await get('/maps')).items;
+      expect(maps[0].defaultView).toBe('grid');
+    });
   });
 });

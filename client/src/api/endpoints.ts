@@ -1,9 +1,9 @@
 import { api, del, get, patch, post, qs } from './http';
 import type {
-  Actor, ActorCreate, ActorDetail, ActorPatch, Assessment, BatchOperation, BatchResult, Change, Contribution, Demand, IncomingShare,
+  Actor, ActorCreate, ActorDetail, ActorPatch, Assessment, AssessmentChanges, BatchOperation, BatchResult, Change, Contribution, Demand, IncomingShare,
   InternalFieldLists, InternalFieldsSettings, InviteDetails, MapDetail, MapLink, MapLinkCreated, MapSummary, Member, MemberRole,
   OutgoingShare, PublicMap, ReachAnswer, Relationship, RelationshipCreate, Share, ShareAccess, SharedActor, SharedActorCreate,
-  SharedMapDetail, SharedMapSummary, SharedRelationship, Source, User, Workspace,
+  SharedMapDetail, SharedMapSummary, SharedRelationship, Source, User, Workspace, KeyDate,
 } from './domain';
 
 const w = (ws: string) => `/api/workspaces/${ws}`;
@@ -42,6 +42,8 @@ export const endpoints = {
   assessments: (ws: string, id: string) => get<{ items: Assessment[] }>(`${w(ws)}/actors/${id}/assessments`),
   assessmentsAt: (ws: string, at: string) =>
     get<{ items: { actorId: string; power: number; alignment: number; at: string }[] }>(`${w(ws)}/assessments${qs({ at })}`),
+  assessmentRange: (ws: string) => get<{ earliest: string | null; latest: string | null }>(`${w(ws)}/assessments/range`),
+  assessmentChanges: (ws: string, since: string, map?: string) => get<AssessmentChanges>(`${w(ws)}/assessments/changes${qs({ since, map })}`),
   actorHistory: (ws: string, id: string) => get<{ items: Change[] }>(`${w(ws)}/actors/${id}/history`),
 
   relationships: (ws: string, params: { actor?: string; uncited?: boolean } = {}) => get<Page<Relationship>>(`${w(ws)}/relationships${qs(params)}`),
@@ -51,6 +53,8 @@ export const endpoints = {
   createSource: (ws: string, body: { url: string; title?: string | null }) => post<Source>(`${w(ws)}/sources`, body),
 
   demands: (ws: string) => get<Page<Demand>>(`${w(ws)}/demands`),
+  demandsTargeting: (ws: string, target: string) => get<Page<Demand>>(`${w(ws)}/demands${qs({ target })}`),
+  keyDates: (ws: string, params: { actor?: string; demand?: string; from?: string } = {}) => get<{ items: KeyDate[] }>(`${w(ws)}/key-dates${qs(params)}`),
   createDemand: (ws: string, body: { title: string; description?: string; primaryTargetIds?: string[]; status?: string }) =>
     post<Demand>(`${w(ws)}/demands`, body),
 

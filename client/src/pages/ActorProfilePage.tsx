@@ -4,6 +4,7 @@ import type { Actor, Assessment, User } from '../api/domain';
 import { endpoints } from '../api/endpoints';
 import { errorText, useActor, useWorkspace } from '../api/queries';
 import { ActorGlyph } from '../components/ActorGlyph';
+import { ActorCampaign } from './ActorCampaign';
 import { ChangeList } from '../components/ChangeList';
 import { Header } from '../components/Header';
 import { InternalMark } from '../components/InternalMark';
@@ -105,8 +106,9 @@ export function ActorProfilePage({ user, ws, actorId }: { user: User; ws: string
               </section>
               <section className="card">
                 <h2>Power and alignment over time</h2>
-                {assessments.data && assessments.data.length > 0 ? <AssessmentChart items={assessments.data} /> : <p className="muted">No assessments yet. Drag this actor on a map’s power grid to record one.</p>}
+                {assessments.data && assessments.data.length > 0 ? <AssessmentChart items={assessments.data} /> : <p className="muted">No assessments yet. Set power and alignment, or drag this actor on a map’s power grid, to record one.</p>}
               </section>
+              <ActorCampaign ws={ws} actorId={actorId} />
               <section className="card span-2">
                 <h2>Relationships</h2>
                 {Object.keys(a.relationships).length === 0 && <p className="muted">No relationships yet.</p>}

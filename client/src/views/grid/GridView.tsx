@@ -28,6 +28,7 @@ export function GridView({ ws }: { ws?: string }) {
   const [drag, setDrag] = useState<{ id: string; x: number; y: number; moved: boolean } | null>(null);
   const [at, setAt] = useState<string | null>(null);
   const [past, setPast] = useState<Record<string, Reading> | null>(null);
+  const [firstReading, setFirstReading] = useState<string | null>(null);
 
   useEffect(() => {
     const el = wrap.current;
@@ -48,6 +49,20 @@ export function GridView({ ws }: { ws?: string }) {
       live = false;
     };
   }, [at, ws, editor]);
+
+  // The slider reaches back to the first reading, which may be older than any actor here.
+  const actorCount = Object.keys(doc.actors).length;
+  useEffect(() => {
+    if (!ws) return;
+    let live = true;
+    endpoints.assessmentRange(ws).then(
+      (r) => live && setFirstReading(r.earliest),
+      () => undefined,
+    );
+    return () => {
+      live = false;
+    };
+  }, [ws, actorCount]);
 
   useEffect(() => {
     editor.canvas = {
@@ -171,7 +186,7 @@ export function GridView({ ws }: { ws?: string }) {
   return (
     <div className="grid-view" ref={wrap}>
       <div className="grid-top">
-      {ws && <TimeSlider ws={ws} at={at} onChange={setAt} earliest={actors.reduce((m, a) => (a.createdAt < m ? a.createdAt : m), new Date().toISOString())} />}
+      {ws && <TimeSlider ws={ws} at={at} onChange={setAt} earliest={actors.reduce((m, a) => (a.createdAt < m ? a.createdAt : m), firstReading && firstReading < new Date().toISOString() ? firstReading : new Date().toISOString())} />}
       <Legend view="grid" inline />
       </div>
       <svg ref={svg} width={size.width} height={size.height} className="grid-svg" xmlns="http://www.w3.org/2000/svg" onPointerMove={move} onPointerUp={up} role="group" aria-label="Power grid">
