@@ -2,8 +2,8 @@ import type { Tx } from '../db/gateway.js';
 import type { Actor, ActorListQuery } from '../domain/actor.js';
 import { luceneQuery } from '../domain/lucene.js';
 import type { SearchQuery } from '../domain/search.js';
-import { conflict } from '../http/problem.js';
-import type { EntityStore } from './store.js';
+import { conflict } from '../domain/errors.js';
+import type { EntityStore } from './entity-store.js';
 
 /** The projection that turns a stored node into an Actor. */
 export const ACTOR = `{

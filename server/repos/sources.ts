@@ -1,8 +1,8 @@
 import type { Source } from '../domain/source.js';
 import { normalizeUrl } from '../domain/source.js';
 import type { Tx } from '../db/gateway.js';
-import { conflict } from '../http/problem.js';
-import type { EntityStore } from './store.js';
+import { conflict } from '../domain/errors.js';
+import type { EntityStore } from './entity-store.js';
 
 export const SOURCE = 's {.id, .url, .title, .publisher, .publishedAt, .accessedAt, .excerpt, .version, .createdAt, .updatedAt}';
 

@@ -1,22 +1,20 @@
 import { randomUUID } from 'node:crypto';
 import { actorData, actorDefaults, type Actor, type ActorCreate, type ActorPatch } from '../domain/actor.js';
-import { conflict, notFound, Problem } from '../http/problem.js';
-import { parseOr400 } from '../http/validation.js';
+import { NotFound, conflict, notFound, parseOrInvalid } from '../domain/errors.js';
 import type { Tx } from '../db/gateway.js';
+import { dataOf } from '../domain/record.js';
 import type { ActorDetail, ActorTie } from '../domain/actor-detail.js';
 import { actorRefs, actorStore, deletedActor } from '../repos/actors.js';
 import { mapsShowing } from '../repos/maps.js';
 import { relationshipsOf } from '../repos/relationships.js';
 import { sourcesByIds } from '../repos/sources.js';
-import { nowIso } from '../repos/store.js';
+import { nowIso } from '../repos/entity-store.js';
 import { createEntity, deleteEntity, updateEntity } from './entities.js';
 import type { WriteContext } from './unit-of-work.js';
 
-const dataOf = ({ id: _id, version: _v, createdAt: _c, updatedAt: _u, ...data }: Actor) => data;
-
 export function createActor(ctx: WriteContext, input: ActorCreate, prefix = 'body'): Promise<Actor> {
   const { id, ...fields } = input;
-  const data = parseOr400(actorData, { ...actorDefaults, ...fields }, prefix);
+  const data = parseOrInvalid(actorData, { ...actorDefaults, ...fields }, prefix);
   const now = nowIso();
   return createEntity(ctx, actorStore, { id: id ?? randomUUID(), ...data, version: 1, createdAt: now, updatedAt: now });
 }
@@ -24,7 +22,7 @@ export function createActor(ctx: WriteContext, input: ActorCreate, prefix = 'bod
 export function updateActor(ctx: WriteContext, id: string, patch: ActorPatch, prefix = 'body'): Promise<Actor> {
   const { version, ...fields } = patch;
   return updateEntity(ctx, actorStore, id, version, (current) => {
-    const data = parseOr400(actorData, { ...dataOf(current), ...fields }, prefix);
+    const data = parseOrInvalid(actorData, { ...dataOf(current), ...fields }, prefix);
     return { ...current, ...data };
   });
 }
@@ -37,7 +35,7 @@ export function deleteActor(ctx: WriteContext, id: string, version: number | und
 export async function restoreActor(ctx: WriteContext, id: string): Promise<Actor> {
   if (await actorStore.load(ctx.tx, ctx.ws, id)) throw conflict('That actor is not deleted.');
   const row = await deletedActor(ctx.tx, ctx.ws, id);
-  if (!row) throw new Problem(404, 'Not found', 'There is no deleted actor with that id in this workspace.');
+  if (!row) throw new NotFound('There is no deleted actor with that id in this workspace.');
   const { externalIdsJson: _e, nameKey: _n, aliasText: _a, workspaceId: _w, deletedAt: _d, externalIds, ...stored } = row;
   const restored: Actor = {
     ...(actorDefaults as Partial<Actor>),

@@ -1,5 +1,5 @@
 import type { Actor } from '../domain/actor.js';
-import { badRequest } from '../http/problem.js';
+import { invalid } from '../domain/errors.js';
 import { actorStore } from '../repos/actors.js';
 import { assessmentStore, assessmentsOf } from '../repos/assessments.js';
 import { demandStore } from '../repos/demands.js';
@@ -16,14 +16,14 @@ const union = <T>(...lists: T[][]) => [...new Set(lists.flat())];
  * deleted. Everything is one change, so one revert undoes the whole merge.
  */
 export async function mergeActor(ctx: WriteContext, duplicateId: string, intoId: string, based: number | undefined): Promise<Actor> {
-  if (duplicateId === intoId) throw badRequest('An actor cannot be merged into itself.', [{ path: 'body.into', message: 'must be another actor' }]);
+  if (duplicateId === intoId) throw invalid('An actor cannot be merged into itself.', [{ path: 'body.into', message: 'must be another actor' }]);
   const duplicate = await loadOr404(ctx, actorStore, duplicateId);
   const version = requireVersion('Actor', based);
   if (duplicate.version !== version) throw staleWrite('Actor', version, duplicate);
   const kept = await actorStore.load(ctx.tx, ctx.ws, intoId);
-  if (!kept) throw badRequest('The actor to merge into does not exist in this workspace.', [{ path: 'body.into', message: 'no such actor' }]);
+  if (!kept) throw invalid('The actor to merge into does not exist in this workspace.', [{ path: 'body.into', message: 'no such actor' }]);
   if (kept.kind !== duplicate.kind) {
-    throw badRequest(`Cannot merge ${duplicate.kind === 'person' ? 'a person' : 'an organization'} into ${kept.kind === 'person' ? 'a person' : 'an organization'}.`, [
+    throw invalid(`Cannot merge ${duplicate.kind === 'person' ? 'a person' : 'an organization'} into ${kept.kind === 'person' ? 'a person' : 'an organization'}.`, [
       { path: 'body.into', message: 'must be of the same kind' },
     ]);
   }

@@ -1,8 +1,7 @@
 import type { Tx } from '../db/gateway.js';
 import type { ActorKind } from '../domain/actor.js';
 import { endsProblem, relationshipData, relationshipDefaults, relationshipRules, type RelationshipCreate, type RelationshipData } from '../domain/relationship.js';
-import { badRequest } from '../http/problem.js';
-import { parseOr400 } from '../http/validation.js';
+import { invalid, parseOrInvalid } from '../domain/errors.js';
 
 /** A new relationship's full record: defaults for its type, mutual where the type always is. */
 export function withDefaults(fields: Omit<RelationshipCreate, 'id'>): Record<string, unknown> {
@@ -41,8 +40,8 @@ export async function lookUp(tx: Tx, ws: string, records: { from: string; to: st
  * citing sources that exist. Throws a 400 that names the field.
  */
 export function checkRelationship(record: Record<string, unknown>, known: Known, prefix: string): RelationshipData {
-  const data = parseOr400(relationshipData, record, prefix);
-  const fail = (field: string, detail: string, message: string) => badRequest(detail, [{ path: `${prefix}.${field}`, message }]);
+  const data = parseOrInvalid(relationshipData, record, prefix);
+  const fail = (field: string, detail: string, message: string) => invalid(detail, [{ path: `${prefix}.${field}`, message }]);
   if (data.from === data.to) throw fail('to', 'A relationship joins two different actors; "from" and "to" are the same.', 'must differ from "from"');
   const rule = relationshipRules[data.type];
   if (rule.mutual === 'always' && !data.mutual) throw fail('mutual', `A ${data.type} relationship is always mutual.`, 'must be true for this type');
