@@ -160,3 +160,12 @@ export async function deletedActor(tx: Tx, ws: string, id: string): Promise<Dele
     )
   )?.a;
 }
+
+/** Actors directly tied to any of these, at most `limit`. */
+export async function neighbourIds(tx: Tx, ws: string, ids: string[], limit: number): Promise<string[]> {
+  const rows = await tx.query<{ id: string }>(
+    `UNWIND $ids AS id MATCH (a:Actor {id: id})--(b:Actor) WHERE b.workspaceId = $ws RETURN DISTINCT b.id AS id LIMIT $limit`,
+    { ws, ids, limit },
+  );
+  return rows.map((r) => r.id);
+}

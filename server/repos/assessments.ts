@@ -45,3 +45,10 @@ export async function assessmentsAt(tx: Tx, ws: string, at: string) {
     { ws, at },
   );
 }
+
+/** How many of an actor's readings are dated after `at`. */
+export async function readingsAfter(tx: Tx, ws: string, actorId: string, at: string): Promise<number> {
+  return (
+    (await tx.one<{ n: number }>('MATCH (x:Assessment {actorId: $actorId}) WHERE x.workspaceId = $ws AND x.at > datetime($at) RETURN count(x) AS n', { ws, actorId, at }))?.n ?? 0
+  );
+}

@@ -54,3 +54,17 @@ export async function listSources(tx: Tx, ws: string, q: string | undefined, pag
   );
   return rows.map((r) => r.s);
 }
+
+/** How many relationships cite a source. */
+export async function citationsOf(tx: Tx, ws: string, id: string): Promise<number> {
+  return (
+    (await tx.one<{ n: number }>(`MATCH (a:Actor)-[r]->(:Actor) WHERE a.workspaceId = $ws AND $id IN r.sourceIds RETURN count(r) AS n`, { ws, id }))?.n ?? 0
+  );
+}
+
+/** Which of these sources exist in the workspace. */
+export async function existingSourceIds(tx: Tx, ws: string, ids: string[]): Promise<Set<string>> {
+  if (ids.length === 0) return new Set();
+  const rows = await tx.query<{ id: string }>('UNWIND $ids AS id MATCH (s:Source {id: id}) WHERE s.workspaceId = $ws RETURN s.id AS id', { ws, ids });
+  return new Set(rows.map((r) => r.id));
+}

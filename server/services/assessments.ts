@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Assessment } from '../domain/assessment.js';
 import { actorStore } from '../repos/actors.js';
-import { assessmentStore } from '../repos/assessments.js';
+import { assessmentStore, readingsAfter } from '../repos/assessments.js';
 import { createEntity, loadOr404, replaceEntity } from './entities.js';
 import type { WriteContext } from './unit-of-work.js';
 
@@ -16,10 +16,7 @@ export async function assess(
 ): Promise<Assessment> {
   const actor = await loadOr404(ctx, actorStore, actorId);
   const at = input.at ? new Date(input.at).toISOString() : new Date().toISOString();
-  const later = await ctx.tx.one<{ n: number }>(
-    'MATCH (x:Assessment {actorId: $actorId}) WHERE x.workspaceId = $ws AND x.at > datetime($at) RETURN count(x) AS n',
-    { ws: ctx.ws, actorId, at },
-  );
+  const later = await readingsAfter(ctx.tx, ctx.ws, actorId, at);
   const assessment = await createEntity(ctx, assessmentStore, {
     id: input.id ?? randomUUID(),
     actorId,
@@ -31,7 +28,7 @@ export async function assess(
     authorName: ctx.author?.name ?? null,
     version: 1,
   });
-  if (!later?.n && (actor.power !== input.power || actor.alignment !== input.alignment)) {
+  if (!later && (actor.power !== input.power || actor.alignment !== input.alignment)) {
     await replaceEntity(ctx, actorStore, actor, { ...actor, power: input.power, alignment: input.alignment });
   }
   const { version: _v, ...plain } = assessment;

@@ -5,6 +5,7 @@ import type { MapLink, MapLinkCreate, MapLinkCreated, PublicMap } from '../domai
 import { NotFound, conflict, invalid, notFound } from '../domain/errors.js';
 import { mapContents, mapLinksRepo, type ListedMapLink } from '../repos/map-links.js';
 import { mapStore } from '../repos/maps.js';
+import { usersRepo } from '../repos/users.js';
 import { nowIso } from '../repos/entity-store.js';
 import { loadInternalFields } from './internal-fields.js';
 import { redactMapPayload } from './redact.js';
@@ -43,7 +44,7 @@ export async function createLink(
       throw conflict(`This map already has ${MAX_LIVE_LINKS} live links: revoke some you no longer use first.`);
     }
     if (!(await mapLinksRepo.create(tx, ws, mapId, link))) throw notFound('Map');
-    return creator ? ((await tx.one<{ name: string }>('MATCH (u:User {id: $id}) RETURN u.name AS name', { id: creator.id }))?.name ?? null) : null;
+    return creator ? usersRepo.nameOf(tx, creator.id) : null;
   });
   return {
     id: link.id,

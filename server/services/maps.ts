@@ -3,7 +3,7 @@ import { mapData, mapDefaults, type MapData, type MapDetail, type MapMember } fr
 import { invalid, notFound, parseOrInvalid } from '../domain/errors.js';
 import { dataOf } from '../domain/record.js';
 import type { Tx } from '../db/gateway.js';
-import { actorRefs, actorsByIds } from '../repos/actors.js';
+import { actorRefs, actorsByIds, neighbourIds } from '../repos/actors.js';
 import { tiesAmong } from '../repos/graph.js';
 import { mapStore, type StoredMap } from '../repos/maps.js';
 import { nowIso } from '../repos/entity-store.js';
@@ -56,11 +56,7 @@ export async function addMembers(
   if (missing) throw invalid(`Actor ${missing} does not exist in this workspace.`, [{ path: 'body.actorIds', message: `unknown actor ${missing}` }]);
   let ids = [...new Set(input.actorIds)];
   if (input.withNeighbours) {
-    const rows = await ctx.tx.query<{ id: string }>(
-      `UNWIND $ids AS id MATCH (a:Actor {id: id})--(b:Actor) WHERE b.workspaceId = $ws RETURN DISTINCT b.id AS id LIMIT 5000`,
-      { ws: ctx.ws, ids },
-    );
-    ids = [...new Set([...ids, ...rows.map((r) => r.id)])];
+    ids = [...new Set([...ids, ...(await neighbourIds(ctx.tx, ctx.ws, ids, 5000))])];
   }
   const present = new Set(current.members.map((m) => m.actorId));
   const added: MapMember[] = ids

@@ -3,7 +3,7 @@ import { invalid } from '../domain/errors.js';
 import { actorStore } from '../repos/actors.js';
 import { assessmentStore, assessmentsOf } from '../repos/assessments.js';
 import { demandStore } from '../repos/demands.js';
-import { mapStore } from '../repos/maps.js';
+import { mapsShowing, mapStore } from '../repos/maps.js';
 import { relationshipsOf, relationshipStore } from '../repos/relationships.js';
 import { loadOr404, removeEntity, replaceEntity, requireVersion, staleWrite } from './entities.js';
 import type { WriteContext } from './unit-of-work.js';
@@ -54,7 +54,7 @@ export async function mergeActor(ctx: WriteContext, duplicateId: string, intoId:
   };
   const keptNow = await replaceEntity(ctx, actorStore, kept, merged);
 
-  const maps = await ctx.tx.query<{ id: string }>('MATCH (m:Map)-[:SHOWS]->(:Actor {id: $id}) WHERE m.workspaceId = $ws RETURN m.id AS id', { ws: ctx.ws, id: duplicateId });
+  const maps = await mapsShowing(ctx.tx, ctx.ws, duplicateId);
   for (const { id } of maps) {
     const map = (await mapStore.load(ctx.tx, ctx.ws, id))!;
     const hasKept = map.members.some((m) => m.actorId === intoId);

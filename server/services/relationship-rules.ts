@@ -2,6 +2,8 @@ import type { Tx } from '../db/gateway.js';
 import type { ActorKind } from '../domain/actor.js';
 import { endsProblem, relationshipData, relationshipDefaults, relationshipRules, type RelationshipCreate, type RelationshipData } from '../domain/relationship.js';
 import { invalid, parseOrInvalid } from '../domain/errors.js';
+import { actorRefs } from '../repos/actors.js';
+import { existingSourceIds } from '../repos/sources.js';
 
 /** A new relationship's full record: defaults for its type, mutual where the type always is. */
 export function withDefaults(fields: Omit<RelationshipCreate, 'id'>): Record<string, unknown> {
@@ -24,14 +26,8 @@ export interface Known {
 export async function lookUp(tx: Tx, ws: string, records: { from: string; to: string; sourceIds: string[] }[]): Promise<Known> {
   const actorIds = [...new Set(records.flatMap((r) => [r.from, r.to]))];
   const sourceIds = [...new Set(records.flatMap((r) => r.sourceIds))];
-  const kinds = await tx.query<{ id: string; kind: ActorKind }>(
-    'UNWIND $ids AS id MATCH (a:Actor {id: id}) WHERE a.workspaceId = $ws RETURN a.id AS id, a.kind AS kind',
-    { ws, ids: actorIds },
-  );
-  const sources = sourceIds.length
-    ? await tx.query<{ id: string }>('UNWIND $ids AS id MATCH (s:Source {id: id}) WHERE s.workspaceId = $ws RETURN s.id AS id', { ws, ids: sourceIds })
-    : [];
-  return { kinds: new Map(kinds.map((r) => [r.id, r.kind])), sources: new Set(sources.map((r) => r.id)) };
+  const refs = await actorRefs(tx, ws, actorIds);
+  return { kinds: new Map([...refs.values()].map((r) => [r.id, r.kind])), sources: await existingSourceIds(tx, ws, sourceIds) };
 }
 
 /**

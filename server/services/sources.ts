@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { normalizeUrl, sourceData, sourceDefaults, type Source } from '../domain/source.js';
 import { conflict, parseOrInvalid } from '../domain/errors.js';
 import { dataOf } from '../domain/record.js';
-import { sourceByUrl, sourceStore } from '../repos/sources.js';
+import { citationsOf, sourceByUrl, sourceStore } from '../repos/sources.js';
 import { nowIso } from '../repos/entity-store.js';
 import { createEntity, deleteEntity, loadOr404, updateEntity } from './entities.js';
 import type { WriteContext } from './unit-of-work.js';
@@ -36,12 +36,9 @@ export function updateSource(ctx: WriteContext, id: string, patch: Partial<Sourc
 /** A cited source stays until nothing cites it, so no claim silently loses its evidence. */
 export async function deleteSource(ctx: WriteContext, id: string, version: number | undefined) {
   await loadOr404(ctx, sourceStore, id);
-  const cited = await ctx.tx.one<{ n: number }>(
-    `MATCH (a:Actor)-[r]->(:Actor) WHERE a.workspaceId = $ws AND $id IN r.sourceIds RETURN count(r) AS n`,
-    { ws: ctx.ws, id },
-  );
-  if (cited && cited.n > 0) {
-    throw conflict(`This source is cited by ${cited.n} relationship${cited.n === 1 ? '' : 's'}; remove those citations before deleting it.`);
+  const cited = await citationsOf(ctx.tx, ctx.ws, id);
+  if (cited > 0) {
+    throw conflict(`This source is cited by ${cited} relationship${cited === 1 ? '' : 's'}; remove those citations before deleting it.`);
   }
   return deleteEntity(ctx, sourceStore, id, version);
 }
