@@ -1,6 +1,6 @@
 import type { DemandData } from '../domain/demand.js';
 import { conflict } from '../http/problem.js';
-import type { EntityStore } from './entity-store.js';
+import type { EntityStore } from './store.js';
 
 export type StoredDemand = DemandData & { id: string; version: number; createdAt: string; updatedAt: string };
 

@@ -4,7 +4,7 @@ import { badRequest } from '../http/problem.js';
 import { parseOr400 } from '../http/validation.js';
 import { actorRefs } from '../repos/actors.js';
 import { demandStore, type StoredDemand } from '../repos/demands.js';
-import { nowIso } from '../repos/entity-store.js';
+import { nowIso } from '../repos/store.js';
 import { createEntity, deleteEntity, updateEntity } from './entities.js';
 import type { WriteContext } from './unit-of-work.js';
 
