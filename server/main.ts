@@ -13,7 +13,7 @@ import { buildApp, type App } from './app.js';
 import { ConfigError, loadConfig } from './config.js';
 import { createDriver, Gateway } from './db/gateway.js';
 import { migrate } from './db/migrations.js';
-import { sessionSecret } from './secret.js';
+import { sessionSecret } from './auth/secrets.js';
 import { seedDemoIfEmpty } from './demo/seed.js';
 import type { Driver } from 'neo4j-driver';
 

@@ -1,5 +1,5 @@
 import type { Tx } from '../db/gateway.js';
-import { notFound, Problem } from '../http/problem.js';
+import { NotFound, notFound } from '../domain/errors.js';
 import { cypher } from './queries.js';
 
 /** 404 naming the ids that are not live actors of this workspace (another workspace's count as unknown). */
@@ -12,7 +12,7 @@ export async function requireActors(tx: Tx, ws: string, ids: string[], field: st
 export function assertFound(missing: string[], field: string): void {
   if (missing.length === 0) return;
   const list = missing.map((id) => `"${id}"`).join(', ');
-  throw new Problem(404, 'Not found', `${field}: no actor ${list} in this workspace (deleted, or never here).`, {
+  throw new NotFound(`${field}: no actor ${list} in this workspace (deleted, or never here).`, {
     errors: [{ path: field, message: `unknown actor ${list}` }],
   });
 }

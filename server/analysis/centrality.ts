@@ -7,7 +7,7 @@ import { seededRandom, type TieAttributes } from './graph.js';
 
 /**
  * Exact Brandes betweenness (and exact closeness) cost one shortest-path search per actor.
- * Measured on the 2-core development machine (server/analysis/centrality.measure.ts, random
+ * Measured on the 2-core development machine (bench/centrality-measure.ts, random
  * graphs with mean degree 10, weighted Brandes from graphology-shortest-path):
  *   1,000 actors / 5,000 ties: exact 1.05 s;  2,000 / 10,000: 4.2 s;  5,000 / 25,000: 15.4 s.
  * So up to EXACT_LIMIT actors the answer is exact in about a second. Above it both measures

@@ -1,7 +1,7 @@
 import type { Gateway } from '../db/gateway.js';
 import type { AnalysisActor, AnalysisRelationship } from '../domain/analysis.js';
 import type { RelationshipType } from '../domain/relationship.js';
-import { notFound } from '../http/problem.js';
+import { notFound } from '../domain/errors.js';
 import { uniqueById } from './draw.js';
 import { cypher } from './queries.js';
 import { normaliseRelationship } from './scope.js';

@@ -1,7 +1,7 @@
 import type { Gateway } from '../db/gateway.js';
 import { allTypes, type AnalysisActor, type AnalysisRelationship, type InterlocksQuery } from '../domain/analysis.js';
 import { relationshipRules, type RelationshipType } from '../domain/relationship.js';
-import { badRequest, notFound } from '../http/problem.js';
+import { invalid, notFound } from '../domain/errors.js';
 import { assertFound } from './actors.js';
 import { uniqueById } from './draw.js';
 import { cypher } from './queries.js';
@@ -31,7 +31,7 @@ export async function interlocks(db: Gateway, ws: string, q: InterlocksQuery) {
   checkScope(q);
   const min = q.min ?? q.actors.length;
   if (min > q.actors.length) {
-    throw badRequest(`min= is ${min} but only ${q.actors.length} actors are named.`, [{ path: 'querystring.min', message: `at most ${q.actors.length}` }]);
+    throw invalid(`min= is ${min} but only ${q.actors.length} actors are named.`, [{ path: 'querystring.min', message: `at most ${q.actors.length}` }]);
   }
   const row = await db.read(
     (tx) =>

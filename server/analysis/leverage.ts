@@ -1,10 +1,11 @@
 import type { Gateway } from '../db/gateway.js';
 import { type AnalysisActor, type LeverageQuery } from '../domain/analysis.js';
 import { relationshipTypes } from '../domain/relationship.js';
-import { badRequest } from '../http/problem.js';
+import { Timeout } from '../domain/errors.js';
+import { invalid } from '../domain/errors.js';
 import { requireActors } from './actors.js';
 import { uniqueById } from './draw.js';
-import { int, isTimeout } from './ints.js';
+import { int } from './ints.js';
 import { LEVERAGE_METHOD, scoreRoute, type RouteTie } from './leverage-score.js';
 import { cypher } from './queries.js';
 import { normaliseRelationship, scopeIds } from './scope.js';
@@ -25,10 +26,10 @@ export async function leverage(db: Gateway, ws: string, q: LeverageQuery) {
   const chosen = q.from.trim().toLowerCase() === 'base' ? null : q.from.split(',').map((s) => s.trim()).filter(Boolean);
   if (chosen) {
     const bad = chosen.filter((id) => !/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(id));
-    if (bad.length || chosen.length === 0) throw badRequest('from= is "base" or comma-separated actor ids.', [{ path: 'querystring.from', message: 'must be base or actor ids' }]);
-    if (new Set(chosen).size !== chosen.length) throw badRequest('from= names the same actor twice.', [{ path: 'querystring.from', message: 'repeats an actor' }]);
-    if (chosen.length > MAX_SOURCES) throw badRequest(`from= names more than ${MAX_SOURCES} actors.`, [{ path: 'querystring.from', message: `at most ${MAX_SOURCES}` }]);
-    if (chosen.includes(q.target)) throw badRequest('from= includes the target itself.', [{ path: 'querystring.from', message: 'contains the target' }]);
+    if (bad.length || chosen.length === 0) throw invalid('from= is "base" or comma-separated actor ids.', [{ path: 'querystring.from', message: 'must be base or actor ids' }]);
+    if (new Set(chosen).size !== chosen.length) throw invalid('from= names the same actor twice.', [{ path: 'querystring.from', message: 'repeats an actor' }]);
+    if (chosen.length > MAX_SOURCES) throw invalid(`from= names more than ${MAX_SOURCES} actors.`, [{ path: 'querystring.from', message: `at most ${MAX_SOURCES}` }]);
+    if (chosen.includes(q.target)) throw invalid('from= includes the target itself.', [{ path: 'querystring.from', message: 'contains the target' }]);
   }
   const types = [...(q.types ?? defaultTypes)];
   let complete = true;
@@ -50,7 +51,7 @@ export async function leverage(db: Gateway, ws: string, q: LeverageQuery) {
       { timeoutMs: PATH_BUDGET_MS },
     )
     .catch((error: unknown) => {
-      if (!isTimeout(error)) throw error;
+      if (!(error instanceof Timeout)) throw error;
       complete = false;
       return { sources: [] as string[], rows: [] };
     });

@@ -1,10 +1,11 @@
 import type { Gateway, Tx } from '../db/gateway.js';
 import { allTypes, type AnalysisRelationship, type PathItem, type PathsQuery } from '../domain/analysis.js';
-import { badRequest } from '../http/problem.js';
+import { Timeout } from '../domain/errors.js';
+import { invalid } from '../domain/errors.js';
 import { requireActors } from './actors.js';
 import { drawableFor } from './draw.js';
 import { tieCost } from './graph.js';
-import { int, isTimeout } from './ints.js';
+import { int } from './ints.js';
 import { cypher } from './queries.js';
 import { normaliseRelationship, scopeIds } from './scope.js';
 
@@ -32,11 +33,11 @@ interface RawPath {
  * in `note` when it is not).
  */
 export async function findPaths(db: Gateway, ws: string, q: PathsQuery) {
-  if (q.from === q.to) throw badRequest('from and to are the same actor: name two different actors.', [{ path: 'querystring.to', message: 'same as from' }]);
+  if (q.from === q.to) throw invalid('from and to are the same actor: name two different actors.', [{ path: 'querystring.to', message: 'same as from' }]);
   const types = [...(q.types ?? allTypes)];
   const exclude = q.exclude ?? [];
   if (exclude.includes(q.from) || exclude.includes(q.to)) {
-    throw badRequest('exclude= names an end of the path; leave from and to out of it.', [{ path: 'querystring.exclude', message: 'contains from or to' }]);
+    throw invalid('exclude= names an end of the path; leave from and to out of it.', [{ path: 'querystring.exclude', message: 'contains from or to' }]);
   }
   let complete = true;
   const raw = await db
@@ -50,7 +51,7 @@ export async function findPaths(db: Gateway, ws: string, q: PathsQuery) {
       { timeoutMs: PATH_BUDGET_MS },
     )
     .catch((error: unknown) => {
-      if (!isTimeout(error)) throw error;
+      if (!(error instanceof Timeout)) throw error;
       complete = false;
       return [] as RawPath[];
     });

@@ -2,7 +2,7 @@ import neo4j, { type Driver, type ManagedTransaction, Neo4jError } from 'neo4j-d
 import type { FastifyBaseLogger } from 'fastify';
 import { toParams, toPlain } from './convert.js';
 import { Circuit, type CircuitOptions } from './circuit.js';
-import { Problem, conflict } from '../http/problem.js';
+import { Conflict, DomainError, Timeout, Unavailable } from '../domain/errors.js';
 
 export type Row = Record<string, unknown>;
 
@@ -22,19 +22,23 @@ const UNREACHABLE = new Set([
   'Neo.ClientError.Security.AuthenticationRateLimit',
 ]);
 
-/** The database cannot be reached: a 503 whose `retryAfter` (seconds) becomes Retry-After. */
-export class DatabaseUnavailableError extends Problem {
+/** The database cannot be reached; `retryAfter` (seconds) says when to ask again. */
+export class DatabaseUnavailableError extends Unavailable {
   constructor(retryAfterSeconds: number) {
-    super(503, 'Service unavailable', 'The database is not reachable right now; try again shortly.', { retryAfter: retryAfterSeconds });
+    super('The database is not reachable right now; try again shortly.', retryAfterSeconds);
   }
 }
+
+/** The database ended the transaction because its time budget (`timeoutMs`) ran out. */
+const TIMED_OUT = /TransactionTimedOut|Transaction\.Terminated|TransactionMarkedAsFailed/;
 
 export type DatabaseState = 'up' | 'down';
 
 /**
  * Every Cypher statement goes through here: one session per unit of work on the configured
  * database, read or write mode, closed in `finally`; results converted to plain JSON once;
- * driver failures turned into HTTP problems. A circuit breaker makes work fail at once while
+ * driver failures turned into domain errors
+ * (server/domain/errors.ts) that the HTTP layer maps to problems. A circuit breaker makes work fail at once while
  * the database is known to be unreachable, instead of each request waiting out the driver's
  * connection and retry timeouts.
  */
@@ -168,17 +172,17 @@ function wrap(tx: ManagedTransaction, log?: FastifyBaseLogger): Tx {
   return { query, one: async (cypher, params) => (await query(cypher, params))[0] as never };
 }
 
+/** A driver failure as a domain error; anything else (a domain error from the work itself, a bug) passes through. */
 export function mapDriverError(error: unknown): unknown {
-  if (error instanceof Problem) return error;
+  if (error instanceof DomainError) return error;
   if (error instanceof Neo4jError) {
     if (error.code === 'Neo.ClientError.Schema.ConstraintValidationFailed') {
-      return conflict('That would duplicate something that must be unique.', { reason: error.message });
+      return new Conflict('That would duplicate something that must be unique.', { reason: error.message });
     }
     if (UNREACHABLE.has(error.code)) return new DatabaseUnavailableError(5);
+    if (TIMED_OUT.test(error.code)) return new Timeout();
     // Deadlocks and the like that outlasted the driver's retries: the database is there, but busy.
-    if (error.code.startsWith('Neo.TransientError')) {
-      return new Problem(503, 'Service unavailable', 'The database is busy; try again shortly.', { retryAfter: 1 });
-    }
+    if (error.code.startsWith('Neo.TransientError')) return new Unavailable('The database is busy; try again shortly.', 1);
   }
   return error;
 }

@@ -1,5 +1,6 @@
 import type { FastifyError, FastifyInstance, FastifyReply } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
+import { DomainError, type ErrorKind } from '../domain/errors.js';
 import { Problem, type FieldError } from './problem.js';
 
 const slug = (title: string) => title.toLowerCase().replace(/[^a-z0-9]+/g, '-');
@@ -23,6 +24,25 @@ export function sendProblem(reply: FastifyReply, problem: Problem) {
     });
 }
 
+/** How each domain condition is answered over HTTP. */
+const answers: Record<ErrorKind, { status: number; title: string }> = {
+  invalid: { status: 400, title: 'Bad request' },
+  validation: { status: 400, title: 'Validation failed' },
+  forbidden: { status: 403, title: 'Forbidden' },
+  'not-found': { status: 404, title: 'Not found' },
+  conflict: { status: 409, title: 'Conflict' },
+  gone: { status: 410, title: 'Gone' },
+  'version-required': { status: 428, title: 'Version required' },
+  unavailable: { status: 503, title: 'Service unavailable' },
+  timeout: { status: 503, title: 'Service unavailable' },
+};
+
+/** The problem a domain error is answered with: same sentence, same details. */
+export function problemOf(error: DomainError): Problem {
+  const { status, title } = answers[error.kind];
+  return new Problem(status, title, error.message, error.extra);
+}
+
 /** "body.strength" from the request part and the JSON pointer of the failing value. */
 function fieldPath(context: string | undefined, instancePath: string): string {
   const inner = instancePath.replace(/^\//, '').replace(/\//g, '.');
@@ -34,8 +54,9 @@ function fieldPath(context: string | undefined, instancePath: string): string {
  * message they can act on; anything else is logged and answered generically.
  */
 export function installErrorHandler(app: FastifyInstance, options: { appShell?: (reply: FastifyReply) => FastifyReply } = {}) {
-  app.setErrorHandler((error: FastifyError | Problem, request, reply) => {
+  app.setErrorHandler((error: FastifyError | Problem | DomainError, request, reply) => {
     if (error instanceof Problem) return sendProblem(reply, error);
+    if (error instanceof DomainError) return sendProblem(reply, problemOf(error));
     if (hasZodFastifySchemaValidationErrors(error)) {
       const context = (error as FastifyError).validationContext;
       const errors: FieldError[] = error.validation.map((issue) => ({

@@ -1,9 +1,12 @@
-/** An error whose message is safe and useful to show to the caller, answered as problem JSON. */
-export interface FieldError {
-  path: string;
-  message: string;
-}
+import type { FieldError } from '../domain/errors.js';
 
+export type { FieldError };
+
+/**
+ * An HTTP answer whose message is safe and useful to show to the caller, sent as problem
+ * JSON. Code below the routes throws domain errors (server/domain/errors.ts) instead; the
+ * error handler turns those into problems.
+ */
 export class Problem extends Error {
   constructor(
     readonly status: number,

@@ -2,8 +2,8 @@ import type { Tx } from '../db/gateway.js';
 import type { Actor, ActorListQuery } from '../domain/actor.js';
 import { luceneQuery } from '../domain/lucene.js';
 import type { SearchQuery } from '../domain/search.js';
-import { conflict } from '../http/problem.js';
-import type { EntityStore } from './store.js';
+import { conflict } from '../domain/errors.js';
+import type { EntityStore } from './entity-store.js';
 
 /** The projection that turns a stored node into an Actor. */
 export const ACTOR = `{
@@ -159,4 +159,13 @@ export async function deletedActor(tx: Tx, ws: string, id: string): Promise<Dele
       { ws, id },
     )
   )?.a;
+}
+
+/** Actors directly tied to any of these, at most `limit`. */
+export async function neighbourIds(tx: Tx, ws: string, ids: string[], limit: number): Promise<string[]> {
+  const rows = await tx.query<{ id: string }>(
+    `UNWIND $ids AS id MATCH (a:Actor {id: id})--(b:Actor) WHERE b.workspaceId = $ws RETURN DISTINCT b.id AS id LIMIT $limit`,
+    { ws, ids, limit },
+  );
+  return rows.map((r) => r.id);
 }

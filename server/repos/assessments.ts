@@ -1,6 +1,6 @@
 import type { Assessment } from '../domain/assessment.js';
 import type { Tx } from '../db/gateway.js';
-import type { EntityStore } from './store.js';
+import type { EntityStore } from './entity-store.js';
 
 /** Readings never change once made, so their version stays 1. */
 export type StoredAssessment = Assessment & { version: number };

@@ -1,7 +1,7 @@
 import type { Annotation, MapData, MapMember, MapSummary } from '../domain/map.js';
 import type { Tx } from '../db/gateway.js';
-import { conflict } from '../http/problem.js';
-import type { EntityStore } from './store.js';
+import { conflict } from '../domain/errors.js';
+import type { EntityStore } from './entity-store.js';
 
 export type StoredMap = MapData & { id: string; version: number; createdAt: string; updatedAt: string };
 

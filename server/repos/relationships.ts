@@ -5,8 +5,8 @@ import {
   type Relationship,
   type RelationshipType,
 } from '../domain/relationship.js';
-import { conflict } from '../http/problem.js';
-import type { EntityStore } from './store.js';
+import { conflict } from '../domain/errors.js';
+import type { EntityStore } from './entity-store.js';
 
 /** Neo4j cannot parameterise a relationship type; types only ever come from this closed list. */
 export function assertType(type: string): asserts type is RelationshipType {

@@ -1,8 +1,8 @@
 import type { Source } from '../domain/source.js';
 import { normalizeUrl } from '../domain/source.js';
 import type { Tx } from '../db/gateway.js';
-import { conflict } from '../http/problem.js';
-import type { EntityStore } from './store.js';
+import { conflict } from '../domain/errors.js';
+import type { EntityStore } from './entity-store.js';
 
 export const SOURCE = 's {.id, .url, .title, .publisher, .publishedAt, .accessedAt, .excerpt, .version, .createdAt, .updatedAt}';
 
@@ -53,4 +53,18 @@ export async function listSources(tx: Tx, ws: string, q: string | undefined, pag
     { ws, q: q ? q.toLowerCase() : null, afterAt: page.after?.[0] ?? null, afterId: page.after?.[1] ?? null, limit: page.limit },
   );
   return rows.map((r) => r.s);
+}
+
+/** How many relationships cite a source. */
+export async function citationsOf(tx: Tx, ws: string, id: string): Promise<number> {
+  return (
+    (await tx.one<{ n: number }>(`MATCH (a:Actor)-[r]->(:Actor) WHERE a.workspaceId = $ws AND $id IN r.sourceIds RETURN count(r) AS n`, { ws, id }))?.n ?? 0
+  );
+}
+
+/** Which of these sources exist in the workspace. */
+export async function existingSourceIds(tx: Tx, ws: string, ids: string[]): Promise<Set<string>> {
+  if (ids.length === 0) return new Set();
+  const rows = await tx.query<{ id: string }>('UNWIND $ids AS id MATCH (s:Source {id: id}) WHERE s.workspaceId = $ws RETURN s.id AS id', { ws, ids });
+  return new Set(rows.map((r) => r.id));
 }

@@ -62,6 +62,10 @@ export const usersRepo = {
     await tx.query('MATCH (u:User {id: $userId}) SET u.passwordHash = $passwordHash', { userId, passwordHash });
   },
 
+  async nameOf(tx: Tx, userId: string): Promise<string | null> {
+    return (await tx.one<{ name: string }>('MATCH (u:User {id: $id}) RETURN u.name AS name', { id: userId }))?.name ?? null;
+  },
+
   async passwordHashOf(tx: Tx, userId: string): Promise<string | undefined> {
     return (await tx.one<{ hash: string }>('MATCH (u:User {id: $userId}) RETURN u.passwordHash AS hash', { userId }))?.hash;
   },

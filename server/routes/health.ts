@@ -1,3 +1,4 @@
+import { DomainError } from '../domain/errors.js';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { isMigrated } from '../db/migrations.js';
@@ -51,7 +52,7 @@ export const healthRoutes: FastifyPluginAsyncZod = async (app) => {
           problem = unavailable('The database schema is not up to date: restart the server to apply migrations.');
         }
       } catch (error) {
-        const retryAfter = error instanceof Problem && typeof error.extra.retryAfter === 'number' ? error.extra.retryAfter : 5;
+        const retryAfter = error instanceof DomainError && typeof error.extra.retryAfter === 'number' ? error.extra.retryAfter : 5;
         problem = unavailable('The database is not reachable.', retryAfter);
       }
       if (problem) return sendProblem(reply, problem);

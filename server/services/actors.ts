@@ -1,25 +1,23 @@
 import { randomUUID } from 'node:crypto';
 import { actorData, actorDefaults, type Actor, type ActorCreate, type ActorPatch } from '../domain/actor.js';
-import { conflict, notFound, Problem } from '../http/problem.js';
-import { parseOr400 } from '../http/validation.js';
+import { NotFound, conflict, notFound, parseOrInvalid } from '../domain/errors.js';
 import type { Tx } from '../db/gateway.js';
+import { dataOf } from '../domain/record.js';
 import type { ActorDetail, ActorTie } from '../domain/actor-detail.js';
 import { actorRefs, actorStore, deletedActor } from '../repos/actors.js';
 import { mapsShowing } from '../repos/maps.js';
 import { relationshipsOf } from '../repos/relationships.js';
 import { sourcesByIds } from '../repos/sources.js';
-import { nowIso } from '../repos/store.js';
+import { nowIso } from '../repos/entity-store.js';
 import { impliedReading, recordReadings, splitReading } from './assessments.js';
 import { createEntity, deleteEntity, updateEntity } from './entities.js';
 import type { WriteContext } from './unit-of-work.js';
-
-const dataOf = ({ id: _id, version: _v, createdAt: _c, updatedAt: _u, ...data }: Actor) => data;
 
 /** Creates an actor; a power or alignment it is given is recorded as its first assessment. */
 export async function createActor(ctx: WriteContext, input: ActorCreate, prefix = 'body'): Promise<Actor> {
   const { reading, rest } = splitReading(input);
   const { id, ...fields } = rest;
-  const data = parseOr400(actorData, { ...actorDefaults, ...fields }, prefix);
+  const data = parseOrInvalid(actorData, { ...actorDefaults, ...fields }, prefix);
   const now = nowIso();
   const actor = await createEntity(ctx, actorStore, { id: id ?? randomUUID(), ...data, version: 1, createdAt: now, updatedAt: now });
   await recordReadings(ctx, [impliedReading(ctx, null, actor, reading, prefix)]);
@@ -33,7 +31,7 @@ export async function updateActor(ctx: WriteContext, id: string, patch: ActorPat
   let before: Pick<Actor, 'power' | 'alignment'> | null = null;
   const actor = await updateEntity(ctx, actorStore, id, version, (current) => {
     before = { power: current.power, alignment: current.alignment };
-    const data = parseOr400(actorData, { ...dataOf(current), ...fields }, prefix);
+    const data = parseOrInvalid(actorData, { ...dataOf(current), ...fields }, prefix);
     return { ...current, ...data };
   });
   await recordReadings(ctx, [impliedReading(ctx, before, actor, reading, prefix)]);
@@ -48,7 +46,7 @@ export function deleteActor(ctx: WriteContext, id: string, version: number | und
 export async function restoreActor(ctx: WriteContext, id: string): Promise<Actor> {
   if (await actorStore.load(ctx.tx, ctx.ws, id)) throw conflict('That actor is not deleted.');
   const row = await deletedActor(ctx.tx, ctx.ws, id);
-  if (!row) throw new Problem(404, 'Not found', 'There is no deleted actor with that id in this workspace.');
+  if (!row) throw new NotFound('There is no deleted actor with that id in this workspace.');
   const { externalIdsJson: _e, nameKey: _n, aliasText: _a, workspaceId: _w, deletedAt: _d, externalIds, ...stored } = row;
   const restored: Actor = {
     ...(actorDefaults as Partial<Actor>),

@@ -1,4 +1,5 @@
-import type { BatchOperation } from '../domain/batch.js';
+import type { BatchOperation, BatchResult } from '../domain/batch.js';
+import { DomainError } from '../domain/errors.js';
 import { Problem } from '../http/problem.js';
 import type { RelationshipCreate } from '../domain/relationship.js';
 import { createActor, deleteActor, updateActor } from './actors.js';
@@ -9,11 +10,15 @@ import { createSource, deleteSource, updateSource } from './sources.js';
 import { bulkCreateActors, bulkCreateRelationships } from './bulk.js';
 import type { WriteContext } from './unit-of-work.js';
 
-export interface BatchResult {
-  op: string;
-  entity: string;
-  id: string;
-  version: number | null;
+type OperationResult = BatchResult['results'][number];
+
+/** The failure with the operation that caused it named first; whatever else it said is kept. */
+function naming(error: unknown, where: string): unknown {
+  const detail = (message: string) => `${where}: ${message} Nothing in the batch was saved.`;
+  if (error instanceof DomainError) return error.reworded(detail(error.message));
+  // Services not yet moved to domain errors still throw HTTP problems.
+  if (error instanceof Problem) return new Problem(error.status, error.title, detail(error.message), error.extra);
+  return error;
 }
 
 async function applyOne(ctx: WriteContext, operation: BatchOperation, prefix: string): Promise<{ id: string; version: number | null }> {
@@ -46,8 +51,8 @@ async function applyOne(ctx: WriteContext, operation: BatchOperation, prefix: st
  * Runs every operation in order inside the caller's transaction; the first failure aborts
  * the lot (its problem names the operation), so a batch is applied whole or not at all.
  */
-export async function applyBatch(ctx: WriteContext, operations: BatchOperation[]): Promise<BatchResult[]> {
-  const results: BatchResult[] = [];
+export async function applyBatch(ctx: WriteContext, operations: BatchOperation[]): Promise<OperationResult[]> {
+  const results: OperationResult[] = [];
   let index = 0;
   while (index < operations.length) {
     const operation = operations[index]!;
@@ -58,8 +63,7 @@ export async function applyBatch(ctx: WriteContext, operations: BatchOperation[]
       if (end - index > 1) {
         const run = operations.slice(index, end).map((op, i) => ({ input: (op as unknown as { data: never }).data, prefix: `body.operations.${index + i}.data` }));
         const created = await (operation.entity === 'actor' ? bulkCreateActors(ctx, run) : bulkCreateRelationships(ctx, run)).catch((error: unknown) => {
-          if (!(error instanceof Problem)) throw error;
-          throw new Problem(error.status, error.title, `Operations ${index + 1}–${end} (create ${operation.entity}): ${error.message} Nothing in the batch was saved.`, error.extra);
+          throw naming(error, `Operations ${index + 1}–${end} (create ${operation.entity})`);
         });
         for (const record of created) results.push({ op: 'create', entity: operation.entity, id: record.id, version: record.version });
         index = end;
@@ -67,8 +71,7 @@ export async function applyBatch(ctx: WriteContext, operations: BatchOperation[]
       }
     }
     const { id, version } = await applyOne(ctx, operation, `body.operations.${index}`).catch((error: unknown) => {
-      if (!(error instanceof Problem)) throw error;
-      throw new Problem(error.status, error.title, `Operation ${index + 1} (${operation.op} ${operation.entity}): ${error.message} Nothing in the batch was saved.`, error.extra);
+      throw naming(error, `Operation ${index + 1} (${operation.op} ${operation.entity})`);
     });
     results.push({ op: operation.op, entity: operation.entity, id, version });
     index++;

@@ -1,10 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { actorData, actorDefaults, type Actor, type ActorCreate } from '../domain/actor.js';
 import { relationshipTypes, type Relationship, type RelationshipCreate } from '../domain/relationship.js';
-import { conflict } from '../http/problem.js';
-import { parseOr400 } from '../http/validation.js';
+import { conflict, parseOrInvalid } from '../domain/errors.js';
 import { actorProps } from '../repos/actors.js';
-import { nowIso } from '../repos/store.js';
+import { nowIso } from '../repos/entity-store.js';
 import type { ReadingInput } from '../domain/reading.js';
 import { impliedReading, recordReadings, splitReading } from './assessments.js';
 import { checkRelationship, lookUp, withDefaults, type Known } from './relationship-rules.js';
@@ -25,7 +24,7 @@ const BATCH = 2_000;
 export function prepareActors(inputs: { input: ActorCreate; prefix: string }[], now = nowIso()): Actor[] {
   const actors = inputs.map(({ input, prefix }) => {
     const { id, ...fields } = splitReading(input).rest;
-    const data = parseOr400(actorData, { ...actorDefaults, ...fields }, prefix);
+    const data = parseOrInvalid(actorData, { ...actorDefaults, ...fields }, prefix);
     return { id: id ?? randomUUID(), ...data, version: 1, createdAt: now, updatedAt: now } satisfies Actor;
   });
   const ids = actors.map((a) => a.id);

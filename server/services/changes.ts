@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Tx } from '../db/gateway.js';
 import type { Change, ChangeAction, Diff } from '../domain/change.js';
-import { notFound } from '../http/problem.js';
+import { notFound } from '../domain/errors.js';
 import { changesRepo } from '../repos/changes.js';
 
 export interface Author {

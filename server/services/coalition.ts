@@ -1,7 +1,7 @@
 import type { Gateway } from '../db/gateway.js';
 import { relationshipTypes } from '../domain/relationship.js';
 import type { ReachAnswer } from '../domain/share.js';
-import { notFound } from '../http/problem.js';
+import { notFound } from '../domain/errors.js';
 import { coalitionRepo, sharesRepo, type ReachRow } from '../repos/shares.js';
 import { redactForPartner } from './share-redaction.js';
 

@@ -1,7 +1,7 @@
 import type { Diff } from '../domain/change.js';
-import { conflict, notFound, Problem } from '../http/problem.js';
-import type { EntityStore, Stored } from '../repos/store.js';
-import { nowIso } from '../repos/store.js';
+import { DomainError, VersionRequired, conflict, notFound } from '../domain/errors.js';
+import type { EntityStore, Stored } from '../repos/entity-store.js';
+import { nowIso } from '../repos/entity-store.js';
 import type { WriteContext } from './unit-of-work.js';
 
 const names: Record<Diff['entityType'], string> = {
@@ -17,7 +17,7 @@ const names: Record<Diff['entityType'], string> = {
 };
 
 /** The stale-write answer: who wins is for a person to decide, so they get the current record. */
-export function staleWrite(label: string, based: number, current: Stored): Problem {
+export function staleWrite(label: string, based: number, current: Stored): DomainError {
   return conflict(
     `${label} was changed by someone else (you edited version ${based}, it is now version ${current.version}); nothing was saved. Review the current version and apply your change again.`,
     { current },
@@ -26,9 +26,7 @@ export function staleWrite(label: string, based: number, current: Stored): Probl
 
 export function requireVersion(label: string, version: number | undefined): number {
   if (version === undefined) {
-    throw new Problem(
-      428,
-      'Version required',
+    throw new VersionRequired(
       `Say which version of the ${label.toLowerCase()} you edited (a "version" field or an If-Match header), so that nobody's edit is overwritten.`,
     );
   }

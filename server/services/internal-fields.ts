@@ -1,6 +1,6 @@
 import type { Tx } from '../db/gateway.js';
 import { addableInternal, alwaysInternal, type InternalFieldLists, type InternalFieldsSettings } from '../domain/internal-fields.js';
-import { conflict, notFound } from '../http/problem.js';
+import { conflict, notFound } from '../domain/errors.js';
 import { internalFieldsRepo, type StoredInternalFields } from '../repos/internal-fields.js';
 import { internalFieldSet, type InternalFields } from './redact.js';
 

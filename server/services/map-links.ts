@@ -2,10 +2,11 @@ import { randomUUID, timingSafeEqual } from 'node:crypto';
 import { hashSecret, newSecret } from '../auth/secrets.js';
 import type { Gateway } from '../db/gateway.js';
 import type { MapLink, MapLinkCreate, MapLinkCreated, PublicMap } from '../domain/map-link.js';
-import { badRequest, conflict, notFound, Problem } from '../http/problem.js';
+import { NotFound, conflict, invalid, notFound } from '../domain/errors.js';
 import { mapContents, mapLinksRepo, type ListedMapLink } from '../repos/map-links.js';
 import { mapStore } from '../repos/maps.js';
-import { nowIso } from '../repos/store.js';
+import { usersRepo } from '../repos/users.js';
+import { nowIso } from '../repos/entity-store.js';
 import { loadInternalFields } from './internal-fields.js';
 import { redactMapPayload } from './redact.js';
 
@@ -16,7 +17,7 @@ export const MAX_LIVE_LINKS = 100;
 const TOKEN = /^[A-Za-z0-9_-]{32}$/;
 
 /** One answer for unknown, malformed, expired and revoked tokens and deleted maps, so none can be told apart. */
-export const linkNotFound = () => new Problem(404, 'Not found', 'This link is not valid: it may have expired or been revoked.');
+export const linkNotFound = () => new NotFound('This link is not valid: it may have expired or been revoked.');
 
 const isExpired = (expiresAt: string | null, now = Date.now()) => expiresAt !== null && Date.parse(expiresAt) <= now;
 const listed = (link: ListedMapLink): MapLink => ({ ...link, expired: isExpired(link.expiresAt) });
@@ -31,7 +32,7 @@ export async function createLink(
 ): Promise<MapLinkCreated> {
   const expiresAt = input.expiresAt ? new Date(input.expiresAt).toISOString() : null;
   if (expiresAt && isExpired(expiresAt)) {
-    throw badRequest('That expiry is already past: choose a time in the future, or none for a link that lasts until it is revoked.', [
+    throw invalid('That expiry is already past: choose a time in the future, or none for a link that lasts until it is revoked.', [
       { path: 'body.expiresAt', message: 'must be in the future' },
     ]);
   }
@@ -43,7 +44,7 @@ export async function createLink(
       throw conflict(`This map already has ${MAX_LIVE_LINKS} live links: revoke some you no longer use first.`);
     }
     if (!(await mapLinksRepo.create(tx, ws, mapId, link))) throw notFound('Map');
-    return creator ? ((await tx.one<{ name: string }>('MATCH (u:User {id: $id}) RETURN u.name AS name', { id: creator.id }))?.name ?? null) : null;
+    return creator ? usersRepo.nameOf(tx, creator.id) : null;
   });
   return {
     id: link.id,

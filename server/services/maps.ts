@@ -1,12 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import { mapData, mapDefaults, type MapData, type MapDetail, type MapMember } from '../domain/map.js';
-import { badRequest, notFound } from '../http/problem.js';
-import { parseOr400 } from '../http/validation.js';
+import { invalid, notFound, parseOrInvalid } from '../domain/errors.js';
+import { dataOf } from '../domain/record.js';
 import type { Tx } from '../db/gateway.js';
-import { actorRefs, actorsByIds } from '../repos/actors.js';
+import { actorRefs, actorsByIds, neighbourIds } from '../repos/actors.js';
 import { tiesAmong } from '../repos/graph.js';
 import { mapStore, type StoredMap } from '../repos/maps.js';
-import { nowIso } from '../repos/store.js';
+import { nowIso } from '../repos/entity-store.js';
 import { createEntity, deleteEntity, loadOr404, replaceEntity, staleWrite, updateEntity } from './entities.js';
 import type { WriteContext } from './unit-of-work.js';
 
@@ -14,15 +14,15 @@ type MapInput = Partial<MapData> & { id?: string | undefined };
 
 async function checkMembers(ctx: WriteContext, members: MapMember[], prefix: string) {
   const ids = members.map((m) => m.actorId);
-  if (new Set(ids).size !== ids.length) throw badRequest('An actor appears twice on the map.', [{ path: `${prefix}.members`, message: 'must not repeat an actor' }]);
+  if (new Set(ids).size !== ids.length) throw invalid('An actor appears twice on the map.', [{ path: `${prefix}.members`, message: 'must not repeat an actor' }]);
   const refs = await actorRefs(ctx.tx, ctx.ws, ids);
   const missing = ids.find((id) => !refs.has(id));
-  if (missing) throw badRequest(`Actor ${missing} does not exist in this workspace.`, [{ path: `${prefix}.members`, message: `unknown actor ${missing}` }]);
+  if (missing) throw invalid(`Actor ${missing} does not exist in this workspace.`, [{ path: `${prefix}.members`, message: `unknown actor ${missing}` }]);
 }
 
 export async function createMap(ctx: WriteContext, input: MapInput, prefix = 'body'): Promise<StoredMap> {
   const { id, ...fields } = input;
-  const data = parseOr400(mapData, { ...mapDefaults, ...fields }, prefix);
+  const data = parseOrInvalid(mapData, { ...mapDefaults, ...fields }, prefix);
   await checkMembers(ctx, data.members, prefix);
   const now = nowIso();
   return createEntity(ctx, mapStore, { id: id ?? randomUUID(), ...data, version: 1, createdAt: now, updatedAt: now });
@@ -31,8 +31,8 @@ export async function createMap(ctx: WriteContext, input: MapInput, prefix = 'bo
 export function updateMap(ctx: WriteContext, id: string, patch: MapInput & { version?: number | undefined }, prefix = 'body') {
   const { version, id: _ignored, ...fields } = patch;
   return updateEntity(ctx, mapStore, id, version, async (current) => {
-    const { id: _i, version: _v, createdAt: _c, updatedAt: _u, ...rest } = current;
-    const data = parseOr400(mapData, { ...rest, ...fields }, prefix);
+    const rest = dataOf(current);
+    const data = parseOrInvalid(mapData, { ...rest, ...fields }, prefix);
     if (fields.members) await checkMembers(ctx, data.members, prefix);
     return { ...current, ...data };
   });
@@ -53,14 +53,10 @@ export async function addMembers(
   if (input.version !== undefined && input.version !== current.version) throw staleWrite('Map', input.version, current);
   const refs = await actorRefs(ctx.tx, ctx.ws, input.actorIds);
   const missing = input.actorIds.find((id) => !refs.has(id));
-  if (missing) throw badRequest(`Actor ${missing} does not exist in this workspace.`, [{ path: 'body.actorIds', message: `unknown actor ${missing}` }]);
+  if (missing) throw invalid(`Actor ${missing} does not exist in this workspace.`, [{ path: 'body.actorIds', message: `unknown actor ${missing}` }]);
   let ids = [...new Set(input.actorIds)];
   if (input.withNeighbours) {
-    const rows = await ctx.tx.query<{ id: string }>(
-      `UNWIND $ids AS id MATCH (a:Actor {id: id})--(b:Actor) WHERE b.workspaceId = $ws RETURN DISTINCT b.id AS id LIMIT 5000`,
-      { ws: ctx.ws, ids },
-    );
-    ids = [...new Set([...ids, ...rows.map((r) => r.id)])];
+    ids = [...new Set([...ids, ...(await neighbourIds(ctx.tx, ctx.ws, ids, 5000))])];
   }
   const present = new Set(current.members.map((m) => m.actorId));
   const added: MapMember[] = ids

@@ -4,7 +4,7 @@ import {
   INVITE_DAYS_DEFAULT, roleRank, type InviteDetails, type Member, type MemberRole, type Workspace,
 } from '../domain/workspace.js';
 import { newSecret } from '../auth/secrets.js';
-import { conflict, forbidden, notFound, Problem } from '../http/problem.js';
+import { DomainError, Gone, NotFound, conflict, forbidden, notFound } from '../domain/errors.js';
 import { invitesRepo, type InviteRow } from '../repos/invites.js';
 import { workspacesRepo, type MemberRow } from '../repos/workspaces.js';
 
@@ -15,7 +15,7 @@ export interface Caller {
   role: MemberRole;
 }
 
-const gone = (detail: string) => new Problem(410, 'Gone', detail);
+const gone = (detail: string) => new Gone(detail);
 const dateOf = (iso: string) => iso.slice(0, 10);
 
 // One answer for every link that does not work, wherever the caller cannot be told more.
@@ -149,7 +149,7 @@ export async function resendInvite(db: Gateway, ws: string, caller: Caller, rawE
 /** What the sign-up page may show from a link; every link that does not work gets the same 404. */
 export async function inviteDetails(db: Gateway, token: string): Promise<InviteDetails> {
   const found = await db.read((tx) => invitesRepo.byToken(tx, token));
-  if (!found || refusal(found.invite, found.inviterRole, found.workspaceName)) throw new Problem(404, 'Not found', INVALID_LINK);
+  if (!found || refusal(found.invite, found.inviterRole, found.workspaceName)) throw new NotFound(INVALID_LINK);
   return {
     email: found.invite.email,
     workspaceName: found.workspaceName,
@@ -160,7 +160,7 @@ export async function inviteDetails(db: Gateway, token: string): Promise<InviteD
 }
 
 /** Why a link no longer works, said so that its holder knows what to do; null while it works. */
-function refusal(invite: InviteRow, inviterRole: MemberRole | null, workspaceName: string): Problem | null {
+function refusal(invite: InviteRow, inviterRole: MemberRole | null, workspaceName: string): DomainError | null {
   if (invite.revokedAt) return gone(`This invite to ${workspaceName} was withdrawn by an owner of the workspace. Ask them for a new link if you should still join.`);
   if (invite.usedAt) return gone(`This invite link to ${workspaceName} has already been used: each link works once. Sign in with the invited email, or ask for a new link.`);
   if (invite.expired) return gone(`This invite link to ${workspaceName} expired on ${dateOf(invite.expiresAt)}. Ask the person who invited you for a new link.`);
@@ -181,11 +181,11 @@ function effectiveRole(invite: InviteRow, inviterRole: MemberRole | null): Membe
  */
 export async function claimInvite(tx: Tx, token: string, user: { id: string; email: string }): Promise<{ workspaceId: string; role: MemberRole }> {
   const first = await invitesRepo.byToken(tx, token);
-  if (!first) throw new Problem(404, 'Not found', UNKNOWN_LINK);
+  if (!first) throw new NotFound(UNKNOWN_LINK);
   await lock(tx, first.invite.workspaceId);
   // Read again under the lock: a resend, revocation or use may have committed meanwhile.
   const found = await invitesRepo.byToken(tx, token);
-  if (!found) throw new Problem(404, 'Not found', UNKNOWN_LINK);
+  if (!found) throw new NotFound(UNKNOWN_LINK);
   const { invite, inviterRole, workspaceName } = found;
   const refused = refusal(invite, inviterRole, workspaceName);
   if (refused) throw refused;

@@ -1,9 +1,9 @@
 import type { Actor } from '../domain/actor.js';
-import { badRequest } from '../http/problem.js';
+import { invalid } from '../domain/errors.js';
 import { actorStore } from '../repos/actors.js';
 import { assessmentStore, assessmentsOf } from '../repos/assessments.js';
 import { demandStore } from '../repos/demands.js';
-import { mapStore } from '../repos/maps.js';
+import { mapsShowing, mapStore } from '../repos/maps.js';
 import { relationshipsOf, relationshipStore } from '../repos/relationships.js';
 import { loadOr404, removeEntity, replaceEntity, requireVersion, staleWrite } from './entities.js';
 import type { WriteContext } from './unit-of-work.js';
@@ -16,14 +16,14 @@ const union = <T>(...lists: T[][]) => [...new Set(lists.flat())];
  * deleted. Everything is one change, so one revert undoes the whole merge.
  */
 export async function mergeActor(ctx: WriteContext, duplicateId: string, intoId: string, based: number | undefined): Promise<Actor> {
-  if (duplicateId === intoId) throw badRequest('An actor cannot be merged into itself.', [{ path: 'body.into', message: 'must be another actor' }]);
+  if (duplicateId === intoId) throw invalid('An actor cannot be merged into itself.', [{ path: 'body.into', message: 'must be another actor' }]);
   const duplicate = await loadOr404(ctx, actorStore, duplicateId);
   const version = requireVersion('Actor', based);
   if (duplicate.version !== version) throw staleWrite('Actor', version, duplicate);
   const kept = await actorStore.load(ctx.tx, ctx.ws, intoId);
-  if (!kept) throw badRequest('The actor to merge into does not exist in this workspace.', [{ path: 'body.into', message: 'no such actor' }]);
+  if (!kept) throw invalid('The actor to merge into does not exist in this workspace.', [{ path: 'body.into', message: 'no such actor' }]);
   if (kept.kind !== duplicate.kind) {
-    throw badRequest(`Cannot merge ${duplicate.kind === 'person' ? 'a person' : 'an organization'} into ${kept.kind === 'person' ? 'a person' : 'an organization'}.`, [
+    throw invalid(`Cannot merge ${duplicate.kind === 'person' ? 'a person' : 'an organization'} into ${kept.kind === 'person' ? 'a person' : 'an organization'}.`, [
       { path: 'body.into', message: 'must be of the same kind' },
     ]);
   }
@@ -54,7 +54,7 @@ export async function mergeActor(ctx: WriteContext, duplicateId: string, intoId:
   };
   const keptNow = await replaceEntity(ctx, actorStore, kept, merged);
 
-  const maps = await ctx.tx.query<{ id: string }>('MATCH (m:Map)-[:SHOWS]->(:Actor {id: $id}) WHERE m.workspaceId = $ws RETURN m.id AS id', { ws: ctx.ws, id: duplicateId });
+  const maps = await mapsShowing(ctx.tx, ctx.ws, duplicateId);
   for (const { id } of maps) {
     const map = (await mapStore.load(ctx.tx, ctx.ws, id))!;
     const hasKept = map.members.some((m) => m.actorId === intoId);

@@ -1,8 +1,9 @@
 import type { Tx } from '../db/gateway.js';
 import type { ActorKind } from '../domain/actor.js';
 import { endsProblem, relationshipData, relationshipDefaults, relationshipRules, type RelationshipCreate, type RelationshipData } from '../domain/relationship.js';
-import { badRequest } from '../http/problem.js';
-import { parseOr400 } from '../http/validation.js';
+import { invalid, parseOrInvalid } from '../domain/errors.js';
+import { actorRefs } from '../repos/actors.js';
+import { existingSourceIds } from '../repos/sources.js';
 
 /** A new relationship's full record: defaults for its type, mutual where the type always is. */
 export function withDefaults(fields: Omit<RelationshipCreate, 'id'>): Record<string, unknown> {
@@ -25,14 +26,8 @@ export interface Known {
 export async function lookUp(tx: Tx, ws: string, records: { from: string; to: string; sourceIds: string[] }[]): Promise<Known> {
   const actorIds = [...new Set(records.flatMap((r) => [r.from, r.to]))];
   const sourceIds = [...new Set(records.flatMap((r) => r.sourceIds))];
-  const kinds = await tx.query<{ id: string; kind: ActorKind }>(
-    'UNWIND $ids AS id MATCH (a:Actor {id: id}) WHERE a.workspaceId = $ws RETURN a.id AS id, a.kind AS kind',
-    { ws, ids: actorIds },
-  );
-  const sources = sourceIds.length
-    ? await tx.query<{ id: string }>('UNWIND $ids AS id MATCH (s:Source {id: id}) WHERE s.workspaceId = $ws RETURN s.id AS id', { ws, ids: sourceIds })
-    : [];
-  return { kinds: new Map(kinds.map((r) => [r.id, r.kind])), sources: new Set(sources.map((r) => r.id)) };
+  const refs = await actorRefs(tx, ws, actorIds);
+  return { kinds: new Map([...refs.values()].map((r) => [r.id, r.kind])), sources: await existingSourceIds(tx, ws, sourceIds) };
 }
 
 /**
@@ -41,8 +36,8 @@ export async function lookUp(tx: Tx, ws: string, records: { from: string; to: st
  * citing sources that exist. Throws a 400 that names the field.
  */
 export function checkRelationship(record: Record<string, unknown>, known: Known, prefix: string): RelationshipData {
-  const data = parseOr400(relationshipData, record, prefix);
-  const fail = (field: string, detail: string, message: string) => badRequest(detail, [{ path: `${prefix}.${field}`, message }]);
+  const data = parseOrInvalid(relationshipData, record, prefix);
+  const fail = (field: string, detail: string, message: string) => invalid(detail, [{ path: `${prefix}.${field}`, message }]);
   if (data.from === data.to) throw fail('to', 'A relationship joins two different actors; "from" and "to" are the same.', 'must differ from "from"');
   const rule = relationshipRules[data.type];
   if (rule.mutual === 'always' && !data.mutual) throw fail('mutual', `A ${data.type} relationship is always mutual.`, 'must be true for this type');

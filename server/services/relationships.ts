@@ -1,20 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import type { Tx } from '../db/gateway.js';
 import type { Relationship, RelationshipCreate, RelationshipPatch } from '../domain/relationship.js';
-import { badRequest } from '../http/problem.js';
+import { invalid } from '../domain/errors.js';
+import { dataOf } from '../domain/record.js';
 import { relationshipStore } from '../repos/relationships.js';
-import { nowIso } from '../repos/store.js';
+import { nowIso } from '../repos/entity-store.js';
 import { createEntity, deleteEntity, updateEntity } from './entities.js';
 import { checkRelationship, lookUp, withDefaults } from './relationship-rules.js';
 import type { WriteContext } from './unit-of-work.js';
-
-const META = ['id', 'version', 'createdAt', 'updatedAt'] as const;
-
-function dataOf(rel: Relationship) {
-  const data: Record<string, unknown> = { ...rel };
-  for (const key of META) delete data[key];
-  return data;
-}
 
 async function checkRules(tx: Tx, ws: string, record: Record<string, unknown>, prefix: string) {
   const refs = record as { from: string; to: string; sourceIds?: string[] };
@@ -34,12 +27,12 @@ export function updateRelationship(ctx: WriteContext, id: string, patch: Relatio
   return updateEntity(ctx, relationshipStore, id, version, async (current) => {
     for (const fixed of ['type', 'from', 'to'] as const) {
       if (fixed in fields && fields[fixed] !== current[fixed]) {
-        throw badRequest(`The ${fixed === 'type' ? 'type' : `"${fixed}" end`} of a relationship cannot change; delete it and create a new one.`, [
+        throw invalid(`The ${fixed === 'type' ? 'type' : `"${fixed}" end`} of a relationship cannot change; delete it and create a new one.`, [
           { path: `${prefix}.${fixed}`, message: 'cannot change' },
         ]);
       }
     }
-    const merged = { ...dataOf(current), ...fields };
+    const merged: Record<string, unknown> = { ...dataOf(current), ...fields };
     if ('sourceIds' in fields) merged.sourceIds = [...new Set(merged.sourceIds as string[])];
     const data = await checkRules(ctx.tx, ctx.ws, merged, prefix);
     return { ...current, ...data } as Relationship;

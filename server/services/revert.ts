@@ -1,8 +1,8 @@
 import type { Change, Diff } from '../domain/change.js';
-import { conflict, notFound } from '../http/problem.js';
-import { nowIso, type Stored } from '../repos/store.js';
+import { conflict, notFound } from '../domain/errors.js';
+import { nowIso, type Stored } from '../repos/entity-store.js';
 import { changesRepo } from '../repos/changes.js';
-import { stores } from './stores.js';
+import { entityStores } from './entity-stores.js';
 import type { WriteContext } from './unit-of-work.js';
 
 /** Canonical JSON of a record's content: bookkeeping left out, keys sorted. */
@@ -34,7 +34,7 @@ export async function revertChange(ctx: WriteContext, changeId: string): Promise
   const plan: { diff: Diff; current: Stored | null }[] = [];
   const seen = new Set<string>();
   for (const diff of [...change.diffs].reverse()) {
-    const store = stores[diff.entityType];
+    const store = entityStores[diff.entityType];
     const key = `${diff.entityType}:${diff.entityId}`;
     const current = await store.load(ctx.tx, ctx.ws, diff.entityId);
     // A record touched twice in one change is checked against its final state only.
@@ -53,7 +53,7 @@ export async function revertChange(ctx: WriteContext, changeId: string): Promise
   }
 
   for (const { diff } of plan) {
-    const store = stores[diff.entityType];
+    const store = entityStores[diff.entityType];
     const current = await store.load(ctx.tx, ctx.ws, diff.entityId);
     if (diff.before === null) {
       if (current) {

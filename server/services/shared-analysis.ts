@@ -11,7 +11,7 @@ import { findPaths } from '../analysis/paths.js';
 import type {
   sharedBrokersQuery, sharedCommunitiesQuery, sharedInterlocksQuery, sharedLeverageQuery, sharedPathsQuery,
 } from '../domain/share.js';
-import { badRequest, Problem } from '../http/problem.js';
+import { NotFound, invalid } from '../domain/errors.js';
 import type { OpenShare } from '../repos/shares.js';
 import type { WorkerPool } from '../workers/pool.js';
 import { sharesRepo } from '../repos/shares.js';
@@ -28,7 +28,7 @@ async function requireOnMap(db: Gateway, share: OpenShare, ids: string[], field:
   const missing = ids.filter((id) => !present.has(id));
   if (missing.length === 0) return;
   const list = missing.map((id) => `"${id}"`).join(', ');
-  throw new Problem(404, 'Not found', `${field}: no actor ${list} on this shared map.`, { errors: [{ path: field, message: `unknown actor ${list}` }] });
+  throw new NotFound(`${field}: no actor ${list} on this shared map.`, { errors: [{ path: field, message: `unknown actor ${list}` }] });
 }
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -61,9 +61,9 @@ export async function sharedLeverage(db: Gateway, share: OpenShare, q: z.infer<t
   } else {
     from = q.from.split(',').map((s) => s.trim()).filter(Boolean);
     if (from.length === 0 || from.some((id) => !UUID.test(id))) {
-      throw badRequest('from= is "base" or comma-separated actor ids.', [{ path: 'querystring.from', message: 'must be base or actor ids' }]);
+      throw invalid('from= is "base" or comma-separated actor ids.', [{ path: 'querystring.from', message: 'must be base or actor ids' }]);
     }
-    if (from.length > MAX_SOURCES) throw badRequest(`from= names more than ${MAX_SOURCES} actors.`, [{ path: 'querystring.from', message: `at most ${MAX_SOURCES}` }]);
+    if (from.length > MAX_SOURCES) throw invalid(`from= names more than ${MAX_SOURCES} actors.`, [{ path: 'querystring.from', message: `at most ${MAX_SOURCES}` }]);
     await requireOnMap(db, share, [...new Set(from)], 'from');
   }
   if (from.length === 0) {

@@ -8,7 +8,7 @@ import {
   type SharedRelationshipCreate,
 } from '../domain/share.js';
 import type { User } from '../domain/auth.js';
-import { badRequest, conflict, forbidden, notFound, Problem } from '../http/problem.js';
+import { NotFound, conflict, forbidden, invalid, notFound } from '../domain/errors.js';
 import { loadGraph } from '../repos/graph.js';
 import { mapStore } from '../repos/maps.js';
 import { sharesRepo, type OpenShare } from '../repos/shares.js';
@@ -30,14 +30,14 @@ export const sharedMapNotFound = () => notFound('Shared map');
  */
 export async function offerShare(db: Gateway, ws: string, mapId: string, input: { partnerWorkspaceId: string; access: ShareAccess }, by: User) {
   if (input.partnerWorkspaceId === ws) {
-    throw badRequest('A map cannot be shared with its own workspace: give the id of a partner workspace.', [
+    throw invalid('A map cannot be shared with its own workspace: give the id of a partner workspace.', [
       { path: 'body.partnerWorkspaceId', message: 'is this workspace' },
     ]);
   }
   return db.write(async (tx) => {
     if (!(await mapStore.load(tx, ws, mapId))) throw notFound('Map');
     if (!(await sharesRepo.workspace(tx, input.partnerWorkspaceId))) {
-      throw new Problem(404, 'Not found', 'No workspace has that id: ask the partner’s owner for the id shown on their workspace page.', {
+      throw new NotFound('No workspace has that id: ask the partner’s owner for the id shown on their workspace page.', {
         errors: [{ path: 'body.partnerWorkspaceId', message: 'no such workspace' }],
       });
     }
@@ -171,12 +171,12 @@ export async function addSharedActor(db: Gateway, ws: string, shareId: string, u
 export async function addSharedRelationship(db: Gateway, ws: string, shareId: string, user: User, input: SharedRelationshipCreate) {
   const { source, ...fields } = input;
   for (const key of ['id', ...alwaysInternal.relationship]) {
-    if (key in fields) throw badRequest(`${key} cannot be set through a shared map.`, [{ path: `body.${key}`, message: 'not allowed here' }]);
+    if (key in fields) throw invalid(`${key} cannot be set through a shared map.`, [{ path: `body.${key}`, message: 'not allowed here' }]);
   }
   const { result, share } = await partnerWrite<Relationship>(db, ws, shareId, user, 'relationship', (r, s) => `Added a tie (${r.type}) on map “${s.mapName}”`, async (ctx, s) => {
     const present = await sharesRepo.onMap(ctx.tx, ctx.ws, s.mapId, [fields.from, fields.to]);
     for (const end of ['from', 'to'] as const) {
-      if (!present.has(fields[end])) throw badRequest(`The "${end}" actor is not on this shared map.`, [{ path: `body.${end}`, message: 'not an actor on this map' }]);
+      if (!present.has(fields[end])) throw invalid(`The "${end}" actor is not on this shared map.`, [{ path: `body.${end}`, message: 'not an actor on this map' }]);
     }
     const cited = source ? [(await createSource(ctx, { url: source.url, title: source.title ?? null }, 'body.source')).source.id] : [];
     const sourceIds = Array.isArray(fields.sourceIds) ? (fields.sourceIds as string[]) : [];

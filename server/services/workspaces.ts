@@ -1,6 +1,6 @@
 import type { Gateway } from '../db/gateway.js';
 import type { Workspace } from '../domain/workspace.js';
-import { conflict } from '../http/problem.js';
+import { conflict } from '../domain/errors.js';
 import { workspacesRepo } from '../repos/workspaces.js';
 
 /** Renames or describes a workspace, refused when someone changed it since the version the caller edited. */

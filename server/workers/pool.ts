@@ -2,7 +2,7 @@ import os from 'node:os';
 import { Piscina } from 'piscina';
 import { Problem } from '../http/problem.js';
 import { RetryLater } from '../http/heavy-limit.js';
-import { isCarriedProblem, type CarriedProblem } from './carry.js';
+import { isCarriedProblem, uncarried, type CarriedProblem } from './carry.js';
 import type { Tasks } from './tasks.js';
 
 export type TaskName = keyof Tasks;
@@ -89,10 +89,7 @@ export class WorkerPool {
     }
     // A worker cannot throw a Problem across the thread boundary (only message and stack
     // survive), so tasks hand it back as data and it is thrown again here.
-    if (isCarriedProblem(result)) {
-      const p = result.problem;
-      throw new Problem(p.status, p.title, p.detail, p.extra);
-    }
+    if (isCarriedProblem(result)) throw uncarried(result);
     return result as TaskOutput<K>;
   }
 

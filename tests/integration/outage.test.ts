@@ -69,7 +69,7 @@ describe('while the database is unreachable', () => {
       ran = true;
     });
     await expect(outcome).rejects.toBeInstanceOf(DatabaseUnavailableError);
-    await expect(outcome).rejects.toMatchObject({ status: 503, extra: { retryAfter: expect.any(Number) } });
+    await expect(outcome).rejects.toMatchObject({ kind: 'unavailable', extra: { retryAfter: expect.any(Number) } });
     expect(ran).toBe(false);
   });
 

@@ -1,9 +1,9 @@
 /**
  * How long exact betweenness takes as a scope grows, to place EXACT_LIMIT
- * (run: npx tsx server/analysis/centrality.measure.ts). Random graphs, mean degree 10.
+ * (run: npx tsx bench/centrality-measure.ts). Random graphs, mean degree 10.
  */
-import { buildGraph, seededRandom } from './graph.js';
-import { betweenness, centrality } from './centrality.js';
+import { buildGraph, seededRandom } from '../server/analysis/graph.js';
+import { betweenness, centrality } from '../server/analysis/centrality.js';
 import louvain from 'graphology-communities-louvain';
 
 function randomScope(n: number, meanDegree: number) {

@@ -6,9 +6,9 @@ import { demandStore } from '../repos/demands.js';
 import { mapStore } from '../repos/maps.js';
 import { relationshipStore } from '../repos/relationships.js';
 import { sourceStore } from '../repos/sources.js';
-import type { EntityStore, Stored } from '../repos/store.js';
+import type { EntityStore, Stored } from '../repos/entity-store.js';
 
-export const stores: Record<EntityType, EntityStore<Stored>> = {
+export const entityStores: Record<EntityType, EntityStore<Stored>> = {
   actor: actorStore as unknown as EntityStore<Stored>,
   relationship: relationshipStore as unknown as EntityStore<Stored>,
   source: sourceStore as unknown as EntityStore<Stored>,

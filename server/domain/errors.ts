@@ -1,0 +1,121 @@
+import type { z } from 'zod';
+
+/** A value the caller got wrong, named by where it sits: "body.strength", "querystring.to". */
+export interface FieldError {
+  path: string;
+  message: string;
+}
+
+/** What an error carries besides its sentence: the fields at fault, the current record, when to retry. */
+export interface ErrorDetails {
+  errors?: FieldError[];
+  current?: unknown;
+  [key: string]: unknown;
+}
+
+export type ErrorKind = 'invalid' | 'validation' | 'not-found' | 'conflict' | 'version-required' | 'forbidden' | 'gone' | 'unavailable' | 'timeout';
+
+/**
+ * A condition of the domain or the database, told in words the caller can act on. Code below
+ * the HTTP layer (gateway, repositories, services, analysis) throws these; the one error
+ * handler (server/http/error-handler.ts) decides the status and the problem body, so whoever
+ * calls a service outside HTTP (a script, a worker) can tell a conflict from a missing record.
+ */
+export class DomainError extends Error {
+  constructor(
+    readonly kind: ErrorKind,
+    detail: string,
+    readonly extra: ErrorDetails = {},
+  ) {
+    super(detail);
+    this.name = 'DomainError';
+  }
+
+  /** The same error told differently (a batch says which operation failed). */
+  reworded(detail: string): DomainError {
+    return new DomainError(this.kind, detail, this.extra);
+  }
+}
+
+/** The request asks for something the rules refuse (same actor at both ends, a repeated member). */
+export class Invalid extends DomainError {
+  constructor(detail: string, errors?: FieldError[]) {
+    super('invalid', detail, errors ? { errors } : {});
+  }
+}
+
+/** A record did not satisfy its schema; `errors` names every field. */
+export class ValidationFailed extends DomainError {
+  constructor(detail: string, errors: FieldError[]) {
+    super('validation', detail, { errors });
+  }
+}
+
+export class NotFound extends DomainError {
+  constructor(detail: string, extra: ErrorDetails = {}) {
+    super('not-found', detail, extra);
+  }
+}
+
+/** Someone else changed it, it would duplicate something unique, or it breaks a rule of state. */
+export class Conflict extends DomainError {
+  constructor(detail: string, extra: ErrorDetails = {}) {
+    super('conflict', detail, extra);
+  }
+}
+
+/** A change that must say which version it was based on did not. */
+export class VersionRequired extends DomainError {
+  constructor(detail: string) {
+    super('version-required', detail);
+  }
+}
+
+export class Forbidden extends DomainError {
+  constructor(detail: string) {
+    super('forbidden', detail);
+  }
+}
+
+/** It existed, and is gone for good (a used or withdrawn invite). */
+export class Gone extends DomainError {
+  constructor(detail: string) {
+    super('gone', detail);
+  }
+}
+
+/** The database cannot be used now; `retryAfter` is in seconds. */
+export class Unavailable extends DomainError {
+  constructor(detail: string, retryAfter?: number) {
+    super('unavailable', detail, retryAfter === undefined ? {} : { retryAfter });
+  }
+}
+
+/** The database ended a unit of work because its time budget ran out. */
+export class Timeout extends DomainError {
+  constructor(detail = 'The database took too long to answer; try again, or ask a narrower question.') {
+    super('timeout', detail);
+  }
+}
+
+export const notFound = (what: string) => new NotFound(`${what} was not found.`);
+export const conflict = (detail: string, extra: ErrorDetails = {}) => new Conflict(detail, extra);
+export const invalid = (detail: string, errors?: FieldError[]) => new Invalid(detail, errors);
+export const forbidden = (detail: string) => new Forbidden(detail);
+
+/** A zod failure as the same answer the request validator gives. */
+export function validationError(error: z.ZodError, prefix = 'body'): ValidationFailed {
+  const errors = error.issues.map((issue) => ({
+    path: [prefix, ...issue.path.map(String)].filter(Boolean).join('.'),
+    message: issue.message,
+  }));
+  const first = errors[0]!;
+  return new ValidationFailed(`${first.path}: ${first.message}`, errors);
+}
+
+/** Parses or throws ValidationFailed naming the fields (`prefix` says where they sit in the request). */
+export function parseOrInvalid<T extends z.ZodType>(schema: T, value: unknown, prefix = 'body'): z.infer<T> {
+  const result = schema.safeParse(value);
+  if (!result.success) throw validationError(result.error, prefix);
+  return result.data;
+}
