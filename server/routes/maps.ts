@@ -10,6 +10,7 @@ import { REL, relationshipFromRow, TYPE_UNION } from '../repos/relationships.js'
 import { addMembers, createMap, deleteMap, removeMembers, updateMap } from '../services/maps.js';
 import { mutate } from '../services/unit-of-work.js';
 import { author, basedOn, decodeCursor, pageOf, readErrors, writeErrors } from './helpers.js';
+import { compressed } from '../http/compression.js';
 
 /** A map with its actors and every relationship among them: all it takes to draw it. */
 export async function loadMapDetail(tx: Tx, ws: string, id: string) {
@@ -56,7 +57,7 @@ export const mapRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.get(
     '/maps/:id',
-    { schema: { tags: ['maps'], summary: 'A map with its actors, positions, annotations and the relationships among its actors', params: idParams, response: { 200: mapDetail, ...readErrors } } },
+    { compress: compressed, schema: { tags: ['maps'], summary: 'A map with its actors, positions, annotations and the relationships among its actors', params: idParams, response: { 200: mapDetail, ...readErrors } } },
     async (request) => app.db.read((tx) => loadMapDetail(tx, request.params.ws, request.params.id)),
   );
 

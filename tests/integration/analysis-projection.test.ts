@@ -147,4 +147,20 @@ describe('the analysis projection follows every edit', () => {
     expect((await w.get(`/analysis/paths?from=${a}&to=${b}`)).body.paths).toHaveLength(1);
     expect(await kept(ws)).toEqual(await fresh(ws));
   }, SLOW);
+
+  it('compresses large graph and analysis answers for clients that accept it', async () => {
+    const ws = await newWorkspace(ctx.app, me, 'Compressed');
+    const operations = Array.from({ length: 40 }, (_, i) => ({ op: 'create', entity: 'actor', data: { kind: 'person', name: `Member ${i}` } }));
+    expect((await api(ws).post('/batch', { operations })).status).toBe(200);
+    const graph = await call(ctx.app, me, 'GET', `/api/workspaces/${ws}/graph`, undefined, { 'accept-encoding': 'gzip' });
+    expect(graph.status).toBe(200);
+    expect(graph.headers['content-encoding']).toBe('gzip');
+    const communities = await call(ctx.app, me, 'GET', `/api/workspaces/${ws}/analysis/communities`, undefined, { 'accept-encoding': 'br' });
+    expect(communities.status).toBe(200);
+    expect(communities.headers['content-encoding']).toBe('br');
+    // Without the header, the same answer comes as plain JSON.
+    const plain = await call(ctx.app, me, 'GET', `/api/workspaces/${ws}/analysis/communities`);
+    expect(plain.headers['content-encoding']).toBeUndefined();
+    expect(plain.body.communities).toHaveLength(40);
+  }, SLOW);
 });
