@@ -94,6 +94,13 @@ export class ProjectionGraph {
 
   /** The change sequence the graph reflects. */
   seq = 0;
+  /** While loading: ties go into the tables only, and compact() builds the adjacency once. */
+  private bulk = false;
+
+  /** Starts a bulk load; walks see nothing of it until compact(). */
+  beginBulk(): void {
+    this.bulk = true;
+  }
 
   // ---- reading ----
 
@@ -226,7 +233,7 @@ export class ProjectionGraph {
       this.edgeSlot.set(r.id, e);
       this.from[e] = a;
       this.to[e] = b;
-      if (a !== b) {
+      if (a !== b && !this.bulk) {
         this.addOverlay(a, e);
         this.addOverlay(b, e);
       }
@@ -287,6 +294,7 @@ export class ProjectionGraph {
     this.adjEdge = adjEdge;
     this.adjNode = adjNode;
     this.csrActors = n;
+    this.bulk = false;
     this.overlay.clear();
     this.overlayEdges = 0;
     this.tombstones = 0;

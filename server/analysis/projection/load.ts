@@ -19,6 +19,7 @@ type TieRow = [string, string, string, string, number | null, boolean | null, bo
  */
 export async function loadProjection(tx: Tx, ws: string): Promise<ProjectionGraph> {
   const g = new ProjectionGraph();
+  g.beginBulk();
   const head = await tx.one<{ changeSeq: number }>(cypher('change-seq'), { ws });
   g.seq = head?.changeSeq ?? 0;
   const actors = await tx.query<{ row: ActorRow }>(cypher('projection-actors'), { ws });

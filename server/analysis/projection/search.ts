@@ -40,13 +40,18 @@ const UNREACHED = 0x7fffffff;
  * Hops from every actor to `target` (at most maxHops), walking only steppable actors in
  * between: a lower bound on the hops left for any search towards the target, however many
  * actors and ties a later search blocks. Actors that may not be stepped onto get a
- * distance (they may be where a path starts) but are not walked through.
+ * distance (they may be where a path starts) but are not walked through. `depth` stops the
+ * walk early (one question between two actors needs only the ball around the target: the
+ * search from the other end meets it), while many searches to one target (leverage) share
+ * the full map.
  */
-export function hopsToTarget(g: ProjectionGraph, rules: WalkRules, target: number, budget: Budget): Int32Array {
+export function hopsToTarget(g: ProjectionGraph, rules: WalkRules, target: number, budget: Budget, depth = rules.maxHops): Int32Array {
   const dist = new Int32Array(g.actorCount).fill(UNREACHED);
   dist[target] = 0;
   let frontier = [target];
-  for (let d = 0; d < rules.maxHops && frontier.length; d++) {
+  const limit = Math.min(depth, rules.maxHops);
+  let d = 0;
+  for (; d < limit && frontier.length; d++) {
     const next: number[] = [];
     for (const v of frontier) {
       if (v !== target && !rules.steppable[v]) continue;
@@ -61,6 +66,9 @@ export function hopsToTarget(g: ProjectionGraph, rules: WalkRules, target: numbe
     }
     frontier = next;
   }
+  // Stopped by the depth, not by running out: an actor not reached is at least one further
+  // (still a consistent estimate, weaker than the full distance but far cheaper to get).
+  if (frontier.length && d < rules.maxHops) for (let v = 0; v < dist.length; v++) if (dist[v] === UNREACHED) dist[v] = d + 1;
   return dist;
 }
 
@@ -162,6 +170,16 @@ export function cheapestPath(
   const tie: number[] = [0];
   const heap = new Heap(key, tie);
   heap.push(0);
+  let reached = -1;
+  const pathTo = (s: number): FoundPath => {
+    const nodes: number[] = [];
+    const edges: number[] = [];
+    for (let x = s; x !== -1; x = parent[x]!) {
+      nodes.push(node[x]!);
+      if (via[x] !== -1) edges.push(via[x]!);
+    }
+    return { nodes: nodes.reverse(), edges: edges.reverse(), cost: cost[s]! };
+  };
   while (heap.size) {
     const s = heap.pop();
     const v = node[s]!;
@@ -169,15 +187,7 @@ export function cheapestPath(
     if (scratch.stamp[v] === id && h >= scratch.minHops[v]!) continue;
     scratch.stamp[v] = id;
     scratch.minHops[v] = h;
-    if (v === target) {
-      const nodes: number[] = [];
-      const edges: number[] = [];
-      for (let x = s; x !== -1; x = parent[x]!) {
-        nodes.push(node[x]!);
-        if (via[x] !== -1) edges.push(via[x]!);
-      }
-      return { nodes: nodes.reverse(), edges: edges.reverse(), cost: cost[s]! };
-    }
+    if (v === target) return pathTo(s);
     if (h >= hopsLeft) continue;
     let steps = 0;
     g.forEachTie(v, (e, u) => {
@@ -189,6 +199,9 @@ export function cheapestPath(
       if (left === UNREACHED || h + 1 + left > hopsLeft) return;
       if (scratch.stamp[u] === id && h + 1 >= scratch.minHops[u]!) return;
       const c = cost[s]! + (rules.weighted ? tieCost(g.strength[e]!) : 1);
+      // Unweighted, reaching the target from the state with the least estimate is already
+      // the best (its estimate was 1, so nothing left in the heap does better): stop here.
+      if (u === target && !rules.weighted && reached === -1) reached = node.length;
       const t = node.length;
       node.push(u);
       hops.push(h + 1);
@@ -200,6 +213,7 @@ export function cheapestPath(
       heap.push(t);
     });
     if (!budget.spend(steps + 1)) return null;
+    if (reached !== -1) return pathTo(reached);
   }
   return null;
 }
@@ -220,7 +234,7 @@ export function kShortestPaths(
   shared?: { toTarget: Int32Array; scratch: Scratch },
 ): FoundPath[] {
   if (start === target || !rules.steppable[target]) return [];
-  const toTarget = shared?.toTarget ?? hopsToTarget(g, rules, target, budget);
+  const toTarget = shared?.toTarget ?? hopsToTarget(g, rules, target, budget, Math.ceil(rules.maxHops / 2));
   const scratch = shared?.scratch ?? new Scratch(g.actorCount);
   const first = cheapestPath(g, rules, toTarget, scratch, start, target, rules.maxHops, [], new Set(), budget);
   if (!first) return [];
