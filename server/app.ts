@@ -24,6 +24,7 @@ import { installRateLimits, type RateLimits } from './http/rate-limits.js';
 import { docsCsp, installSecurityHeaders } from './http/security-headers.js';
 import { apiRoutes } from './routes/index.js';
 import { workerPool } from './workers/plugin.js';
+import { installCompression } from './http/compression.js';
 
 export interface RouteEntry {
   method: string;
@@ -126,6 +127,7 @@ export async function buildApp(options: AppOptions) {
   await app.register(fastifySwaggerUi, { routePrefix: '/api/docs', staticCSP: docsCsp });
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
 
+  await installCompression(app);
   await app.register(workerPool);
   installHeavyLimit(app);
   await app.register(apiRoutes, { prefix: '/api' });

@@ -6,7 +6,11 @@ import { changeSeq } from '../repos/changes.js';
 import { graphOf } from './graph.js';
 import { compactScope, transferables, type CompactScope } from './compact.js';
 import type { WorkerPool } from '../workers/pool.js';
-import { projectScope, scopeKey, type Subgraph } from './scope.js';
+import { typeMask } from './paths.js';
+import { freezeScope } from './projection/frozen.js';
+import { projectionsFor } from './projection/registry.js';
+import { questionGraph } from './projection/scope.js';
+import { scopeKey, type Subgraph } from './scope.js';
 
 /**
  * brokerScore, 0–100: 60 % structural position, 40 % assessed power.
@@ -23,29 +27,36 @@ export const BROKER_METHOD =
 /**
  * In memory, not Cypher: betweenness, PageRank and closeness need every shortest path or
  * many passes over the whole scope; Neo4j Community has no graph algorithms (GDS is a
- * plug-in we do not ship), and Cypher would run them as path enumeration. The scope is read
- * once (two streaming statements) into graphology, whose maintained implementations we
- * check against published values (server/analysis/centrality.test.ts). The reading is I/O
- * on the request thread; the measures run on a worker thread (seconds on a large scope).
+ * plug-in we do not ship), and Cypher would run them as path enumeration. The scope comes
+ * out of the workspace's live projection (no read of the graph per question) as compact
+ * typed arrays, and the measures run on a worker thread in graphology, whose maintained
+ * implementations we check against published values (server/analysis/centrality.test.ts).
+ * The answer is cached by the projection's change sequence.
  */
 export async function brokers(db: Gateway, pool: WorkerPool, ws: string, q: BrokersQuery, cache?: VersionCache<BrokersAnswer>): Promise<BrokersAnswer> {
   const types = [...(q.types ?? allTypes)];
-  const keyFor = (seq: number) => cacheKey(ws, 'brokers', scopeKey(q), types.join(','), q.limit, seq);
-  if (cache) {
-    const seq = await currentSeq(db, ws);
-    const hit = cache.get(keyFor(seq));
-    if (hit) return hit;
-  }
-  const sub = await db.read((tx) => projectScope(tx, ws, q, types), 'analysis.brokers');
-  const scope = compactScope(sub);
-  const ranking = await pool.run('brokers', { scope, limit: q.limit }, transferables(scope));
-  const answer = brokersAnswerOf(sub, ranking);
-  cache?.set(keyFor(sub.changeSeq), answer);
+  const { g, scope, inScope } = await questionGraph(db, projectionsFor(db), ws, q);
+  const key = cacheKey(ws, 'brokers', scopeKey(q), types.join(','), q.limit, g.seq);
+  const hit = cache?.get(key);
+  if (hit) return hit;
+  const frozen = freezeScope(g, scope, inScope, typeMask(types));
+  const compact = frozen.compact;
+  const ranking = await pool.run('brokers', { scope: compact, limit: q.limit }, transferables(compact));
+  const kept = new Set<number>();
+  const position = new Map(compact.ids.map((id, i) => [id, i]));
+  for (const item of ranking.items) kept.add(position.get(item.actorId)!);
+  const answer: BrokersAnswer = {
+    items: ranking.items,
+    actors: frozen.actors([...kept].sort((a, b) => a - b)),
+    relationships: frozen.relationships((a, b) => kept.has(a) && kept.has(b)),
+    actorCount: compact.ids.length,
+    relationshipCount: frozen.relationshipCount,
+    betweenness: ranking.betweenness,
+    method: BROKER_METHOD,
+    dataVersion: frozen.seq,
+  };
+  cache?.set(key, answer);
   return answer;
-}
-
-export async function currentSeq(db: Gateway, ws: string): Promise<number> {
-  return db.read((tx) => changeSeq(tx, ws), 'analysis.version');
 }
 
 export interface BrokerRanking {
@@ -77,7 +88,22 @@ export function rankCompact({ scope, limit }: { scope: CompactScope; limit: numb
   const names = new Map<string, string>();
   scope.ids.forEach((id, i) => names.set(id, scope.names[i]!));
   items.sort((a, b) => b.brokerScore - a.brokerScore || b.betweenness - a.betweenness || (names.get(a.actorId) ?? '').localeCompare(names.get(b.actorId) ?? ''));
-  return { items: items.slice(0, limit), betweenness: { mode: c.betweennessMode, sampleSize: c.sampleSize, seed: c.seed } };
+  return { items: items.slice(0, limit), betweenness: { mode: c.betweennessMode, sampleSize: c.sampleSize, seed: c.seed, ...betweennessError(scope.ids.length, c.betweennessMode, c.sampleSize) } };
+}
+
+/**
+ * How far a sampled betweenness may be from the exact one. Each sampled source adds its
+ * dependency δ_s(v) ∈ [0, n−2]; by Hoeffding's inequality and a union bound over the n
+ * actors, with 95 % confidence every actor's normalised betweenness (0…1) is within
+ * ε = n/(n−1) · √(ln(2n/0.05) / 2k) of the exact value, k being the sample size.
+ */
+export function betweennessError(n: number, mode: 'exact' | 'sampled', k: number): { errorBound: number; error: string } {
+  if (mode === 'exact' || k === 0 || n < 3) return { errorBound: 0, error: 'Exact (Brandes): one shortest-path search from every actor.' };
+  const bound = Math.ceil((n / (n - 1)) * Math.sqrt(Math.log((2 * n) / 0.05) / (2 * k)) * 1e4) / 1e4;
+  return {
+    errorBound: bound,
+    error: `Sampled from ${k} of ${n} actors (fixed seed): with 95 % confidence every actor's betweenness (0…1) is within ±${bound} of the exact value; rankings of actors closer than that may swap.`,
+  };
 }
 
 /** The answer from the scope as read and the ranking as computed. */

@@ -3,6 +3,7 @@ import { florentineMarriages, florentinePublished } from '../../tests/fixtures/f
 import { karatePublished, karateTies } from '../../tests/fixtures/karate-club.js';
 import type { AnalysisRelationship } from '../domain/analysis.js';
 import { betweenness, centrality } from './centrality.js';
+import { betweennessError } from './brokers.js';
 import { buildGraph } from './graph.js';
 
 const ties = (pairs: ReadonlyArray<readonly [string | number, string | number]>, strength = 3): AnalysisRelationship[] =>
@@ -45,5 +46,16 @@ describe('centrality on classic networks (published values)', () => {
     expect(sampled).toMatchObject({ mode: 'sampled', sampleSize: 20 });
     const top = Object.entries(sampled.values).sort((x, y) => y[1] - x[1]).slice(0, 3).map(([id]) => id);
     expect(top).toContain('0');
+  });
+
+  it('states an error bound for sampled betweenness that the sample keeps to', () => {
+    const graph = buildGraph(nodes(karateTies), ties(karateTies));
+    const exact = betweenness(graph, { exactLimit: Infinity }).values;
+    const sampled = betweenness(graph, { exactLimit: 10, sampleSize: 20 });
+    const { errorBound, error } = betweennessError(34, 'sampled', 20);
+    const worst = Math.max(...Object.keys(exact).map((id) => Math.abs(exact[id]! - sampled.values[id]!)));
+    expect(worst).toBeLessThanOrEqual(errorBound);
+    expect(error).toContain(`±${errorBound}`);
+    expect(betweennessError(34, 'exact', 34).errorBound).toBe(0);
   });
 });

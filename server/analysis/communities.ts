@@ -5,8 +5,11 @@ import { cacheKey, VersionCache } from './cache.js';
 import { graphOf, seededRandom } from './graph.js';
 import { compactScope, transferables, type CompactScope } from './compact.js';
 import type { WorkerPool } from '../workers/pool.js';
-import { currentSeq } from './brokers.js';
-import { projectScope, scopeKey, type Subgraph } from './scope.js';
+import { typeMask } from './paths.js';
+import { freezeScope } from './projection/frozen.js';
+import { projectionsFor } from './projection/registry.js';
+import { questionGraph } from './projection/scope.js';
+import { scopeKey, type Subgraph } from './scope.js';
 
 /** Above this many ties in scope the answer lists the communities but not every tie. */
 export const MAX_DRAWN_RELATIONSHIPS = 20_000;
@@ -17,23 +20,43 @@ const LOUVAIN_SEED = 1_977;
  * In memory with graphology-communities-louvain: Louvain needs repeated passes over every
  * tie with moving community totals, which Cypher cannot express and Neo4j Community does
  * not ship. Measured (bench/centrality-measure.ts): 5,000 actors / 25,000 ties in 0.08 s.
- * A fixed seed makes the same data give the same clusters on every call. The scope is read
- * on the request thread; Louvain runs on a worker thread.
+ * A fixed seed makes the same data give the same clusters on every call. The scope comes
+ * out of the workspace's live projection; Louvain runs on a worker thread.
  */
 export async function communities(db: Gateway, pool: WorkerPool, ws: string, q: CommunitiesQuery, cache?: VersionCache<CommunitiesAnswer>): Promise<CommunitiesAnswer> {
   const types = [...(q.types ?? allTypes)];
-  const keyFor = (seq: number) => cacheKey(ws, 'communities', scopeKey(q), types.join(','), q.resolution, seq);
-  if (cache) {
-    const hit = cache.get(keyFor(await currentSeq(db, ws)));
-    if (hit) return hit;
-  }
-  const sub = await db.read((tx) => projectScope(tx, ws, q, types), 'analysis.communities');
-  const scope = compactScope(sub);
-  const clusters = sub.actors.length === 0 ? emptyClusters : await pool.run('communities', { scope, resolution: q.resolution }, transferables(scope));
-  const answer = communitiesAnswerOf(sub, scope.ids, scope.names, clusters, q.resolution);
-  cache?.set(keyFor(sub.changeSeq), answer);
+  const { g, scope, inScope } = await questionGraph(db, projectionsFor(db), ws, q);
+  const key = cacheKey(ws, 'communities', scopeKey(q), types.join(','), q.resolution, g.seq);
+  const hit = cache?.get(key);
+  if (hit) return hit;
+  const frozen = freezeScope(g, scope, inScope, typeMask(types));
+  const { ids, names } = frozen.compact;
+  const clusters = ids.length === 0 ? emptyClusters : await pool.run('communities', { scope: frozen.compact, resolution: q.resolution }, transferables(frozen.compact));
+  const drawn: DrawnScope = {
+    actors: () => frozen.actors(),
+    relationships: (limit) => frozen.relationships(undefined, limit),
+    relationshipCount: frozen.relationshipCount,
+    changeSeq: frozen.seq,
+  };
+  const answer = communitiesAnswerOf(drawn, ids, names, clusters, q.resolution);
+  cache?.set(key, answer);
   return answer;
 }
+
+/** What an answer draws of its scope, read only as far as it needs. */
+export interface DrawnScope {
+  actors(): AnalysisActor[];
+  relationships(limit: number): AnalysisRelationship[];
+  relationshipCount: number;
+  changeSeq: number;
+}
+
+const drawnOf = (sub: Subgraph): DrawnScope => ({
+  actors: () => sub.actors,
+  relationships: (limit) => sub.relationships.slice(0, limit),
+  relationshipCount: sub.relationships.length,
+  changeSeq: sub.changeSeq,
+});
 
 /**
  * Communities as positions into the scope's actors: community k's members, most central
@@ -94,7 +117,7 @@ export function clustersOf({ scope, resolution }: { scope: CompactScope; resolut
 }
 
 /** The answer from the scope as read and the clusters as computed. */
-export function communitiesAnswerOf(sub: Subgraph, ids: string[], names: string[], clusters: Clusters, resolution: number): CommunitiesAnswer {
+export function communitiesAnswerOf(sub: DrawnScope, ids: string[], names: string[], clusters: Clusters, resolution: number): CommunitiesAnswer {
   const base = { resolution, dataVersion: sub.changeSeq, relationshipsTruncated: false };
   if (clusters.offsets.length === 1) return { ...base, communities: [], modularity: 0, actors: [], relationships: [] };
   const list: Community[] = [];
@@ -104,13 +127,13 @@ export function communitiesAnswerOf(sub: Subgraph, ids: string[], names: string[
     const lead = clusters.order[clusters.offsets[k]!]!;
     list.push({ id: k + 1, name: names[lead] ?? ids[lead]!, centralActorId: ids[lead]!, size: actorIds.length, actorIds });
   }
-  const truncated = sub.relationships.length > MAX_DRAWN_RELATIONSHIPS;
+  const truncated = sub.relationshipCount > MAX_DRAWN_RELATIONSHIPS;
   return {
     ...base,
     communities: list,
     modularity: clusters.modularity,
-    actors: sub.actors,
-    relationships: truncated ? sub.relationships.slice(0, MAX_DRAWN_RELATIONSHIPS) : sub.relationships,
+    actors: sub.actors(),
+    relationships: sub.relationships(MAX_DRAWN_RELATIONSHIPS),
     relationshipsTruncated: truncated,
   };
 }
@@ -118,5 +141,5 @@ export function communitiesAnswerOf(sub: Subgraph, ids: string[], names: string[
 /** The whole computation on this thread: for tests and tools. */
 export function findCommunities(sub: Subgraph, resolution: number): CommunitiesAnswer {
   const scope = compactScope(sub);
-  return communitiesAnswerOf(sub, scope.ids, scope.names, clustersOf({ scope, resolution }), resolution);
+  return communitiesAnswerOf(drawnOf(sub), scope.ids, scope.names, clustersOf({ scope, resolution }), resolution);
 }

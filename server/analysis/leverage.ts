@@ -1,15 +1,14 @@
 import type { Gateway } from '../db/gateway.js';
 import { type AnalysisActor, type LeverageQuery } from '../domain/analysis.js';
 import { relationshipTypes } from '../domain/relationship.js';
-import { Timeout } from '../domain/errors.js';
 import { invalid } from '../domain/errors.js';
-import { requireActors } from './actors.js';
 import { uniqueById } from './draw.js';
-import { int } from './ints.js';
 import { LEVERAGE_METHOD, scoreRoute, type RouteTie } from './leverage-score.js';
-import { cypher } from './queries.js';
-import { normaliseRelationship, scopeIds } from './scope.js';
-import { PATH_BUDGET_MS } from './paths.js';
+import { typeMask } from './paths.js';
+import { BASE_ROLE, type ProjectionGraph } from './projection/graph.js';
+import { projectionsFor } from './projection/registry.js';
+import { questionGraph, requireSlots } from './projection/scope.js';
+import { Budget, hopsToTarget, kShortestPaths, Scratch, SEARCH_STEPS, type WalkRules } from './projection/search.js';
 
 /** Our base may be large; routes start from at most this many of its actors. */
 export const MAX_SOURCES = 200;
@@ -17,9 +16,9 @@ export const MAX_SOURCES = 200;
 const defaultTypes = relationshipTypes.filter((t) => t !== 'OPPOSITION');
 
 /**
- * Candidates in Cypher (the same bounded, loopless SHORTEST search as find-connections, from
- * every one of our actors at once), scoring in code (leverage-score.ts) where each factor can
- * be explained. Each of ours contributes its 3k shortest routes, which keeps the candidates
+ * Candidates on the projection (the same loopless k-shortest search as find-connections,
+ * from each of our actors, sharing one hop-distance map to the target), scoring in code
+ * (leverage-score.ts) where each factor can be explained. Each of ours contributes its 3k shortest routes, which keeps the candidates
  * bounded while letting a longer route through allies outrank a short one through opponents.
  */
 export async function leverage(db: Gateway, ws: string, q: LeverageQuery) {
@@ -31,33 +30,30 @@ export async function leverage(db: Gateway, ws: string, q: LeverageQuery) {
     if (chosen.length > MAX_SOURCES) throw invalid(`from= names more than ${MAX_SOURCES} actors.`, [{ path: 'querystring.from', message: `at most ${MAX_SOURCES}` }]);
     if (chosen.includes(q.target)) throw invalid('from= includes the target itself.', [{ path: 'querystring.from', message: 'contains the target' }]);
   }
-  const types = [...(q.types ?? defaultTypes)];
-  let complete = true;
-  const { sources, rows } = await db
-    .read(
-      async (tx) => {
-        await requireActors(tx, ws, [q.target], 'target');
-        if (chosen) await requireActors(tx, ws, chosen, 'from');
-        const scope = await scopeIds(tx, ws, q);
-        const sources = chosen ?? (await tx.query<{ id: string }>(cypher('base-actors'), { ws, limit: int(MAX_SOURCES) })).map((r) => r.id).filter((id) => id !== q.target);
-        if (sources.length === 0) return { sources, rows: [] };
-        const rows = await tx.query<{ actorIds: string[]; relationships: RouteTie[]; actors: AnalysisActor[] }>(
-          cypher('leverage-routes', { max: q.maxHops, count: q.k * 3 }),
-          { ws, target: q.target, from: sources, types, scope },
-        );
-        return { sources, rows };
-      },
-      'analysis.leverage',
-      { timeoutMs: PATH_BUDGET_MS },
-    )
-    .catch((error: unknown) => {
-      if (!(error instanceof Timeout)) throw error;
-      complete = false;
-      return { sources: [] as string[], rows: [] };
-    });
+  const { g, inScope } = await questionGraph(db, projectionsFor(db), ws, q);
+  const [target] = requireSlots(g, [q.target], 'target') as [number];
+  const chosenSlots = chosen ? requireSlots(g, chosen, 'from') : baseActors(g, target);
+  const sources = chosenSlots.map((v) => g.actorIds[v]!);
+  // Routes never pass through another of ours: a route through our own member is theirs.
+  const steppable = inScope.slice();
+  for (const v of chosenSlots) steppable[v] = 0;
+  const rules: WalkRules = { steppable, types: typeMask(q.types ?? defaultTypes), maxHops: q.maxHops, weighted: false };
+  const budget = new Budget(SEARCH_STEPS);
+  const shared = chosenSlots.length ? { toTarget: hopsToTarget(g, rules, target, budget), scratch: new Scratch(g.actorCount) } : undefined;
+  const rows: Array<{ actorIds: string[]; relationships: RouteTie[]; actors: AnalysisActor[] }> = [];
+  for (const s of chosenSlots) {
+    if (budget.exhausted) break;
+    for (const p of kShortestPaths(g, rules, s, target, q.k * 3, budget, shared)) {
+      rows.push({
+        actorIds: p.nodes.map((v) => g.actorIds[v]!),
+        relationships: p.edges.map((e) => ({ ...g.relationship(e), board: g.board(e) })),
+        actors: p.nodes.map((v) => g.actor(v)),
+      });
+    }
+  }
+  const complete = !budget.exhausted;
   const scored = rows.map((row) => {
-    const ties = row.relationships.map((r) => ({ ...normaliseRelationship(r), board: r.board ?? null }));
-    return { row, ties, ...scoreRoute(row.actors, ties) };
+    return { row, ties: row.relationships, ...scoreRoute(row.actors, row.relationships) };
   });
   scored.sort((a, b) => b.score - a.score || a.ties.length - b.ties.length || a.summary.localeCompare(b.summary));
   const routes = scored.slice(0, q.k).map((s, i) => ({
@@ -82,4 +78,13 @@ export async function leverage(db: Gateway, ws: string, q: LeverageQuery) {
         : LEVERAGE_METHOD,
     complete,
   };
+}
+
+/** Our base: live actors with the role "base", by name then id, at most MAX_SOURCES, never the target. */
+function baseActors(g: ProjectionGraph, target: number): number[] {
+  const base: number[] = [];
+  for (let v = 0; v < g.actorCount; v++) if (g.alive[v] && g.roles[v]! & BASE_ROLE) base.push(v);
+  const byText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+  base.sort((a, b) => byText(g.names[a]!, g.names[b]!) || byText(g.actorIds[a]!, g.actorIds[b]!));
+  return base.slice(0, MAX_SOURCES).filter((v) => v !== target);
 }

@@ -190,7 +190,13 @@ export const brokersAnswer = z.object({
   ...drawable,
   actorCount: z.number().int(),
   relationshipCount: z.number().int(),
-  betweenness: z.object({ mode: z.enum(['exact', 'sampled']), sampleSize: z.number().int(), seed: z.number().int() }),
+  betweenness: z.object({
+    mode: z.enum(['exact', 'sampled']),
+    sampleSize: z.number().int(),
+    seed: z.number().int(),
+    errorBound: z.number().describe('0 when exact; sampled: with 95 % confidence every betweenness (0…1) is within ± this of the exact value'),
+    error: z.string().describe('The error of the betweenness, in words'),
+  }),
   method: z.string().describe('How brokerScore is computed'),
   dataVersion: z.number().int().describe('The workspace change sequence the answer was computed at'),
 });

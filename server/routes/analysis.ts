@@ -15,6 +15,7 @@ import { leverage } from '../analysis/leverage.js';
 import { neighborhood } from '../analysis/neighborhood.js';
 import { findPaths } from '../analysis/paths.js';
 import { checkScope } from '../analysis/scope.js';
+import { compressed } from '../http/compression.js';
 
 const errors = { 400: problemSchema, 401: problemSchema, 404: problemSchema };
 /** Whole-scope measures run on a worker thread, a few at once per account (server/http/heavy-limit.ts). */
@@ -30,6 +31,7 @@ export const analysisRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/neighborhood',
     {
+      compress: compressed,
       schema: {
         tags,
         summary: 'The actors and relationships around an actor, nearest first',
@@ -44,6 +46,7 @@ export const analysisRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/paths',
     {
+      compress: compressed,
       schema: {
         tags,
         summary: 'Find connections: the k shortest loopless paths between two actors (at most 6 hops)',
@@ -58,6 +61,7 @@ export const analysisRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/interlocks',
     {
+      compress: compressed,
       schema: {
         tags,
         summary: 'Actors tied to all (or at least min) of the given actors, by relationship type',
@@ -72,6 +76,7 @@ export const analysisRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/brokers',
     {
+      compress: compressed,
       schema: {
         tags,
         summary: 'Power brokers: centrality over the scope combined with assessed power',
@@ -90,6 +95,7 @@ export const analysisRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/communities',
     {
+      compress: compressed,
       schema: {
         tags,
         summary: 'Louvain communities, each named after its most central member',
@@ -108,6 +114,7 @@ export const analysisRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/leverage',
     {
+      compress: compressed,
       schema: {
         tags,
         summary: 'Leverage routes from our base (or chosen actors) to a target, ranked and explained',
@@ -122,6 +129,7 @@ export const analysisRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/demands/:id/circle',
     {
+      compress: compressed,
       schema: {
         tags,
         summary: "A demand's secondary targets: actors with power over its primary targets, ranked",

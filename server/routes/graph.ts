@@ -7,6 +7,7 @@ import { relationship } from '../domain/relationship.js';
 import { assessmentsAt } from '../repos/assessments.js';
 import { loadGraph } from '../repos/graph.js';
 import { readErrors } from './helpers.js';
+import { compressed } from '../http/compression.js';
 
 const GRAPH_LIMIT = 20_000;
 
@@ -14,6 +15,7 @@ export const graphRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/graph',
     {
+      compress: compressed,
       schema: {
         tags: ['graph'],
         summary: 'The whole workspace graph (up to 20,000 actors, busiest first; `truncated` when cut)',

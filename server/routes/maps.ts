@@ -7,6 +7,7 @@ import { listMaps, mapStore, savePositions, type StoredMap } from '../repos/maps
 import { addMembers, createMap, deleteMap, loadMapDetail, removeMembers, updateMap } from '../services/maps.js';
 import { mutate } from '../services/unit-of-work.js';
 import { author, basedOn, decodeCursor, pageOf, readErrors, writeErrors } from './helpers.js';
+import { compressed } from '../http/compression.js';
 
 export const mapRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
@@ -31,7 +32,7 @@ export const mapRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.get(
     '/maps/:id',
-    { schema: { tags: ['maps'], summary: 'A map with its actors, positions, annotations and the relationships among its actors', params: idParams, response: { 200: mapDetail, ...readErrors } } },
+    { compress: compressed, schema: { tags: ['maps'], summary: 'A map with its actors, positions, annotations and the relationships among its actors', params: idParams, response: { 200: mapDetail, ...readErrors } } },
     async (request) => app.db.read((tx) => loadMapDetail(tx, request.params.ws, request.params.id)),
   );
 

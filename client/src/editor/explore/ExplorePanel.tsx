@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import type { BrokersAnswer, CommunitiesAnswer, InterlocksAnswer, LeverageAnswer, PathsAnswer } from '../../api/domain';
+import { relationshipRules, relationshipTypes, type BrokersAnswer, type CommunitiesAnswer, type InterlocksAnswer, type LeverageAnswer, type PathsAnswer } from '../../api/domain';
 import { endpoints } from '../../api/endpoints';
 import { errorText } from '../../api/queries';
 import { visibleActors, visibleRelationships } from '../../graph/doc';
@@ -10,11 +10,11 @@ import { useEditor, useEditorState } from '../context';
 import { ActorSelect } from './ActorSelect';
 
 type Result =
-  | { kind: 'paths'; lines: { text: string; actors: string[]; rels: string[] }[]; note: string; missing: number }
+  | { kind: 'paths'; lines: { text: string; actors: string[]; rels: string[] }[]; note: string; missing: number; complete: boolean; hops: number }
   | { kind: 'brokers'; items: { id: string; name: string; score: number; detail: string }[]; method: string }
   | { kind: 'communities'; items: { name: string; size: number; color: string }[]; modularity: number }
   | { kind: 'interlocks'; groups: { label: string; names: string[]; actors: string[]; rels: string[] }[] }
-  | { kind: 'leverage'; routes: { summary: string; explanation: string[]; score: number; actors: string[]; rels: string[] }[]; method: string }
+  | { kind: 'leverage'; routes: { summary: string; explanation: string[]; score: number; actors: string[]; rels: string[] }[]; method: string; complete: boolean }
   | { kind: 'error'; text: string };
 
 /** The questions a power map answers, asked of the analysis service and drawn on the map. */
@@ -30,6 +30,11 @@ export function ExplorePanel({ ws, mapId }: { ws: string; mapId: string }) {
   const [target, setTarget] = useState('');
   const [result, setResult] = useState<Result | null>(null);
   const [busy, setBusy] = useState(false);
+  // Search limits for connections and routes: the controls the "search stopped" advice names.
+  const [hops, setHops] = useState('');
+  const [types, setTypes] = useState<string[]>([]);
+  const [onMapOnly, setOnMapOnly] = useState(false);
+  const limits = { maxHops: hops || undefined, types: types.length ? types : undefined, map: onMapOnly ? mapId : undefined };
   const [brokerScores, setBrokerScores] = useState<Record<string, number> | null>(null);
   const name = (id: string, extra: { id: string; name: string }[] = []) => doc.actors[id]?.name ?? extra.find((a) => a.id === id)?.name ?? 'someone off the map';
   const light = (actorIds: string[], relationshipIds: string[], label: string) => editor.store.set({ highlight: { actors: actorIds, relationships: relationshipIds, label } });
@@ -49,11 +54,13 @@ export function ExplorePanel({ ws, mapId }: { ws: string; mapId: string }) {
     ask(async () => {
       let lines: { text: string; actors: string[]; rels: string[] }[];
       let note = '';
+      let complete = true;
       let extra: { id: string; name: string }[] = [];
       try {
-        const answer = await endpoints.analysis<PathsAnswer>(ws, 'paths', { from, to, k: 3 });
+        const answer = await endpoints.analysis<PathsAnswer>(ws, 'paths', { from, to, k: 3, ...limits });
         extra = answer.actors;
         note = answer.note;
+        complete = answer.complete;
         lines = answer.paths.map((p) => ({ text: '', actors: p.actorIds, rels: p.steps.map((s) => s.relationshipId) }));
       } catch {
         // The service is unreachable: answer from what this map shows.
@@ -64,7 +71,7 @@ export function ExplorePanel({ ws, mapId }: { ws: string; mapId: string }) {
       const h = highlightOf(lines.map((l) => ({ actorIds: l.actors, relationshipIds: l.rels })));
       if (lines.length) light([...h.actors], [...h.relationships], 'Connections');
       else editor.store.set({ highlight: null });
-      return { kind: 'paths', lines, note, missing: [...h.actors].filter((id) => !doc.members[id]).length };
+      return { kind: 'paths', lines, note, complete, hops: Number(hops || 6), missing: [...h.actors].filter((id) => !doc.members[id]).length };
     });
 
   const brokers = () =>
@@ -107,10 +114,10 @@ export function ExplorePanel({ ws, mapId }: { ws: string; mapId: string }) {
 
   const leverage = () =>
     ask(async () => {
-      const answer = await endpoints.analysis<LeverageAnswer>(ws, 'leverage', { target, from: 'base', k: 5 });
+      const answer = await endpoints.analysis<LeverageAnswer>(ws, 'leverage', { target, from: 'base', k: 5, ...limits });
       const routes = answer.routes.map((r) => ({ summary: r.summary, explanation: r.explanation, score: r.score, actors: r.actorIds, rels: r.steps.map((s) => s.relationshipId) }));
       if (routes[0]) light(routes[0].actors, routes[0].rels, 'Best route');
-      return { kind: 'leverage', routes, method: answer.method };
+      return { kind: 'leverage', routes, method: answer.method, complete: answer.complete };
     });
 
   const addMissing = async (ids: string[]) => {
@@ -135,6 +142,29 @@ export function ExplorePanel({ ws, mapId }: { ws: string; mapId: string }) {
         <button className="btn" disabled={!target || busy} onClick={() => void leverage()}>Find routes</button>
       </section>
       <section>
+        <details className="search-limits">
+          <summary>Search limits for connections and routes</summary>
+          <label className="inline small">
+            Most steps{' '}
+            <select value={hops} onChange={(e) => setHops(e.target.value)}>
+              <option value="">default (6 for connections, 4 for routes)</option>
+              {[1, 2, 3, 4, 5, 6].map((n) => <option key={n} value={String(n)}>{n}</option>)}
+            </select>
+          </label>
+          <label className="inline small">
+            <input type="checkbox" checked={onMapOnly} onChange={(e) => setOnMapOnly(e.target.checked)} /> Only actors on this map
+          </label>
+          <fieldset className="small">
+            <legend>Tie types (none ticked: all)</legend>
+            {relationshipTypes.map((t) => (
+              <label key={t} className="inline">
+                <input type="checkbox" checked={types.includes(t)} onChange={(e) => setTypes(e.target.checked ? [...types, t] : types.filter((x) => x !== t))} /> {relationshipRules[t].label}
+              </label>
+            ))}
+          </fieldset>
+        </details>
+      </section>
+      <section>
         <h3>Structure</h3>
         <div className="btn-row">
           <button className="btn" disabled={busy} onClick={() => void brokers()}>Power brokers</button>
@@ -151,8 +181,9 @@ export function ExplorePanel({ ws, mapId }: { ws: string; mapId: string }) {
           {result.kind === 'error' && <div className="alert alert-error">{result.text}</div>}
           {result.kind === 'paths' && (
             <>
-              <h4>{result.lines.length ? `${result.lines.length} shortest connection${result.lines.length === 1 ? '' : 's'}` : 'No connection found'}</h4>
-              {result.lines.length === 0 && <p className="muted small">These two are not linked within six steps. Research a tie, or look at who knows both.</p>}
+              <h4>{result.lines.length ? `${result.lines.length} shortest connection${result.lines.length === 1 ? '' : 's'}` : result.complete ? 'No connection found' : 'The search stopped before finishing'}</h4>
+              {result.lines.length === 0 && result.complete && <p className="muted small">These two are not linked within {result.hops} step{result.hops === 1 ? '' : 's'}. Research a tie, or look at who knows both.</p>}
+              {!result.complete && <StoppedAdvice />}
               <ol className="path-list">
                 {result.lines.map((l, i) => <li key={i}><button className="linklike" onClick={() => light(l.actors, l.rels, 'Connection')}>{l.text}</button></li>)}
               </ol>
@@ -187,8 +218,9 @@ export function ExplorePanel({ ws, mapId }: { ws: string; mapId: string }) {
           )}
           {result.kind === 'leverage' && (
             <>
-              <h4>{result.routes.length ? 'Routes from our base' : 'No route from our base'}</h4>
-              {result.routes.length === 0 && <p className="muted small">Mark your own members and organisations with the role “our base”, and map who they know.</p>}
+              <h4>{result.routes.length ? 'Routes from our base' : result.complete ? 'No route from our base' : 'The search stopped before finishing'}</h4>
+              {!result.complete && <StoppedAdvice />}
+              {result.routes.length === 0 && result.complete && <p className="muted small">Mark your own members and organisations with the role “our base”, and map who they know.</p>}
               <ol className="route-list">
                 {result.routes.map((r, i) => (
                   <li key={i}>
@@ -203,5 +235,14 @@ export function ExplorePanel({ ws, mapId }: { ws: string; mapId: string }) {
         </section>
       )}
     </div>
+  );
+}
+
+/** Said instead of "not linked" when a search was stopped: it names the controls above. */
+function StoppedAdvice() {
+  return (
+    <p className="alert small" role="status">
+      The search stopped before finishing — try fewer hops, fewer types or a smaller scope (under “Search limits for connections and routes”: most steps, tie types, only actors on this map).
+    </p>
   );
 }
