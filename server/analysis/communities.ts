@@ -1,6 +1,6 @@
 import louvain from 'graphology-communities-louvain';
 import type { Gateway } from '../db/gateway.js';
-import { allTypes, type CommunitiesAnswer, type CommunitiesQuery, type Community } from '../domain/analysis.js';
+import { allTypes, type AnalysisActor, type AnalysisRelationship, type CommunitiesAnswer, type CommunitiesQuery, type Community } from '../domain/analysis.js';
 import { cacheKey, VersionCache } from './cache.js';
 import { graphOf, seededRandom } from './graph.js';
 import { compactScope, transferables, type CompactScope } from './compact.js';

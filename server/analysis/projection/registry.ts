@@ -1,7 +1,6 @@
 import type { Gateway, Tx } from '../../db/gateway.js';
 import type { Change } from '../../domain/change.js';
-import { listChanges, loadChange } from '../../services/changes.js';
-import { cypher } from '../queries.js';
+import { changeSeq, changesRepo } from '../../repos/changes.js';
 import type { ProjectionGraph } from './graph.js';
 import { applyChange, loadProjection } from './load.js';
 
@@ -146,18 +145,17 @@ export class Projections {
  * when a change number has no change behind it or there are too many to replay.
  */
 async function changesAfter(tx: Tx, ws: string, seq: number): Promise<{ head: number; changes: Change[] } | 'reload'> {
-  const row = await tx.one<{ changeSeq: number }>(cypher('change-seq'), { ws });
-  const head = row?.changeSeq ?? 0;
+  const head = await changeSeq(tx, ws);
   if (head <= seq) return { head: seq, changes: [] };
   if (head - seq > MAX_REPLAY) return 'reload';
   const changes: Change[] = [];
   let at = seq;
   while (at < head) {
-    const batch = await listChanges(tx, ws, { after: at, limit: CATCH_UP_BATCH });
+    const batch = await changesRepo.list(tx, ws, { after: at, limit: CATCH_UP_BATCH });
     for (const c of batch) {
       if (c.seq > head) break;
       if (c.seq !== at + 1) return 'reload';
-      changes.push(c.diffs.length < c.diffCount ? ((await loadChange(tx, ws, c.id)) ?? c) : c);
+      changes.push(c.diffs.length < c.diffCount ? ((await changesRepo.load(tx, ws, c.id)) ?? c) : c);
       at = c.seq;
     }
     if (batch.length < CATCH_UP_BATCH) break;
