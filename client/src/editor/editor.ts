@@ -10,6 +10,8 @@ import type { Transport } from './transport';
 export interface CanvasHooks {
   png?: () => Promise<Blob | null> | Blob | null;
   svg?: () => string | null;
+  /** Begins drawing a tie from this actor (the network's edge handles). */
+  connectFrom?: (actorId: string) => void;
 }
 
 /** Applies a doc's exact versions once the server has answered. */

@@ -20,7 +20,8 @@ export const commands = {
   exportSvg: ui.exportSvg, exportPng: ui.exportPng,
   selectAll: ui.selectAll, clearSelection: ui.clearSelection, openAddActor: ui.openAddActor, showHelp: ui.showHelp,
   fit: ui.fit, layoutForce: ui.layoutForce, layoutConcentric: ui.layoutConcentric, toggleLabels: ui.toggleLabels,
-  viewNetwork: ui.viewNetwork, viewGrid: ui.viewGrid, viewTable: ui.viewTable, findConnections: ui.findConnections, expandNeighbourhood: ui.expandNeighbourhood,
+  viewNetwork: ui.viewNetwork, viewGrid: ui.viewGrid, viewTable: ui.viewTable, showView: ui.showView,
+  toggleDrawMode: ui.toggleDrawMode, drawFrom: ui.drawFrom, inspectRelationship: ui.inspectRelationship, openShare: ui.openShare, findConnections: ui.findConnections, expandNeighbourhood: ui.expandNeighbourhood,
   createActor, addToMap, updateActor, bulkEdit, createRelationship, updateRelationship, assessActor, moveActors,
   addStoryStep, removeStoryStep, moveStoryStep,
 };
