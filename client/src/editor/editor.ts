@@ -12,6 +12,8 @@ export interface CanvasHooks {
   svg?: () => string | null;
   /** Begins drawing a tie from this actor (the network's edge handles). */
   connectFrom?: (actorId: string) => void;
+  /** The model point at the middle of what the canvas shows. */
+  viewCentre?: () => { x: number; y: number };
 }
 
 /** Applies a doc's exact versions once the server has answered. */

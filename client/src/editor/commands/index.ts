@@ -6,6 +6,7 @@ import { bulkEdit } from './bulk-edit';
 import { createActor } from './create-actor';
 import { createRelationship } from './create-relationship';
 import { deleteActors } from './delete-actors';
+import { deleteRelationship } from './delete-relationship';
 import { deleteSelection } from './delete-selection';
 import { redo, undo } from './history';
 import { moveActors } from './move-actors';
@@ -22,7 +23,7 @@ export const commands = {
   fit: ui.fit, layoutForce: ui.layoutForce, layoutConcentric: ui.layoutConcentric, toggleLabels: ui.toggleLabels,
   viewNetwork: ui.viewNetwork, viewGrid: ui.viewGrid, viewTable: ui.viewTable, showView: ui.showView,
   toggleDrawMode: ui.toggleDrawMode, drawFrom: ui.drawFrom, inspectRelationship: ui.inspectRelationship, openShare: ui.openShare, findConnections: ui.findConnections, expandNeighbourhood: ui.expandNeighbourhood,
-  createActor, addToMap, updateActor, bulkEdit, createRelationship, updateRelationship, assessActor, moveActors,
+  createActor, addToMap, updateActor, bulkEdit, createRelationship, updateRelationship, deleteRelationship, assessActor, moveActors,
   addStoryStep, removeStoryStep, moveStoryStep,
 };
 

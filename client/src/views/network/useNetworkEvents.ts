@@ -94,6 +94,10 @@ export function useNetworkEvents(
     if (handles && editor.state.drawMode) handles.enableDrawMode();
     editor.canvas = {
       ...networkExports(cy, () => editor.state.edgeLabels),
+      viewCentre: () => {
+        const e = cy.extent();
+        return { x: (e.x1 + e.x2) / 2, y: (e.y1 + e.y2) / 2 };
+      },
       ...(handles
         ? {
             connectFrom: (id: string) => {
