@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { Assessment } from '../domain/assessment.js';
+import type { AssessmentRecorded } from '../domain/assessment.js';
 import { actorStore } from '../repos/actors.js';
 import { assessmentStore } from '../repos/assessments.js';
 import { createEntity, loadOr404, replaceEntity } from './entities.js';
@@ -13,7 +13,7 @@ export async function assess(
   ctx: WriteContext,
   actorId: string,
   input: { power: number; alignment: number; note: string; at?: string | undefined; id?: string | undefined },
-): Promise<Assessment> {
+): Promise<AssessmentRecorded> {
   const actor = await loadOr404(ctx, actorStore, actorId);
   const at = input.at ? new Date(input.at).toISOString() : new Date().toISOString();
   const later = await ctx.tx.one<{ n: number }>(
@@ -31,9 +31,10 @@ export async function assess(
     authorName: ctx.author?.name ?? null,
     version: 1,
   });
+  let actorVersion = actor.version;
   if (!later?.n && (actor.power !== input.power || actor.alignment !== input.alignment)) {
-    await replaceEntity(ctx, actorStore, actor, { ...actor, power: input.power, alignment: input.alignment });
+    actorVersion = (await replaceEntity(ctx, actorStore, actor, { ...actor, power: input.power, alignment: input.alignment })).version;
   }
   const { version: _v, ...plain } = assessment;
-  return plain;
+  return { ...plain, actorVersion };
 }

@@ -76,9 +76,14 @@ export async function nodeOnPage(page: Page, name: string): Promise<{ x: number;
   return (await handle.jsonValue()) as { x: number; y: number };
 }
 
-/** Drags from one actor to another in drawing mode, as a person draws a tie. */
-export async function drawRelationship(page: Page, from: string, to: string) {
-  await page.getByRole('button', { name: '⤳ Relationship' }).click();
+/** Turns drawing on with the toolbar button unless it is on already (it stays on until Esc). */
+export async function startDrawing(page: Page) {
+  const button = page.getByRole('button', { name: '⤳ Relationship' });
+  if ((await button.getAttribute('aria-pressed')) !== 'true') await button.click();
+}
+
+/** In drawing mode, drags from one actor to another as a person draws a tie; the form opens. */
+export async function dragTie(page: Page, from: string, to: string) {
   const a = await nodeOnPage(page, from);
   const b = await nodeOnPage(page, to);
   await page.mouse.move(a.x, a.y);
@@ -89,6 +94,17 @@ export async function drawRelationship(page: Page, from: string, to: string) {
   await page.mouse.move(b.x + 1, b.y + 1);
   await page.mouse.up();
   await page.getByRole('dialog', { name: 'New relationship' }).waitFor();
+}
+
+/** Drags from one actor to another in drawing mode, as a person draws a tie. */
+export async function drawRelationship(page: Page, from: string, to: string) {
+  await startDrawing(page);
+  await dragTie(page, from, to);
+}
+
+/** How many ties the network draws. */
+export async function edgeCount(page: Page): Promise<number> {
+  return page.evaluate(() => (window as unknown as { __powermapCy?: { edges(): { length: number } } }).__powermapCy?.edges().length ?? -1);
 }
 
 /** Drags an actor on the power grid into the cell of an alignment (−3…+3) and a power (0…5). */

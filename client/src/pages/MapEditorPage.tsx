@@ -1,6 +1,6 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { useCallback, useEffect, useMemo } from 'react';
-import type { User } from '../api/domain';
+import type { Change, User } from '../api/domain';
 import { errorText, keys, useMapDetail, useMapShares, useWorkspace } from '../api/queries';
 import { Header } from '../components/Header';
 import { Link } from '../components/Link';
@@ -42,24 +42,21 @@ export function MapEditorPage({ user, ws, mapId }: { user: User; ws: string; map
   const shares = useMapShares(ws, mapId);
 
   // Server data enters the editor unrecorded, and never over edits still being saved.
+  // A picture fetched while a save was under way may predate it: fetch again once saves settle.
   useEffect(() => {
-    if (detail.data && editor.state.pending === 0) editor.receive({ ...fromMapDetail(detail.data), partners: editor.doc.partners ?? {} });
-  }, [detail.data, editor]);
+    if (!detail.data) return;
+    if (editor.state.pending === 0) editor.receive({ ...fromMapDetail(detail.data), partners: editor.doc.partners ?? {} });
+    else void editor.settled().then(() => client.invalidateQueries({ queryKey: keys.map(ws, mapId) }));
+  }, [detail.data, editor, client, ws, mapId]);
   // Only who added what changes here: the map itself is left as it is.
   useEffect(() => {
     const partners = partnersFrom(shares.data?.contributions ?? []);
     editor.store.set((s) => ({ doc: { ...s.doc, partners } }));
   }, [shares.data, editor]);
-  useEffect(() => {
-    let was = 0;
-    return editor.store.subscribe(() => {
-      const now = editor.state.pending;
-      if (was > 0 && now === 0) void client.invalidateQueries({ queryKey: keys.map(ws, mapId) });
-      was = now;
-    });
-  }, [editor, client, ws, mapId]);
-
-  useLiveUpdates(ws, user.id, (change) => editor.say('info', `${change.userName ?? 'Someone'}: ${change.summary}`));
+  // Saves are confirmed by the versions the server answers; the feed's echo of them is not
+  // fetched again, a colleague's change (or one this page cannot tell it has) is.
+  const held = useMemo(() => ({ key: keys.map(ws, mapId), reflects: (change: Change) => editor.reflects(change) }), [editor, ws, mapId]);
+  useLiveUpdates(ws, user.id, { onRemote: (change) => editor.say('info', `${change.userName ?? 'Someone'}: ${change.summary}`), held });
 
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
