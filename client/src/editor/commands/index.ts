@@ -22,7 +22,7 @@ export const commands = {
   selectAll: ui.selectAll, clearSelection: ui.clearSelection, openAddActor: ui.openAddActor, showHelp: ui.showHelp,
   fit: ui.fit, layoutForce: ui.layoutForce, layoutConcentric: ui.layoutConcentric, toggleLabels: ui.toggleLabels,
   viewNetwork: ui.viewNetwork, viewGrid: ui.viewGrid, viewTable: ui.viewTable, showView: ui.showView,
-  toggleDrawMode: ui.toggleDrawMode, drawFrom: ui.drawFrom, inspectRelationship: ui.inspectRelationship, openShare: ui.openShare, findConnections: ui.findConnections, expandNeighbourhood: ui.expandNeighbourhood,
+  toggleDrawMode: ui.toggleDrawMode, drawFrom: ui.drawFrom, inspectRelationship: ui.inspectRelationship, openShare: ui.openShare, showPanel: ui.showPanel, closeDialog: ui.closeDialog, findConnections: ui.findConnections, expandNeighbourhood: ui.expandNeighbourhood,
   createActor, addToMap, updateActor, bulkEdit, createRelationship, updateRelationship, deleteRelationship, assessActor, moveActors,
   addStoryStep, removeStoryStep, moveStoryStep,
 };

@@ -1,5 +1,5 @@
 import { downloadBlob, downloadText, fileStem } from '../download';
-import type { View } from '../store';
+import type { Panel, View } from '../store';
 import { defineCommand, mod, plain } from './command';
 
 const key = (k: string) => (e: { key: string; ctrlKey?: boolean; metaKey?: boolean; altKey?: boolean }) => plain(e) && e.key === k;
@@ -43,6 +43,18 @@ export const showView = defineCommand<View>({
   label: 'Show a view',
   // Drawing belongs to the network; another view ends it.
   perform: (editor, view) => editor.store.set((s) => ({ view, drawMode: view === 'network' && s.drawMode })),
+});
+
+export const showPanel = defineCommand<Panel>({
+  name: 'showPanel',
+  label: 'Show a side panel',
+  perform: (editor, panel) => editor.store.set({ panel }),
+});
+
+export const closeDialog = defineCommand({
+  name: 'closeDialog',
+  label: 'Close',
+  perform: (editor) => editor.store.set({ dialog: null }),
 });
 
 export const inspectRelationship = defineCommand<string>({

@@ -134,7 +134,7 @@ function RelationshipTable() {
         {rels.map((r) => (
           <tr key={r.id}>
             <td>{doc.actors[r.from]?.name}</td>
-            <td><button className="linklike" onClick={() => editor.store.set({ selection: { actors: [], relationships: [r.id] }, panel: 'inspector' })}>{typeLabels[r.type]}</button></td>
+            <td><button className="linklike" onClick={() => void dispatch(editor, 'inspectRelationship', r.id)}>{typeLabels[r.type]}</button></td>
             <td>{doc.actors[r.to]?.name}</td>
             <td>{r.strength}</td>
             <td>{r.sourceIds.length ? r.sourceIds.length : <span className="warn">uncited</span>}</td>
