@@ -66,7 +66,7 @@ const bench = {
     root = createRoot(stage());
     root.render(
       <EditorContext.Provider value={editor}>
-        <NetworkView onOpenActor={() => {}} onExpand={() => {}} drawMode={false} />
+        <NetworkView onOpenActor={() => {}} onExpand={() => {}} />
       </EditorContext.Provider>,
     );
     let cy: Core | undefined;

@@ -2,7 +2,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { actor, actorCreate, actorListQuery, actorPatch, type Actor } from '../domain/actor.js';
 import { actorDetail } from '../domain/actor-detail.js';
-import { assessment, assessmentCreate, type Assessment } from '../domain/assessment.js';
+import { assessment, assessmentCreate, assessmentRecorded, type Assessment } from '../domain/assessment.js';
 import { change } from '../domain/change.js';
 import { id, idParams, page, pageQuery, version, versionQuery, wsParams } from '../domain/common.js';
 import { notFound } from '../http/problem.js';
@@ -103,7 +103,7 @@ export const actorRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.post(
     '/actors/:id/assessments',
-    { schema: { tags: ['assessments'], summary: 'Record a dated reading of power and alignment', params: idParams, body: assessmentCreate, response: { 201: assessment, ...writeErrors } } },
+    { schema: { tags: ['assessments'], summary: 'Record a dated reading of power and alignment', params: idParams, body: assessmentCreate, response: { 201: assessmentRecorded, ...writeErrors } } },
     async (request, reply) => {
       const { result } = await mutate(app.db, request.params.ws, author(request), 'assess', (x: Assessment) => `Assessed power ${x.power}, alignment ${x.alignment}`, (ctx) =>
         assess(ctx, request.params.id, request.body),

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Actor } from '../domain/actor.js';
-import type { Assessment, AssessmentChange } from '../domain/assessment.js';
+import type { Assessment, AssessmentChange, AssessmentRecorded } from '../domain/assessment.js';
 import type { ReadingInput } from '../domain/reading.js';
 import { badRequest } from '../http/problem.js';
 import { actorStore } from '../repos/actors.js';
@@ -35,7 +35,7 @@ export async function assess(
   ctx: WriteContext,
   actorId: string,
   input: { power: number; alignment: number; note: string; source?: string | undefined; at?: string | undefined; id?: string | undefined },
-): Promise<Assessment> {
+): Promise<AssessmentRecorded> {
   const actor = await loadOr404(ctx, actorStore, actorId);
   const at = input.at ? new Date(input.at).toISOString() : new Date().toISOString();
   const later = await laterReadings(ctx.tx, ctx.ws, actorId, at);
@@ -51,11 +51,12 @@ export async function assess(
     authorName: ctx.author?.name ?? null,
     version: 1,
   });
+  let actorVersion = actor.version;
   if (!later && (actor.power !== input.power || actor.alignment !== input.alignment)) {
-    await replaceEntity(ctx, actorStore, actor, { ...actor, power: input.power, alignment: input.alignment });
+    actorVersion = (await replaceEntity(ctx, actorStore, actor, { ...actor, power: input.power, alignment: input.alignment })).version;
   }
   const { version: _v, ...plain } = assessment;
-  return plain;
+  return { ...plain, actorVersion };
 }
 
 /** The reading a write implies: none unless power or alignment is set and differs from before. */

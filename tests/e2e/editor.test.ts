@@ -8,7 +8,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium } from '../support/browser.js';
 import {
-  addActor, apiIn, createMap, createWorkspace, dragOnGrid, drawRelationship, highlighted, shot, signUp, uniqueEmail, waitSaved,
+  addActor, apiIn, createMap, createWorkspace, dragOnGrid, dragTie, drawRelationship, edgeCount, highlighted, nodeOnPage, shot, signUp, uniqueEmail, waitSaved,
 } from '../support/e2e-editor.js';
 import { startBrowserSession, type TestServer } from '../support/server.js';
 
@@ -83,6 +83,65 @@ describe('the map editor in Chromium', () => {
     await row.waitFor();
     expect(await row.getByRole('cell').last().textContent()).toBe('1');
     await shot(page, 'flow1-06-after-reload');
+    expect(errors).toEqual([]);
+  }, 180_000);
+
+  it('D starts drawing, ties are drawn one after another without leaving it, the tie inspector deletes one, and Esc ends drawing', async () => {
+    const { page, errors } = await newPage();
+    await signUp(page, server.url, { name: 'Dana Drawer', email: uniqueEmail('dana'), password });
+    const ws = await apiIn<{ id: string }>(page, 'POST', '/api/workspaces', { name: 'Port authority' });
+    const base = `/api/workspaces/${ws.id}`;
+    const actor = async (name: string, kind: 'person' | 'organization', extra: object = {}) => (await apiIn<{ id: string }>(page, 'POST', `${base}/actors`, { kind, name, ...extra })).id;
+    const chair = await actor('Port Chair Ellis', 'person', { roles: ['decision_maker'] });
+    const shipper = await actor('Harbor Shipping Co', 'organization');
+    const local = await actor('Dockworkers Local 9', 'organization', { roles: ['base'], organized: true });
+    const map = await apiIn<{ id: string }>(page, 'POST', `${base}/maps`, { name: 'Who runs the port' });
+    const positions = { [chair]: { x: 0, y: 0 }, [shipper]: { x: 340, y: 0 }, [local]: { x: 170, y: 280 } };
+    await apiIn(page, 'POST', `${base}/maps/${map.id}/members`, { actorIds: [chair, shipper, local], positions });
+
+    await page.goto(`${server.url}/w/${ws.id}/maps/${map.id}`);
+    await page.getByRole('toolbar', { name: 'Map tools' }).waitFor();
+    await nodeOnPage(page, 'Port Chair Ellis');
+    const drawing = page.getByRole('button', { name: '⤳ Relationship' });
+    expect(await drawing.getAttribute('aria-pressed')).toBe('false');
+    await page.keyboard.press('d');
+    await expect.poll(() => drawing.getAttribute('aria-pressed')).toBe('true');
+
+    for (const from of ['Harbor Shipping Co', 'Dockworkers Local 9']) {
+      await dragTie(page, from, 'Port Chair Ellis');
+      const dialog = page.getByRole('dialog', { name: 'New relationship' });
+      await dialog.getByLabel('No source yet').check();
+      await dialog.getByRole('button', { name: 'Create relationship' }).click();
+      await dialog.waitFor({ state: 'detached' });
+      await waitSaved(page);
+      // Still drawing: the next tie needs no click on the toolbar.
+      expect(await drawing.getAttribute('aria-pressed')).toBe('true');
+    }
+    await expect.poll(() => edgeCount(page)).toBe(2);
+    await shot(page, 'flow4-two-ties-drawn');
+
+    // The tie just drawn is selected and its inspector deletes it.
+    await page.getByRole('button', { name: 'Delete', exact: true }).click();
+    await waitSaved(page);
+    await expect.poll(() => edgeCount(page)).toBe(1);
+
+    await page.keyboard.press('Escape');
+    await expect.poll(() => drawing.getAttribute('aria-pressed')).toBe('false');
+    // Out of drawing mode a drag from an actor moves it; no tie, no form.
+    const start = await nodeOnPage(page, 'Dockworkers Local 9');
+    await page.mouse.move(start.x, start.y);
+    await page.mouse.down();
+    await page.mouse.move(start.x + 90, start.y + 40, { steps: 10 });
+    await page.mouse.up();
+    await waitSaved(page);
+    await expect.poll(async () => (await nodeOnPage(page, 'Dockworkers Local 9')).x).toBeGreaterThan(start.x + 40);
+    expect(await page.getByRole('dialog', { name: 'New relationship' }).count()).toBe(0);
+    expect(await edgeCount(page)).toBe(1);
+
+    await page.reload();
+    await nodeOnPage(page, 'Port Chair Ellis');
+    await expect.poll(() => edgeCount(page)).toBe(1);
+    await shot(page, 'flow4-after-reload');
     expect(errors).toEqual([]);
   }, 180_000);
 

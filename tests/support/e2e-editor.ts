@@ -76,11 +76,28 @@ export async function nodeOnPage(page: Page, name: string): Promise<{ x: number;
   return (await handle.jsonValue()) as { x: number; y: number };
 }
 
-/** Drags from one actor to another in drawing mode, as a person draws a tie. */
-export async function drawRelationship(page: Page, from: string, to: string) {
-  await page.getByRole('button', { name: '⤳ Relationship' }).click();
-  const a = await nodeOnPage(page, from);
-  const b = await nodeOnPage(page, to);
+/** Where a node is once it has stopped moving (a layout or a fit may still be under way on a busy machine). */
+async function settledOnPage(page: Page, name: string) {
+  let last = await nodeOnPage(page, name);
+  for (let i = 0; i < 50; i++) {
+    await page.waitForTimeout(200);
+    const now = await nodeOnPage(page, name);
+    if (Math.abs(now.x - last.x) < 1 && Math.abs(now.y - last.y) < 1) return now;
+    last = now;
+  }
+  return last;
+}
+
+/** Turns drawing on with the toolbar button unless it is on already (it stays on until Esc). */
+export async function startDrawing(page: Page) {
+  const button = page.getByRole('button', { name: '⤳ Relationship' });
+  if ((await button.getAttribute('aria-pressed')) !== 'true') await button.click();
+}
+
+/** In drawing mode, drags from one actor to another as a person draws a tie; the form opens. */
+export async function dragTie(page: Page, from: string, to: string) {
+  const a = await settledOnPage(page, from);
+  const b = await settledOnPage(page, to);
   await page.mouse.move(a.x, a.y);
   await page.mouse.down();
   await page.mouse.move((a.x + b.x) / 2, (a.y + b.y) / 2, { steps: 8 });
@@ -89,6 +106,17 @@ export async function drawRelationship(page: Page, from: string, to: string) {
   await page.mouse.move(b.x + 1, b.y + 1);
   await page.mouse.up();
   await page.getByRole('dialog', { name: 'New relationship' }).waitFor();
+}
+
+/** Drags from one actor to another in drawing mode, as a person draws a tie. */
+export async function drawRelationship(page: Page, from: string, to: string) {
+  await startDrawing(page);
+  await dragTie(page, from, to);
+}
+
+/** How many ties the network draws. */
+export async function edgeCount(page: Page): Promise<number> {
+  return page.evaluate(() => (window as unknown as { __powermapCy?: { edges(): { length: number } } }).__powermapCy?.edges().length ?? -1);
 }
 
 /** Drags an actor on the power grid into the cell of an alignment (−3…+3) and a power (0…5). */

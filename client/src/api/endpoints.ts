@@ -1,6 +1,6 @@
 import { api, del, get, patch, post, qs } from './http';
 import type {
-  Actor, ActorCreate, ActorDetail, ActorPatch, Assessment, AssessmentChanges, BatchOperation, BatchResult, Change, Contribution, Demand, IncomingShare,
+  Actor, ActorCreate, ActorDetail, ActorPatch, Assessment, AssessmentChanges, AssessmentRecorded, BatchOperation, BatchResult, Change, Contribution, Demand, IncomingShare,
   InternalFieldLists, InternalFieldsSettings, InviteDetails, MapDetail, MapLink, MapLinkCreated, MapSummary, Member, MemberRole,
   OutgoingShare, PublicMap, ReachAnswer, Relationship, RelationshipCreate, Share, ShareAccess, SharedActor, SharedActorCreate,
   SharedMapDetail, SharedMapSummary, SharedRelationship, Source, User, Workspace, KeyDate,
@@ -38,7 +38,7 @@ export const endpoints = {
   patchActor: (ws: string, id: string, body: ActorPatch) => patch<Actor>(`${w(ws)}/actors/${id}`, body),
   restoreActor: (ws: string, id: string) => post<Actor>(`${w(ws)}/actors/${id}/restore`),
   assess: (ws: string, id: string, body: { power: number; alignment: number; note?: string }) =>
-    post<Assessment>(`${w(ws)}/actors/${id}/assessments`, body),
+    post<AssessmentRecorded>(`${w(ws)}/actors/${id}/assessments`, body),
   assessments: (ws: string, id: string) => get<{ items: Assessment[] }>(`${w(ws)}/actors/${id}/assessments`),
   assessmentsAt: (ws: string, at: string) =>
     get<{ items: { actorId: string; power: number; alignment: number; at: string }[] }>(`${w(ws)}/assessments${qs({ at })}`),

@@ -9,6 +9,8 @@ import { alignmentLabels, powerLabels, roleLabels } from '../graph/visual';
 import { dispatch } from './commands';
 import { useEditor } from './context';
 import { Modal } from './Modal';
+import { newActorSpot } from './placement';
+import { alignmentScale, powerScale, signed } from '../graph/scales';
 
 /** Type a name, see who already exists (no duplicates by accident), then create. */
 export function AddActorDialog({ ws, position }: { ws: string; position?: { x: number; y: number } | undefined }) {
@@ -43,7 +45,8 @@ export function AddActorDialog({ ws, position }: { ws: string; position?: { x: n
     return [...local, ...remote.filter((a) => !seen.has(a.id))].slice(0, 6);
   }, [name, remote, editor]);
 
-  const place = position ?? centreOfMap(editor.doc.members);
+  // Chosen when the actor is made, so it is beside what is selected and clear of everyone then.
+  const place = () => position ?? newActorSpot(editor);
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
@@ -59,13 +62,13 @@ export function AddActorDialog({ ws, position }: { ws: string; position?: { x: n
     const checked = validate(actorCreate, data);
     if (!checked.ok) return setErrors(checked.errors);
     setBusy(true);
-    const ok = await dispatch(editor, 'createActor', { data: checked.data, position: place });
+    const ok = await dispatch(editor, 'createActor', { data: checked.data, position: place() });
     setBusy(false);
     if (ok) close();
   };
 
   const useExisting = async (actor: Actor) => {
-    if (!editor.doc.members[actor.id]) await dispatch(editor, 'addToMap', { actors: [actor], positions: { [actor.id]: place } });
+    if (!editor.doc.members[actor.id]) await dispatch(editor, 'addToMap', { actors: [actor], positions: { [actor.id]: place() } });
     editor.store.set({ dialog: null, selection: { actors: [actor.id], relationships: [] }, focusRequest: { id: actor.id, n: Date.now() } });
   };
 
@@ -113,7 +116,7 @@ export function AddActorDialog({ ws, position }: { ws: string; position?: { x: n
             {(p) => (
               <select {...p} value={power} onChange={(e) => setPower(e.target.value)}>
                 <option value="">Not assessed yet</option>
-                {[5, 4, 3, 2, 1, 0].map((v) => <option key={v} value={v}>{v} · {powerLabels[v]}</option>)}
+                {powerScale.map((v) => <option key={v} value={v}>{v} · {powerLabels[v]}</option>)}
               </select>
             )}
           </Field>
@@ -121,7 +124,7 @@ export function AddActorDialog({ ws, position }: { ws: string; position?: { x: n
             {(p) => (
               <select {...p} value={alignment} onChange={(e) => setAlignment(e.target.value)}>
                 <option value="">Not assessed yet</option>
-                {[3, 2, 1, 0, -1, -2, -3].map((v) => <option key={v} value={v}>{v > 0 ? `+${v}` : v} · {alignmentLabels[v]}</option>)}
+                {alignmentScale.map((v) => <option key={v} value={v}>{signed(v)} · {alignmentLabels[v]}</option>)}
               </select>
             )}
           </Field>
@@ -142,13 +145,4 @@ export function AddActorDialog({ ws, position }: { ws: string; position?: { x: n
       </form>
     </Modal>
   );
-}
-
-function centreOfMap(members: Record<string, { x: number | null; y: number | null }>) {
-  const placed = Object.values(members).filter((m) => m.x !== null && m.y !== null) as { x: number; y: number }[];
-  if (!placed.length) return { x: 0, y: 0 };
-  const maxX = Math.max(...placed.map((m) => m.x));
-  const avgY = placed.reduce((s, m) => s + m.y, 0) / placed.length;
-  // Just to the right of what is there, so a new actor never lands on another.
-  return { x: Math.round(maxX + 140), y: Math.round(avgY + (Math.random() * 80 - 40)) };
 }

@@ -1,10 +1,10 @@
-import { shortcuts } from './commands';
+import { dispatch, shortcuts } from './commands';
 import { useEditor } from './context';
 import { Modal } from './Modal';
 
 export function HelpOverlay() {
   const editor = useEditor();
-  const close = () => editor.store.set({ dialog: null });
+  const close = () => void dispatch(editor, 'closeDialog');
   return (
     <Modal title="Keyboard shortcuts and gestures" onClose={close} wide>
       <div className="help-grid">

@@ -53,7 +53,7 @@ export function SearchBox({ ws }: { ws: string }) {
     setOpen(false);
     setQ('');
     if (!editor.doc.members[actor.id]) {
-      await dispatch(editor, 'addToMap', { actors: [actor], positions: { [actor.id]: { x: 0, y: 0 } } });
+      await dispatch(editor, 'addToMap', { actors: [actor] });
     }
     editor.store.set({ selection: { actors: [actor.id], relationships: [] }, focusRequest: { id: actor.id, n: Date.now() }, panel: 'inspector' });
   };

@@ -1,3 +1,4 @@
+import { dispatch } from './commands';
 import { useEditor, useEditorState } from './context';
 import { ExplorePanel } from './explore/ExplorePanel';
 import { HistoryPanel } from './HistoryPanel';
@@ -19,7 +20,7 @@ export function Sidebar({ ws, mapId, onOpenActor }: { ws: string; mapId: string;
     <aside className="sidebar" aria-label="Details and tools">
       <div className="side-tabs" role="tablist">
         {panels.map((p) => (
-          <button key={p.id} role="tab" aria-selected={panel === p.id} className={panel === p.id ? 'side-tab on' : 'side-tab'} onClick={() => editor.store.set({ panel: p.id })}>
+          <button key={p.id} role="tab" aria-selected={panel === p.id} className={panel === p.id ? 'side-tab on' : 'side-tab'} onClick={() => void dispatch(editor, 'showPanel', p.id)}>
             {p.label}
           </button>
         ))}

@@ -4,9 +4,10 @@ import { useEditor, useEditorState } from './context';
 import { SearchBox } from './SearchBox';
 
 /** The toolbar dispatches the same named commands as the keyboard and the context menu. */
-export function Toolbar({ ws, drawMode, onDrawMode, readOnly }: { ws: string; drawMode: boolean; onDrawMode: (on: boolean) => void; readOnly: boolean }) {
+export function Toolbar({ ws, readOnly }: { ws: string; readOnly: boolean }) {
   const editor = useEditor();
   const view = useEditorState((s) => s.view);
+  const drawMode = useEditorState((s) => s.drawMode);
   const undoLabel = useEditorState((s) => s.undoLabel);
   const redoLabel = useEditorState((s) => s.redoLabel);
   const edgeLabels = useEditorState((s) => s.edgeLabels);
@@ -34,7 +35,7 @@ export function Toolbar({ ws, drawMode, onDrawMode, readOnly }: { ws: string; dr
     <div className="toolbar" role="toolbar" aria-label="Map tools">
       <div className="segmented" role="group" aria-label="View">
         {(['network', 'grid', 'table'] as const).map((v) => (
-          <button key={v} type="button" className={view === v ? 'seg seg-on' : 'seg'} aria-pressed={view === v} onClick={() => editor.store.set({ view: v })} title={`${v === 'grid' ? 'Power grid' : v[0]!.toUpperCase() + v.slice(1)} view (${v === 'network' ? 1 : v === 'grid' ? 2 : 3})`}>
+          <button key={v} type="button" className={view === v ? 'seg seg-on' : 'seg'} aria-pressed={view === v} onClick={() => void dispatch(editor, 'showView', v)} title={`${v === 'grid' ? 'Power grid' : v[0]!.toUpperCase() + v.slice(1)} view (${v === 'network' ? 1 : v === 'grid' ? 2 : 3})`}>
             {v === 'network' ? 'Network' : v === 'grid' ? 'Power grid' : 'Table'}
           </button>
         ))}
@@ -44,7 +45,7 @@ export function Toolbar({ ws, drawMode, onDrawMode, readOnly }: { ws: string; dr
         <>
           {button('openAddActor', '+ Actor')}
           {view === 'network' && (
-            <button type="button" className={`tool ${drawMode ? 'tool-on' : ''}`} aria-pressed={drawMode} onClick={() => onDrawMode(!drawMode)} title="Draw a relationship: drag from one actor to another (D)">
+            <button type="button" className={`tool ${drawMode ? 'tool-on' : ''}`} aria-pressed={drawMode} disabled={!can(editor, 'toggleDrawMode')} onClick={() => void dispatch(editor, 'toggleDrawMode')} title="Draw relationships: drag from one actor to another, as many as you like; Esc ends (D)">
               ⤳ Relationship
             </button>
           )}

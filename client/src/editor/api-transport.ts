@@ -1,9 +1,10 @@
 import { endpoints } from '../api/endpoints';
+import { ApiError } from '../api/http';
 import type { BatchOperation } from '../api/domain';
 import type { Versions } from '../graph/apply';
 import type { GraphDoc } from '../graph/doc';
 import type { Edit, Fields } from '../graph/edits';
-import type { RunContext, Transport } from './transport';
+import { SaveConflict, type RunContext, type Transport } from './transport';
 
 const META = new Set(['version', 'createdAt', 'updatedAt', 'id']);
 const stripMeta = (data: Fields) => Object.fromEntries(Object.entries(data).filter(([k]) => !META.has(k)));
@@ -24,6 +25,17 @@ export class ApiTransport implements Transport {
   constructor(private readonly ws: string) {}
 
   async run(edits: Edit[], context: RunContext): Promise<Versions> {
+    try {
+      return await this.save(edits, context);
+    } catch (error) {
+      // A stale version: the problem carries the record as it is now.
+      const current = error instanceof ApiError && error.status === 409 ? error.problem.current : undefined;
+      if (current && typeof current === 'object') throw new SaveConflict(error instanceof Error ? error.message : 'Changed by someone else', current as Record<string, unknown>);
+      throw error;
+    }
+  }
+
+  private async save(edits: Edit[], context: RunContext): Promise<Versions> {
     const versions: Versions = {};
     const doc = context.doc;
     let batch: BatchOperation[] = [];
@@ -58,9 +70,9 @@ export class ApiTransport implements Transport {
             batch.push({ op: 'update', entity: 'actor', id: edit.actorId, data: { power, alignment, version: versionOf('actor', edit.actorId) } });
           } else {
             await flush();
-            await endpoints.assess(this.ws, edit.actorId, { power, alignment, note: context.replay ? context.summary : '' });
-            const fresh = await endpoints.actor(this.ws, edit.actorId);
-            versions[edit.actorId] = fresh.version;
+            // The answer carries the actor's new version: one request, no second read.
+            const reading = await endpoints.assess(this.ws, edit.actorId, { power, alignment, note: context.replay ? context.summary : '' });
+            versions[edit.actorId] = reading.actorVersion;
           }
           break;
         }
@@ -70,10 +82,11 @@ export class ApiTransport implements Transport {
           break;
         case 'members':
           await flush();
-          if (edit.remove.length) await endpoints.removeMembers(this.ws, doc.mapId, edit.remove.map((p) => p.actorId));
+          // Only the map's new version is taken from the answer: the document already shows the change.
+          if (edit.remove.length) versions[doc.mapId] = (await endpoints.removeMembers(this.ws, doc.mapId, edit.remove.map((p) => p.actorId))).version;
           if (edit.add.length) {
             const positions = Object.fromEntries(edit.add.map((p) => [p.actorId, { x: p.x, y: p.y }]));
-            await endpoints.addMembers(this.ws, doc.mapId, { actorIds: edit.add.map((p) => p.actorId), positions });
+            versions[doc.mapId] = (await endpoints.addMembers(this.ws, doc.mapId, { actorIds: edit.add.map((p) => p.actorId), positions })).version;
           }
           break;
       }

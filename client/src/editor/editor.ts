@@ -1,15 +1,20 @@
-import { ApiError } from '../api/http';
+import type { Change } from '../api/domain';
 import { applyEdits, type Versions } from '../graph/apply';
 import type { GraphDoc } from '../graph/doc';
+import { reflects } from '../graph/echo';
 import { invertStep, type Step } from '../graph/edits';
 import { UndoHistory } from '../graph/history';
 import { initialState, Store, type EditorState } from './store';
-import type { Transport } from './transport';
+import { SaveConflict, type Transport } from './transport';
 
 /** Canvas hooks a view registers so commands can reach it (export, fit). */
 export interface CanvasHooks {
   png?: () => Promise<Blob | null> | Blob | null;
   svg?: () => string | null;
+  /** Begins drawing a tie from this actor (the network's edge handles). */
+  connectFrom?: (actorId: string) => void;
+  /** The model point at the middle of what the canvas shows. */
+  viewCentre?: () => { x: number; y: number };
 }
 
 /** Applies a doc's exact versions once the server has answered. */
@@ -110,6 +115,15 @@ export class Editor {
     });
   }
 
+  /**
+   * Whether a change from the live feed is already in the document: the echo of this editor's
+   * own save once the server's answer is in (so it waits for saves under way).
+   */
+  async reflects(change: Change): Promise<boolean> {
+    await this.settled();
+    return reflects(this.doc, change);
+  }
+
   /** Resolves when every edit so far has been saved (or refused). */
   settled() {
     return this.queue.then(() => undefined);
@@ -141,8 +155,8 @@ export class Editor {
   }
 
   private explain(step: Step, error: unknown) {
-    if (error instanceof ApiError && error.status === 409 && error.problem.current && typeof error.problem.current === 'object') {
-      const theirs = error.problem.current as Record<string, unknown>;
+    if (error instanceof SaveConflict) {
+      const theirs = error.current;
       const id = String(theirs.id ?? '');
       const edit = step.edits.find((e) => 'id' in e && e.id === id) ?? step.edits[0]!;
       const mine = edit.kind === 'update' ? edit.after : edit.kind === 'assess' ? edit.after : 'data' in edit ? edit.data : {};

@@ -34,6 +34,8 @@ export interface EditorState {
   highlight: Highlight | null;
   dialog: Dialog | null;
   edgeLabels: boolean;
+  /** Dragging from an actor draws a tie instead of moving it; stays on until Esc or the button. */
+  drawMode: boolean;
   layout: { name: LayoutName; request: number };
   fitRequest: number;
   focusRequest: { id: string; n: number } | null;
@@ -56,6 +58,7 @@ export const initialState = (doc: GraphDoc = emptyDoc()): EditorState => ({
   highlight: null,
   dialog: null,
   edgeLabels: false,
+  drawMode: false,
   layout: { name: 'fcose', request: 0 },
   fitRequest: 0,
   focusRequest: null,

@@ -14,3 +14,17 @@ export interface RunContext {
 export interface Transport {
   run(edits: Edit[], context: RunContext): Promise<Versions>;
 }
+
+/**
+ * Someone saved the record since this client loaded it: the save was refused and `current`
+ * is the record as it is now. The transport reports this; the editor opens the conflict dialog.
+ */
+export class SaveConflict extends Error {
+  constructor(
+    message: string,
+    readonly current: Record<string, unknown>,
+  ) {
+    super(message);
+    this.name = 'SaveConflict';
+  }
+}

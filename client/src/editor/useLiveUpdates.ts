@@ -1,21 +1,42 @@
-import { useQueryClient } from '@tanstack/react-query';
+import { useQueryClient, type QueryKey } from '@tanstack/react-query';
 import { useEffect, useRef } from 'react';
 import type { Change } from '../api/domain';
 import { endpoints } from '../api/endpoints';
-import { invalidateWorkspace } from '../api/queries';
+import { keys } from '../api/queries';
+
+export interface LiveOptions {
+  /** Hears the changes made by someone else. */
+  onRemote?: (change: Change) => void;
+  /**
+   * A query whose data an editor already holds, and a test of whether the editor shows a
+   * change: while every change of a burst is shown (the echo of its own saves) that query is
+   * not fetched again; the rest of the workspace's cache is still refreshed.
+   */
+  held?: { key: QueryKey; reflects: (change: Change) => Promise<boolean> };
+}
+
+const sameKey = (a: QueryKey, b: QueryKey) => a.length === b.length && a.every((part, i) => part === b[i]);
 
 /**
  * Follows the workspace's change stream (server-sent events, which resume from the last
  * seen seq on reconnect) and refreshes what is cached, so a colleague's edit shows up
- * without reloading. `onRemote` hears the changes made by someone else.
+ * without reloading.
  */
-export function useLiveUpdates(ws: string, myId: string | null, onRemote?: (change: Change) => void) {
+export function useLiveUpdates(ws: string, myId: string | null, options: LiveOptions = {}) {
   const client = useQueryClient();
-  const remote = useRef(onRemote);
-  remote.current = onRemote;
+  const latest = useRef(options);
+  latest.current = options;
   useEffect(() => {
     if (typeof EventSource === 'undefined') return;
     let timer: ReturnType<typeof setTimeout> | undefined;
+    let burst: Promise<boolean>[] = [];
+    const refresh = async () => {
+      const checks = burst;
+      burst = [];
+      const held = latest.current.held;
+      const shown = held ? (await Promise.all(checks)).every(Boolean) : false;
+      await client.invalidateQueries({ queryKey: keys.workspace(ws), ...(shown && held ? { predicate: (q) => !sameKey(q.queryKey, held.key) } : {}) });
+    };
     const source = new EventSource(endpoints.eventsUrl(ws), { withCredentials: true });
     source.addEventListener('change', (event) => {
       let change: Change | null = null;
@@ -24,10 +45,12 @@ export function useLiveUpdates(ws: string, myId: string | null, onRemote?: (chan
       } catch {
         return;
       }
-      if (change.userId !== myId) remote.current?.(change);
+      if (change.userId !== myId) latest.current.onRemote?.(change);
+      const held = latest.current.held;
+      burst.push(held ? held.reflects(change).catch(() => false) : Promise.resolve(false));
       // Many changes in a burst become one refresh.
       clearTimeout(timer);
-      timer = setTimeout(() => void invalidateWorkspace(client, ws), 120);
+      timer = setTimeout(() => void refresh(), 120);
     });
     return () => {
       clearTimeout(timer);

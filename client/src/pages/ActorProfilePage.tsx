@@ -1,6 +1,6 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useMemo, useState } from 'react';
-import type { Actor, Assessment, User } from '../api/domain';
+import { ALIGNMENT_MAX, ALIGNMENT_MIN, POWER_MAX, POWER_MIN, type Actor, type Assessment, type User } from '../api/domain';
 import { endpoints } from '../api/endpoints';
 import { errorText, useActor, useWorkspace } from '../api/queries';
 import { ActorGlyph } from '../components/ActorGlyph';
@@ -22,6 +22,7 @@ import { relationshipDetail } from '../graph/relationship-detail';
 import { alignmentLabels, powerLabels, roleLabels, typeLabels } from '../graph/visual';
 import { paths } from '../router';
 import type { RelationshipType } from '../api/domain';
+import { powerScale, signed } from '../graph/scales';
 
 export function ActorProfilePage({ user, ws, actorId }: { user: User; ws: string; actorId: string }) {
   const workspace = useWorkspace(ws);
@@ -151,8 +152,8 @@ function AssessmentChart({ items }: { items: Assessment[] }) {
   const times = items.map((i) => new Date(i.at).getTime());
   const t0 = Math.min(...times), t1 = Math.max(Date.now(), ...times);
   const x = (t: number) => L + ((t - t0) / Math.max(1, t1 - t0)) * (W - L - R);
-  const yP = (p: number) => T + (1 - p / 5) * (H - T - B);
-  const yA = (a: number) => T + (1 - (a + 3) / 6) * (H - T - B);
+  const yP = (p: number) => T + (1 - (p - POWER_MIN) / (POWER_MAX - POWER_MIN)) * (H - T - B);
+  const yA = (a: number) => T + (1 - (a - ALIGNMENT_MIN) / (ALIGNMENT_MAX - ALIGNMENT_MIN)) * (H - T - B);
   // A reading that knew only one of the two keeps the other line where it was.
   const step = (f: (i: Assessment) => number | null, y: (v: number) => number) => {
     let d = '';
@@ -167,9 +168,9 @@ function AssessmentChart({ items }: { items: Assessment[] }) {
   return (
     <figure className="chart">
       <svg viewBox={`0 0 ${W} ${H}`} role="img" aria-label={`Assessments: ${items.map((i) => `${new Date(i.at).toLocaleDateString()} power ${i.power}, alignment ${i.alignment}`).join('; ')}`}>
-        {[0, 1, 2, 3, 4, 5].map((p) => <line key={p} x1={L} x2={W - R} y1={yP(p)} y2={yP(p)} stroke="#eceff3" />)}
-        {[0, 5].map((p) => <text key={p} x={L - 6} y={yP(p) + 4} textAnchor="end" className="chart-axis">{p}</text>)}
-        {[-3, 0, 3].map((a) => <text key={a} x={W - R + 6} y={yA(a) + 4} className="chart-axis">{a > 0 ? `+${a}` : a}</text>)}
+        {powerScale.map((p) => <line key={p} x1={L} x2={W - R} y1={yP(p)} y2={yP(p)} stroke="#eceff3" />)}
+        {[POWER_MIN, POWER_MAX].map((p) => <text key={p} x={L - 6} y={yP(p) + 4} textAnchor="end" className="chart-axis">{p}</text>)}
+        {[ALIGNMENT_MIN, 0, ALIGNMENT_MAX].map((a) => <text key={a} x={W - R + 6} y={yA(a) + 4} className="chart-axis">{signed(a)}</text>)}
         <path d={step((i) => i.power, yP)} fill="none" stroke="#1d2430" strokeWidth={2.5} />
         <path d={step((i) => i.alignment, yA)} fill="none" stroke="#2166ac" strokeWidth={2.5} strokeDasharray="6 3" />
         {items.map((i, k) => i.power !== null && <circle key={i.id} cx={x(times[k]!)} cy={yP(i.power)} r={3.5} fill="#1d2430"><title>{`${new Date(i.at).toLocaleString()}: power ${i.power}, alignment ${i.alignment}${i.note ? ` — ${i.note}` : ''}`}</title></circle>)}

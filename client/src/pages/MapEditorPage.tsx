@@ -1,12 +1,12 @@
 import { useQueryClient } from '@tanstack/react-query';
-import { useCallback, useEffect, useMemo, useState } from 'react';
-import type { User } from '../api/domain';
+import { useCallback, useEffect, useMemo } from 'react';
+import type { Change, User } from '../api/domain';
 import { errorText, keys, useMapDetail, useMapShares, useWorkspace } from '../api/queries';
 import { Header } from '../components/Header';
 import { Link } from '../components/Link';
 import { AddActorDialog } from '../editor/AddActorDialog';
 import { ApiTransport } from '../editor/api-transport';
-import { dispatchKey } from '../editor/commands';
+import { commands, dispatch, dispatchKey } from '../editor/commands';
 import { ConflictDialog } from '../editor/ConflictDialog';
 import { EditorContext, useEditorState } from '../editor/context';
 import { ExpandDialog } from '../editor/ExpandDialog';
@@ -42,24 +42,21 @@ export function MapEditorPage({ user, ws, mapId }: { user: User; ws: string; map
   const shares = useMapShares(ws, mapId);
 
   // Server data enters the editor unrecorded, and never over edits still being saved.
+  // A picture fetched while a save was under way may predate it: fetch again once saves settle.
   useEffect(() => {
-    if (detail.data && editor.state.pending === 0) editor.receive({ ...fromMapDetail(detail.data), partners: editor.doc.partners ?? {} });
-  }, [detail.data, editor]);
+    if (!detail.data) return;
+    if (editor.state.pending === 0) editor.receive({ ...fromMapDetail(detail.data), partners: editor.doc.partners ?? {} });
+    else void editor.settled().then(() => client.invalidateQueries({ queryKey: keys.map(ws, mapId) }));
+  }, [detail.data, editor, client, ws, mapId]);
   // Only who added what changes here: the map itself is left as it is.
   useEffect(() => {
     const partners = partnersFrom(shares.data?.contributions ?? []);
     editor.store.set((s) => ({ doc: { ...s.doc, partners } }));
   }, [shares.data, editor]);
-  useEffect(() => {
-    let was = 0;
-    return editor.store.subscribe(() => {
-      const now = editor.state.pending;
-      if (was > 0 && now === 0) void client.invalidateQueries({ queryKey: keys.map(ws, mapId) });
-      was = now;
-    });
-  }, [editor, client, ws, mapId]);
-
-  useLiveUpdates(ws, user.id, (change) => editor.say('info', `${change.userName ?? 'Someone'}: ${change.summary}`));
+  // Saves are confirmed by the versions the server answers; the feed's echo of them is not
+  // fetched again, a colleague's change (or one this page cannot tell it has) is.
+  const held = useMemo(() => ({ key: keys.map(ws, mapId), reflects: (change: Change) => editor.reflects(change) }), [editor, ws, mapId]);
+  useLiveUpdates(ws, user.id, { onRemote: (change) => editor.say('info', `${change.userName ?? 'Someone'}: ${change.summary}`), held });
 
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
@@ -75,11 +72,7 @@ export function MapEditorPage({ user, ws, mapId }: { user: User; ws: string; map
 
   const openActor = useCallback((id: string) => navigate(paths.actor(ws, id)), [ws]);
   // Double-click, Enter or the context menu: choose depth and kinds of tie, then add.
-  const expand = useCallback((id: string) => editor.store.set({ dialog: { kind: 'expand', actorId: id } }), [editor]);
-
-  const [drawMode, setDrawMode] = useState(false);
-  // One tie per drawing: once the form opens, dragging moves actors again.
-  useEffect(() => editor.store.subscribe(() => editor.state.dialog?.kind === 'relationship' && setDrawMode(false)), [editor]);
+  const expand = useCallback((id: string) => void commands.expandNeighbourhood.perform(editor, id), [editor]);
 
   if (detail.isError) {
     return (
@@ -110,16 +103,16 @@ export function MapEditorPage({ user, ws, mapId }: { user: User; ws: string; map
           }
         >
           {canEdit && (
-            <button type="button" className="btn btn-ghost-dark header-share" onClick={() => editor.store.set({ dialog: { kind: 'share' } })} title="Public read-only links and embeds of this map">
+            <button type="button" className="btn btn-ghost-dark header-share" onClick={() => void dispatch(editor, 'openShare')} title="Public read-only links and embeds of this map">
               Share
             </button>
           )}
           {workspace.data?.role === 'owner' && detail.data && <ShareButton ws={ws} mapId={mapId} mapName={detail.data.name} />}
         </Header>
-        <Toolbar ws={ws} drawMode={drawMode} onDrawMode={setDrawMode} readOnly={!canEdit} />
+        <Toolbar ws={ws} readOnly={!canEdit} />
         <div className="editor-body">
           <section className="editor-main" aria-busy={detail.isPending}>
-            {detail.isPending ? <p className="page-status">Loading the map…</p> : <Views openActor={openActor} expand={expand} drawMode={drawMode} ws={ws} />}
+            {detail.isPending ? <p className="page-status">Loading the map…</p> : <Views openActor={openActor} expand={expand} ws={ws} />}
           </section>
           <Sidebar ws={ws} mapId={mapId} onOpenActor={openActor} />
         </div>
@@ -131,11 +124,11 @@ export function MapEditorPage({ user, ws, mapId }: { user: User; ws: string; map
   );
 }
 
-function Views({ openActor, expand, drawMode, ws }: { openActor: (id: string) => void; expand: (id: string) => void; drawMode: boolean; ws: string }) {
+function Views({ openActor, expand, ws }: { openActor: (id: string) => void; expand: (id: string) => void; ws: string }) {
   const view = useEditorState((s) => s.view);
   return (
     <>
-      {view === 'network' && <NetworkView onOpenActor={openActor} onExpand={expand} drawMode={drawMode} />}
+      {view === 'network' && <NetworkView onOpenActor={openActor} onExpand={expand} />}
       {view === 'grid' && <GridView ws={ws} />}
       {view === 'table' && <TableView onOpenActor={openActor} />}
       {view === 'network' && <Legend view={view} />}

@@ -182,7 +182,7 @@ function SharedViews({ grid }: { grid: boolean }) {
   }, [editor]);
   return (
     <>
-      {view === 'network' && <NetworkView onOpenActor={nothing} onExpand={nothing} drawMode={false} readOnly />}
+      {view === 'network' && <NetworkView onOpenActor={nothing} onExpand={nothing} readOnly />}
       {view === 'grid' && grid && <GridView />}
       {view === 'table' && <TableView />}
       {view === 'network' && <Legend view="network" />}

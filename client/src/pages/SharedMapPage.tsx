@@ -130,7 +130,7 @@ function Views({ onOpen }: { onOpen: (id: string) => void }) {
   const view = useEditorState((s) => s.view);
   return (
     <>
-      {view === 'network' && <NetworkView onOpenActor={onOpen} onExpand={onOpen} drawMode={false} />}
+      {view === 'network' && <NetworkView onOpenActor={onOpen} onExpand={onOpen} />}
       {view !== 'network' && <TableView onOpenActor={onOpen} />}
       {view === 'network' && <Legend view="network" />}
     </>

@@ -6,6 +6,7 @@ import type { RelationshipType } from '../api/domain';
 import { visibleRelationships } from '../graph/doc';
 import { typeLabels } from '../graph/visual';
 import { partnerLooks } from '../graph/partners';
+import { alignmentAxis } from '../graph/scales';
 
 /** Lines of the relationship types the map shows (all of them on an empty map), one per look. */
 function linesShown(types: Set<RelationshipType>) {
@@ -38,7 +39,7 @@ export function Legend({ view, inline = false }: { view: 'network' | 'grid'; inl
             <div className="legend-group">
               <span className="legend-caption">Alignment</span>
               <span className="legend-scale">
-                {[-3, -2, -1, 0, 1, 2, 3].map((a) => <span key={a} className="swatch" style={{ background: alignmentColors[a] }} title={alignmentLabels[a]} />)}
+                {alignmentAxis.map((a) => <span key={a} className="swatch" style={{ background: alignmentColors[a] }} title={alignmentLabels[a]} />)}
               </span>
               <span className="legend-ends"><span>opposed</span><span>with us</span></span>
               <span className="legend-item"><span className="swatch dashed" style={{ background: UNKNOWN_COLOR }} />Not assessed</span>

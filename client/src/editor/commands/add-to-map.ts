@@ -1,4 +1,5 @@
 import type { Actor } from '../../api/domain';
+import { newActorSpot } from '../placement';
 import { defineCommand } from './command';
 
 export interface AddToMapArg {
@@ -15,7 +16,12 @@ export const addToMap = defineCommand<AddToMapArg>({
   perform: async (editor, { actors, positions = {}, summary }) => {
     const fresh = actors.filter((a) => !editor.doc.members[a.id]);
     if (!fresh.length) return true;
-    const add = fresh.map((a, i) => ({ actorId: a.id, x: positions[a.id]?.x ?? 60 * i, y: positions[a.id]?.y ?? 0 }));
+    const given: { x: number; y: number }[] = [];
+    const add = fresh.map((a) => {
+      const at = positions[a.id] ?? newActorSpot(editor, given);
+      given.push(at);
+      return { actorId: a.id, x: at.x, y: at.y };
+    });
     return editor.commit({
       summary: summary ?? (fresh.length === 1 ? `Add ${fresh[0]!.name} to the map` : `Add ${fresh.length} actors to the map`),
       edits: [{ kind: 'members', add, remove: [], actors: fresh }],

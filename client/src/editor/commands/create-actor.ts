@@ -1,4 +1,5 @@
 import type { ActorCreate } from '../../api/domain';
+import { newActorSpot } from '../placement';
 import { defineCommand } from './command';
 
 export interface CreateActorArg {
@@ -14,7 +15,7 @@ export const createActor = defineCommand<CreateActorArg>({
   predicate: (editor) => editor.me.canEdit,
   perform: async (editor, { data, position, id = crypto.randomUUID() }) => {
     const { id: _ignored, ...fields } = data;
-    const p = position ?? { x: 0, y: 0 };
+    const p = position ?? newActorSpot(editor);
     const ok = await editor.commit({
       summary: `Add ${data.name}`,
       edits: [

@@ -6,6 +6,7 @@ import { bulkEdit } from './bulk-edit';
 import { createActor } from './create-actor';
 import { createRelationship } from './create-relationship';
 import { deleteActors } from './delete-actors';
+import { deleteRelationship } from './delete-relationship';
 import { deleteSelection } from './delete-selection';
 import { redo, undo } from './history';
 import { moveActors } from './move-actors';
@@ -20,8 +21,9 @@ export const commands = {
   exportSvg: ui.exportSvg, exportPng: ui.exportPng,
   selectAll: ui.selectAll, clearSelection: ui.clearSelection, openAddActor: ui.openAddActor, showHelp: ui.showHelp,
   fit: ui.fit, layoutForce: ui.layoutForce, layoutConcentric: ui.layoutConcentric, toggleLabels: ui.toggleLabels,
-  viewNetwork: ui.viewNetwork, viewGrid: ui.viewGrid, viewTable: ui.viewTable, findConnections: ui.findConnections, expandNeighbourhood: ui.expandNeighbourhood,
-  createActor, addToMap, updateActor, bulkEdit, createRelationship, updateRelationship, assessActor, moveActors,
+  viewNetwork: ui.viewNetwork, viewGrid: ui.viewGrid, viewTable: ui.viewTable, showView: ui.showView,
+  toggleDrawMode: ui.toggleDrawMode, drawFrom: ui.drawFrom, inspectRelationship: ui.inspectRelationship, openShare: ui.openShare, showPanel: ui.showPanel, closeDialog: ui.closeDialog, findConnections: ui.findConnections, expandNeighbourhood: ui.expandNeighbourhood,
+  createActor, addToMap, updateActor, bulkEdit, createRelationship, updateRelationship, deleteRelationship, assessActor, moveActors,
   addStoryStep, removeStoryStep, moveStoryStep,
 };
 

@@ -1,4 +1,5 @@
 import { downloadBlob, downloadText, fileStem } from '../download';
+import type { Panel, View } from '../store';
 import { defineCommand, mod, plain } from './command';
 
 const key = (k: string) => (e: { key: string; ctrlKey?: boolean; metaKey?: boolean; altKey?: boolean }) => plain(e) && e.key === k;
@@ -16,7 +17,57 @@ export const clearSelection = defineCommand({
   label: 'Clear selection and highlight',
   keys: 'Esc',
   keyTest: (e) => e.key === 'Escape',
-  perform: (editor) => editor.store.set({ selection: { actors: [], relationships: [] }, highlight: null, dialog: null, story: null }),
+  // Esc in a dialog closes the dialog only (the modal takes that key first); on the map it also ends drawing.
+  perform: (editor) => editor.store.set({ selection: { actors: [], relationships: [] }, highlight: null, dialog: null, story: null, drawMode: false }),
+});
+
+export const toggleDrawMode = defineCommand<boolean | void>({
+  name: 'toggleDrawMode',
+  label: 'Draw relationships',
+  keys: 'D',
+  keyTest: key('d'),
+  predicate: (editor) => editor.me.canEdit && editor.state.view === 'network',
+  perform: (editor, on) => editor.store.set((s) => ({ drawMode: typeof on === 'boolean' ? on : !s.drawMode })),
+});
+
+/** Starts drawing a tie from one actor, as if the user had begun a drag from it (context menu). */
+export const drawFrom = defineCommand<string>({
+  name: 'drawFrom',
+  label: 'Draw a relationship from here',
+  predicate: (editor) => editor.me.canEdit && !!editor.canvas.connectFrom,
+  perform: (editor, actorId) => editor.canvas.connectFrom?.(actorId),
+});
+
+export const showView = defineCommand<View>({
+  name: 'showView',
+  label: 'Show a view',
+  // Drawing belongs to the network; another view ends it.
+  perform: (editor, view) => editor.store.set((s) => ({ view, drawMode: view === 'network' && s.drawMode })),
+});
+
+export const showPanel = defineCommand<Panel>({
+  name: 'showPanel',
+  label: 'Show a side panel',
+  perform: (editor, panel) => editor.store.set({ panel }),
+});
+
+export const closeDialog = defineCommand({
+  name: 'closeDialog',
+  label: 'Close',
+  perform: (editor) => editor.store.set({ dialog: null }),
+});
+
+export const inspectRelationship = defineCommand<string>({
+  name: 'inspectRelationship',
+  label: 'Edit relationship',
+  perform: (editor, id) => editor.store.set({ selection: { actors: [], relationships: [id] }, panel: 'inspector' }),
+});
+
+export const openShare = defineCommand({
+  name: 'openShare',
+  label: 'Share…',
+  predicate: (editor) => editor.me.canEdit,
+  perform: (editor) => editor.store.set({ dialog: { kind: 'share' } }),
 });
 
 export const openAddActor = defineCommand<{ x: number; y: number } | void>({
@@ -75,29 +126,30 @@ export const viewNetwork = defineCommand({
   label: 'Network view',
   keys: '1',
   keyTest: key('1'),
-  perform: (editor) => editor.store.set({ view: 'network' }),
+  perform: (editor) => showView.perform(editor, 'network'),
 });
 export const viewGrid = defineCommand({
   name: 'viewGrid',
   label: 'Power grid view',
   keys: '2',
   keyTest: key('2'),
-  perform: (editor) => editor.store.set({ view: 'grid' }),
+  perform: (editor) => showView.perform(editor, 'grid'),
 });
 export const viewTable = defineCommand({
   name: 'viewTable',
   label: 'Table view',
   keys: '3',
   keyTest: key('3'),
-  perform: (editor) => editor.store.set({ view: 'table' }),
+  perform: (editor) => showView.perform(editor, 'table'),
 });
 
-export const findConnections = defineCommand({
+export const findConnections = defineCommand<string | void>({
   name: 'findConnections',
   label: 'Find connections…',
   keys: 'P',
   keyTest: key('p'),
-  perform: (editor) => editor.store.set({ panel: 'explore' }),
+  // From the context menu: from this actor.
+  perform: (editor, from: string | void) => editor.store.set(from ? { panel: 'explore', selection: { actors: [from], relationships: [] } } : { panel: 'explore' }),
 });
 
 export const exportPng = defineCommand({

@@ -6,6 +6,7 @@ import { validate, type FieldErrors } from '../../components/validate';
 import { alignmentLabels, powerLabels, roleLabels } from '../../graph/visual';
 import { dispatch } from '../commands';
 import { useEditor } from '../context';
+import { alignmentScale, powerScale, signed } from '../../graph/scales';
 
 const list = (s: string) => s.split(',').map((x) => x.trim()).filter(Boolean);
 const lines = (s: string) => s.split('\n').map((x) => x.trim()).filter(Boolean);
@@ -104,7 +105,7 @@ export function ActorForm({ actor, onOpenActor, full = false, onSaved, internal 
             {(p) => (
               <select {...p} name="power" value={form.power} onChange={set('power')}>
                 <option value="">Not assessed</option>
-                {[5, 4, 3, 2, 1, 0].map((v) => <option key={v} value={v}>{v} · {powerLabels[v]}</option>)}
+                {powerScale.map((v) => <option key={v} value={v}>{v} · {powerLabels[v]}</option>)}
               </select>
             )}
           </Field>
@@ -112,7 +113,7 @@ export function ActorForm({ actor, onOpenActor, full = false, onSaved, internal 
             {(p) => (
               <select {...p} name="alignment" value={form.alignment} onChange={set('alignment')}>
                 <option value="">Not assessed</option>
-                {[3, 2, 1, 0, -1, -2, -3].map((v) => <option key={v} value={v}>{v > 0 ? `+${v}` : v} · {alignmentLabels[v]}</option>)}
+                {alignmentScale.map((v) => <option key={v} value={v}>{signed(v)} · {alignmentLabels[v]}</option>)}
               </select>
             )}
           </Field>

@@ -63,7 +63,12 @@ export function RelationshipForm({ ws, relationship, internal = [] }: { ws: stri
             </select>
           )}
         </div>
-        {editor.me.canEdit && <button className="btn btn-primary" type="submit">Save</button>}
+        {editor.me.canEdit && (
+          <div className="form-actions">
+            <button className="btn btn-primary" type="submit">Save</button>
+            <button className="btn btn-danger" type="button" onClick={() => void dispatch(editor, 'deleteRelationship', relationship.id)} title="Delete this relationship (undo brings it back)">Delete</button>
+          </div>
+        )}
       </fieldset>
     </form>
   );

@@ -8,6 +8,7 @@ import { validate, type FieldErrors } from '../../components/validate';
 import { useEditor, useEditorState } from '../../editor/context';
 import { visibleActors } from '../../graph/doc';
 import { alignmentLabels, powerLabels, typeLabels } from './labels';
+import { alignmentScale, powerScale, signed } from '../../graph/scales';
 
 /** Errors from the server, by field, or as one sentence. */
 function explain(error: unknown, setErrors: (e: FieldErrors) => void, setProblem: (p: string) => void) {
@@ -66,7 +67,7 @@ export function AddSharedActor({ ws, shareId, onAdded }: { ws: string; shareId: 
         {(p) => (
           <select {...p} value={form.power} onChange={(e) => setForm({ ...form, power: e.target.value })}>
             <option value="">Not assessed yet</option>
-            {[5, 4, 3, 2, 1, 0].map((v) => <option key={v} value={v}>{v} · {powerLabels[v]}</option>)}
+            {powerScale.map((v) => <option key={v} value={v}>{v} · {powerLabels[v]}</option>)}
           </select>
         )}
       </Field>
@@ -74,7 +75,7 @@ export function AddSharedActor({ ws, shareId, onAdded }: { ws: string; shareId: 
         {(p) => (
           <select {...p} value={form.alignment} onChange={(e) => setForm({ ...form, alignment: e.target.value })}>
             <option value="">Not assessed yet</option>
-            {[3, 2, 1, 0, -1, -2, -3].map((v) => <option key={v} value={v}>{v > 0 ? `+${v}` : v} · {alignmentLabels[v]}</option>)}
+            {alignmentScale.map((v) => <option key={v} value={v}>{signed(v)} · {alignmentLabels[v]}</option>)}
           </select>
         )}
       </Field>

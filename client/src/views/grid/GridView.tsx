@@ -1,14 +1,15 @@
 import { useEffect, useMemo, useRef, useState, type KeyboardEvent, type PointerEvent } from 'react';
-import type { Actor } from '../../api/domain';
+import { ALIGNMENT_MIN, POWER_MAX, type Actor } from '../../api/domain';
 import { endpoints } from '../../api/endpoints';
 import { dispatch } from '../../editor/commands';
 import { useEditor, useEditorState } from '../../editor/context';
 import { visibleActors } from '../../graph/doc';
-import { allyBands, cellRect, gridGeometry, readingAt, spreadInCell } from '../../graph/grid';
+import { allyBands, cellRect, COLUMNS, gridGeometry, readingAt, ROWS, spreadInCell } from '../../graph/grid';
 import { actorShape, alignmentColor, alignmentLabels, isBadActor, powerLabels } from '../../graph/visual';
 import { svgToPng } from './svg-export';
 import { TimeSlider } from './TimeSlider';
 import { Legend } from '../Legend';
+import { alignmentAxis, clampAlignment, clampPower, powerScale, signed } from '../../graph/scales';
 
 type Reading = { power: number; alignment: number };
 const MARK = 26;
@@ -118,7 +119,7 @@ export function GridView({ ws }: { ws?: string }) {
     if (!drag) return;
     const p = toSvg(e);
     setDrag(null);
-    if (!drag.moved || p.x > g.left + g.cellWidth * 7 + 20) return;
+    if (!drag.moved || p.x > g.left + g.cellWidth * COLUMNS + 20) return;
     const r = readingAt(g, p.x, p.y);
     void dispatch(editor, 'assessActor', { id: drag.id, ...r });
   };
@@ -126,10 +127,10 @@ export function GridView({ ws }: { ws?: string }) {
     if (readOnly) return;
     const r = reading(a) ?? { power: 0, alignment: 0 };
     const moves: Record<string, Reading> = {
-      ArrowLeft: { ...r, alignment: Math.max(-3, r.alignment - 1) },
-      ArrowRight: { ...r, alignment: Math.min(3, r.alignment + 1) },
-      ArrowUp: { ...r, power: Math.min(5, r.power + 1) },
-      ArrowDown: { ...r, power: Math.max(0, r.power - 1) },
+      ArrowLeft: { ...r, alignment: clampAlignment(r.alignment - 1) },
+      ArrowRight: { ...r, alignment: clampAlignment(r.alignment + 1) },
+      ArrowUp: { ...r, power: clampPower(r.power + 1) },
+      ArrowDown: { ...r, power: clampPower(r.power - 1) },
     };
     const next = moves[e.key];
     if (!next) return;
@@ -139,7 +140,7 @@ export function GridView({ ws }: { ws?: string }) {
   };
 
   const lit = highlight ? new Set(highlight.actors) : null;
-  const gridRight = g.left + g.cellWidth * 7;
+  const gridRight = g.left + g.cellWidth * COLUMNS;
   const gridBottom = g.top + g.cellHeight * 6;
   const trayX = gridRight + 24;
   const trayWidth = size.width - trayX - 8;
@@ -203,11 +204,11 @@ export function GridView({ ws }: { ws?: string }) {
             </g>
           );
         })}
-        {[0, 1, 2, 3, 4, 5, 6].map((i) => <line key={`v${i}`} x1={g.left + i * g.cellWidth} x2={g.left + i * g.cellWidth} y1={g.top} y2={gridBottom} stroke="#d5d9e0" />)}
+        {Array.from({ length: COLUMNS }, (_, i) => <line key={`v${i}`} x1={g.left + i * g.cellWidth} x2={g.left + i * g.cellWidth} y1={g.top} y2={gridBottom} stroke="#d5d9e0" />)}
         <line x1={gridRight} x2={gridRight} y1={g.top} y2={gridBottom} stroke="#d5d9e0" />
-        {[0, 1, 2, 3, 4, 5, 6].map((i) => <line key={`h${i}`} x1={g.left} x2={gridRight} y1={g.top + i * g.cellHeight} y2={g.top + i * g.cellHeight} stroke="#d5d9e0" />)}
-        {[5, 4, 3, 2, 1, 0].map((p) => {
-          const y = g.top + (5 - p) * g.cellHeight + g.cellHeight / 2;
+        {Array.from({ length: ROWS + 1 }, (_, i) => <line key={`h${i}`} x1={g.left} x2={gridRight} y1={g.top + i * g.cellHeight} y2={g.top + i * g.cellHeight} stroke="#d5d9e0" />)}
+        {powerScale.map((p) => {
+          const y = cellRect(g, ALIGNMENT_MIN, p).y + g.cellHeight / 2;
           return (
             <g key={p}>
               <text x={g.left - 12} y={y - 2} textAnchor="end" className="axis-value" data-power={p}>{p}</text>
@@ -215,11 +216,11 @@ export function GridView({ ws }: { ws?: string }) {
             </g>
           );
         })}
-        {[-3, -2, -1, 0, 1, 2, 3].map((al) => {
-          const x = g.left + (al + 3) * g.cellWidth + g.cellWidth / 2;
+        {alignmentAxis.map((al) => {
+          const x = cellRect(g, al, POWER_MAX).x + g.cellWidth / 2;
           return (
             <g key={al}>
-              <text x={x} y={gridBottom + 18} textAnchor="middle" className="axis-value" data-alignment={al}>{al > 0 ? `+${al}` : al}</text>
+              <text x={x} y={gridBottom + 18} textAnchor="middle" className="axis-value" data-alignment={al}>{signed(al)}</text>
               <text x={x} y={gridBottom + 33} textAnchor="middle" className="axis-label">
                 {splitLabel(alignmentLabels[al]!).map((line, i) => <tspan key={i} x={x} dy={i ? 13 : 0}>{line}</tspan>)}
               </text>

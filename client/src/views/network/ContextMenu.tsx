@@ -1,7 +1,5 @@
-import type { Core } from 'cytoscape';
 import { useEffect, useRef } from 'react';
-import { can, dispatch, type CommandName } from '../../editor/commands';
-import { commands } from '../../editor/commands';
+import { can, commands, dispatch, type CommandName } from '../../editor/commands';
 import { useEditor } from '../../editor/context';
 
 export type MenuTarget =
@@ -17,13 +15,11 @@ interface Item {
 }
 
 /** Right-click (or long-press) menu; its entries are the same named commands as the toolbar and keys. */
-export function ContextMenu({ target, onClose, onOpenActor, onExpand, onConnect }: {
+export function ContextMenu({ target, onClose, onOpenActor, onExpand }: {
   target: MenuTarget;
-  cy: Core;
   onClose: () => void;
   onOpenActor: (id: string) => void;
   onExpand: (id: string) => void;
-  onConnect: (id: string) => void;
 }) {
   const editor = useEditor();
   const ref = useRef<HTMLDivElement>(null);
@@ -38,13 +34,13 @@ export function ContextMenu({ target, onClose, onOpenActor, onExpand, onConnect 
     items = [
       { label: 'Open profile', run: () => onOpenActor(target.id) },
       { label: 'Expand neighbourhood…', run: () => onExpand(target.id) },
-      { label: 'Draw a relationship from here', run: () => onConnect(target.id), disabled: !editor.me.canEdit },
-      { label: 'Find connections from here', run: () => editor.store.set({ panel: 'explore', selection: { actors: [target.id], relationships: [] } }) },
+      cmd('drawFrom', target.id),
+      { ...cmd('findConnections', target.id), label: 'Find connections from here' },
       cmd('deleteSelection'),
       { ...cmd('deleteActors'), danger: true },
     ];
   } else if (target.kind === 'edge') {
-    items = [{ label: 'Edit relationship', run: () => editor.store.set({ selection: { actors: [], relationships: [target.id] }, panel: 'inspector' }) }, { ...cmd('deleteSelection'), label: 'Delete relationship' }];
+    items = [cmd('inspectRelationship', target.id), { ...cmd('deleteSelection'), label: 'Delete relationship' }];
   } else {
     items = [{ ...cmd('openAddActor', target.model), label: 'Add actor here…' }, cmd('fit'), cmd('layoutForce'), cmd('layoutConcentric'), cmd('selectAll')];
   }

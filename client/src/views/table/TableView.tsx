@@ -7,6 +7,7 @@ import { visibleActors, visibleRelationships } from '../../graph/doc';
 import { filterActors, sortActors, type Sort, type SortKey } from '../../graph/table';
 import { alignmentLabels, powerLabels, roleLabels, typeLabels } from '../../graph/visual';
 import { TableExport } from './TableExport';
+import { alignmentScale, powerScale, signed } from '../../graph/scales';
 
 const columns: { key: SortKey; label: string }[] = [
   { key: 'name', label: 'Name' },
@@ -87,13 +88,13 @@ function ActorTable({ onOpenActor }: { onOpenActor?: ((id: string) => void) | un
                   <td>
                     <select aria-label={`Power of ${a.name}`} disabled={ro} value={a.power ?? ''} onChange={(e) => e.target.value !== '' && void dispatch(editor, 'assessActor', { id: a.id, power: Number(e.target.value), alignment: a.alignment ?? 0 })}>
                       <option value="" disabled>—</option>
-                      {[5, 4, 3, 2, 1, 0].map((v) => <option key={v} value={v}>{v} · {powerLabels[v]}</option>)}
+                      {powerScale.map((v) => <option key={v} value={v}>{v} · {powerLabels[v]}</option>)}
                     </select>
                   </td>
                   <td>
                     <select aria-label={`Alignment of ${a.name}`} disabled={ro} value={a.alignment ?? ''} onChange={(e) => e.target.value !== '' && void dispatch(editor, 'assessActor', { id: a.id, power: a.power ?? 0, alignment: Number(e.target.value) })}>
                       <option value="" disabled>—</option>
-                      {[3, 2, 1, 0, -1, -2, -3].map((v) => <option key={v} value={v}>{v > 0 ? `+${v}` : v} · {alignmentLabels[v]}</option>)}
+                      {alignmentScale.map((v) => <option key={v} value={v}>{signed(v)} · {alignmentLabels[v]}</option>)}
                     </select>
                   </td>
                   <td>{a.tags.map((t) => <span key={t} className="tag">{t}</span>)}</td>
@@ -140,7 +141,7 @@ function RelationshipTable() {
         {rels.map((r) => (
           <tr key={r.id}>
             <td>{doc.actors[r.from]?.name}</td>
-            <td><button className="linklike" onClick={() => editor.store.set({ selection: { actors: [], relationships: [r.id] }, panel: 'inspector' })}>{typeLabels[r.type]}</button></td>
+            <td><button className="linklike" onClick={() => void dispatch(editor, 'inspectRelationship', r.id)}>{typeLabels[r.type]}</button></td>
             <td>{doc.actors[r.to]?.name}</td>
             <td>{r.strength}</td>
             <td>{r.sourceIds.length ? r.sourceIds.length : <span className="warn">uncited</span>}</td>
