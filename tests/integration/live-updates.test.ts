@@ -6,7 +6,7 @@ import { call, newWorkspace, signUp, type Caller } from '../support/api.js';
 interface Event {
   id: string;
   event: string;
-  data: any;
+  data: { action: string; summary: string; diffs: { after: unknown }[] };
 }
 
 /** Opens an event stream and collects its events until `close` is called. */
@@ -72,7 +72,7 @@ describe('live updates', () => {
       ['change', 'create', 'Added First'],
       ['change', 'update', 'Edited First'],
     ]);
-    expect(stream.events[1]!.data.diffs[0].after).toMatchObject({ power: 4, version: 2 });
+    expect(stream.events[1]!.data.diffs[0]!.after).toMatchObject({ power: 4, version: 2 });
     const lastSeen = stream.events[0]!.id;
     stream.close();
 

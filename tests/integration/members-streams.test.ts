@@ -10,7 +10,7 @@ import { call, newWorkspace, signUp, type Caller } from '../support/api.js';
 
 interface Stream {
   status: number;
-  events: { event: string; data: any }[];
+  events: { event: string; data: { summary?: string; reason?: string } }[];
   ended: boolean;
   body: string;
   close(): void;
