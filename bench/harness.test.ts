@@ -79,7 +79,8 @@ describe('a harness fixture in the real API', () => {
   });
   afterAll(() => ctx.close());
 
-  it('is read back by the API with the fixture owner\'s bearer token', async () => {
+  // Writing the fixture twice through the real database: minutes on a loaded machine, seconds otherwise.
+  it('is read back by the API with the fixture owner\'s bearer token', { timeout: 300_000 }, async () => {
     const graph = generatePowerGraph(60, { seed: Date.now() % 100_000 });
     const fixture = await ensureFixture(ctx.driver, `smoke-${graph.seed}`, graph, () => {});
     try {

@@ -20,6 +20,8 @@ export const configSchema = z.object({
   NEO4J_DATABASE: z.string().regex(/^[A-Za-z][A-Za-z0-9.-]*$/, 'must be a Neo4j database name').default('neo4j'),
   // NEO4J_PORT, NEO4J_HEAP, NEO4J_PAGECACHE, NEO4J_START_TIMEOUT, POWERMAP_DATA_DIR: the local Neo4j's.
   ...localEnvShape,
+  /** Seconds a bounded search (find connections, leverage routes) runs before it answers "incomplete". */
+  ANALYSIS_TIMEOUT: z.coerce.number().positive('must be a number of seconds').default(5),
   SESSION_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
   SEED_DEMO: flag.default(true),
   // Off by default: believing X-Forwarded-For from anyone would let a caller pick the address that sign-in limits count.

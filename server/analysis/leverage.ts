@@ -21,7 +21,7 @@ const defaultTypes = relationshipTypes.filter((t) => t !== 'OPPOSITION');
  * be explained. Each of ours contributes its 3k shortest routes, which keeps the candidates
  * bounded while letting a longer route through allies outrank a short one through opponents.
  */
-export async function leverage(db: Gateway, ws: string, q: LeverageQuery) {
+export async function leverage(db: Gateway, ws: string, q: LeverageQuery, budgetMs = PATH_BUDGET_MS) {
   const chosen = q.from.trim().toLowerCase() === 'base' ? null : q.from.split(',').map((s) => s.trim()).filter(Boolean);
   if (chosen) {
     const bad = chosen.filter((id) => !/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(id));
@@ -47,7 +47,7 @@ export async function leverage(db: Gateway, ws: string, q: LeverageQuery) {
         return { sources, rows };
       },
       'analysis.leverage',
-      { timeoutMs: PATH_BUDGET_MS },
+      { timeoutMs: budgetMs },
     )
     .catch((error: unknown) => {
       if (!isTimeout(error)) throw error;

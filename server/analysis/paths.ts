@@ -8,7 +8,7 @@ import { int, isTimeout } from './ints.js';
 import { cypher } from './queries.js';
 import { normaliseRelationship, scopeIds } from './scope.js';
 
-/** The database ends a path search after this long; "nothing found yet" is then said plainly. */
+/** The database ends a path search after this long (ANALYSIS_TIMEOUT); "nothing found yet" is then said plainly. */
 export const PATH_BUDGET_MS = 5_000;
 /** Weighted mode ranks every loopless path of the three shortest lengths, at most this many. */
 export const WEIGHTED_CANDIDATES = 2_000;
@@ -31,7 +31,7 @@ interface RawPath {
  * L+3, and the ranking is exact whenever the k-th best cost found is at most that (it says so
  * in `note` when it is not).
  */
-export async function findPaths(db: Gateway, ws: string, q: PathsQuery) {
+export async function findPaths(db: Gateway, ws: string, q: PathsQuery, budgetMs = PATH_BUDGET_MS) {
   if (q.from === q.to) throw badRequest('from and to are the same actor: name two different actors.', [{ path: 'querystring.to', message: 'same as from' }]);
   const types = [...(q.types ?? allTypes)];
   const exclude = q.exclude ?? [];
@@ -47,7 +47,7 @@ export async function findPaths(db: Gateway, ws: string, q: PathsQuery) {
         return search(tx, ws, q, types, exclude, scope);
       },
       'analysis.paths',
-      { timeoutMs: PATH_BUDGET_MS },
+      { timeoutMs: budgetMs },
     )
     .catch((error: unknown) => {
       if (!isTimeout(error)) throw error;
@@ -68,7 +68,7 @@ export async function findPaths(db: Gateway, ws: string, q: PathsQuery) {
   } else {
     note = paths.length ? `The ${paths.length} shortest loopless paths within ${q.maxHops} hops.` : `No path within ${q.maxHops} hops.`;
   }
-  if (!complete) note = `The search ran out of its ${PATH_BUDGET_MS / 1000} s budget before finishing: try fewer hops, fewer types or a smaller scope.`;
+  if (!complete) note = `The search ran out of its ${budgetMs / 1000} s budget before finishing: try fewer hops, fewer types or a smaller scope.`;
   const drawn = await drawableFor(db, ws, paths.flatMap((p) => p.actorIds), raw.flatMap((p) => p.relationships));
   return { paths, ...drawn, weighted: q.weighted, maxHops: q.maxHops, complete, note };
 }

@@ -51,7 +51,7 @@ export const analysisRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: pathsAnswer, ...errors },
       },
     },
-    async (request) => findPaths(app.db, request.workspace.id, request.query),
+    async (request) => findPaths(app.db, request.workspace.id, request.query, app.config.ANALYSIS_TIMEOUT * 1000),
   );
 
   app.get(
@@ -115,7 +115,7 @@ export const analysisRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: leverageAnswer, ...errors },
       },
     },
-    async (request) => leverage(app.db, request.workspace.id, request.query),
+    async (request) => leverage(app.db, request.workspace.id, request.query, app.config.ANALYSIS_TIMEOUT * 1000),
   );
 
   app.get(

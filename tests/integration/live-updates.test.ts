@@ -33,7 +33,7 @@ function listen(port: number, path: string, cookie: string, headers: Record<stri
   return { events, opened, close: () => request.destroy() };
 }
 
-async function until(check: () => boolean, ms = 10_000) {
+async function until(check: () => boolean, ms = 60_000) {
   const end = Date.now() + ms;
   while (!check()) {
     if (Date.now() > end) throw new Error('timed out waiting for events');
@@ -41,7 +41,7 @@ async function until(check: () => boolean, ms = 10_000) {
   }
 }
 
-describe('live updates', () => {
+describe('live updates', { timeout: 120_000 }, () => {
   let serving: TestContext;
   let writing: TestContext;
   let port: number;

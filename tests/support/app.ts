@@ -16,7 +16,8 @@ export async function testApp(options: { clientDir?: string } = {}): Promise<Tes
   const uri = inject('neo4jUri');
   const driver = createDriver(uri, inject('neo4jUser'), inject('neo4jPassword') || undefined);
   const db = new Gateway(driver, process.env.NEO4J_DATABASE ?? 'neo4j');
-  const config = loadConfig({ NEO4J_URI: uri, SEED_DEMO: 'false', LOG_LEVEL: 'silent' });
+  // Searches get ten minutes, not the production five seconds: an answer must not depend on how busy the machine is.
+  const config = loadConfig({ NEO4J_URI: uri, SEED_DEMO: 'false', LOG_LEVEL: 'silent', ANALYSIS_TIMEOUT: '600' });
   const app = await buildApp({
     config,
     db,
