@@ -55,7 +55,8 @@ describe('the benchmark generator', () => {
 });
 
 describe.runIf(congressAvailable())('the 114th Congress fixture', () => {
-  it('holds the legislators, committees and bills of legis-graph, and a committee seat for every row of a listed committee', () => {
+  // Reads and checks a few thousand CSV rows: seconds, or minutes on a loaded machine.
+  it('holds the legislators, committees and bills of legis-graph, and a committee seat for every row of a listed committee', { timeout: 300_000 }, () => {
     const graph = congressGraph();
     const committees = graph.actors.filter((a) => a.tags.includes('committee'));
     expect(committees.length).toBe(48);
