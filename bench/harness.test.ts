@@ -55,7 +55,8 @@ describe('the benchmark generator', () => {
 });
 
 describe.runIf(congressAvailable())('the 114th Congress fixture', () => {
-  it('holds the legislators, committees and bills of legis-graph, and a committee seat for every row of a listed committee', () => {
+  // Reads and checks a few thousand CSV rows: seconds, or minutes on a loaded machine.
+  it('holds the legislators, committees and bills of legis-graph, and a committee seat for every row of a listed committee', { timeout: 300_000 }, () => {
     const graph = congressGraph();
     const committees = graph.actors.filter((a) => a.tags.includes('committee'));
     expect(committees.length).toBe(48);
@@ -79,7 +80,8 @@ describe('a harness fixture in the real API', () => {
   });
   afterAll(() => ctx.close());
 
-  it('is read back by the API with the fixture owner\'s bearer token', async () => {
+  // Writing the fixture twice through the real database: minutes on a loaded machine, seconds otherwise.
+  it('is read back by the API with the fixture owner\'s bearer token', { timeout: 300_000 }, async () => {
     const graph = generatePowerGraph(60, { seed: Date.now() % 100_000 });
     const fixture = await ensureFixture(ctx.driver, `smoke-${graph.seed}`, graph, () => {});
     try {

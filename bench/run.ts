@@ -7,6 +7,7 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { startLocalNeo4j } from '../neo4j/local.js';
+import { startTimeoutMs } from '../neo4j/config.js';
 import { freePort } from '../neo4j/port.js';
 import { createDriver, Gateway } from '../server/db/gateway.js';
 import { migrate } from '../server/db/migrations.js';
@@ -59,6 +60,7 @@ const neo4j = await startLocalNeo4j({
   port: await freePort(),
   heap: quick ? '1g' : '2g',
   pageCache: quick ? '512m' : '1g',
+  startTimeoutMs: startTimeoutMs(process.env),
   log,
 });
 const driver = createDriver(neo4j.uri, neo4j.user, neo4j.password);

@@ -9,14 +9,23 @@ import type { LocalNeo4jOptions } from './local.js';
 
 const size = z.string().regex(/^\d+[kmg]$/i, 'must be a size such as 1g or 512m');
 
+/** The local database's defaults, written once: the variables below and startLocalNeo4j both use them. */
+export const LOCAL_DEFAULTS = {
+  port: 7687,
+  heap: '1g',
+  pageCache: '512m',
+  /** Seconds; a busy machine (CI, a laptop running the suite) can need minutes for a first start. */
+  startTimeout: 300,
+} as const;
+
 /** Neo4j refuses shorter passwords (dbms.security.auth_minimum_password_length). */
 export const MIN_PASSWORD_LENGTH = 8;
 
 export const localEnvShape = {
-  NEO4J_PORT: z.coerce.number().int().min(1).max(65535).default(7687),
-  NEO4J_HEAP: size.default('1g'),
-  NEO4J_PAGECACHE: size.default('512m'),
-  NEO4J_START_TIMEOUT: z.coerce.number().int().min(1, 'must be a number of seconds, at least 1').default(300),
+  NEO4J_PORT: z.coerce.number().int().min(1).max(65535).default(LOCAL_DEFAULTS.port),
+  NEO4J_HEAP: size.default(LOCAL_DEFAULTS.heap),
+  NEO4J_PAGECACHE: size.default(LOCAL_DEFAULTS.pageCache),
+  NEO4J_START_TIMEOUT: z.coerce.number().int().min(1, 'must be a number of seconds, at least 1').default(LOCAL_DEFAULTS.startTimeout),
   POWERMAP_DATA_DIR: z.string().min(1).default(path.resolve('.data')),
 };
 
@@ -28,13 +37,13 @@ const localEnvSchema = z.object({
 
 export type LocalEnv = z.infer<typeof localEnvSchema>;
 
-/** Variables whose values never appear in an error message. */
-export const SECRET_VARIABLES = new Set(['NEO4J_PASSWORD', 'SESSION_SECRET']);
+/** Variables of the local database whose values never appear in an error message. */
+export const SECRET_VARIABLES: ReadonlySet<string> = new Set(['NEO4J_PASSWORD']);
 
 /** "Invalid environment variable X=…: why." without repeating a secret's value. */
-export function describeInvalid(env: NodeJS.ProcessEnv, name: string, message: string): string {
+export function describeInvalid(env: NodeJS.ProcessEnv, name: string, message: string, secrets = SECRET_VARIABLES): string {
   const value = env[name] ?? '';
-  const shown = SECRET_VARIABLES.has(name) ? `(${value.length} characters, not shown)` : JSON.stringify(value);
+  const shown = secrets.has(name) ? `(${value.length} characters, not shown)` : JSON.stringify(value);
   return `Invalid environment variable ${name}=${shown}: ${message}.`;
 }
 
@@ -47,6 +56,15 @@ export function loadLocalEnv(env: NodeJS.ProcessEnv): LocalEnv {
     throw new LocalNeo4jError(describeInvalid(env, String(issue.path[0] ?? 'environment'), issue.message));
   }
   return parsed.data;
+}
+
+/**
+ * NEO4J_START_TIMEOUT in milliseconds, for starters that choose everything else themselves
+ * (the tests' database, the benchmarks'), so that every start waits as long as `npm run db` does.
+ */
+export function startTimeoutMs(env: NodeJS.ProcessEnv): number {
+  const { NEO4J_START_TIMEOUT } = loadLocalEnv({ NEO4J_START_TIMEOUT: env.NEO4J_START_TIMEOUT });
+  return NEO4J_START_TIMEOUT * 1000;
 }
 
 /**

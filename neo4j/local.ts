@@ -2,6 +2,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { createWriteStream, mkdirSync, rmSync, writeFileSync, type WriteStream } from 'node:fs';
 import path from 'node:path';
 import { resolveClasspath, launcherPath } from './classpath.js';
+import { LOCAL_DEFAULTS } from './config.js';
 import { LocalNeo4jError } from './errors.js';
 import { checkJava } from './java.js';
 import { ensurePassword } from './password.js';
@@ -81,8 +82,8 @@ export async function startLocalNeo4j(options: LocalNeo4jOptions): Promise<Local
   // the password travels in its own file, named here, never as a value on a command line.
   writeFileSync(argFile, `-cp\n${classpath}\n`);
   const args = [
-    `-Xmx${options.heap ?? '1g'}`,
-    `-Dpowermap.pagecache=${options.pageCache ?? '512m'}`,
+    `-Xmx${options.heap ?? LOCAL_DEFAULTS.heap}`,
+    `-Dpowermap.pagecache=${options.pageCache ?? LOCAL_DEFAULTS.pageCache}`,
     '-XX:+UseG1GC',
     `@${argFile}`,
     launcherPath,
@@ -91,7 +92,7 @@ export async function startLocalNeo4j(options: LocalNeo4jOptions): Promise<Local
     passwordFile,
   ];
   const uri = `bolt://127.0.0.1:${options.port}`;
-  const timeoutMs = options.startTimeoutMs ?? 300_000;
+  const timeoutMs = options.startTimeoutMs ?? LOCAL_DEFAULTS.startTimeout * 1000;
   // One log for the handle's whole life, so a crash and the restart after it read in order.
   const logStream = createWriteStream(logFile, { flags: 'w' });
   const describe = { logFile, port: options.port, storeDir, timeoutMs };

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { describeInvalid, localEnvShape } from '../neo4j/config.js';
+import { describeInvalid, localEnvShape, SECRET_VARIABLES } from '../neo4j/config.js';
 
 const port = z.coerce.number().int().min(1).max(65535);
 const flag = z.enum(['true', 'false', '1', '0']).transform((v) => v === 'true' || v === '1');
@@ -17,9 +17,10 @@ export const configSchema = z.object({
   NEO4J_USER: z.string().optional(),
   /** The password for NEO4J_URI; without NEO4J_URI, the local Neo4j's password (else generated). */
   NEO4J_PASSWORD: z.string().optional(),
-  NEO4J_DATABASE: z.string().regex(/^[A-Za-z][A-Za-z0-9.\-]*$/, 'must be a Neo4j database name').default('neo4j'),
+  NEO4J_DATABASE: z.string().regex(/^[A-Za-z][A-Za-z0-9.-]*$/, 'must be a Neo4j database name').default('neo4j'),
   // NEO4J_PORT, NEO4J_HEAP, NEO4J_PAGECACHE, NEO4J_START_TIMEOUT, POWERMAP_DATA_DIR: the local Neo4j's.
   ...localEnvShape,
+  /** Seconds a bounded search (find connections, leverage routes) runs before it answers "incomplete". */
   SESSION_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
   SEED_DEMO: flag.default(true),
   // Off by default: believing X-Forwarded-For from anyone would let a caller pick the address that sign-in limits count.
@@ -37,6 +38,9 @@ export const configSchema = z.object({
 
 export type Config = z.infer<typeof configSchema>;
 
+/** Variables whose values never appear in an error message. */
+const secrets: ReadonlySet<string> = new Set([...SECRET_VARIABLES, 'SESSION_SECRET']);
+
 export class ConfigError extends Error {
   override name = 'ConfigError';
 }
@@ -47,7 +51,7 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
   const parsed = configSchema.safeParse(present);
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;
-    throw new ConfigError(describeInvalid(env, String(issue.path[0] ?? 'environment'), issue.message));
+    throw new ConfigError(describeInvalid(env, String(issue.path[0] ?? 'environment'), issue.message, secrets));
   }
   return parsed.data;
 }

@@ -1,5 +1,4 @@
-import type { Actor, ActorKind } from '../domain/actor.js';
-import type { Relationship } from '../domain/relationship.js';
+import type { ActorKind } from '../domain/actor.js';
 import { Problem } from '../http/problem.js';
 import { prepareActors, prepareRelationships } from '../services/bulk.js';
 import { parseKumu } from './kumu.js';

@@ -4,7 +4,6 @@
  * surrogate is a code point of its own, outside every allowed range). One stored name with
  * such a character would otherwise make the whole export unreadable.
  */
-// eslint-disable-next-line no-control-regex
 const notXmlChar = /[^\t\n\r\u0020-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]/gu;
 
 /**

@@ -67,10 +67,15 @@ export class ChangeFeed {
     }
   }
 
-  /** Ends the streams of everyone not in `members` (everyone, when the workspace is gone). */
-  private endOutsiders(ws: string, watch: Watch, members: Set<string>, reason: EndReason) {
+  /**
+   * Ends the streams of everyone asked about who is not in `members` (everyone, when the
+   * workspace is gone). Someone who subscribed while the read was under way was not asked
+   * about, so is left to the next poll: on a busy machine that read can take seconds.
+   */
+  private endOutsiders(ws: string, watch: Watch, asked: string[] | null, members: Set<string>, reason: EndReason) {
     for (const subscriber of [...watch.subscribers.keys()]) {
       if (members.has(subscriber.userId)) continue;
+      if (asked && !asked.includes(subscriber.userId)) continue;
       this.drop(ws, watch, subscriber);
       subscriber.onEnd(reason);
     }
@@ -84,19 +89,21 @@ export class ChangeFeed {
     if (watch.busy || watch.subscribers.size === 0) return;
     watch.busy = true;
     try {
-      const head = await this.db.read((tx) => workspacesRepo.feedHead(tx, ws, this.userIds(watch)), 'feed.head', READ_TIMEOUT);
-      if (!head || head.deleted) return this.endOutsiders(ws, watch, new Set(), 'deleted');
-      this.endOutsiders(ws, watch, new Set(head.members), 'removed');
+      const asked = this.userIds(watch);
+      const head = await this.db.read((tx) => workspacesRepo.feedHead(tx, ws, asked), 'feed.head', READ_TIMEOUT);
+      if (!head || head.deleted) return this.endOutsiders(ws, watch, null, new Set(), 'deleted');
+      this.endOutsiders(ws, watch, asked, new Set(head.members), 'removed');
       if (watch.subscribers.size === 0) return;
       const from = Math.min(...[...watch.subscribers.values()].map((l) => l.seq));
       if (head.seq <= from) return;
       // The changes and a fresh look at who may have them, in one read.
+      const askedAgain = this.userIds(watch);
       const { changes, again } = await this.db.read(async (tx) => ({
         changes: await changesRepo.list(tx, ws, { after: from, limit: BATCH }),
-        again: await workspacesRepo.feedHead(tx, ws, this.userIds(watch)),
+        again: await workspacesRepo.feedHead(tx, ws, askedAgain),
       }), 'feed.changes', READ_TIMEOUT);
-      if (!again || again.deleted) return this.endOutsiders(ws, watch, new Set(), 'deleted');
-      this.endOutsiders(ws, watch, new Set(again.members), 'removed');
+      if (!again || again.deleted) return this.endOutsiders(ws, watch, null, new Set(), 'deleted');
+      this.endOutsiders(ws, watch, askedAgain, new Set(again.members), 'removed');
       for (const change of changes) {
         for (const [subscriber, state] of watch.subscribers) {
           if (change.seq > state.seq) {

@@ -2,11 +2,8 @@
  * The map editor in Debian's Chromium against the production build and a real Neo4j: the
  * flows of issue 5's "done when". Screenshots of each flow go to test-results/editor/.
  */
-import { existsSync } from 'node:fs';
-import path from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium } from '../support/browser.js';
 import {
   addActor, apiIn, createMap, createWorkspace, dragOnGrid, dragTie, drawRelationship, edgeCount, highlighted, nodeOnPage, shot, signUp, uniqueEmail, waitSaved,
 } from '../support/e2e-editor.js';

@@ -2,11 +2,10 @@
  * Explore tools, the keyboard table and touch, in Debian's Chromium against the production
  * build and a real Neo4j. Screenshots go to test-results/explore/.
  */
-import { existsSync, mkdirSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium } from '../support/browser.js';
 import { apiIn, signUp, uniqueEmail, waitSaved } from '../support/e2e-editor.js';
 import { buildScene, emptySpot, nodeState, viewport, type Scene } from '../support/e2e-explore.js';
 import { startBrowserSession, type TestServer } from '../support/server.js';

@@ -2,11 +2,10 @@
  * The production build in a real browser: Debian's Chromium opens the app served by the
  * real server and sees the application frame. A screenshot is kept in test-results/.
  */
-import { existsSync, mkdirSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium } from '../support/browser.js';
 import { startBrowserSession, type TestServer } from '../support/server.js';
 
 describe('the app in Chromium', () => {

@@ -6,7 +6,7 @@ import { call, newWorkspace, signUp, type Caller } from '../support/api.js';
 interface Event {
   id: string;
   event: string;
-  data: any;
+  data: { action: string; summary: string; diffs: { after: unknown }[] };
 }
 
 /** Opens an event stream and collects its events until `close` is called. */
@@ -33,7 +33,7 @@ function listen(port: number, path: string, cookie: string, headers: Record<stri
   return { events, opened, close: () => request.destroy() };
 }
 
-async function until(check: () => boolean, ms = 10_000) {
+async function until(check: () => boolean, ms = 60_000) {
   const end = Date.now() + ms;
   while (!check()) {
     if (Date.now() > end) throw new Error('timed out waiting for events');
@@ -41,7 +41,7 @@ async function until(check: () => boolean, ms = 10_000) {
   }
 }
 
-describe('live updates', () => {
+describe('live updates', { timeout: 120_000 }, () => {
   let serving: TestContext;
   let writing: TestContext;
   let port: number;
@@ -72,7 +72,7 @@ describe('live updates', () => {
       ['change', 'create', 'Added First'],
       ['change', 'update', 'Edited First'],
     ]);
-    expect(stream.events[1]!.data.diffs[0].after).toMatchObject({ power: 4, version: 2 });
+    expect(stream.events[1]!.data.diffs[0]!.after).toMatchObject({ power: 4, version: 2 });
     const lastSeen = stream.events[0]!.id;
     stream.close();
 

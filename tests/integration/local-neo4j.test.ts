@@ -10,6 +10,7 @@ import path from 'node:path';
 import neo4j from 'neo4j-driver';
 import { afterAll, describe, expect, it } from 'vitest';
 import { resolveClasspath } from '../../neo4j/classpath.js';
+import { startTimeoutMs } from '../../neo4j/config.js';
 import { checkJava } from '../../neo4j/java.js';
 import { startLocalNeo4j, type LocalNeo4j } from '../../neo4j/local.js';
 import { freePort } from '../../neo4j/port.js';
@@ -33,7 +34,7 @@ const alive = (pid: number) => {
   }
 };
 
-const small = { cacheDir, heap: '512m', pageCache: '64m' };
+const small = { cacheDir, heap: '512m', pageCache: '64m', startTimeoutMs: startTimeoutMs(process.env) };
 
 /** The Neo4j error code a connection with these credentials gets, or 'ok'. */
 async function signIn(uri: string, auth: ReturnType<typeof neo4j.auth.basic> | undefined): Promise<string> {

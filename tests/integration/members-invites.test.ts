@@ -30,7 +30,7 @@ describe('invites', () => {
     return res.body as { inviteUrl: string; invite: { expiresAt: string; expired: boolean } };
   };
   const workspacesOf = async (who: Caller) => (await call(ctx.app, who, 'GET', '/api/workspaces')).body.items as { id: string; role: string }[];
-  const membersAs = async (who: Caller) => (await call(ctx.app, who, 'GET', `/api/workspaces/${ws}/members`)).body.items as Record<string, any>[];
+  const membersAs = async (who: Caller) => (await call(ctx.app, who, 'GET', `/api/workspaces/${ws}/members`)).body.items as Record<string, unknown>[];
 
   beforeAll(async () => {
     ctx = await testApp();
@@ -52,7 +52,7 @@ describe('invites', () => {
     for (const who of [editor, viewer]) {
       const res = await call(ctx.app, who, 'GET', `/api/workspaces/${ws}/members`);
       expect(JSON.stringify(res.body)).not.toContain(token);
-      const pending = (res.body.items as Record<string, any>[]).filter((m) => m.status === 'invited');
+      const pending = (res.body.items as Record<string, unknown>[]).filter((m) => m.status === 'invited');
       expect(pending.length).toBeGreaterThan(0);
       for (const m of pending) expect(m.inviteUrl).toBeNull();
     }

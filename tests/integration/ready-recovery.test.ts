@@ -7,6 +7,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Driver } from 'neo4j-driver';
+import { startTimeoutMs } from '../../neo4j/config.js';
 import { startLocalNeo4j, type LocalNeo4j } from '../../neo4j/local.js';
 import { freePort } from '../../neo4j/port.js';
 import { buildApp, type App } from '../../server/app.js';
@@ -23,7 +24,7 @@ describe('readiness while the database goes away and comes back', () => {
   let app: App;
 
   const start = () =>
-    startLocalNeo4j({ dataDir, cacheDir: path.resolve('.data'), port, heap: '512m', pageCache: '64m' });
+    startLocalNeo4j({ dataDir, cacheDir: path.resolve('.data'), port, heap: '512m', pageCache: '64m', startTimeoutMs: startTimeoutMs(process.env) });
 
   beforeAll(async () => {
     port = await freePort();

@@ -47,7 +47,7 @@ export async function api<T>(method: Method, url: string, body?: unknown, header
   }
   if (response.status === 204) return undefined as T;
   const text = await response.text();
-  let parsed: unknown = undefined;
+  let parsed: unknown;
   try {
     parsed = text ? JSON.parse(text) : undefined;
   } catch {

@@ -67,7 +67,7 @@ export function AddActorDialog({ ws, position }: { ws: string; position?: { x: n
     if (ok) close();
   };
 
-  const useExisting = async (actor: Actor) => {
+  const chooseExisting = async (actor: Actor) => {
     if (!editor.doc.members[actor.id]) await dispatch(editor, 'addToMap', { actors: [actor], positions: { [actor.id]: place() } });
     editor.store.set({ dialog: null, selection: { actors: [actor.id], relationships: [] }, focusRequest: { id: actor.id, n: Date.now() } });
   };
@@ -87,7 +87,7 @@ export function AddActorDialog({ ws, position }: { ws: string; position?: { x: n
                   <ActorGlyph actor={a} />
                   <span className="match-name">{a.name}</span>
                   <span className="muted">{a.kind}{a.sector ? ` · ${a.sector}` : ''}</span>
-                  <button type="button" className="btn btn-small" onClick={() => void useExisting(a)}>
+                  <button type="button" className="btn btn-small" onClick={() => void chooseExisting(a)}>
                     {editor.doc.members[a.id] ? 'Show on map' : 'Add this one'}
                   </button>
                 </li>

@@ -39,7 +39,7 @@ export function useLiveUpdates(ws: string, myId: string | null, options: LiveOpt
     };
     const source = new EventSource(endpoints.eventsUrl(ws), { withCredentials: true });
     source.addEventListener('change', (event) => {
-      let change: Change | null = null;
+      let change: Change;
       try {
         change = JSON.parse((event as MessageEvent<string>).data) as Change;
       } catch {

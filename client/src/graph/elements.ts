@@ -95,7 +95,7 @@ export function diffElements(prev: ElementSpec[], next: ElementSpec[]): ElementP
   const before = new Map(prev.map((e) => [e.data.id as string, e]));
   const after = new Map(next.map((e) => [e.data.id as string, e]));
   const patch: ElementPatch = { add: [], remove: [], update: [] };
-  for (const [id, e] of before) if (!after.has(id)) patch.remove.push(id);
+  for (const id of before.keys()) if (!after.has(id)) patch.remove.push(id);
   for (const [id, e] of after) {
     const old = before.get(id);
     if (!old) {

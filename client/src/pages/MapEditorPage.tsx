@@ -36,6 +36,7 @@ export function MapEditorPage({ user, ws, mapId }: { user: User; ws: string; map
   const detail = useMapDetail(ws, mapId);
   const client = useQueryClient();
   const canEdit = workspace.data ? workspace.data.role !== 'viewer' : true;
+  // eslint-disable-next-line react-hooks/exhaustive-deps -- another map gets a fresh editor (document, undo history) though the constructor does not read mapId
   const editor = useMemo(() => new Editor(new ApiTransport(ws), undefined, { id: user.id, canEdit }), [ws, mapId, user.id, canEdit]);
 
   // What partners added through shares, so their ties are drawn in their organisation's colour.

@@ -33,6 +33,7 @@ export function SharedMapPage({ user, ws, shareId }: { user: User; ws: string; s
   const workspace = useWorkspace(ws);
   const detail = useSharedMap(ws, shareId);
   const client = useQueryClient();
+  // eslint-disable-next-line react-hooks/exhaustive-deps -- another shared map gets a fresh editor though the constructor reads neither ws nor shareId
   const editor = useMemo(() => new Editor(readOnly, undefined, { id: user.id, canEdit: false }), [ws, shareId, user.id]);
   const [panel, setPanel] = useState<SharedPanel>('details');
 

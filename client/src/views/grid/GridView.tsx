@@ -100,7 +100,7 @@ export function GridView({ ws }: { ws?: string }) {
       list.sort((a, b) => a.name.localeCompare(b.name)).forEach((a, i) => out.set(a.id, pts[i]!));
     }
     return out;
-    // eslint-disable-next-line react-hooks/exhaustive-deps
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- keyed on what decides a spot (id, power, alignment), so edits of other fields keep the spots
   }, [placed.map((a) => `${a.id}:${reading(a)?.power}:${reading(a)?.alignment}`).join(), g]);
 
   const readOnly = !editor.me.canEdit || !!past;

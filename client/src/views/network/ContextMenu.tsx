@@ -29,7 +29,7 @@ export function ContextMenu({ target, onClose, onOpenActor, onExpand }: {
     run: () => void (dispatch as (e: typeof editor, n: CommandName, a?: unknown) => unknown)(editor, name, arg),
   });
 
-  let items: Item[] = [];
+  let items: Item[];
   if (target.kind === 'node') {
     items = [
       { label: 'Open profile', run: () => onOpenActor(target.id) },

@@ -109,14 +109,14 @@ export function NetworkView({ onOpenActor, onExpand, readOnly = false }: { onOpe
       return arrange(cy, 'fcose', { randomize: false, animate: false, record: false });
     }
     fitAndClamp(cy, 40);
-    // eslint-disable-next-line react-hooks/exhaustive-deps
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- once, when the first elements are drawn; later edits of the document must not re-fit
   }, [cy, elements]);
 
   // Layout only when asked; the result is saved as one undoable step.
   useEffect(() => {
     if (!cy || layout.request === 0 || cy.nodes().empty()) return;
     arrange(cy, layout.name, { randomize: cy.nodes().length < 3 || layout.name !== 'fcose', animate: true, record: true });
-    // eslint-disable-next-line react-hooks/exhaustive-deps
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- runs per request only: a new layout name alone must not move the map
   }, [cy, layout.request]);
 
   useEffect(() => {

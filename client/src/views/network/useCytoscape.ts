@@ -51,8 +51,7 @@ export function useCytoscape(container: RefObject<HTMLDivElement | null>, elemen
       instance.destroy();
       setCy(null);
     };
-    // The instance lives as long as the container; elements and style are patched below.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- the instance lives as long as the container; elements and style are patched below
   }, [container]);
 
   useEffect(() => {
