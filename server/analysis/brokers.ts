@@ -2,7 +2,6 @@ import type { Gateway } from '../db/gateway.js';
 import { allTypes, type BrokerItem, type BrokersAnswer, type BrokersQuery } from '../domain/analysis.js';
 import { cacheKey, VersionCache } from './cache.js';
 import { centrality } from './centrality.js';
-import { changeSeq } from '../repos/changes.js';
 import { graphOf } from './graph.js';
 import { compactScope, transferables, type CompactScope } from './compact.js';
 import type { WorkerPool } from '../workers/pool.js';

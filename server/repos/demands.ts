@@ -1,7 +1,7 @@
 import type { Tx } from '../db/gateway.js';
 import { bodyMemberTypes, currentDemandStatus, type Demand, type DemandData, type StatusChange } from '../domain/demand.js';
-import { conflict } from '../http/problem.js';
-import type { EntityStore } from './store.js';
+import { conflict } from '../domain/errors.js';
+import type { EntityStore } from './entity-store.js';
 
 export type StoredDemand = DemandData & {
   id: string;

@@ -1,6 +1,6 @@
 import type { Tx } from '../db/gateway.js';
 import type { EntityType } from '../domain/change.js';
-import type { EntityStore, Stored } from './store.js';
+import type { EntityStore, Stored } from './entity-store.js';
 
 /**
  * A store for campaign records that are flat nodes: scalar and string-list properties only,

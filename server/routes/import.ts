@@ -18,7 +18,7 @@ import { wsParams } from '../domain/common.js';
 import { MAX_IMPORT_CONNECTIONS, MAX_IMPORT_ELEMENTS } from '../io/kumu-import.js';
 import { insertActors, insertRelationships } from '../services/bulk.js';
 import { mutate } from '../services/unit-of-work.js';
-import { nowIso } from '../repos/store.js';
+import { nowIso } from '../repos/entity-store.js';
 import { author, errors, readErrors, writeErrors } from './helpers.js';
 
 /**

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { Actor } from '../domain/actor.js';
 import type { Assessment, AssessmentChange, AssessmentRecorded } from '../domain/assessment.js';
 import type { ReadingInput } from '../domain/reading.js';
-import { badRequest } from '../http/problem.js';
+import { invalid } from '../domain/errors.js';
 import { actorStore } from '../repos/actors.js';
 import { assessmentChangesSince, assessmentStore, insertAssessments, laterReadings, type StoredAssessment } from '../repos/assessments.js';
 import type { Tx } from '../db/gateway.js';
@@ -15,7 +15,7 @@ const DATE = /^\d{4}-\d{2}-\d{2}$/;
 export function readingMoment(at: string | undefined, path: string): string {
   const now = new Date();
   if (!at) return now.toISOString();
-  const future = () => badRequest('An assessment cannot be dated in the future.', [{ path, message: 'must not be in the future' }]);
+  const future = () => invalid('An assessment cannot be dated in the future.', [{ path, message: 'must not be in the future' }]);
   if (DATE.test(at)) {
     if (at > now.toISOString().slice(0, 10)) throw future();
     const noon = new Date(`${at}T12:00:00Z`);

@@ -9,12 +9,12 @@ import type { InternalFieldLists } from '../domain/internal-fields.js';
 import { mapData, mapDefaults } from '../domain/map.js';
 import type { Relationship } from '../domain/relationship.js';
 import { normalizeUrl, sourceData, sourceDefaults } from '../domain/source.js';
-import { badRequest, notFound } from '../http/problem.js';
-import { parseOr400 } from '../http/validation.js';
+import { invalid, notFound } from '../domain/errors.js';
+import { parseOrInvalid } from '../domain/errors.js';
 import { backupReads, backupWrites, type ChangeRow, type TakenKind } from '../repos/backup.js';
 import { loadGraph } from '../repos/graph.js';
 import { internalFieldsRepo } from '../repos/internal-fields.js';
-import { nowIso } from '../repos/store.js';
+import { nowIso } from '../repos/entity-store.js';
 import { workspacesRepo } from '../repos/workspaces.js';
 import { lockWorkspace, recordChange, type Author } from './changes.js';
 import { insertActors, insertRelationships } from './bulk.js';
@@ -57,7 +57,7 @@ export async function readBackup(tx: Tx, ws: string, options: { history?: boolea
 
 /** A backup from a parsed JSON value: a 400 naming the first field that is wrong. */
 export function parseBackup(value: unknown, prefix = 'body'): Backup {
-  return parseOr400(backupSchema, value, prefix);
+  return parseOrInvalid(backupSchema, value, prefix);
 }
 
 export interface RestoreCounts {
@@ -71,7 +71,7 @@ export interface RestoreCounts {
 function noRepeats(ids: string[], what: string, path: string) {
   const seen = new Set<string>();
   ids.forEach((id, i) => {
-    if (seen.has(id)) throw badRequest(`The backup holds two ${what} with the id ${id}.`, [{ path: `${path}.${i}.id`, message: 'repeats an id' }]);
+    if (seen.has(id)) throw invalid(`The backup holds two ${what} with the id ${id}.`, [{ path: `${path}.${i}.id`, message: 'repeats an id' }]);
     seen.add(id);
   });
 }
@@ -97,7 +97,7 @@ export async function restoreBackupInto(ctx: WriteContext, backup: Backup, prefi
   // Complete records, each checked as a create would check it.
   const actors: Actor[] = backup.actors.map((a, i) => {
     const { id, version, createdAt, updatedAt, ...fields } = a;
-    const data = parseOr400(actorData, { ...actorDefaults, ...fields }, `${prefix}.actors.${i}`);
+    const data = parseOrInvalid(actorData, { ...actorDefaults, ...fields }, `${prefix}.actors.${i}`);
     return { id, ...data, version: version ?? 1, createdAt: createdAt ?? now, updatedAt: updatedAt ?? createdAt ?? now };
   });
   const kinds = new Map<string, ActorKind>(actors.map((a) => [a.id, a.kind]));
@@ -110,15 +110,15 @@ export async function restoreBackupInto(ctx: WriteContext, backup: Backup, prefi
   const relationshipIds = new Set(relationships.map((r) => r.id));
   const sources = backup.sources.map((s, i) => {
     const { id, version, createdAt, updatedAt, ...fields } = s;
-    const data = parseOr400(sourceData, { ...sourceDefaults, ...fields }, `${prefix}.sources.${i}`);
+    const data = parseOrInvalid(sourceData, { ...sourceDefaults, ...fields }, `${prefix}.sources.${i}`);
     return { id, ...data, version: version ?? 1, createdAt: createdAt ?? now, updatedAt: updatedAt ?? createdAt ?? now };
   });
   const mustBeActor = (actorId: string, path: string) => {
-    if (!kinds.has(actorId)) throw badRequest(`${path} names actor ${actorId}, which the backup does not hold.`, [{ path, message: 'no such actor in the backup' }]);
+    if (!kinds.has(actorId)) throw invalid(`${path} names actor ${actorId}, which the backup does not hold.`, [{ path, message: 'no such actor in the backup' }]);
   };
   const demands = backup.demands.map((d, i) => {
     const { id, version, createdAt, updatedAt, ...fields } = d;
-    const data = parseOr400(demandData, { ...demandDefaults, ...fields }, `${prefix}.demands.${i}`);
+    const data = parseOrInvalid(demandData, { ...demandDefaults, ...fields }, `${prefix}.demands.${i}`);
     data.primaryTargetIds.forEach((t, j) => mustBeActor(t, `${prefix}.demands.${i}.primaryTargetIds.${j}`));
     data.secondaryTargetIds.forEach((t, j) => mustBeActor(t, `${prefix}.demands.${i}.secondaryTargetIds.${j}`));
     return { id, ...data, version: version ?? 1, createdAt: createdAt ?? now, updatedAt: updatedAt ?? createdAt ?? now };
@@ -126,13 +126,13 @@ export async function restoreBackupInto(ctx: WriteContext, backup: Backup, prefi
   backup.assessments.forEach((a, i) => mustBeActor(a.actorId, `${prefix}.assessments.${i}.actorId`));
   const maps = backup.maps.map((m, i) => {
     const { id, version, createdAt, updatedAt, ...fields } = m;
-    const data = parseOr400(mapData, { ...mapDefaults, ...fields }, `${prefix}.maps.${i}`);
+    const data = parseOrInvalid(mapData, { ...mapDefaults, ...fields }, `${prefix}.maps.${i}`);
     data.members.forEach((member, j) => mustBeActor(member.actorId, `${prefix}.maps.${i}.members.${j}.actorId`));
     data.annotations.forEach((note, j) => {
       note.actorIds.forEach((a, k) => mustBeActor(a, `${prefix}.maps.${i}.annotations.${j}.actorIds.${k}`));
       note.relationshipIds.forEach((r, k) => {
         if (!relationshipIds.has(r)) {
-          throw badRequest(`A story step names relationship ${r}, which the backup does not hold.`, [{ path: `${prefix}.maps.${i}.annotations.${j}.relationshipIds.${k}`, message: 'no such relationship in the backup' }]);
+          throw invalid(`A story step names relationship ${r}, which the backup does not hold.`, [{ path: `${prefix}.maps.${i}.annotations.${j}.relationshipIds.${k}`, message: 'no such relationship in the backup' }]);
         }
       });
     });
@@ -291,7 +291,7 @@ export async function restoreBackupFile(input: { db: Gateway; ws: string; author
   try {
     value = JSON.parse(await readFile(input.path, 'utf8'));
   } catch {
-    throw badRequest('The file is not a powermap backup: it is not JSON. Export one with “Backup” in the Export menu.');
+    throw invalid('The file is not a powermap backup: it is not JSON. Export one with “Backup” in the Export menu.');
   }
   const backup = parseBackup(value, 'file');
   if (input.dryRun) {

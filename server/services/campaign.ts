@@ -3,13 +3,13 @@ import { actionData, actionDefaults, type Action, type ActionCreate, type Action
 import { keyDateData, keyDateDefaults, type KeyDate, type KeyDateCreate, type KeyDatePatch } from '../domain/key-date.js';
 import { taskData, taskDefaults, type Task, type TaskCreate, type TaskPatch } from '../domain/task.js';
 import type { z } from 'zod';
-import { badRequest, conflict } from '../http/problem.js';
-import { parseOr400 } from '../http/validation.js';
+import { conflict, invalid } from '../domain/errors.js';
+import { parseOrInvalid } from '../domain/errors.js';
 import { actorRefs, actorStore } from '../repos/actors.js';
 import { actionStore, keyDateStore, membersAmong, taskStore } from '../repos/campaign.js';
 import { demandStore } from '../repos/demands.js';
 import { relationshipStore } from '../repos/relationships.js';
-import { nowIso } from '../repos/store.js';
+import { nowIso } from '../repos/entity-store.js';
 import { assess } from './assessments.js';
 import { createEntity, deleteEntity, loadOr404, updateEntity } from './entities.js';
 import type { WriteContext } from './unit-of-work.js';
@@ -19,12 +19,12 @@ type Bookkeeping = 'id' | 'version' | 'createdAt' | 'updatedAt';
 async function checkActors(ctx: WriteContext, ids: string[], path: string) {
   const refs = await actorRefs(ctx.tx, ctx.ws, [...new Set(ids)]);
   const index = ids.findIndex((id) => !refs.has(id));
-  if (index >= 0) throw badRequest(`Actor ${ids[index]} does not exist in this workspace.`, [{ path: `${path}.${index}`, message: `unknown actor ${ids[index]}` }]);
+  if (index >= 0) throw invalid(`Actor ${ids[index]} does not exist in this workspace.`, [{ path: `${path}.${index}`, message: `unknown actor ${ids[index]}` }]);
 }
 
 async function checkDemands(ctx: WriteContext, ids: string[], path: string) {
   for (const [index, id] of ids.entries()) {
-    if (!(await demandStore.load(ctx.tx, ctx.ws, id))) throw badRequest(`Demand ${id} does not exist in this workspace.`, [{ path: `${path}.${index}`, message: `unknown demand ${id}` }]);
+    if (!(await demandStore.load(ctx.tx, ctx.ws, id))) throw invalid(`Demand ${id} does not exist in this workspace.`, [{ path: `${path}.${index}`, message: `unknown demand ${id}` }]);
   }
 }
 
@@ -45,13 +45,13 @@ const dataOf = <S extends Record<string, unknown>>(record: S, schema: z.ZodObjec
 /** The target moved in answer to the action: a reading dated the action's day. */
 async function recordResponse(ctx: WriteContext, action: Action, move: NonNullable<ActionCreate['responseMove']>, prefix: string): Promise<string> {
   if (!action.targetIds.includes(move.actorId)) {
-    throw badRequest('The response must come from one of the action’s targets.', [{ path: `${prefix}.responseMove.actorId`, message: 'not a target of this action' }]);
+    throw invalid('The response must come from one of the action’s targets.', [{ path: `${prefix}.responseMove.actorId`, message: 'not a target of this action' }]);
   }
   const target = await loadOr404(ctx, actorStore, move.actorId);
   const power = move.power ?? target.power;
   const alignment = move.alignment ?? target.alignment;
   if (power === null || alignment === null) {
-    throw badRequest(`${target.name} has no ${power === null ? 'power' : 'alignment'} yet: give both.`, [{ path: `${prefix}.responseMove.${power === null ? 'power' : 'alignment'}`, message: 'required while the target has none' }]);
+    throw invalid(`${target.name} has no ${power === null ? 'power' : 'alignment'} yet: give both.`, [{ path: `${prefix}.responseMove.${power === null ? 'power' : 'alignment'}`, message: 'required while the target has none' }]);
   }
   const today = new Date().toISOString().slice(0, 10);
   const at = action.date >= today ? new Date().toISOString() : `${action.date}T12:00:00.000Z`;
@@ -62,7 +62,7 @@ async function recordResponse(ctx: WriteContext, action: Action, move: NonNullab
 export async function createAction(ctx: WriteContext, demandId: string, input: ActionCreate, prefix = 'body'): Promise<Action> {
   await loadOr404(ctx, demandStore, demandId);
   const { id, responseMove, ...fields } = input;
-  const data = parseOr400(actionData, { ...actionDefaults, ...fields, demandId }, prefix);
+  const data = parseOrInvalid(actionData, { ...actionDefaults, ...fields, demandId }, prefix);
   await checkActors(ctx, data.targetIds, `${prefix}.targetIds`);
   let action = await newRecord<Action>(ctx, actionStore, id, { ...data, responseAssessmentIds: [] });
   if (responseMove) {
@@ -77,7 +77,7 @@ export async function createAction(ctx: WriteContext, demandId: string, input: A
 export async function updateAction(ctx: WriteContext, id: string, patch: ActionPatch, prefix = 'body'): Promise<Action> {
   const { version, responseMove, ...fields } = patch;
   return updateEntity(ctx, actionStore, id, version, async (current) => {
-    const data = parseOr400(actionData, { ...dataOf(current, actionData), ...fields }, prefix);
+    const data = parseOrInvalid(actionData, { ...dataOf(current, actionData), ...fields }, prefix);
     await checkActors(ctx, data.targetIds, `${prefix}.targetIds`);
     const next = { ...current, ...data };
     if (responseMove) next.responseAssessmentIds = [...current.responseAssessmentIds, await recordResponse(ctx, next, responseMove, prefix)];
@@ -96,7 +96,7 @@ async function checkKeyDate(ctx: WriteContext, data: Omit<KeyDate, Bookkeeping>,
 
 export async function createKeyDate(ctx: WriteContext, input: KeyDateCreate, prefix = 'body'): Promise<KeyDate> {
   const { id, ...fields } = input;
-  const data = parseOr400(keyDateData, { ...keyDateDefaults, ...fields }, prefix);
+  const data = parseOrInvalid(keyDateData, { ...keyDateDefaults, ...fields }, prefix);
   await checkKeyDate(ctx, data, prefix);
   return newRecord<KeyDate>(ctx, keyDateStore, id, data);
 }
@@ -104,7 +104,7 @@ export async function createKeyDate(ctx: WriteContext, input: KeyDateCreate, pre
 export function updateKeyDate(ctx: WriteContext, id: string, patch: KeyDatePatch, prefix = 'body'): Promise<KeyDate> {
   const { version, ...fields } = patch;
   return updateEntity(ctx, keyDateStore, id, version, async (current) => {
-    const data = parseOr400(keyDateData, { ...dataOf(current, keyDateData), ...fields }, prefix);
+    const data = parseOrInvalid(keyDateData, { ...dataOf(current, keyDateData), ...fields }, prefix);
     await checkKeyDate(ctx, data, prefix);
     return { ...current, ...data };
   });
@@ -116,17 +116,17 @@ export const deleteKeyDate = (ctx: WriteContext, id: string, version: number | u
 
 async function checkTask(ctx: WriteContext, data: Omit<Task, Bookkeeping>, prefix: string) {
   if (data.assigneeId && !(await membersAmong(ctx.tx, ctx.ws, [data.assigneeId])).has(data.assigneeId)) {
-    throw badRequest('A task is assigned to a member of this workspace.', [{ path: `${prefix}.assigneeId`, message: 'not a member of this workspace' }]);
+    throw invalid('A task is assigned to a member of this workspace.', [{ path: `${prefix}.assigneeId`, message: 'not a member of this workspace' }]);
   }
   await checkActors(ctx, data.actorIds, `${prefix}.actorIds`);
   for (const [index, rid] of data.relationshipIds.entries()) {
-    if (!(await relationshipStore.load(ctx.tx, ctx.ws, rid))) throw badRequest(`Relationship ${rid} does not exist in this workspace.`, [{ path: `${prefix}.relationshipIds.${index}`, message: `unknown relationship ${rid}` }]);
+    if (!(await relationshipStore.load(ctx.tx, ctx.ws, rid))) throw invalid(`Relationship ${rid} does not exist in this workspace.`, [{ path: `${prefix}.relationshipIds.${index}`, message: `unknown relationship ${rid}` }]);
   }
 }
 
 export async function createTask(ctx: WriteContext, input: TaskCreate, prefix = 'body'): Promise<Task> {
   const { id, ...fields } = input;
-  const data = parseOr400(taskData, { ...taskDefaults, ...fields }, prefix);
+  const data = parseOrInvalid(taskData, { ...taskDefaults, ...fields }, prefix);
   await checkTask(ctx, data, prefix);
   return newRecord<Task>(ctx, taskStore, id, data);
 }
@@ -134,7 +134,7 @@ export async function createTask(ctx: WriteContext, input: TaskCreate, prefix = 
 export function updateTask(ctx: WriteContext, id: string, patch: TaskPatch, prefix = 'body'): Promise<Task> {
   const { version, ...fields } = patch;
   return updateEntity(ctx, taskStore, id, version, async (current) => {
-    const data = parseOr400(taskData, { ...dataOf(current, taskData), ...fields }, prefix);
+    const data = parseOrInvalid(taskData, { ...dataOf(current, taskData), ...fields }, prefix);
     await checkTask(ctx, data, prefix);
     return { ...current, ...data };
   });

@@ -1,9 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { demandData, demandDefaults, type DemandCreate, type DemandData, type DemandPatch, type StatusChange } from '../domain/demand.js';
 import { badRequest, conflict, Problem } from '../http/problem.js';
-import { parseOr400 } from '../http/validation.js';
+import { parseOrInvalid } from '../domain/errors.js';
 import { deletedDemand, demandStore, findDemandFor, targetCandidates, type StoredDemand } from '../repos/demands.js';
-import { nowIso } from '../repos/store.js';
+import { nowIso } from '../repos/entity-store.js';
 import { createEntity, deleteEntity, updateEntity } from './entities.js';
 import type { WriteContext } from './unit-of-work.js';
 
@@ -53,7 +53,7 @@ const byTime = (a: StatusChange, b: StatusChange) => a.at.localeCompare(b.at);
 
 export async function createDemand(ctx: WriteContext, input: DemandCreate & { idempotencyKey?: string | null }, prefix = 'body'): Promise<StoredDemand> {
   const { id, statusAt, idempotencyKey, ...fields } = input;
-  const data = dedupe(parseOr400(demandData, { ...demandDefaults, ...fields }, prefix));
+  const data = dedupe(parseOrInvalid(demandData, { ...demandDefaults, ...fields }, prefix));
   await checkTargets(ctx, data, prefix);
   const now = nowIso();
   checkDeadline(data, now, prefix);
@@ -89,7 +89,7 @@ export function updateDemand(ctx: WriteContext, id: string, patch: DemandPatch, 
   const { version, statusAt, ...fields } = patch;
   return updateEntity(ctx, demandStore, id, version, async (current) => {
     const { id: _i, version: _v, createdAt, updatedAt: _u, statusHistory, idempotencyKey, ...rest } = current;
-    const data = dedupe(parseOr400(demandData, { ...rest, ...fields }, prefix));
+    const data = dedupe(parseOrInvalid(demandData, { ...rest, ...fields }, prefix));
     await checkTargets(ctx, data, prefix);
     if (fields.deadline !== undefined) checkDeadline(data, createdAt, prefix);
     const history = data.status === current.status ? statusHistory : [...statusHistory, { status: data.status, at: statusMoment(statusAt, prefix), by: ctx.author?.name ?? null }].sort(byTime);

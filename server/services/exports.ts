@@ -1,6 +1,6 @@
 import type { Tx } from '../db/gateway.js';
 import type { BackupChange } from '../domain/backup.js';
-import { notFound } from '../http/problem.js';
+import { notFound } from '../domain/errors.js';
 import type { GraphExport } from '../io/export-model.js';
 import { backupReads } from '../repos/backup.js';
 import { readContents, toBackup, type BackupDocument, type WorkspaceContents } from './backup.js';

@@ -11,7 +11,7 @@ import type { Source } from '../domain/source.js';
 import { RetryLater } from '../http/heavy-limit.js';
 import { formatHandlers } from '../io/import/formats.js';
 import { importsRepo, jobFromRow } from '../repos/imports.js';
-import { nowIso } from '../repos/store.js';
+import { nowIso } from '../repos/entity-store.js';
 import type { WorkerPool } from '../workers/pool.js';
 import { restoreBackupFile } from './backup.js';
 import type { Author } from './changes.js';
