@@ -53,7 +53,7 @@ export function ExplorePanel({ ws, mapId }: { ws: string; mapId: string }) {
   const findPaths = () =>
     ask(async () => {
       let lines: { text: string; actors: string[]; rels: string[] }[];
-      let note = '';
+      let note: string;
       let complete = true;
       let extra: { id: string; name: string }[] = [];
       try {

@@ -49,7 +49,7 @@ export function NetworkView({ onOpenActor, onExpand, readOnly = false }: { onOpe
         if (el.nonempty() && !el.selected()) el.select();
       });
     });
-  }, [cy, selection, elements]);
+  }, [cy, selection, elements, canvasSelecting]);
 
   // Highlight (paths, story steps, search): everything else fades.
   useEffect(() => {
