@@ -10,8 +10,12 @@ function randomScope(n: number, meanDegree: number) {
   const random = seededRandom(n);
   const ids = Array.from({ length: n }, (_, i) => `a${i}`);
   const relationships = Array.from({ length: (n * meanDegree) / 2 }, (_, i) => ({
-    id: `r${i}`, type: 'SOCIAL' as const, from: ids[Math.floor(random() * n)]!, to: ids[Math.floor(random() * n)]!,
-    strength: 1 + Math.floor(random() * 5), mutual: true,
+    id: `r${i}`,
+    type: 'SOCIAL' as const,
+    from: ids[Math.floor(random() * n)]!,
+    to: ids[Math.floor(random() * n)]!,
+    strength: 1 + Math.floor(random() * 5),
+    mutual: true,
   }));
   return buildGraph(ids, relationships);
 }
@@ -31,5 +35,7 @@ for (const n of sizes.length ? sizes : [1_000, 2_000, 5_000]) {
   t = performance.now();
   louvain.detailed(graph, { getEdgeWeight: 'strength' });
   const lv = performance.now() - t;
-  console.log(`${n} actors, ${graph.size} ties: exact ${exact.toFixed(0)} ms; sampled (${s.sampleSize}) ${sampled.toFixed(0)} ms; all measures sampled ${all.toFixed(0)} ms; louvain ${lv.toFixed(0)} ms`);
+  console.log(
+    `${n} actors, ${graph.size} ties: exact ${exact.toFixed(0)} ms; sampled (${s.sampleSize}) ${sampled.toFixed(0)} ms; all measures sampled ${all.toFixed(0)} ms; louvain ${lv.toFixed(0)} ms`,
+  );
 }

@@ -36,7 +36,17 @@ describe('the benchmark generator', () => {
 
   it('writes records the domain schemas accept', () => {
     for (const a of actorProps(graph, 'ws').slice(0, 50)) {
-      const { id: _i, workspaceId: _w, nameKey: _n, aliasText: _a, externalIdsJson: _e, version: _v, createdAt: _c, updatedAt: _u, ...data } = a;
+      const {
+        id: _i,
+        workspaceId: _w,
+        nameKey: _n,
+        aliasText: _a,
+        externalIdsJson: _e,
+        version: _v,
+        createdAt: _c,
+        updatedAt: _u,
+        ...data
+      } = a;
       expect(actorData.safeParse({ ...data, externalIds: {}, contactOwner: null, privateNotes: '', image: null }).success).toBe(true);
     }
     for (const r of relationshipRows(graph, 'ws').slice(0, 200)) {
@@ -47,7 +57,12 @@ describe('the benchmark generator', () => {
       if (!parsed.success) {
         // Fields a type does not set are null in the API; fill them to check the rest.
         const shape = relationshipData.options.find((o) => o.shape.type.value === r.type)!.shape;
-        const filled = Object.fromEntries(Object.keys(shape).map((k) => [k, (full as Record<string, unknown>)[k] ?? (k === 'sharedGoals' ? [] : k === 'board' || k === 'executive' ? false : null)]));
+        const filled = Object.fromEntries(
+          Object.keys(shape).map((k) => [
+            k,
+            (full as Record<string, unknown>)[k] ?? (k === 'sharedGoals' ? [] : k === 'board' || k === 'executive' ? false : null),
+          ]),
+        );
         expect(relationshipData.safeParse(filled).error?.issues ?? []).toEqual([]);
       }
     }
@@ -56,21 +71,29 @@ describe('the benchmark generator', () => {
 
 describe.runIf(congressAvailable())('the 114th Congress fixture', () => {
   // Reads and checks a few thousand CSV rows: seconds, or minutes on a loaded machine.
-  it('holds the legislators, committees and bills of legis-graph, and a committee seat for every row of a listed committee', { timeout: 300_000 }, () => {
-    const graph = congressGraph();
-    const committees = graph.actors.filter((a) => a.tags.includes('committee'));
-    expect(committees.length).toBe(48);
-    expect(graph.actors.filter((a) => a.tags.includes('bill')).length).toBeGreaterThan(10_000);
-    const seats = graph.relationships.filter((r) => r.type === 'MEMBERSHIP');
-    expect(seats.every((r) => graph.actors[r.from]!.kind === 'person' && graph.actors[r.to]!.tags.includes('committee'))).toBe(true);
-    // Counted from the CSVs: one seat per (committee, member) row whose committee is listed.
-    const read = (file: string) => parseCsv(readFileSync(path.join(CONGRESS_DIR, file), 'utf8'));
-    const listed = new Set(read('committees-current.csv').map((c) => c.thomasID));
-    const rows = new Set(read('committee-members.csv').filter((m) => listed.has(m.committeeID)).map((m) => `${m.committeeID}:${m.legislatorID}`));
-    expect(seats.length).toBe(rows.size);
-    for (const r of graph.relationships) expect(endsProblem(r.type, graph.actors[r.from]!.kind, graph.actors[r.to]!.kind)).toBeNull();
-    expect(congressGraph().relationships[0]).toEqual(graph.relationships[0]);
-  });
+  it(
+    'holds the legislators, committees and bills of legis-graph, and a committee seat for every row of a listed committee',
+    { timeout: 300_000 },
+    () => {
+      const graph = congressGraph();
+      const committees = graph.actors.filter((a) => a.tags.includes('committee'));
+      expect(committees.length).toBe(48);
+      expect(graph.actors.filter((a) => a.tags.includes('bill')).length).toBeGreaterThan(10_000);
+      const seats = graph.relationships.filter((r) => r.type === 'MEMBERSHIP');
+      expect(seats.every((r) => graph.actors[r.from]!.kind === 'person' && graph.actors[r.to]!.tags.includes('committee'))).toBe(true);
+      // Counted from the CSVs: one seat per (committee, member) row whose committee is listed.
+      const read = (file: string) => parseCsv(readFileSync(path.join(CONGRESS_DIR, file), 'utf8'));
+      const listed = new Set(read('committees-current.csv').map((c) => c.thomasID));
+      const rows = new Set(
+        read('committee-members.csv')
+          .filter((m) => listed.has(m.committeeID))
+          .map((m) => `${m.committeeID}:${m.legislatorID}`),
+      );
+      expect(seats.length).toBe(rows.size);
+      for (const r of graph.relationships) expect(endsProblem(r.type, graph.actors[r.from]!.kind, graph.actors[r.to]!.kind)).toBeNull();
+      expect(congressGraph().relationships[0]).toEqual(graph.relationships[0]);
+    },
+  );
 });
 
 describe('a harness fixture in the real API', () => {
@@ -81,7 +104,7 @@ describe('a harness fixture in the real API', () => {
   afterAll(() => ctx.close());
 
   // Writing the fixture twice through the real database: minutes on a loaded machine, seconds otherwise.
-  it('is read back by the API with the fixture owner\'s bearer token', { timeout: 300_000 }, async () => {
+  it("is read back by the API with the fixture owner's bearer token", { timeout: 300_000 }, async () => {
     const graph = generatePowerGraph(60, { seed: Date.now() % 100_000 });
     const fixture = await ensureFixture(ctx.driver, `smoke-${graph.seed}`, graph, () => {});
     try {
@@ -105,11 +128,21 @@ describe('a harness fixture in the real API', () => {
 describe('the report', () => {
   it('quotes ratios with their dataset and lists what is short or missing', () => {
     const result: SuiteResult = {
-      name: 'api', title: 'API overhead', quick: true, startedAt: '2026-01-01T00:00:00Z', seconds: 5, machine: machine(),
+      name: 'api',
+      title: 'API overhead',
+      quick: true,
+      startedAt: '2026-01-01T00:00:00Z',
+      seconds: 5,
+      machine: machine(),
       datasets: { 'power-10k': { actors: 10_000, relationships: 100_000 } },
       tables: [{ caption: 'ms', columns: ['question', 'p50 ×'], rows: [['GET actor', 1.07]] }],
-      goals: [{ what: 'GET actor p50', goal: '≤ 1.15', value: 1.07, met: true }, { what: 'paths p99', goal: '≤ 1.3', value: 1.6, met: false }],
-      unavailable: ['interlocks: not available yet (the route does not exist)'], notes: [], raw: {},
+      goals: [
+        { what: 'GET actor p50', goal: '≤ 1.15', value: 1.07, met: true },
+        { what: 'paths p99', goal: '≤ 1.3', value: 1.6, met: false },
+      ],
+      unavailable: ['interlocks: not available yet (the route does not exist)'],
+      notes: [],
+      raw: {},
     };
     const text = renderReport([result]);
     expect(text).toContain('power-10k (10,000 actors, 100,000 relationships)');

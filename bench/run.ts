@@ -28,7 +28,10 @@ const { values } = parseArgs({
   },
 });
 const quick = values.quick!;
-const only = values.only?.split(',').map((s) => s.trim()).filter(Boolean);
+const only = values.only
+  ?.split(',')
+  .map((s) => s.trim())
+  .filter(Boolean);
 const unknown = only?.filter((n) => !suiteNames.includes(n)) ?? [];
 if (unknown.length) {
   console.error(`Unknown benchmark ${unknown.join(', ')}: choose from ${suiteNames.join(', ')}.`);
@@ -47,7 +50,11 @@ const runStarted = performance.now();
 async function databaseCounts(d: typeof driver) {
   const session = d.session({ database: 'neo4j' });
   try {
-    const record = (await session.run('CALL () { MATCH (n) RETURN count(n) AS nodes } CALL () { MATCH ()-[r]->() RETURN count(r) AS relationships } RETURN nodes, relationships')).records[0]!;
+    const record = (
+      await session.run(
+        'CALL () { MATCH (n) RETURN count(n) AS nodes } CALL () { MATCH ()-[r]->() RETURN count(r) AS relationships } RETURN nodes, relationships',
+      )
+    ).records[0]!;
     return { nodes: Number(record.get('nodes')), relationships: Number(record.get('relationships')) };
   } finally {
     await session.close();
@@ -116,12 +123,31 @@ try {
     let result: SuiteResult;
     try {
       const outcome = await suite.run(ctx);
-      result = { name: suite.name, title: suite.title, quick, startedAt, seconds: (performance.now() - t) / 1000, machine: machine(), ...outcome };
+      result = {
+        name: suite.name,
+        title: suite.title,
+        quick,
+        startedAt,
+        seconds: (performance.now() - t) / 1000,
+        machine: machine(),
+        ...outcome,
+      };
     } catch (error) {
       log(`${suite.name} failed: ${(error as Error).stack ?? String(error)}`);
       result = {
-        name: suite.name, title: suite.title, quick, startedAt, seconds: (performance.now() - t) / 1000, machine: machine(),
-        datasets: {}, tables: [], goals: [], unavailable: [], notes: [], raw: {}, error: (error as Error).message.split('\n')[0]!,
+        name: suite.name,
+        title: suite.title,
+        quick,
+        startedAt,
+        seconds: (performance.now() - t) / 1000,
+        machine: machine(),
+        datasets: {},
+        tables: [],
+        goals: [],
+        unavailable: [],
+        notes: [],
+        raw: {},
+        error: (error as Error).message.split('\n')[0]!,
       };
     }
     memory.push([`after ${suite.name}`, rssMb(api.pid), peakRssMb(api.pid)]);
@@ -129,9 +155,16 @@ try {
   }
   if (!only || only.includes('memory')) {
     const result: SuiteResult = {
-      name: 'memory', title: 'Memory: resident set of the API process (the same process through every benchmark above)', quick,
-      startedAt: new Date().toISOString(), seconds: 0, machine: machine(),
-      datasets: {}, goals: [], unavailable: [], raw: memory,
+      name: 'memory',
+      title: 'Memory: resident set of the API process (the same process through every benchmark above)',
+      quick,
+      startedAt: new Date().toISOString(),
+      seconds: 0,
+      machine: machine(),
+      datasets: {},
+      goals: [],
+      unavailable: [],
+      raw: memory,
       notes: ['Peak is the process high-water mark (VmHWM) so far; the bulk load shows in the row after it.'],
       tables: [{ caption: 'MB', columns: ['when', 'RSS', 'peak RSS'], rows: memory }],
     };
@@ -139,7 +172,9 @@ try {
   }
   const after = await databaseCounts(driver);
   const same = before.nodes === after.nodes && before.relationships === after.relationships;
-  log(`database before the suites: ${before.nodes} nodes, ${before.relationships} relationships; after: ${after.nodes}, ${after.relationships}${same ? '' : ' (CHANGED)'}`);
+  log(
+    `database before the suites: ${before.nodes} nodes, ${before.relationships} relationships; after: ${after.nodes}, ${after.relationships}${same ? '' : ' (CHANGED)'}`,
+  );
   if (!only || only.includes('memory')) {
     const file = path.join(resultsDir, 'memory.json');
     const memoryResult = JSON.parse(readFileSync(file, 'utf8')) as SuiteResult;

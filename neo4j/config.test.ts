@@ -31,7 +31,9 @@ describe('the local Neo4j configuration', () => {
   });
 
   it('never repeats the password in an error message', () => {
-    expect(describeInvalid({ NEO4J_PASSWORD: 'hunter22' }, 'NEO4J_PASSWORD', 'no')).toBe('Invalid environment variable NEO4J_PASSWORD=(8 characters, not shown): no.');
+    expect(describeInvalid({ NEO4J_PASSWORD: 'hunter22' }, 'NEO4J_PASSWORD', 'no')).toBe(
+      'Invalid environment variable NEO4J_PASSWORD=(8 characters, not shown): no.',
+    );
     expect(() => localNeo4jOptions(loadLocalEnv({ NEO4J_PASSWORD: 'secret7' }))).not.toThrow(/secret7/);
   });
 

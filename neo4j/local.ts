@@ -238,9 +238,13 @@ function waitForReady(
       if (text.includes('PORT_IN_USE')) {
         fail(`Port ${port} is already in use, so the local Neo4j cannot listen on it: stop what uses it or set NEO4J_PORT to a free port.`);
       } else if (/FileLockException|locked by another|Lock file has been locked/i.test(text)) {
-        fail(`The store ${storeDir} is in use by another Neo4j process: stop the other powermap ("npm run db -- stop") or set POWERMAP_DATA_DIR.`);
+        fail(
+          `The store ${storeDir} is in use by another Neo4j process: stop the other powermap ("npm run db -- stop") or set POWERMAP_DATA_DIR.`,
+        );
       } else if (text.includes('PASSWORD_REJECTED')) {
-        fail(`The local Neo4j refused its password (read the reason below): put another in ${path.join(path.dirname(storeDir), 'password')} or set NEO4J_PASSWORD.`);
+        fail(
+          `The local Neo4j refused its password (read the reason below): put another in ${path.join(path.dirname(storeDir), 'password')} or set NEO4J_PASSWORD.`,
+        );
       } else {
         fail(`The local Neo4j exited during start-up (code ${code}): read its log below.`);
       }

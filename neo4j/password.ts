@@ -23,7 +23,8 @@ export function ensurePassword(dataDir: string, explicit?: string): { password: 
   }
   if (existsSync(file)) {
     const stored = readSecret(file);
-    if (!stored) throw new LocalNeo4jError(`The password file ${file} is empty: delete it to have a new password generated, or write one in it.`);
+    if (!stored)
+      throw new LocalNeo4jError(`The password file ${file} is empty: delete it to have a new password generated, or write one in it.`);
     tighten(file);
     return { password: stored, file };
   }

@@ -92,7 +92,13 @@ export async function buildApp(options: AppOptions) {
     const methods = Array.isArray(route.method) ? route.method : [route.method];
     for (const method of methods) {
       if (method === 'HEAD') continue;
-      routes.push({ method, url: route.url, access: (route.config as { access?: string } | undefined)?.access, hidden: Boolean((route.schema as { hide?: boolean } | undefined)?.hide), schema: { ...route.schema } });
+      routes.push({
+        method,
+        url: route.url,
+        access: (route.config as { access?: string } | undefined)?.access,
+        hidden: Boolean((route.schema as { hide?: boolean } | undefined)?.hide),
+        schema: { ...route.schema },
+      });
     }
   });
   const serveClient = Boolean(options.clientDir && existsSync(path.join(options.clientDir, 'index.html')));

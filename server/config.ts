@@ -17,7 +17,10 @@ export const configSchema = z.object({
   NEO4J_USER: z.string().optional(),
   /** The password for NEO4J_URI; without NEO4J_URI, the local Neo4j's password (else generated). */
   NEO4J_PASSWORD: z.string().optional(),
-  NEO4J_DATABASE: z.string().regex(/^[A-Za-z][A-Za-z0-9.-]*$/, 'must be a Neo4j database name').default('neo4j'),
+  NEO4J_DATABASE: z
+    .string()
+    .regex(/^[A-Za-z][A-Za-z0-9.-]*$/, 'must be a Neo4j database name')
+    .default('neo4j'),
   // NEO4J_PORT, NEO4J_HEAP, NEO4J_PAGECACHE, NEO4J_START_TIMEOUT, POWERMAP_DATA_DIR: the local Neo4j's.
   ...localEnvShape,
   /** Seconds a bounded search (find connections, leverage routes) runs before it answers "incomplete". */
@@ -29,11 +32,15 @@ export const configSchema = z.object({
     .regex(/^(true|false|\d+|[\d.:a-fA-F/, ]+)$/, 'must be true, false, a number of proxy hops, or proxy addresses')
     .default('false')
     .transform((v): boolean | number | string => (v === 'true' ? true : v === 'false' ? false : /^\d+$/.test(v) ? Number(v) : v)),
-  PUBLIC_URL: z.url({ protocol: /^https?$/, message: 'must be the address people open powermap at, such as https://powermap.example.org' }).optional(),
+  PUBLIC_URL: z
+    .url({ protocol: /^https?$/, message: 'must be the address people open powermap at, such as https://powermap.example.org' })
+    .optional(),
   // Largest file one import takes, in megabytes; larger uploads are refused with 413.
   IMPORT_MAX_MB: z.coerce.number().int().min(1).max(2048).default(100),
   // Where "Add from LittleSis" fetches entities (a mirror, or a recorded copy in tests).
-  LITTLESIS_URL: z.url({ protocol: /^https?$/, message: 'must be an http(s) URL such as https://littlesis.org' }).default('https://littlesis.org'),
+  LITTLESIS_URL: z
+    .url({ protocol: /^https?$/, message: 'must be an http(s) URL such as https://littlesis.org' })
+    .default('https://littlesis.org'),
 });
 
 export type Config = z.infer<typeof configSchema>;

@@ -26,7 +26,14 @@ async function main() {
   const logger = pino({
     level: config.LOG_LEVEL,
     base: undefined,
-    ...(process.stdout.isTTY ? { transport: { target: 'pino-pretty', options: { translateTime: 'HH:MM:ss', ignore: 'pid,hostname,reqId,req,res,responseTime', singleLine: true } } } : {}),
+    ...(process.stdout.isTTY
+      ? {
+          transport: {
+            target: 'pino-pretty',
+            options: { translateTime: 'HH:MM:ss', ignore: 'pid,hostname,reqId,req,res,responseTime', singleLine: true },
+          },
+        }
+      : {}),
   });
   let app: App | undefined;
   let driver: Driver | undefined;

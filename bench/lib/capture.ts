@@ -25,7 +25,12 @@ export async function captureCypher(driver: Driver, neo4jUri: string, paths: str
       const unit = recording?.at(-1);
       if (unit && obj?.cypher) unit.statements.push({ cypher: obj.cypher, params: obj.params ?? {} });
     },
-    info: noop, warn: noop, error: noop, fatal: noop, trace: noop, silent: noop,
+    info: noop,
+    warn: noop,
+    error: noop,
+    fatal: noop,
+    trace: noop,
+    silent: noop,
     child() {
       return logger;
     },

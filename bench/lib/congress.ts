@@ -29,7 +29,8 @@ export function congressGraph(dir = CONGRESS_DIR): PowerGraph {
   };
 
   const people = new Map<string, Record<string, string>>();
-  for (const file of ['legislators-historical.csv', 'legislators-current.csv']) for (const l of read(file)) if (l.bioguideID) people.set(l.bioguideID, l);
+  for (const file of ['legislators-historical.csv', 'legislators-current.csv'])
+    for (const l of read(file)) if (l.bioguideID) people.set(l.bioguideID, l);
   const person = (bioguide: string) => {
     const key = `L:${bioguide}`;
     if (index.has(key)) return index.get(key)!;
@@ -37,22 +38,44 @@ export function congressGraph(dir = CONGRESS_DIR): PowerGraph {
     if (!l) return null;
     const party = (l.currentParty || l.party || 'other').toLowerCase();
     return add(key, {
-      kind: 'person', name: `${l.firstName} ${l.lastName} (${bioguide})`, sector: 'government', roles: ['decision_maker'],
+      kind: 'person',
+      name: `${l.firstName} ${l.lastName} (${bioguide})`,
+      sector: 'government',
+      roles: ['decision_maker'],
       tags: [party, (l.type || 'congress').toLowerCase()],
     });
   };
   for (const c of read('committees-current.csv')) {
-    if (c.thomasID) add(`C:${c.thomasID}`, { kind: 'organization', name: c.name!.slice(0, 200), sector: 'government', roles: [], tags: ['committee', c.type ?? ''] });
+    if (c.thomasID)
+      add(`C:${c.thomasID}`, {
+        kind: 'organization',
+        name: c.name!.slice(0, 200),
+        sector: 'government',
+        roles: [],
+        tags: ['committee', c.type ?? ''],
+      });
   }
   for (const b of read('bills.csv')) {
     if (!b.billID?.endsWith('-114')) continue;
     const title = (b.popularTitle || b.officialTitle || '').trim();
-    add(`B:${b.billID}`, { kind: 'organization', name: `${b.billID}${title ? `: ${title}` : ''}`.slice(0, 200), sector: 'government', roles: [], tags: ['bill'] });
+    add(`B:${b.billID}`, {
+      kind: 'organization',
+      name: `${b.billID}${title ? `: ${title}` : ''}`.slice(0, 200),
+      sector: 'government',
+      roles: [],
+      tags: ['bill'],
+    });
   }
 
   const relationships: GenRelationship[] = [];
   const seen = new Set<string>();
-  const tie = (type: 'MEMBERSHIP' | 'GENERIC', from: number | null | undefined, to: number | null | undefined, strength: number, fields: GenRelationship['fields']) => {
+  const tie = (
+    type: 'MEMBERSHIP' | 'GENERIC',
+    from: number | null | undefined,
+    to: number | null | undefined,
+    strength: number,
+    fields: GenRelationship['fields'],
+  ) => {
     if (from == null || to == null || from === to) return;
     const key = `${type}:${from}:${to}:${JSON.stringify(fields)}`;
     if (seen.has(key)) return;
@@ -60,10 +83,14 @@ export function congressGraph(dir = CONGRESS_DIR): PowerGraph {
     relationships.push({ id: uuidFrom(random), type, from, to, mutual: false, strength, fields });
   };
   for (const m of read('committee-members.csv')) {
-    tie('MEMBERSHIP', person(m.legislatorID!), index.get(`C:${m.committeeID}`), m.rank === '1' ? 5 : 3, { role: m.rank === '1' ? 'chair or ranking member' : 'member' });
+    tie('MEMBERSHIP', person(m.legislatorID!), index.get(`C:${m.committeeID}`), m.rank === '1' ? 5 : 3, {
+      role: m.rank === '1' ? 'chair or ranking member' : 'member',
+    });
   }
   for (const s of read('sponsors.csv')) {
-    tie('GENERIC', person(s.bioguideID!), index.get(`B:${s.billID}`), s.cosponsor === '1' ? 3 : 5, { label: s.cosponsor === '1' ? 'cosponsor' : 'sponsor' });
+    tie('GENERIC', person(s.bioguideID!), index.get(`B:${s.billID}`), s.cosponsor === '1' ? 3 : 5, {
+      label: s.cosponsor === '1' ? 'cosponsor' : 'sponsor',
+    });
   }
   for (const v of read('votes.csv')) {
     tie('GENERIC', person(v.bioguideID!), index.get(`B:${v.billID}`), 2, { label: `voted ${v.vote}` });

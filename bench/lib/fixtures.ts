@@ -32,10 +32,27 @@ export function fixtureIdentity(name: string, seed: number) {
 
 export function actorProps(graph: PowerGraph, workspaceId: string) {
   return graph.actors.map((a) => ({
-    id: a.id, workspaceId, kind: a.kind, name: a.name, nameKey: a.name.toLowerCase(), aliases: [], aliasText: '',
-    description: '', sector: a.sector, tags: a.tags, roles: a.roles, power: a.power, alignment: a.alignment,
-    interests: [], powerSources: [], externalIdsJson: '{}', links: [], organized: a.organized,
-    version: 1, createdAt: STAMP, updatedAt: STAMP,
+    id: a.id,
+    workspaceId,
+    kind: a.kind,
+    name: a.name,
+    nameKey: a.name.toLowerCase(),
+    aliases: [],
+    aliasText: '',
+    description: '',
+    sector: a.sector,
+    tags: a.tags,
+    roles: a.roles,
+    power: a.power,
+    alignment: a.alignment,
+    interests: [],
+    powerSources: [],
+    externalIdsJson: '{}',
+    links: [],
+    organized: a.organized,
+    version: 1,
+    createdAt: STAMP,
+    updatedAt: STAMP,
   }));
 }
 
@@ -45,8 +62,16 @@ export function relationshipRows(graph: PowerGraph, workspaceId: string) {
     from: graph.actors[r.from]!.id,
     to: graph.actors[r.to]!.id,
     props: {
-      id: r.id, workspaceId, mutual: r.mutual, strength: r.strength, description: '', sourceIds: [],
-      version: 1, createdAt: STAMP, updatedAt: STAMP, ...r.fields,
+      id: r.id,
+      workspaceId,
+      mutual: r.mutual,
+      strength: r.strength,
+      description: '',
+      sourceIds: [],
+      version: 1,
+      createdAt: STAMP,
+      updatedAt: STAMP,
+      ...r.fields,
     },
   }));
 }

@@ -36,9 +36,88 @@ export interface PowerGraph {
   relationships: GenRelationship[];
 }
 
-const FIRST = ['Ana', 'Ben', 'Chen', 'Dara', 'Eli', 'Fatima', 'Gus', 'Hana', 'Ivan', 'Jo', 'Kofi', 'Lena', 'Mateo', 'Nia', 'Omar', 'Priya', 'Quinn', 'Rosa', 'Sam', 'Tariq', 'Uma', 'Vera', 'Wei', 'Ximena', 'Yusuf', 'Zoe'];
-const LAST = ['Abbott', 'Baptiste', 'Castillo', 'Dubois', 'Eriksen', 'Fischer', 'Garcia', 'Haddad', 'Ito', 'Jensen', 'Kowalski', 'Lindqvist', 'Moreau', 'Nakamura', 'Okafor', 'Petrov', 'Quinlan', 'Rossi', 'Schmidt', 'Tanaka', 'Usman', 'Varga', 'Walsh', 'Xu', 'Yilmaz', 'Zhang'];
-const WORD = ['Allied', 'Beacon', 'Cedar', 'Delta', 'Eagle', 'Frontier', 'Granite', 'Harbor', 'Iron', 'Juniper', 'Keystone', 'Liberty', 'Meridian', 'North', 'Oak', 'Pioneer', 'Quarry', 'River', 'Summit', 'Tri-State', 'Union', 'Vista', 'Westfield', 'Yellowstone'];
+const FIRST = [
+  'Ana',
+  'Ben',
+  'Chen',
+  'Dara',
+  'Eli',
+  'Fatima',
+  'Gus',
+  'Hana',
+  'Ivan',
+  'Jo',
+  'Kofi',
+  'Lena',
+  'Mateo',
+  'Nia',
+  'Omar',
+  'Priya',
+  'Quinn',
+  'Rosa',
+  'Sam',
+  'Tariq',
+  'Uma',
+  'Vera',
+  'Wei',
+  'Ximena',
+  'Yusuf',
+  'Zoe',
+];
+const LAST = [
+  'Abbott',
+  'Baptiste',
+  'Castillo',
+  'Dubois',
+  'Eriksen',
+  'Fischer',
+  'Garcia',
+  'Haddad',
+  'Ito',
+  'Jensen',
+  'Kowalski',
+  'Lindqvist',
+  'Moreau',
+  'Nakamura',
+  'Okafor',
+  'Petrov',
+  'Quinlan',
+  'Rossi',
+  'Schmidt',
+  'Tanaka',
+  'Usman',
+  'Varga',
+  'Walsh',
+  'Xu',
+  'Yilmaz',
+  'Zhang',
+];
+const WORD = [
+  'Allied',
+  'Beacon',
+  'Cedar',
+  'Delta',
+  'Eagle',
+  'Frontier',
+  'Granite',
+  'Harbor',
+  'Iron',
+  'Juniper',
+  'Keystone',
+  'Liberty',
+  'Meridian',
+  'North',
+  'Oak',
+  'Pioneer',
+  'Quarry',
+  'River',
+  'Summit',
+  'Tri-State',
+  'Union',
+  'Vista',
+  'Westfield',
+  'Yellowstone',
+];
 const SUFFIX: Record<Sector, string[]> = {
   government: ['Department', 'Authority', 'Commission', 'City Council'],
   corporate: ['Holdings', 'Industries', 'Health Systems', 'Logistics', 'Energy'],
@@ -52,14 +131,41 @@ const SUFFIX: Record<Sector, string[]> = {
   political: ['PAC', 'Victory Fund', 'Party Committee', 'Action Fund'],
   other: ['Group', 'Association', 'Club'],
 };
-const ORG_SECTORS: Sector[] = ['corporate', 'corporate', 'corporate', 'finance', 'finance', 'political', 'philanthropy', 'labor', 'community', 'media', 'education', 'government', 'faith', 'other'];
+const ORG_SECTORS: Sector[] = [
+  'corporate',
+  'corporate',
+  'corporate',
+  'finance',
+  'finance',
+  'political',
+  'philanthropy',
+  'labor',
+  'community',
+  'media',
+  'education',
+  'government',
+  'faith',
+  'other',
+];
 const TITLES = ['Director', 'Trustee', 'Chair', 'Vice Chair', 'Treasurer'];
 
 /** Shares of the relationship budget per kind of tie (boards and donations dominate, as in LittleSis). */
 const SHARE = {
-  board: 0.22, executive: 0.05, ownership: 0.03, hierarchy: 0.02, donation: 0.25, membership: 0.14,
-  social: 0.08, professional: 0.05, family: 0.02, lobbying: 0.04, influence: 0.03, transaction: 0.04,
-  alliance: 0.015, opposition: 0.005, generic: 0.01,
+  board: 0.22,
+  executive: 0.05,
+  ownership: 0.03,
+  hierarchy: 0.02,
+  donation: 0.25,
+  membership: 0.14,
+  social: 0.08,
+  professional: 0.05,
+  family: 0.02,
+  lobbying: 0.04,
+  influence: 0.03,
+  transaction: 0.04,
+  alliance: 0.015,
+  opposition: 0.005,
+  generic: 0.01,
 };
 
 export function generatePowerGraph(actorCount: number, options: { seed?: number; relationshipsPerActor?: number } = {}): PowerGraph {
@@ -81,19 +187,30 @@ export function generatePowerGraph(actorCount: number, options: { seed?: number;
     if (isOrg) {
       const sector = pick(ORG_SECTORS);
       actors.push({
-        id: uuidFrom(random), kind: 'organization', name: `${pick(WORD)} ${pick(WORD)} ${pick(SUFFIX[sector])}`, sector,
-        roles: sector === 'labor' || sector === 'community' ? ['base'] : [], power: fitness[i]! > 8 ? 4 : null, alignment: null,
-        organized: sector === 'labor' || sector === 'community' || sector === 'faith', tags: [],
+        id: uuidFrom(random),
+        kind: 'organization',
+        name: `${pick(WORD)} ${pick(WORD)} ${pick(SUFFIX[sector])}`,
+        sector,
+        roles: sector === 'labor' || sector === 'community' ? ['base'] : [],
+        power: fitness[i]! > 8 ? 4 : null,
+        alignment: null,
+        organized: sector === 'labor' || sector === 'community' || sector === 'faith',
+        tags: [],
       });
       orgs.push(i);
       if (sector === 'political') politicalOrgs.push(i);
     } else {
       const politician = random() < 0.05;
       actors.push({
-        id: uuidFrom(random), kind: 'person', name: `${pick(FIRST)} ${pick(LAST)}`, sector: politician ? 'government' : pick(ORG_SECTORS),
+        id: uuidFrom(random),
+        kind: 'person',
+        name: `${pick(FIRST)} ${pick(LAST)}`,
+        sector: politician ? 'government' : pick(ORG_SECTORS),
         roles: politician ? ['decision_maker'] : fitness[i]! > 10 ? ['influencer'] : [],
-        power: politician ? 1 + Math.floor(random() * 5) : null, alignment: politician ? Math.floor(random() * 7) - 3 : null,
-        organized: false, tags: politician ? ['elected'] : [],
+        power: politician ? 1 + Math.floor(random() * 5) : null,
+        alignment: politician ? Math.floor(random() * 7) - 3 : null,
+        organized: false,
+        tags: politician ? ['elected'] : [],
       });
       people.push(i);
       if (politician) politicians.push(i);
@@ -137,11 +254,19 @@ export function generatePowerGraph(actorCount: number, options: { seed?: number;
   for (let e = 0; e < elites; e++) {
     const members = Array.from({ length: 12 }, person);
     const boards = Array.from({ length: 8 }, org);
-    for (const m of members) for (const b of boards) if (random() < 0.7) add('POSITION', m, b, { board: true, executive: false, title: 'Director' });
+    for (const m of members)
+      for (const b of boards) if (random() < 0.7) add('POSITION', m, b, { board: true, executive: false, title: 'Director' });
   }
   // Boards: seats drawn by fitness, so the well-connected collect seats (interlocks).
   fill(budget(SHARE.board), () => add('POSITION', person(), org(), { board: true, executive: false, title: pick(TITLES) }));
-  fill(budget(SHARE.executive), () => add('POSITION', person(), org(), { board: false, executive: true, title: pick(['CEO', 'CFO', 'President', 'General Counsel']), compensation: Math.round(200_000 + random() * 5_000_000) }));
+  fill(budget(SHARE.executive), () =>
+    add('POSITION', person(), org(), {
+      board: false,
+      executive: true,
+      title: pick(['CEO', 'CFO', 'President', 'General Counsel']),
+      compensation: Math.round(200_000 + random() * 5_000_000),
+    }),
+  );
   // Ownership chains: holding → holding → … → operating company.
   fill(budget(SHARE.ownership), () => {
     let owner = org();
@@ -153,9 +278,15 @@ export function generatePowerGraph(actorCount: number, options: { seed?: number;
     }
     return true;
   });
-  fill(budget(SHARE.hierarchy), () => add('HIERARCHY', org(), orgs[Math.floor(random() * orgs.length)]!, { relation: pick(['subsidiary', 'division', 'affiliate']) }));
+  fill(budget(SHARE.hierarchy), () =>
+    add('HIERARCHY', org(), orgs[Math.floor(random() * orgs.length)]!, { relation: pick(['subsidiary', 'division', 'affiliate']) }),
+  );
   // Donation chains: donor → committee → candidate, and direct gifts.
-  const gift = () => ({ amount: Math.round(Math.pow(10, 2 + random() * 4)), currency: 'USD', date: `20${10 + Math.floor(random() * 15)}-0${1 + Math.floor(random() * 9)}-1${Math.floor(random() * 9)}` });
+  const gift = () => ({
+    amount: Math.round(Math.pow(10, 2 + random() * 4)),
+    currency: 'USD',
+    date: `20${10 + Math.floor(random() * 15)}-0${1 + Math.floor(random() * 9)}-1${Math.floor(random() * 9)}`,
+  });
   fill(budget(SHARE.donation), () => {
     const donor = anyActor();
     if (random() < 0.5) {
@@ -168,11 +299,21 @@ export function generatePowerGraph(actorCount: number, options: { seed?: number;
   fill(budget(SHARE.membership), () => add('MEMBERSHIP', anyActor(), org(), { role: pick(['member', 'member', 'officer', 'founder']) }));
   fill(budget(SHARE.social), () => add('SOCIAL', person(), person(), {}, true));
   fill(budget(SHARE.professional), () => add('PROFESSIONAL', person(), person(), {}, true));
-  fill(budget(SHARE.family), () => add('FAMILY', person(), people[Math.floor(random() * people.length)]!, { relation: pick(['spouse', 'sibling', 'parent']) }, true));
-  fill(budget(SHARE.lobbying), () => add('LOBBYING', org(), politician(), { issue: pick(['hospital closures', 'zoning', 'pensions', 'school funding']) }));
-  fill(budget(SHARE.influence), () => add('INFLUENCE', anyActor(), politician(), { how: pick(['adviser', 'major donor', 'former employer']) }));
-  fill(budget(SHARE.transaction), () => add('TRANSACTION', org(), org(), { amount: Math.round(Math.pow(10, 4 + random() * 4)), currency: 'USD' }));
-  fill(budget(SHARE.alliance), () => add('ALLIANCE', org(), org(), { coalition: pick(['Fair Care Coalition', 'Jobs First', 'Main Street Alliance']) }, true));
+  fill(budget(SHARE.family), () =>
+    add('FAMILY', person(), people[Math.floor(random() * people.length)]!, { relation: pick(['spouse', 'sibling', 'parent']) }, true),
+  );
+  fill(budget(SHARE.lobbying), () =>
+    add('LOBBYING', org(), politician(), { issue: pick(['hospital closures', 'zoning', 'pensions', 'school funding']) }),
+  );
+  fill(budget(SHARE.influence), () =>
+    add('INFLUENCE', anyActor(), politician(), { how: pick(['adviser', 'major donor', 'former employer']) }),
+  );
+  fill(budget(SHARE.transaction), () =>
+    add('TRANSACTION', org(), org(), { amount: Math.round(Math.pow(10, 4 + random() * 4)), currency: 'USD' }),
+  );
+  fill(budget(SHARE.alliance), () =>
+    add('ALLIANCE', org(), org(), { coalition: pick(['Fair Care Coalition', 'Jobs First', 'Main Street Alliance']) }, true),
+  );
   fill(budget(SHARE.opposition), () => add('OPPOSITION', anyActor(), anyActor(), { issue: pick(['rent control', 'nurse ratios']) }, true));
   // Top up with generic ties to reach the target exactly, as real imports carry some.
   fill(target - relationships.length, () => add('GENERIC', anyActor(), anyActor(), { label: 'connected' }));

@@ -19,9 +19,22 @@ export interface LoadFigures {
  * count only once a second, so a counted run lasts at least a second whatever its size, and
  * its wall time says nothing about throughput: req/s is only meaningful from timed runs.
  */
-export async function load(url: string, requests: Request[], connections: number, size: number | { duration: number }, headers: Record<string, string> = {}): Promise<LoadFigures> {
+export async function load(
+  url: string,
+  requests: Request[],
+  connections: number,
+  size: number | { duration: number },
+  headers: Record<string, string> = {},
+): Promise<LoadFigures> {
   const started = performance.now();
-  const result = await autocannon({ url, connections, ...(typeof size === 'number' ? { amount: size } : { duration: size.duration }), timeout: 60, headers, requests });
+  const result = await autocannon({
+    url,
+    connections,
+    ...(typeof size === 'number' ? { amount: size } : { duration: size.duration }),
+    timeout: 60,
+    headers,
+    requests,
+  });
   const wallSeconds = typeof size === 'number' ? (performance.now() - started) / 1000 : size.duration;
   return {
     connections,

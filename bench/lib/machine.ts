@@ -30,7 +30,18 @@ export function machine() {
     java,
     git: quiet('git', ['rev-parse', '--short', 'HEAD']),
     versions: Object.fromEntries(
-      ['neo4j-driver', 'fastify', 'autocannon', '@neo4j/graphql', 'graphql', 'cytoscape', 'playwright-core', 'graphology', 'graphology-metrics', 'graphology-communities-louvain'].map((p) => [p, packageVersion(p)]),
+      [
+        'neo4j-driver',
+        'fastify',
+        'autocannon',
+        '@neo4j/graphql',
+        'graphql',
+        'cytoscape',
+        'playwright-core',
+        'graphology',
+        'graphology-metrics',
+        'graphology-communities-louvain',
+      ].map((p) => [p, packageVersion(p)]),
     ),
   };
 }

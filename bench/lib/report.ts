@@ -17,14 +17,20 @@ const ORDER = ['api', 'peer', 'bulk', 'analysis', 'questions', 'heavy', 'renderi
 
 /** Numbers to two decimals, small ones (seconds of a fast algorithm) to three significant digits. */
 const cell = (v: string | number | null) =>
-  v === null ? '—' : typeof v === 'number' ? (Math.abs(v) < 0.1 && v !== 0 ? String(Number(v.toPrecision(3))) : String(Math.round(v * 100) / 100)) : v;
+  v === null
+    ? '—'
+    : typeof v === 'number'
+      ? Math.abs(v) < 0.1 && v !== 0
+        ? String(Number(v.toPrecision(3)))
+        : String(Math.round(v * 100) / 100)
+      : v;
 
 export function readResults(dir: string): SuiteResult[] {
   if (!existsSync(dir)) return [];
   return readdirSync(dir)
     .filter((f) => f.endsWith('.json'))
     .map((f) => JSON.parse(readFileSync(path.join(dir, f), 'utf8')) as SuiteResult)
-    .sort((a, b) => (ORDER.indexOf(a.name) + 99) % 99 - (ORDER.indexOf(b.name) + 99) % 99);
+    .sort((a, b) => ((ORDER.indexOf(a.name) + 99) % 99) - ((ORDER.indexOf(b.name) + 99) % 99));
 }
 
 export function renderReport(results: SuiteResult[]): string {
@@ -36,7 +42,7 @@ export function renderReport(results: SuiteResult[]): string {
     'is taken next to a baseline in the same run and the **ratio** is what we quote (× = ours ÷ baseline;',
     'below 1 is faster for latency and time, above 1 is better for throughput and rows per second).',
     'Fixtures are seeded power graphs (heavy-tailed degree, boards, donation and ownership chains,',
-    'dense interlocks) written in the graph model of `cypher/README.md` into the bench\'s own Neo4j.',
+    "dense interlocks) written in the graph model of `cypher/README.md` into the bench's own Neo4j.",
     '',
   ];
   const latest = results[0]?.machine;
@@ -49,8 +55,9 @@ export function renderReport(results: SuiteResult[]): string {
   for (const r of results) {
     lines.push(`## ${r.title}`, '');
     lines.push(`Run ${r.startedAt.slice(0, 16).replace('T', ' ')} UTC, ${r.quick ? 'quick' : 'full'} mode, ${Math.round(r.seconds)} s.`);
-    const sets = Object.entries(r.datasets).map(([name, d]) =>
-      `${name} (${[d.actors && `${d.actors.toLocaleString('en')} actors`, d.relationships && `${d.relationships.toLocaleString('en')} relationships`, d.elements && `${d.elements.toLocaleString('en')} elements`, d.rows && `${d.rows.toLocaleString('en')} rows`].filter(Boolean).join(', ')})`,
+    const sets = Object.entries(r.datasets).map(
+      ([name, d]) =>
+        `${name} (${[d.actors && `${d.actors.toLocaleString('en')} actors`, d.relationships && `${d.relationships.toLocaleString('en')} relationships`, d.elements && `${d.elements.toLocaleString('en')} elements`, d.rows && `${d.rows.toLocaleString('en')} rows`].filter(Boolean).join(', ')})`,
     );
     if (sets.length) lines.push(`Datasets: ${sets.join('; ')}.`);
     lines.push('');

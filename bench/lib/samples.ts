@@ -19,6 +19,9 @@ export function actorPairs(graph: PowerGraph, count: number, seed = 13): Array<[
 export function boardPairs(graph: PowerGraph, count: number): Array<[string, string]> {
   const seats = new Map<number, number>();
   for (const r of graph.relationships) if (r.type === 'POSITION' && r.fields.board) seats.set(r.to, (seats.get(r.to) ?? 0) + 1);
-  const top = [...seats.entries()].sort((a, b) => b[1] - a[1]).slice(0, count * 2).map(([i]) => graph.actors[i]!.id);
+  const top = [...seats.entries()]
+    .sort((a, b) => b[1] - a[1])
+    .slice(0, count * 2)
+    .map(([i]) => graph.actors[i]!.id);
   return Array.from({ length: Math.floor(top.length / 2) }, (_, i) => [top[i]!, top[top.length - 1 - i]!] as [string, string]);
 }

@@ -30,15 +30,34 @@ function docOf(p: RenderPayload): GraphDoc {
   const members: GraphDoc['members'] = {};
   for (const a of p.actors) {
     actors[a.id] = {
-      ...a, aliases: [], description: '', sector: 'other', tags: [], interests: [], powerSources: [], externalIds: {}, links: [],
-      contactOwner: null, image: null, version: 1, createdAt: STAMP, updatedAt: STAMP,
+      ...a,
+      aliases: [],
+      description: '',
+      sector: 'other',
+      tags: [],
+      interests: [],
+      powerSources: [],
+      externalIds: {},
+      links: [],
+      contactOwner: null,
+      image: null,
+      version: 1,
+      createdAt: STAMP,
+      updatedAt: STAMP,
     } as unknown as Actor;
     const at = p.positions[a.id]!;
     members[a.id] = { x: at.x, y: at.y, style: {} };
   }
   const relationships: Record<string, Relationship> = {};
   for (const { cited, ...r } of p.relationships) {
-    relationships[r.id] = { ...r, description: '', sourceIds: cited ? ['00000000-0000-4000-8000-000000000000'] : [], version: 1, createdAt: STAMP, updatedAt: STAMP } as unknown as Relationship;
+    relationships[r.id] = {
+      ...r,
+      description: '',
+      sourceIds: cited ? ['00000000-0000-4000-8000-000000000000'] : [],
+      version: 1,
+      createdAt: STAMP,
+      updatedAt: STAMP,
+    } as unknown as Relationship;
   }
   return { mapId: 'bench', mapName: 'Bench', mapVersion: 1, annotations: [], actors, relationships, members };
 }
@@ -84,13 +103,21 @@ const bench = {
   /** Bare Cytoscape.js: the same elements (built beforehand, untimed), stylesheet and positions. */
   async bare(payload: RenderPayload, webgl: boolean) {
     bench.clear();
-    const elements = toElements(docOf(payload)).map((e) => ({ group: e.group, data: e.data, classes: e.classes, ...(e.position ? { position: { ...e.position } } : {}) }));
+    const elements = toElements(docOf(payload)).map((e) => ({
+      group: e.group,
+      data: e.data,
+      classes: e.classes,
+      ...(e.position ? { position: { ...e.position } } : {}),
+    }));
     const container = document.createElement('div');
     container.style.cssText = 'position:absolute;inset:0';
     stage().appendChild(container);
     const t0 = performance.now();
     bare = cytoscape({
-      container, elements: elements as never, style: networkStyle(false), layout: { name: 'preset' },
+      container,
+      elements: elements as never,
+      style: networkStyle(false),
+      layout: { name: 'preset' },
       ...(webgl ? { renderer: { name: 'canvas', webgl: true } } : {}),
     } as cytoscape.CytoscapeOptions);
     bare.fit(undefined, 40);
@@ -112,7 +139,14 @@ const bench = {
     const rect = container.getBoundingClientRect();
     const canvases = container.querySelectorAll('canvas');
     const target = canvases[canvases.length - 1] ?? container;
-    const at = (x: number, y: number, buttons: number) => ({ clientX: rect.left + x, clientY: rect.top + y, bubbles: true, cancelable: true, button: 0, buttons });
+    const at = (x: number, y: number, buttons: number) => ({
+      clientX: rect.left + x,
+      clientY: rect.top + y,
+      bubbles: true,
+      cancelable: true,
+      button: 0,
+      buttons,
+    });
     const renders: number[] = [];
     const onRender = () => renders.push(performance.now());
     cy.on('render', onRender);

@@ -15,5 +15,10 @@ export default defineConfig({
   logLevel: 'warn',
   plugins: [react()],
   resolve: { alias: { '@server': path.resolve(here, '../../server') } },
-  build: { outDir: path.resolve(here, '../.build/render'), emptyOutDir: true, chunkSizeWarningLimit: 5000, rollupOptions: { input: path.resolve(here, 'render.html') } },
+  build: {
+    outDir: path.resolve(here, '../.build/render'),
+    emptyOutDir: true,
+    chunkSizeWarningLimit: 5000,
+    rollupOptions: { input: path.resolve(here, 'render.html') },
+  },
 });

@@ -23,7 +23,10 @@ const server = http.createServer(async (req, res) => {
   try {
     const results = [];
     for (const unit of units) {
-      const session = driver.session({ database: 'neo4j', defaultAccessMode: unit.mode === 'READ' ? neo4j.session.READ : neo4j.session.WRITE });
+      const session = driver.session({
+        database: 'neo4j',
+        defaultAccessMode: unit.mode === 'READ' ? neo4j.session.READ : neo4j.session.WRITE,
+      });
       try {
         const work = async (tx: ManagedTransaction) => {
           const out = [];

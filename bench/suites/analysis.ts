@@ -28,7 +28,11 @@ function ensurePython(log: (line: string) => void): string | null {
     return null;
   } catch {
     try {
-      execFileSync(path.join(venv, 'bin', 'pip'), ['install', '-q', '--disable-pip-version-check', 'python-igraph', 'networkx', 'numpy', 'scipy'], { stdio: 'pipe' });
+      execFileSync(
+        path.join(venv, 'bin', 'pip'),
+        ['install', '-q', '--disable-pip-version-check', 'python-igraph', 'networkx', 'numpy', 'scipy'],
+        { stdio: 'pipe' },
+      );
       return null;
     } catch (error) {
       return `python-igraph/networkx could not be installed (${(error as Error).message.split('\n')[0]}): install python3-venv and rerun.`;
@@ -43,9 +47,17 @@ async function measure(fixture: Fixture, ctx: Parameters<Suite['run']>[0], out: 
   const { graph: gen } = fixture;
   const n = gen.actors.length;
   const rels: AnalysisRelationship[] = gen.relationships.map((r) => ({
-    id: r.id, type: r.type, from: gen.actors[r.from]!.id, to: gen.actors[r.to]!.id, strength: r.strength, mutual: r.mutual,
+    id: r.id,
+    type: r.type,
+    from: gen.actors[r.from]!.id,
+    to: gen.actors[r.to]!.id,
+    strength: r.strength,
+    mutual: r.mutual,
   }));
-  const graph = buildGraph(gen.actors.map((a) => a.id), rels);
+  const graph = buildGraph(
+    gen.actors.map((a) => a.id),
+    rels,
+  );
   out.datasets[`${fixture.name} (simple graph)`] = { actors: graph.order, relationships: graph.size };
   const runs = n <= 1_000 ? 3 : 1;
   const exactOurs = n <= (ctx.quick ? 1_000 : 10_000);
@@ -68,7 +80,21 @@ async function measure(fixture: Fixture, ctx: Parameters<Suite['run']>[0], out: 
     const sample = 0;
     const exactIgraph = n <= 1_000 || (!ctx.quick && n <= 10_000);
     ctx.log(`  ${fixture.name}: python-igraph and networkx…`);
-    py = JSON.parse(execFileSync(python, ['bench/python/analysis.py', file, String(runs), n <= 1_000 ? '1' : '0', String(sample), exactIgraph ? '1' : '0', n > 10_000 ? '0' : '1'], { encoding: 'utf8', maxBuffer: 1 << 24 }));
+    py = JSON.parse(
+      execFileSync(
+        python,
+        [
+          'bench/python/analysis.py',
+          file,
+          String(runs),
+          n <= 1_000 ? '1' : '0',
+          String(sample),
+          exactIgraph ? '1' : '0',
+          n > 10_000 ? '0' : '1',
+        ],
+        { encoding: 'utf8', maxBuffer: 1 << 24 },
+      ),
+    );
   }
 
   // The endpoints: each run asks for a different limit/resolution so the answer cache never serves it.
@@ -76,7 +102,13 @@ async function measure(fixture: Fixture, ctx: Parameters<Suite['run']>[0], out: 
   const headers = { authorization: `Bearer ${fixture.token}` };
   const base = `${ctx.api.url}/api/workspaces/${fixture.workspaceId}/analysis`;
   // At 100k the endpoints are timed in the analysis questions area (power brokers and communities, whole workspace).
-  const endpoints = n > 10_000 ? [] : ([['brokers', (i: number) => `${base}/brokers?limit=${50 + i}`], ['communities', (i: number) => `${base}/communities?resolution=${1 + i / 1e6}`]] as const);
+  const endpoints =
+    n > 10_000
+      ? []
+      : ([
+          ['brokers', (i: number) => `${base}/brokers?limit=${50 + i}`],
+          ['communities', (i: number) => `${base}/communities?resolution=${1 + i / 1e6}`],
+        ] as const);
   for (const [name, url] of endpoints) {
     const samples: number[] = [];
     for (let i = 0; i < runs; i++) {
@@ -85,7 +117,9 @@ async function measure(fixture: Fixture, ctx: Parameters<Suite['run']>[0], out: 
       let body: string;
       try {
         // One retry: a keep-alive connection idle through the Python runs may have been closed.
-        res = await fetch(url(i), { headers, signal: AbortSignal.timeout(600_000) }).catch(() => fetch(url(i), { headers, signal: AbortSignal.timeout(600_000) }));
+        res = await fetch(url(i), { headers, signal: AbortSignal.timeout(600_000) }).catch(() =>
+          fetch(url(i), { headers, signal: AbortSignal.timeout(600_000) }),
+        );
         body = await res.text();
       } catch (error) {
         const cause = (error as { cause?: Error }).cause;
@@ -109,17 +143,45 @@ async function measure(fixture: Fixture, ctx: Parameters<Suite['run']>[0], out: 
   add('PageRank (weighted)', seconds(ours.pagerank), ig('pagerank'), nx('pagerank'));
   add('Louvain (weighted)', seconds(ours.louvain), ig('louvain'), nx('louvain'));
   add('betweenness, exact', seconds(ours.betweennessExact), ig('betweenness_exact'), nx('betweenness_exact'));
-  if (ours.betweennessSampled) add(`betweenness, sampled (ours ${Math.min(n, 500)}-ish sources) vs igraph exact`, seconds(ours.betweennessSampled), ig('betweenness_exact'), nx('betweenness_sampled'));
-  if (api.brokers) add('GET /analysis/brokers (read + degree, PageRank, betweenness, closeness) vs igraph PageRank + exact betweenness', seconds(api.brokers), sumOf(ig('pagerank'), ig('betweenness_exact')), null);
+  if (ours.betweennessSampled)
+    add(
+      `betweenness, sampled (ours ${Math.min(n, 500)}-ish sources) vs igraph exact`,
+      seconds(ours.betweennessSampled),
+      ig('betweenness_exact'),
+      nx('betweenness_sampled'),
+    );
+  if (api.brokers)
+    add(
+      'GET /analysis/brokers (read + degree, PageRank, betweenness, closeness) vs igraph PageRank + exact betweenness',
+      seconds(api.brokers),
+      sumOf(ig('pagerank'), ig('betweenness_exact')),
+      null,
+    );
   if (api.communities) add('GET /analysis/communities (read + Louvain)', seconds(api.communities), ig('louvain'), nx('louvain'));
 
   if (n === 10_000) {
     const goal = (what: string, value: number | null, limit: number, note?: string) =>
-      out.goals.push({ what: `${what} at 10k, ÷ igraph`, goal: `≤ ${limit}`, value, met: value === null ? null : value <= limit, ...(note ? { note } : {}) });
+      out.goals.push({
+        what: `${what} at 10k, ÷ igraph`,
+        goal: `≤ ${limit}`,
+        value,
+        met: value === null ? null : value <= limit,
+        ...(note ? { note } : {}),
+      });
     goal('PageRank', ratio(seconds(ours.pagerank), ig('pagerank')), 1);
     goal('Louvain', ratio(seconds(ours.louvain), ig('louvain')), 1);
-    goal('exact betweenness', ratio(seconds(ours.betweennessExact), ig('betweenness_exact')), 10, exactOurs ? undefined : 'exact betweenness at 10k runs in full mode only');
-    goal('sampled betweenness', ratio(seconds(ours.betweennessSampled), ig('betweenness_exact')), 1, ig('betweenness_exact') === null ? 'igraph exact betweenness at 10k runs in full mode only' : undefined);
+    goal(
+      'exact betweenness',
+      ratio(seconds(ours.betweennessExact), ig('betweenness_exact')),
+      10,
+      exactOurs ? undefined : 'exact betweenness at 10k runs in full mode only',
+    );
+    goal(
+      'sampled betweenness',
+      ratio(seconds(ours.betweennessSampled), ig('betweenness_exact')),
+      1,
+      ig('betweenness_exact') === null ? 'igraph exact betweenness at 10k runs in full mode only' : undefined,
+    );
   }
   return { rows, raw: { ours, python: py, api } };
 }
@@ -148,9 +210,16 @@ export const analysisSuite: Suite = {
       columns: ['graph', 'measure', 'ours', 'igraph', 'networkx', 'ours ÷ igraph', 'ours ÷ networkx'],
       rows,
     });
-    out.notes.push('Graphs are the fixtures as the server projects them: undirected, parallel ties merged with strengths summed; PageRank and Louvain weighted by strength, betweenness by tie cost (1 for strength 5 … 2 for strength 1).');
-    out.notes.push('networkx exact betweenness is run at 1k only (it takes many minutes at 10k); above 1k networkx betweenness is left out (its k=500 sample alone takes minutes at 10k); the sampled-betweenness goal is against the exact igraph figure. In quick runs betweenness at 10k is measured for ours only.');
-    if (ctx.fixtures['power-100k']) out.notes.push('At 100k (full runs) igraph is the baseline for PageRank and Louvain; networkx Louvain would take many minutes and is left out, and the brokers and communities endpoints are timed in the analysis questions area.');
+    out.notes.push(
+      'Graphs are the fixtures as the server projects them: undirected, parallel ties merged with strengths summed; PageRank and Louvain weighted by strength, betweenness by tie cost (1 for strength 5 … 2 for strength 1).',
+    );
+    out.notes.push(
+      'networkx exact betweenness is run at 1k only (it takes many minutes at 10k); above 1k networkx betweenness is left out (its k=500 sample alone takes minutes at 10k); the sampled-betweenness goal is against the exact igraph figure. In quick runs betweenness at 10k is measured for ours only.',
+    );
+    if (ctx.fixtures['power-100k'])
+      out.notes.push(
+        'At 100k (full runs) igraph is the baseline for PageRank and Louvain; networkx Louvain would take many minutes and is left out, and the brokers and communities endpoints are timed in the analysis questions area.',
+      );
     out.raw = raw;
     return out;
   },

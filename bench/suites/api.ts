@@ -57,13 +57,17 @@ export const apiSuite: Suite = {
           out.unavailable.push(`${name}: ${unavailableReason(first.status, first.body)}`);
           continue;
         }
-        if (ok.length < paths.length) out.notes.push(`${name}: ${paths.length - ok.length} of ${paths.length} sample requests failed and were left out.`);
+        if (ok.length < paths.length)
+          out.notes.push(`${name}: ${paths.length - ok.length} of ${paths.length} sample requests failed and were left out.`);
         const requests: Request[] = ok.map((p) => ({ method: 'GET', path: p }));
         const statements = captured.plan[ok[0]!]!.reduce((n, u) => n + u.statements.length, 0);
         for (const connections of [1, 32]) {
           const floorRuns: LoadFigures[] = [];
           const apiRuns: LoadFigures[] = [];
-          const warm = [await load(floor.url, requests, connections, Math.max(16, 2 * connections)), await load(ctx.api.url, requests, connections, Math.max(16, 2 * connections), headers)];
+          const warm = [
+            await load(floor.url, requests, connections, Math.max(16, 2 * connections)),
+            await load(ctx.api.url, requests, connections, Math.max(16, 2 * connections), headers),
+          ];
           const amount = ctx.quick ? amountFor(connections) : { duration: durationFor(warm, RUN_SECONDS) };
           amounts[`${name}@${connections}`] = amount;
           for (let r = 0; r < rounds; r++) {
@@ -79,9 +83,32 @@ export const apiSuite: Suite = {
           const p50Ratio = ratio(a.p50, f.p50);
           const p99Ratio = ratio(a.p99, f.p99);
           const run = typeof amount === 'number' ? `${amount} requests` : `${amount.duration} s`;
-          rows.push([name, connections, statements, run, best(apiRuns, 'requests'), f.p50, a.p50, p50Ratio, f.p99, a.p99, p99Ratio, ...(ctx.quick ? [] : [f.rps, a.rps, ratio(a.rps, f.rps)])]);
-          out.goals.push({ what: `${name}, concurrency ${connections}: p50 API ÷ floor`, goal: '≤ 1.15', value: p50Ratio, met: p50Ratio === null ? null : p50Ratio <= 1.15 });
-          out.goals.push({ what: `${name}, concurrency ${connections}: p99 API ÷ floor`, goal: '≤ 1.3', value: p99Ratio, met: p99Ratio === null ? null : p99Ratio <= 1.3 });
+          rows.push([
+            name,
+            connections,
+            statements,
+            run,
+            best(apiRuns, 'requests'),
+            f.p50,
+            a.p50,
+            p50Ratio,
+            f.p99,
+            a.p99,
+            p99Ratio,
+            ...(ctx.quick ? [] : [f.rps, a.rps, ratio(a.rps, f.rps)]),
+          ]);
+          out.goals.push({
+            what: `${name}, concurrency ${connections}: p50 API ÷ floor`,
+            goal: '≤ 1.15',
+            value: p50Ratio,
+            met: p50Ratio === null ? null : p50Ratio <= 1.15,
+          });
+          out.goals.push({
+            what: `${name}, concurrency ${connections}: p99 API ÷ floor`,
+            goal: '≤ 1.3',
+            value: p99Ratio,
+            met: p99Ratio === null ? null : p99Ratio <= 1.3,
+          });
           const errors = [...floorRuns, ...apiRuns].reduce((n, x) => n + x.errors + x.non2xx, 0);
           if (errors) out.notes.push(`${name}, concurrency ${connections}: ${errors} errors or non-2xx answers during the runs.`);
           raw[`${name}@${connections}`] = { floor: floorRuns, api: apiRuns };
@@ -94,12 +121,29 @@ export const apiSuite: Suite = {
     }
     out.tables.push({
       caption: `${fixture.name}; ${rounds} runs of each side taken in turn, median kept; ${ctx.quick ? 'a fixed count of requests per run' : `timed runs of at least ${RUN_SECONDS} s (and five median latencies)`}; latency in ms`,
-      columns: ['question', 'conc.', 'stmts', 'run', 'API requests', 'floor p50', 'API p50', 'p50 ×', 'floor p99', 'API p99', 'p99 ×', ...(ctx.quick ? [] : ['floor req/s', 'API req/s', 'req/s ×'])],
+      columns: [
+        'question',
+        'conc.',
+        'stmts',
+        'run',
+        'API requests',
+        'floor p50',
+        'API p50',
+        'p50 ×',
+        'floor p99',
+        'API p99',
+        'p99 ×',
+        ...(ctx.quick ? [] : ['floor req/s', 'API req/s', 'req/s ×']),
+      ],
       rows,
     });
-    out.notes.push(ctx.quick
-      ? 'Throughput is not quoted in quick runs: their runs last well under a few seconds, where ramp-up and the last slow request decide req/s. Full runs time each run (at least ' + RUN_SECONDS + ' s, and at least five times the slower side\'s median latency in a warm-up) and report req/s as completed requests over that time.'
-      : `Throughput: completed requests over the run's set duration (at least ${RUN_SECONDS} s, and at least five times the slower side's median latency in a warm-up, so requests in flight at the end weigh little).`);
+    out.notes.push(
+      ctx.quick
+        ? 'Throughput is not quoted in quick runs: their runs last well under a few seconds, where ramp-up and the last slow request decide req/s. Full runs time each run (at least ' +
+            RUN_SECONDS +
+            " s, and at least five times the slower side's median latency in a warm-up) and report req/s as completed requests over that time."
+        : `Throughput: completed requests over the run's set duration (at least ${RUN_SECONDS} s, and at least five times the slower side's median latency in a warm-up, so requests in flight at the end weigh little).`,
+    );
     out.raw = { ...raw, amounts };
     return out;
   },

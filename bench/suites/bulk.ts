@@ -60,7 +60,8 @@ async function workspaceFor(driver: Driver, userId: string, name: string): Promi
   return id;
 }
 
-const csvCell = (v: unknown) => (v === null || v === undefined ? '' : /[",\n]/.test(String(v)) ? `"${String(v).replace(/"/g, '""')}"` : String(v));
+const csvCell = (v: unknown) =>
+  v === null || v === undefined ? '' : /[",\n]/.test(String(v)) ? `"${String(v).replace(/"/g, '""')}"` : String(v);
 
 export const bulkSuite: Suite = {
   name: 'bulk',
@@ -100,7 +101,13 @@ export const bulkSuite: Suite = {
         }
         await res.arrayBuffer();
       }
-      return { seconds: (performance.now() - started) / 1000, rssBefore, rssAfter: rssMb(ctx.api.pid), peak: peakRssMb(ctx.api.pid), requests };
+      return {
+        seconds: (performance.now() - started) / 1000,
+        rssBefore,
+        rssAfter: rssMb(ctx.api.pid),
+        peak: peakRssMb(ctx.api.pid),
+        requests,
+      };
     };
     try {
       // Actors first, the same way for all (not timed): the comparison is about relationships.
@@ -114,14 +121,21 @@ export const bulkSuite: Suite = {
       for (const type of relationshipTypes) {
         const ofType = csvRows.filter((r) => r.type === type);
         if (!ofType.length) continue;
-        const columns = [...new Set(ofType.flatMap((r) => Object.keys(r.props)))].filter((c) => !['workspaceId', 'sourceIds', 'version', 'createdAt', 'updatedAt', 'description'].includes(c));
+        const columns = [...new Set(ofType.flatMap((r) => Object.keys(r.props)))].filter(
+          (c) => !['workspaceId', 'sourceIds', 'version', 'createdAt', 'updatedAt', 'description'].includes(c),
+        );
         const lines = [['from', 'to', ...columns].join(',')];
-        for (const r of ofType) lines.push([r.from, r.to, ...columns.map((c) => csvCell((r.props as Record<string, unknown>)[c]))].join(','));
+        for (const r of ofType)
+          lines.push([r.from, r.to, ...columns.map((c) => csvCell((r.props as Record<string, unknown>)[c]))].join(','));
         const file = `${type}.csv`;
         writeFileSync(path.join(dir, file), `${lines.join('\n')}\n`);
         files.push({ type, file, columns });
       }
-      server = http.createServer((req, res) => createReadStream(path.join(dir, path.basename(req.url ?? ''))).on('error', () => res.writeHead(404).end()).pipe(res));
+      server = http.createServer((req, res) =>
+        createReadStream(path.join(dir, path.basename(req.url ?? '')))
+          .on('error', () => res.writeHead(404).end())
+          .pipe(res),
+      );
       await new Promise<void>((resolve) => server!.listen(0, '127.0.0.1', resolve));
       const port = (server.address() as AddressInfo).port;
       const csvStarted = performance.now();
@@ -147,7 +161,16 @@ export const bulkSuite: Suite = {
       }
       const csvSeconds = (performance.now() - csvStarted) / 1000;
       const csvRate = Math.round(n / csvSeconds);
-      rows.push(['LOAD CSV … IN TRANSACTIONS OF 10000 ROWS', files.length, Math.round(csvSeconds * 10) / 10, csvRate, null, null, null, null]);
+      rows.push([
+        'LOAD CSV … IN TRANSACTIONS OF 10000 ROWS',
+        files.length,
+        Math.round(csvSeconds * 10) / 10,
+        csvRate,
+        null,
+        null,
+        null,
+        null,
+      ]);
       raw.csvSeconds = csvSeconds;
       ctx.log(`  LOAD CSV ${csvRate} rows/s (${csvSeconds.toFixed(1)} s)`);
 
@@ -157,13 +180,28 @@ export const bulkSuite: Suite = {
         return { op: 'create', entity: 'relationship', data: { type: r.type, from: r.from, to: r.to, ...props } };
       });
       function* batchBodies() {
-        for (let i = 0; i < operations.length; i += CHUNK) yield JSON.stringify({ operations: operations.slice(i, i + CHUNK), summary: 'Bulk load' });
+        for (let i = 0; i < operations.length; i += CHUNK)
+          yield JSON.stringify({ operations: operations.slice(i, i + CHUNK), summary: 'Bulk load' });
       }
       const batch = await post('POST /batch', `${ctx.api.url}/api/workspaces/${ws.ours}/batch`, batchBodies());
       const batchRate = batch.seconds ? Math.round(n / batch.seconds) : null;
       const batchRatio = ratio(batchRate, csvRate);
-      rows.push([`POST /batch, ${CHUNK.toLocaleString('en')} operations per request`, batch.requests, batch.seconds && Math.round(batch.seconds * 10) / 10, batchRate, batchRatio, batch.rssBefore, batch.rssAfter, batch.peak]);
-      out.goals.push({ what: 'bulk load rows/s, POST /batch ÷ LOAD CSV', goal: '≥ 1.0', value: batchRatio, met: batchRatio === null ? null : batchRatio >= 1 });
+      rows.push([
+        `POST /batch, ${CHUNK.toLocaleString('en')} operations per request`,
+        batch.requests,
+        batch.seconds && Math.round(batch.seconds * 10) / 10,
+        batchRate,
+        batchRatio,
+        batch.rssBefore,
+        batch.rssAfter,
+        batch.peak,
+      ]);
+      out.goals.push({
+        what: 'bulk load rows/s, POST /batch ÷ LOAD CSV',
+        goal: '≥ 1.0',
+        value: batchRatio,
+        met: batchRatio === null ? null : batchRatio >= 1,
+      });
       raw.batch = batch;
       ctx.log(`  batch ${batchRate ?? '—'} rows/s (${batch.seconds?.toFixed(1) ?? '—'} s)`);
 
@@ -173,15 +211,30 @@ export const bulkSuite: Suite = {
         const rels = graphs.kumu.relationships;
         for (let i = 0; i < rels.length; i += IMPORT_CHUNK) {
           const lines = ['From,To,Type,Strength,Direction'];
-          for (const r of rels.slice(i, i + IMPORT_CHUNK)) lines.push(`${names[r.from]},${names[r.to]},${r.type},${r.strength},${r.mutual ? 'mutual' : 'directed'}`);
+          for (const r of rels.slice(i, i + IMPORT_CHUNK))
+            lines.push(`${names[r.from]},${names[r.to]},${r.type},${r.strength},${r.mutual ? 'mutual' : 'directed'}`);
           yield JSON.stringify({ elements: '', connections: `${lines.join('\n')}\n` });
         }
       }
       const kumu = await post('POST /import/kumu', `${ctx.api.url}/api/workspaces/${ws.kumu}/import/kumu`, importBodies());
       const kumuRate = kumu.seconds ? Math.round(n / kumu.seconds) : null;
       const kumuRatio = ratio(kumuRate, csvRate);
-      rows.push([`POST /import/kumu, ${IMPORT_CHUNK.toLocaleString('en')} connection rows per request`, kumu.requests, kumu.seconds && Math.round(kumu.seconds * 10) / 10, kumuRate, kumuRatio, kumu.rssBefore, kumu.rssAfter, kumu.peak]);
-      out.goals.push({ what: 'bulk load rows/s, POST /import/kumu ÷ LOAD CSV', goal: '≥ 1.0', value: kumuRatio, met: kumuRatio === null ? null : kumuRatio >= 1 });
+      rows.push([
+        `POST /import/kumu, ${IMPORT_CHUNK.toLocaleString('en')} connection rows per request`,
+        kumu.requests,
+        kumu.seconds && Math.round(kumu.seconds * 10) / 10,
+        kumuRate,
+        kumuRatio,
+        kumu.rssBefore,
+        kumu.rssAfter,
+        kumu.peak,
+      ]);
+      out.goals.push({
+        what: 'bulk load rows/s, POST /import/kumu ÷ LOAD CSV',
+        goal: '≥ 1.0',
+        value: kumuRatio,
+        met: kumuRatio === null ? null : kumuRatio >= 1,
+      });
       raw.kumu = kumu;
       ctx.log(`  spreadsheet import ${kumuRate ?? '—'} rows/s (${kumu.seconds?.toFixed(1) ?? '—'} s)`);
 
@@ -190,8 +243,13 @@ export const bulkSuite: Suite = {
         columns: ['path', 'requests', 'seconds', 'rows/s', 'ours ÷ LOAD CSV', 'API RSS before', 'API RSS after', 'API peak RSS'],
         rows,
       });
-      out.notes.push('The import carries From, To, Type, Strength and Direction per row (a spreadsheet has no ids or type-specific fields), and resolves every label against the actors already in the workspace on each request; the batch carries the full typed records with ids.');
-      if (!peakReset) out.notes.push('Peak RSS could not be reset between paths (/proc/PID/clear_refs refused): each peak is the process high-water mark so far.');
+      out.notes.push(
+        'The import carries From, To, Type, Strength and Direction per row (a spreadsheet has no ids or type-specific fields), and resolves every label against the actors already in the workspace on each request; the batch carries the full typed records with ids.',
+      );
+      if (!peakReset)
+        out.notes.push(
+          'Peak RSS could not be reset between paths (/proc/PID/clear_refs refused): each peak is the process high-water mark so far.',
+        );
       out.raw = raw;
     } finally {
       server?.close();

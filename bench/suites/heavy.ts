@@ -59,15 +59,23 @@ async function addAccounts(driver: Driver, fixture: Fixture, count: number, seed
 
 async function removeAccounts(driver: Driver, accounts: Array<{ userId: string; scratch: string }>) {
   for (const a of accounts) await dropWorkspace(driver, a.scratch);
-  await run(driver, 'UNWIND $ids AS id MATCH (n) WHERE (n:User AND n.id = id) OR (n:ApiToken AND n.userId = id) OR (n:Session AND n.userId = id) DETACH DELETE n', {
-    ids: accounts.map((a) => a.userId),
-  });
+  await run(
+    driver,
+    'UNWIND $ids AS id MATCH (n) WHERE (n:User AND n.id = id) OR (n:ApiToken AND n.userId = id) OR (n:Session AND n.userId = id) DETACH DELETE n',
+    {
+      ids: accounts.map((a) => a.userId),
+    },
+  );
 }
 
 /** One request; the body is read so the time is the whole answer. */
 async function timed(url: string, token: string, init: RequestInit = {}): Promise<{ ms: number; status: number; body: string }> {
   const t = performance.now();
-  const res = await fetch(url, { ...init, headers: { authorization: `Bearer ${token}`, ...(init.headers ?? {}) }, signal: AbortSignal.timeout(900_000) });
+  const res = await fetch(url, {
+    ...init,
+    headers: { authorization: `Bearer ${token}`, ...(init.headers ?? {}) },
+    signal: AbortSignal.timeout(900_000),
+  });
   const body = await res.text();
   return { ms: performance.now() - t, status: res.status, body };
 }
@@ -81,7 +89,12 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
  * connection within the client's 10 s) counts with the time it waited, a lower bound.
  * Idle: `samples` of them; loaded: as many as fit while `until` runs.
  */
-async function probe(url: string, token: string, until: Promise<unknown> | null, samples: number): Promise<{ ms: number[]; failed: number }> {
+async function probe(
+  url: string,
+  token: string,
+  until: Promise<unknown> | null,
+  samples: number,
+): Promise<{ ms: number[]; failed: number }> {
   const out: Array<Promise<{ ms: number; ok: boolean }>> = [];
   let done = until === null;
   void until?.finally(() => (done = true));
@@ -112,7 +125,9 @@ function sheets(rows: number, seed: number) {
   for (let i = 0; i < rows; i++) {
     const a = Math.floor(random() * elements);
     const b = (a + 1 + Math.floor(random() * (elements - 1))) % elements;
-    c.push(`Bench actor ${seed}-${a},Bench actor ${seed}-${b},${words[Math.floor(random() * words.length)]},${1 + Math.floor(random() * 5)}`);
+    c.push(
+      `Bench actor ${seed}-${a},Bench actor ${seed}-${b},${words[Math.floor(random() * words.length)]},${1 + Math.floor(random() * 5)}`,
+    );
   }
   return { elements: `${e.join('\n')}\n`, connections: `${c.join('\n')}\n` };
 }
@@ -143,29 +158,55 @@ export const heavySuite: Suite = {
       for (let i = 0; i < 5; i++) await timed(probeUrl, prober.token);
       // The event loop alone (no database): tells a stalled loop from a busy database.
       const loopUrl = `${ctx.api.url}/api/health`;
-      const [idle, idleLoop] = await Promise.all([probe(probeUrl, prober.token, null, ctx.quick ? 30 : 60), probe(loopUrl, prober.token, null, ctx.quick ? 30 : 60)]);
+      const [idle, idleLoop] = await Promise.all([
+        probe(probeUrl, prober.token, null, ctx.quick ? 30 : 60),
+        probe(loopUrl, prober.token, null, ctx.quick ? 30 : 60),
+      ]);
       const idleStats = stats(idle.ms);
-      rows.push(['idle server', '—', idleStats.n, idle.failed, idleStats.p50, idleStats.p95, idleStats.max, stats(idleLoop.ms).p95, null, null]);
+      rows.push([
+        'idle server',
+        '—',
+        idleStats.n,
+        idle.failed,
+        idleStats.p50,
+        idleStats.p95,
+        idleStats.max,
+        stats(idleLoop.ms).p95,
+        null,
+        null,
+      ]);
       raw.idle = idle;
 
       const scenarios: Array<{ name: string; start: (a: Account, i: number) => Promise<{ ms: number; status: number; body: string }> }> = [
         {
           name: `GET /analysis/brokers, whole workspace of ${fixture.name}`,
           // A limit of its own for each request, so the answer cache serves none of them.
-          start: (a, i) => timed(`${ctx.api.url}/api/workspaces/${fixture.workspaceId}/analysis/brokers?limit=${100 + i + Math.floor(Math.random() * 300)}`, a.token),
+          start: (a, i) =>
+            timed(
+              `${ctx.api.url}/api/workspaces/${fixture.workspaceId}/analysis/brokers?limit=${100 + i + Math.floor(Math.random() * 300)}`,
+              a.token,
+            ),
         },
         {
           name: 'POST /import/kumu (dry run), 25,000 connection rows (about 1.2 MB)',
           start: (a, i) => {
             const body = JSON.stringify({ ...sheets(25_000, 500 + i), dryRun: true });
-            return timed(`${ctx.api.url}/api/workspaces/${a.scratch}/import/kumu`, a.token, { method: 'POST', body, headers: { 'content-type': 'application/json' } });
+            return timed(`${ctx.api.url}/api/workspaces/${a.scratch}/import/kumu`, a.token, {
+              method: 'POST',
+              body,
+              headers: { 'content-type': 'application/json' },
+            });
           },
         },
       ];
       for (const scenario of scenarios) {
         ctx.log(`  ${scenario.name}…`);
         const started = heavy.slice(0, HEAVY).map((a, i) =>
-          scenario.start(a, i).catch((error: Error) => ({ ms: NaN, status: 0, body: `the request failed: ${(error.cause as Error | undefined)?.message ?? error.message}` })),
+          scenario.start(a, i).catch((error: Error) => ({
+            ms: NaN,
+            status: 0,
+            body: `the request failed: ${(error.cause as Error | undefined)?.message ?? error.message}`,
+          })),
         );
         const all = Promise.all(started);
         const [loaded, loop] = await Promise.all([probe(probeUrl, prober.token, all, 0), probe(loopUrl, prober.token, all, 0)]);
@@ -174,7 +215,18 @@ export const heavySuite: Suite = {
         if (failed) out.unavailable.push(`${scenario.name}: ${unavailableReason(failed.status, failed.body)}`);
         const s = stats(loaded.ms);
         const heavyMs = answers.map((r) => r.ms);
-        rows.push([scenario.name, HEAVY, s.n, loaded.failed, s.p50, s.p95, s.max, stats(loop.ms).p95, ms(Math.min(...heavyMs)), ms(Math.max(...heavyMs))]);
+        rows.push([
+          scenario.name,
+          HEAVY,
+          s.n,
+          loaded.failed,
+          s.p50,
+          s.p95,
+          s.max,
+          stats(loop.ms).p95,
+          ms(Math.min(...heavyMs)),
+          ms(Math.max(...heavyMs)),
+        ]);
         raw[scenario.name] = { probe: loaded, loop, heavy: heavyMs, statuses: answers.map((r) => r.status) };
         out.goals.push({
           what: `another user's GET p95 during 4 × ${scenario.name}`,
@@ -189,11 +241,26 @@ export const heavySuite: Suite = {
     }
     out.tables.push({
       caption: `probe: GET …/actors?limit=20 of a small workspace, started every ${PROBE_EVERY_MS} ms by a fifth account (open loop: latency from when it was due); heavy requests from ${HEAVY} other accounts, all started at once`,
-      columns: ['while', 'heavy requests', 'probe samples', 'probe failures', 'probe p50', 'probe p95', 'probe max', 'GET /api/health p95', 'heavy fastest', 'heavy slowest'],
+      columns: [
+        'while',
+        'heavy requests',
+        'probe samples',
+        'probe failures',
+        'probe p50',
+        'probe p95',
+        'probe max',
+        'GET /api/health p95',
+        'heavy fastest',
+        'heavy slowest',
+      ],
       rows,
     });
-    out.notes.push('GET /api/health runs on the event loop alone (no database) beside the probe, on the same schedule: when it stays fast while the probe is slow, the time goes to the database, not to a stalled loop.');
-    out.notes.push('Each brokers request asks for a different limit, so the per-version answer cache serves none; the imports are dry runs into empty workspaces of their own, so nothing stays.');
+    out.notes.push(
+      'GET /api/health runs on the event loop alone (no database) beside the probe, on the same schedule: when it stays fast while the probe is slow, the time goes to the database, not to a stalled loop.',
+    );
+    out.notes.push(
+      'Each brokers request asks for a different limit, so the per-version answer cache serves none; the imports are dry runs into empty workspaces of their own, so nothing stays.',
+    );
     out.raw = raw;
     return out;
   },

@@ -24,7 +24,10 @@ export const peerSuite: Suite = {
     out.datasets[fixture.name] = { actors: fixture.graph.actors.length, relationships: fixture.graph.relationships.length };
     const ids = typicalActors(fixture.graph, 20);
     const headers = { authorization: `Bearer ${fixture.token}` };
-    const ours: Request[] = ids.map((id) => ({ method: 'GET', path: `/api/workspaces/${fixture.workspaceId}/analysis/neighborhood?actor=${id}&depth=2&limit=500` }));
+    const ours: Request[] = ids.map((id) => ({
+      method: 'GET',
+      path: `/api/workspaces/${fixture.workspaceId}/analysis/neighborhood?actor=${id}&depth=2&limit=500`,
+    }));
     const probe = await fetch(`${ctx.api.url}${ours[0]!.path}`, { headers });
     if (probe.status !== 200) {
       out.unavailable.push(`2-hop neighbourhood: ${unavailableReason(probe.status, await probe.text())}`);
@@ -32,9 +35,16 @@ export const peerSuite: Suite = {
     }
     const peer = await startServerProcess('graphql', 'bench/servers/graphql.ts', { NEO4J_URI: ctx.neo4jUri });
     const theirs: Request[] = ids.map((id) => ({
-      method: 'POST', path: '/graphql', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: QUERY, variables: { id } }),
+      method: 'POST',
+      path: '/graphql',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ query: QUERY, variables: { id } }),
     }));
-    const check = await fetch(`${peer.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: theirs[0]!.body! });
+    const check = await fetch(`${peer.url}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: theirs[0]!.body!,
+    });
     const answer = (await check.json()) as { data?: { actors: Array<{ neighbours: Array<{ neighbours: unknown[] }> }> }; errors?: unknown };
     if (!answer.data?.actors.length) {
       await peer.stop();
@@ -49,18 +59,39 @@ export const peerSuite: Suite = {
       for (const connections of [1, 32]) {
         const a: LoadFigures[] = [];
         const b: LoadFigures[] = [];
-        const warm = [await load(peer.url, theirs, connections, Math.max(16, 2 * connections)), await load(ctx.api.url, ours, connections, Math.max(16, 2 * connections), headers)];
+        const warm = [
+          await load(peer.url, theirs, connections, Math.max(16, 2 * connections)),
+          await load(ctx.api.url, ours, connections, Math.max(16, 2 * connections), headers),
+        ];
         const amount = ctx.quick ? amountFor(connections) : { duration: durationFor(warm, RUN_SECONDS) };
         amounts[connections] = amount;
         for (let r = 0; r < rounds; r++) {
           b.push(await load(peer.url, theirs, connections, amount));
           a.push(await load(ctx.api.url, ours, connections, amount, headers));
         }
-        const mid = (xs: LoadFigures[], k: 'p50Ms' | 'p99Ms' | 'requestsPerSecond') => xs.map((x) => x[k]).sort((p, q) => p - q)[Math.floor((xs.length - 1) / 2)]!;
+        const mid = (xs: LoadFigures[], k: 'p50Ms' | 'p99Ms' | 'requestsPerSecond') =>
+          xs.map((x) => x[k]).sort((p, q) => p - q)[Math.floor((xs.length - 1) / 2)]!;
         const p50 = ratio(mid(a, 'p50Ms'), mid(b, 'p50Ms'));
-        const throughput = ctx.quick ? [] : [mid(b, 'requestsPerSecond'), mid(a, 'requestsPerSecond'), ratio(mid(a, 'requestsPerSecond'), mid(b, 'requestsPerSecond'))];
-        rows.push([connections, typeof amount === 'number' ? `${amount} requests` : `${amount.duration} s`, mid(b, 'p50Ms'), mid(a, 'p50Ms'), p50, mid(b, 'p99Ms'), mid(a, 'p99Ms'), ratio(mid(a, 'p99Ms'), mid(b, 'p99Ms')), ...throughput]);
-        out.goals.push({ what: `neighbourhood, concurrency ${connections}: p50 ours ÷ @neo4j/graphql`, goal: '≤ 0.5', value: p50, met: p50 === null ? null : p50 <= 0.5 });
+        const throughput = ctx.quick
+          ? []
+          : [mid(b, 'requestsPerSecond'), mid(a, 'requestsPerSecond'), ratio(mid(a, 'requestsPerSecond'), mid(b, 'requestsPerSecond'))];
+        rows.push([
+          connections,
+          typeof amount === 'number' ? `${amount} requests` : `${amount.duration} s`,
+          mid(b, 'p50Ms'),
+          mid(a, 'p50Ms'),
+          p50,
+          mid(b, 'p99Ms'),
+          mid(a, 'p99Ms'),
+          ratio(mid(a, 'p99Ms'), mid(b, 'p99Ms')),
+          ...throughput,
+        ]);
+        out.goals.push({
+          what: `neighbourhood, concurrency ${connections}: p50 ours ÷ @neo4j/graphql`,
+          goal: '≤ 0.5',
+          value: p50,
+          met: p50 === null ? null : p50 <= 0.5,
+        });
         const errors = [...a, ...b].reduce((n, x) => n + x.errors + x.non2xx, 0);
         if (errors) out.notes.push(`concurrency ${connections}: ${errors} errors or non-2xx answers during the runs.`);
         raw[`c${connections}`] = { ours: a, graphql: b };
@@ -71,13 +102,27 @@ export const peerSuite: Suite = {
     }
     out.tables.push({
       caption: `${fixture.name}, 20 everyday actors (5–30 ties); ${rounds} runs of each side in turn, median; ${ctx.quick ? 'a fixed count of requests per run' : `timed runs of at least ${RUN_SECONDS} s (and five median latencies)`}; latency in ms`,
-      columns: ['conc.', 'run', 'GraphQL p50', 'ours p50', 'p50 ×', 'GraphQL p99', 'ours p99', 'p99 ×', ...(ctx.quick ? [] : ['GraphQL req/s', 'ours req/s', 'req/s ×'])],
+      columns: [
+        'conc.',
+        'run',
+        'GraphQL p50',
+        'ours p50',
+        'p50 ×',
+        'GraphQL p99',
+        'ours p99',
+        'p99 ×',
+        ...(ctx.quick ? [] : ['GraphQL req/s', 'ours req/s', 'req/s ×']),
+      ],
       rows,
     });
-    out.notes.push('Ours answers with the ties among the neighbourhood as well (what a drawing needs); the GraphQL answer carries only the actors.');
-    out.notes.push(ctx.quick
-      ? `Throughput is not quoted in quick runs (runs well under a few seconds); full runs time each run (at least ${RUN_SECONDS} s) and report completed requests over that time.`
-      : `Throughput: completed requests over the run's set duration (at least ${RUN_SECONDS} s, and at least five times the slower side's median latency in a warm-up).`);
+    out.notes.push(
+      'Ours answers with the ties among the neighbourhood as well (what a drawing needs); the GraphQL answer carries only the actors.',
+    );
+    out.notes.push(
+      ctx.quick
+        ? `Throughput is not quoted in quick runs (runs well under a few seconds); full runs time each run (at least ${RUN_SECONDS} s) and report completed requests over that time.`
+        : `Throughput: completed requests over the run's set duration (at least ${RUN_SECONDS} s, and at least five times the slower side's median latency in a warm-up).`,
+    );
     out.raw = { ...raw, amounts };
     return out;
   },

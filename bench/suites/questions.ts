@@ -37,7 +37,10 @@ function seatPairs(graph: PowerGraph, count: number): Array<[string, string]> {
   for (const r of graph.relationships) {
     if ((r.type === 'POSITION' && r.fields.board) || r.type === 'MEMBERSHIP') seats.set(r.to, (seats.get(r.to) ?? 0) + 1);
   }
-  const top = [...seats.entries()].sort((a, b) => b[1] - a[1]).slice(0, count * 2).map(([i]) => graph.actors[i]!.id);
+  const top = [...seats.entries()]
+    .sort((a, b) => b[1] - a[1])
+    .slice(0, count * 2)
+    .map(([i]) => graph.actors[i]!.id);
   return Array.from({ length: Math.floor(top.length / 2) }, (_, i) => [top[i]!, top[top.length - 1 - i]!] as [string, string]);
 }
 
@@ -69,14 +72,20 @@ async function editOne(ctx: Parameters<Suite['run']>[0], fixture: Fixture, actor
   const url = `${ctx.api.url}/api/workspaces/${fixture.workspaceId}/actors/${actorId}`;
   const headers = { authorization: `Bearer ${fixture.token}`, 'content-type': 'application/json' };
   const current = (await (await fetch(url, { headers })).json()) as { version: number; power: number | null };
-  const res = await fetch(url, { method: 'PATCH', headers, body: JSON.stringify({ version: current.version, power: ((current.power ?? 0) + 1) % 6 }) });
+  const res = await fetch(url, {
+    method: 'PATCH',
+    headers,
+    body: JSON.stringify({ version: current.version, power: ((current.power ?? 0) + 1) % 6 }),
+  });
   if (!res.ok) throw new Error(`edit for the bench failed: ${res.status} ${await res.text()}`);
 }
 
 async function timeOne(url: string, headers: Record<string, string>): Promise<{ ms: number; status: number; body: string }> {
   const t = performance.now();
   // One retry: a keep-alive connection left idle through a long question may have been closed.
-  const res = await fetch(url, { headers, signal: AbortSignal.timeout(900_000) }).catch(() => fetch(url, { headers, signal: AbortSignal.timeout(900_000) }));
+  const res = await fetch(url, { headers, signal: AbortSignal.timeout(900_000) }).catch(() =>
+    fetch(url, { headers, signal: AbortSignal.timeout(900_000) }),
+  );
   const body = await res.text();
   return { ms: performance.now() - t, status: res.status, body: res.status === 200 ? '' : body };
 }
@@ -99,24 +108,52 @@ function questionsFor(fixture: Fixture, ctx: Parameters<Suite['run']>[0], demand
   const from = congress ? `&from=${people.slice(0, 3).join(',')}` : '';
   return [
     { name: 'neighbourhood, depth 1 (limit 100)', urls: everyday.slice(0, n).map((a) => `${base}/neighborhood?actor=${a}&depth=1`) },
-    { name: 'neighbourhood, depth 2 (limit 500)', urls: everyday.slice(0, n).map((a) => `${base}/neighborhood?actor=${a}&depth=2&limit=500`) },
-    { name: 'neighbourhood, depth 3 (limit 500)', urls: everyday.slice(n, 2 * n).map((a) => `${base}/neighborhood?actor=${a}&depth=3&limit=500`) },
+    {
+      name: 'neighbourhood, depth 2 (limit 500)',
+      urls: everyday.slice(0, n).map((a) => `${base}/neighborhood?actor=${a}&depth=2&limit=500`),
+    },
+    {
+      name: 'neighbourhood, depth 3 (limit 500)',
+      urls: everyday.slice(n, 2 * n).map((a) => `${base}/neighborhood?actor=${a}&depth=3&limit=500`),
+    },
     { name: 'find connections, k=3, ≤ 4 hops', urls: pairs.map(([a, b]) => `${base}/paths?from=${a}&to=${b}&k=3&maxHops=4`) },
-    { name: 'find connections, weighted, k=3, ≤ 6 hops', urls: pairs.map(([a, b]) => `${base}/paths?from=${a}&to=${b}&k=3&maxHops=6&weighted=true`) },
+    {
+      name: 'find connections, weighted, k=3, ≤ 6 hops',
+      urls: pairs.map(([a, b]) => `${base}/paths?from=${a}&to=${b}&k=3&maxHops=6&weighted=true`),
+    },
     { name: 'interlocks of two boards / committees', urls: seats.map(([a, b]) => `${base}/interlocks?actors=${a},${b}`) },
-    { name: 'power brokers around an actor (depth 2)', urls: everyday.slice(0, n).map((a, i) => `${base}/brokers?around=${a}&depth=2&limit=${20 + i}`) },
-    { name: 'communities around an actor (depth 2)', urls: everyday.slice(0, n).map((a, i) => `${base}/communities?around=${a}&depth=2&resolution=${1 + i / 1000}`) },
-    { name: `leverage routes to a decision-maker, k=5, ≤ 4 hops (from ${congress ? '3 legislators' : 'our base'})`, urls: deciders.map((t) => `${base}/leverage?target=${t}&k=5&maxHops=4${from}`) },
-    { name: 'target circle of a demand (3 primary targets)', urls: Array.from({ length: n }, (_, i) => `${base}/demands/${demand}/circle?limit=${20 + i}`) },
+    {
+      name: 'power brokers around an actor (depth 2)',
+      urls: everyday.slice(0, n).map((a, i) => `${base}/brokers?around=${a}&depth=2&limit=${20 + i}`),
+    },
+    {
+      name: 'communities around an actor (depth 2)',
+      urls: everyday.slice(0, n).map((a, i) => `${base}/communities?around=${a}&depth=2&resolution=${1 + i / 1000}`),
+    },
+    {
+      name: `leverage routes to a decision-maker, k=5, ≤ 4 hops (from ${congress ? '3 legislators' : 'our base'})`,
+      urls: deciders.map((t) => `${base}/leverage?target=${t}&k=5&maxHops=4${from}`),
+    },
+    {
+      name: 'target circle of a demand (3 primary targets)',
+      urls: Array.from({ length: n }, (_, i) => `${base}/demands/${demand}/circle?limit=${20 + i}`),
+    },
     { name: 'power brokers, whole workspace (uncached)', urls: Array.from({ length: heavy }, (_, i) => `${base}/brokers?limit=${60 + i}`) },
-    { name: 'power brokers, whole workspace (cached answer)', urls: Array.from({ length: n }, () => `${base}/brokers?limit=60`), note: 'same question again: the answer cache per data version' },
+    {
+      name: 'power brokers, whole workspace (cached answer)',
+      urls: Array.from({ length: n }, () => `${base}/brokers?limit=60`),
+      note: 'same question again: the answer cache per data version',
+    },
     {
       name: 'power brokers, whole workspace, after one edit',
       urls: Array.from({ length: heavy }, () => `${base}/brokers?limit=60`),
       before: () => editOne(ctx, fixture, everyday[0]!),
-      note: 'an actor\'s power changed through the API just before (not timed): the projection applies the change, the measures run again',
+      note: "an actor's power changed through the API just before (not timed): the projection applies the change, the measures run again",
     },
-    { name: 'communities, whole workspace (uncached)', urls: Array.from({ length: heavy }, (_, i) => `${base}/communities?resolution=${1 + (i + 1) / 1e6}`) },
+    {
+      name: 'communities, whole workspace (uncached)',
+      urls: Array.from({ length: heavy }, (_, i) => `${base}/communities?resolution=${1 + (i + 1) / 1e6}`),
+    },
   ];
 }
 
@@ -148,7 +185,9 @@ async function measure(fixture: Fixture, ctx: Parameters<Suite['run']>[0], out: 
       const p95 = samples.length ? ms(quantile(samples, 0.95)) : null;
       const p99 = samples.length ? ms(quantile(samples, 0.99)) : null;
       rows.push([fixture.name, q.name, samples.length, p50, p95, p99, samples.length ? ms(Math.max(...samples)) : null]);
-      ctx.log(`  ${fixture.name} ${q.name}: p50 ${p50} ms, p95 ${p95} ms, p99 ${p99} ms (${samples.length} in ${((performance.now() - started) / 1000).toFixed(1)} s)`);
+      ctx.log(
+        `  ${fixture.name} ${q.name}: p50 ${p50} ms, p95 ${p95} ms, p99 ${p99} ms (${samples.length} in ${((performance.now() - started) / 1000).toFixed(1)} s)`,
+      );
     }
   });
   return { rows, raw };
@@ -162,7 +201,10 @@ export const questionsSuite: Suite = {
     const rows: Array<Array<string | number | null>> = [];
     const raw: Record<string, unknown> = {};
     const generated = ctx.fixtures['power-100k'] ?? ctx.fixtures['power-10k']!;
-    for (const [fixture, congress] of [[generated, false], [ctx.fixtures['congress-114'], true]] as const) {
+    for (const [fixture, congress] of [
+      [generated, false],
+      [ctx.fixtures['congress-114'], true],
+    ] as const) {
       if (!fixture) continue;
       out.datasets[fixture.name] = { actors: fixture.graph.actors.length, relationships: fixture.graph.relationships.length };
       ctx.log(`  ${fixture.name}…`);
@@ -175,9 +217,15 @@ export const questionsSuite: Suite = {
       columns: ['graph', 'question', 'samples', 'p50', 'p95', 'p99', 'max'],
       rows,
     });
-    out.notes.push('Everyday actors have 5–30 ties on the generated graphs; on Congress they are legislators (20 ties or more: committee seats, sponsorships and votes), so a depth-2 neighbourhood there is cut by its limit.');
-    out.notes.push('Whole-workspace brokers and communities are asked with a different limit or resolution each time so the per-version answer cache never serves them; the cached row shows what a repeat costs.');
-    out.notes.push('The target circle is asked of a demand written for the run (three decision-makers as primary targets) and removed afterwards.');
+    out.notes.push(
+      'Everyday actors have 5–30 ties on the generated graphs; on Congress they are legislators (20 ties or more: committee seats, sponsorships and votes), so a depth-2 neighbourhood there is cut by its limit.',
+    );
+    out.notes.push(
+      'Whole-workspace brokers and communities are asked with a different limit or resolution each time so the per-version answer cache never serves them; the cached row shows what a repeat costs.',
+    );
+    out.notes.push(
+      'The target circle is asked of a demand written for the run (three decision-makers as primary targets) and removed afterwards.',
+    );
     if (!ctx.fixtures['congress-114']) out.notes.push('The 114th Congress fixture was not built: ../shared/data/legis-graph is missing.');
     out.raw = raw;
     return out;

@@ -22,7 +22,13 @@ export function App() {
   // Shared maps are for people without an account: no sign-in, no session looked up.
   if (route.name === 'publicMap') {
     return (
-      <Suspense fallback={<p className="page-status" aria-busy="true">Opening the map…</p>}>
+      <Suspense
+        fallback={
+          <p className="page-status" aria-busy="true">
+            Opening the map…
+          </p>
+        }
+      >
         <PublicMapPage key={route.token} token={route.token} embed={route.embed} />
       </Suspense>
     );
@@ -49,12 +55,24 @@ function MemberApp({ route }: { route: Exclude<Route, { name: 'publicMap' }> }) 
     if (me.isSuccess && user && !needsAuth && !invite) navigate('/', true);
   }, [me.isSuccess, user, needsAuth, invite]);
 
-  if (me.isPending) return <div className="frame"><Header user={null} /><p className="page-status" aria-busy="true">Loading…</p></div>;
+  if (me.isPending)
+    return (
+      <div className="frame">
+        <Header user={null} />
+        <p className="page-status" aria-busy="true">
+          Loading…
+        </p>
+      </div>
+    );
   if (me.isError && needsAuth) {
     return (
       <div className="frame">
         <Header user={null} />
-        <main className="page narrow"><div className="alert alert-error" role="alert">{(me.error as Error).message}</div></main>
+        <main className="page narrow">
+          <div className="alert alert-error" role="alert">
+            {(me.error as Error).message}
+          </div>
+        </main>
       </div>
     );
   }
@@ -71,13 +89,31 @@ function MemberApp({ route }: { route: Exclude<Route, { name: 'publicMap' }> }) 
       return user ? <WorkspaceHome user={user} ws={route.ws} tab={route.tab} /> : null;
     case 'map':
       return user ? (
-        <Suspense fallback={<div className="frame"><Header user={user} /><p className="page-status" aria-busy="true">Opening the map editor…</p></div>}>
+        <Suspense
+          fallback={
+            <div className="frame">
+              <Header user={user} />
+              <p className="page-status" aria-busy="true">
+                Opening the map editor…
+              </p>
+            </div>
+          }
+        >
           <MapEditorPage user={user} ws={route.ws} mapId={route.map} />
         </Suspense>
       ) : null;
     case 'sharedMap':
       return user ? (
-        <Suspense fallback={<div className="frame"><Header user={user} /><p className="page-status" aria-busy="true">Opening the shared map…</p></div>}>
+        <Suspense
+          fallback={
+            <div className="frame">
+              <Header user={user} />
+              <p className="page-status" aria-busy="true">
+                Opening the shared map…
+              </p>
+            </div>
+          }
+        >
           <SharedMapPage user={user} ws={route.ws} shareId={route.share} />
         </Suspense>
       ) : null;
@@ -89,7 +125,9 @@ function MemberApp({ route }: { route: Exclude<Route, { name: 'publicMap' }> }) 
           <Header user={user} />
           <main className="page narrow empty-state">
             <h1>Nothing here</h1>
-            <p>This address does not lead to a page. <Link to="/">Go to your workspaces</Link>.</p>
+            <p>
+              This address does not lead to a page. <Link to="/">Go to your workspaces</Link>.
+            </p>
           </main>
         </div>
       );

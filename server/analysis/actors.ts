@@ -6,7 +6,10 @@ import { cypher } from './queries.js';
 export async function requireActors(tx: Tx, ws: string, ids: string[], field: string): Promise<void> {
   if (ids.length === 0) return;
   const rows = await tx.query<{ id: string; found: boolean }>(cypher('actors-found'), { ws, ids });
-  assertFound(rows.filter((r) => !r.found).map((r) => r.id), field);
+  assertFound(
+    rows.filter((r) => !r.found).map((r) => r.id),
+    field,
+  );
 }
 
 export function assertFound(missing: string[], field: string): void {

@@ -32,7 +32,13 @@ export const BROKER_METHOD =
  * implementations we check against published values (server/analysis/centrality.test.ts).
  * The answer is cached by the projection's change sequence.
  */
-export async function brokers(db: Gateway, pool: WorkerPool, ws: string, q: BrokersQuery, cache?: VersionCache<BrokersAnswer>): Promise<BrokersAnswer> {
+export async function brokers(
+  db: Gateway,
+  pool: WorkerPool,
+  ws: string,
+  q: BrokersQuery,
+  cache?: VersionCache<BrokersAnswer>,
+): Promise<BrokersAnswer> {
   const types = [...(q.types ?? allTypes)];
   const { g, scope, inScope } = await questionGraph(db, projectionsFor(db), ws, q);
   const key = cacheKey(ws, 'brokers', scopeKey(q), types.join(','), q.limit, g.seq);
@@ -70,7 +76,10 @@ export function rankCompact({ scope, limit }: { scope: CompactScope; limit: numb
   const top = { b: max(c.betweenness), p: max(c.pagerank), d: max(c.degree), c: max(c.closeness) };
   const items: BrokerItem[] = scope.ids.map((id, i) => {
     const structural =
-      0.4 * (c.betweenness[id]! / top.b) + 0.3 * (c.pagerank[id]! / top.p) + 0.15 * (c.degree[id]! / top.d) + 0.15 * (c.closeness[id]! / top.c);
+      0.4 * (c.betweenness[id]! / top.b) +
+      0.3 * (c.pagerank[id]! / top.p) +
+      0.15 * (c.degree[id]! / top.d) +
+      0.15 * (c.closeness[id]! / top.c);
     const power = scope.power[i]!;
     const brokerScore = 100 * (0.6 * structural + 0.4 * ((Number.isNaN(power) ? 0 : power) / 5));
     return {
@@ -86,8 +95,21 @@ export function rankCompact({ scope, limit }: { scope: CompactScope; limit: numb
   });
   const names = new Map<string, string>();
   scope.ids.forEach((id, i) => names.set(id, scope.names[i]!));
-  items.sort((a, b) => b.brokerScore - a.brokerScore || b.betweenness - a.betweenness || (names.get(a.actorId) ?? '').localeCompare(names.get(b.actorId) ?? ''));
-  return { items: items.slice(0, limit), betweenness: { mode: c.betweennessMode, sampleSize: c.sampleSize, seed: c.seed, ...betweennessError(scope.ids.length, c.betweennessMode, c.sampleSize) } };
+  items.sort(
+    (a, b) =>
+      b.brokerScore - a.brokerScore ||
+      b.betweenness - a.betweenness ||
+      (names.get(a.actorId) ?? '').localeCompare(names.get(b.actorId) ?? ''),
+  );
+  return {
+    items: items.slice(0, limit),
+    betweenness: {
+      mode: c.betweennessMode,
+      sampleSize: c.sampleSize,
+      seed: c.seed,
+      ...betweennessError(scope.ids.length, c.betweennessMode, c.sampleSize),
+    },
+  };
 }
 
 /**

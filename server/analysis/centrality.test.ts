@@ -44,7 +44,10 @@ describe('centrality on classic networks (published values)', () => {
     const graph = buildGraph(nodes(karateTies), ties(karateTies));
     const sampled = betweenness(graph, { exactLimit: 10, sampleSize: 20 });
     expect(sampled).toMatchObject({ mode: 'sampled', sampleSize: 20 });
-    const top = Object.entries(sampled.values).sort((x, y) => y[1] - x[1]).slice(0, 3).map(([id]) => id);
+    const top = Object.entries(sampled.values)
+      .sort((x, y) => y[1] - x[1])
+      .slice(0, 3)
+      .map(([id]) => id);
     expect(top).toContain('0');
   });
 

@@ -77,7 +77,10 @@ export function betweenness(
 }
 
 /** Degree, strength, weighted betweenness, PageRank (weighted by strength) and closeness. */
-export function centrality(graph: Graph<Record<string, never>, TieAttributes>, options: Parameters<typeof betweenness>[1] = {}): Centrality {
+export function centrality(
+  graph: Graph<Record<string, never>, TieAttributes>,
+  options: Parameters<typeof betweenness>[1] = {},
+): Centrality {
   const degree: Record<string, number> = {};
   const weightedDegree: Record<string, number> = {};
   graph.forEachNode((node) => {
@@ -89,12 +92,26 @@ export function centrality(graph: Graph<Record<string, never>, TieAttributes>, o
     weightedDegree[node] = sum;
   });
   const b = betweenness(graph, options);
-  const pr = graph.size === 0 ? uniform(graph) : pagerank(graph, { getEdgeWeight: (_edge, attributes) => (attributes as TieAttributes).strength });
+  const pr =
+    graph.size === 0 ? uniform(graph) : pagerank(graph, { getEdgeWeight: (_edge, attributes) => (attributes as TieAttributes).strength });
   // Closeness is over hop distances, each component on its own (Wasserman–Faust scaling
   // keeps actors of small components from looking central), as networkx does.
   const closeness =
-    b.mode === 'exact' ? (graph.order === 0 ? {} : closenessCentrality(graph, { wassermanFaust: true })) : sampledCloseness(graph, b.sources);
-  return { degree, weightedDegree, betweenness: b.values, pagerank: pr, closeness, betweennessMode: b.mode, sampleSize: b.sampleSize, seed: options.seed ?? SAMPLE_SEED };
+    b.mode === 'exact'
+      ? graph.order === 0
+        ? {}
+        : closenessCentrality(graph, { wassermanFaust: true })
+      : sampledCloseness(graph, b.sources);
+  return {
+    degree,
+    weightedDegree,
+    betweenness: b.values,
+    pagerank: pr,
+    closeness,
+    betweennessMode: b.mode,
+    sampleSize: b.sampleSize,
+    seed: options.seed ?? SAMPLE_SEED,
+  };
 }
 
 /** Closeness estimated from hop distances to the sampled sources only. */

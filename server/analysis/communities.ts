@@ -1,6 +1,13 @@
 import louvain from 'graphology-communities-louvain';
 import type { Gateway } from '../db/gateway.js';
-import { allTypes, type AnalysisActor, type AnalysisRelationship, type CommunitiesAnswer, type CommunitiesQuery, type Community } from '../domain/analysis.js';
+import {
+  allTypes,
+  type AnalysisActor,
+  type AnalysisRelationship,
+  type CommunitiesAnswer,
+  type CommunitiesQuery,
+  type Community,
+} from '../domain/analysis.js';
 import { cacheKey, VersionCache } from './cache.js';
 import { graphOf, seededRandom } from './graph.js';
 import { compactScope, transferables, type CompactScope } from './compact.js';
@@ -15,7 +22,6 @@ import { scopeKey, type Subgraph } from './scope.js';
 export const MAX_DRAWN_RELATIONSHIPS = 20_000;
 const LOUVAIN_SEED = 1_977;
 
-
 /**
  * In memory with graphology-communities-louvain: Louvain needs repeated passes over every
  * tie with moving community totals, which Cypher cannot express and Neo4j Community does
@@ -23,7 +29,13 @@ const LOUVAIN_SEED = 1_977;
  * A fixed seed makes the same data give the same clusters on every call. The scope comes
  * out of the workspace's live projection; Louvain runs on a worker thread.
  */
-export async function communities(db: Gateway, pool: WorkerPool, ws: string, q: CommunitiesQuery, cache?: VersionCache<CommunitiesAnswer>): Promise<CommunitiesAnswer> {
+export async function communities(
+  db: Gateway,
+  pool: WorkerPool,
+  ws: string,
+  q: CommunitiesQuery,
+  cache?: VersionCache<CommunitiesAnswer>,
+): Promise<CommunitiesAnswer> {
   const types = [...(q.types ?? allTypes)];
   const { g, scope, inScope } = await questionGraph(db, projectionsFor(db), ws, q);
   const key = cacheKey(ws, 'communities', scopeKey(q), types.join(','), q.resolution, g.seq);
@@ -31,7 +43,10 @@ export async function communities(db: Gateway, pool: WorkerPool, ws: string, q: 
   if (hit) return hit;
   const frozen = freezeScope(g, scope, inScope, typeMask(types));
   const { ids, names } = frozen.compact;
-  const clusters = ids.length === 0 ? emptyClusters : await pool.run('communities', { scope: frozen.compact, resolution: q.resolution }, transferables(frozen.compact));
+  const clusters =
+    ids.length === 0
+      ? emptyClusters
+      : await pool.run('communities', { scope: frozen.compact, resolution: q.resolution }, transferables(frozen.compact));
   const drawn: DrawnScope = {
     actors: () => frozen.actors(),
     relationships: (limit) => frozen.relationships(undefined, limit),
@@ -117,7 +132,13 @@ export function clustersOf({ scope, resolution }: { scope: CompactScope; resolut
 }
 
 /** The answer from the scope as read and the clusters as computed. */
-export function communitiesAnswerOf(sub: DrawnScope, ids: string[], names: string[], clusters: Clusters, resolution: number): CommunitiesAnswer {
+export function communitiesAnswerOf(
+  sub: DrawnScope,
+  ids: string[],
+  names: string[],
+  clusters: Clusters,
+  resolution: number,
+): CommunitiesAnswer {
   const base = { resolution, dataVersion: sub.changeSeq, relationshipsTruncated: false };
   if (clusters.offsets.length === 1) return { ...base, communities: [], modularity: 0, actors: [], relationships: [] };
   const list: Community[] = [];

@@ -48,4 +48,5 @@ export function compactScope(sub: Pick<Subgraph, 'actors' | 'relationships'>): C
 }
 
 /** The buffers a worker may take over (the caller does not read them again). */
-export const transferables = (c: CompactScope): ArrayBuffer[] => [c.power.buffer, c.from.buffer, c.to.buffer, c.strength.buffer] as ArrayBuffer[];
+export const transferables = (c: CompactScope): ArrayBuffer[] =>
+  [c.power.buffer, c.from.buffer, c.to.buffer, c.strength.buffer] as ArrayBuffer[];

@@ -18,7 +18,12 @@ export const tieCost = (strength: number) => 1 + (5 - strength) / 4;
  * kept), the convention of the published results we test against.
  */
 export function buildGraph(actorIds: string[], relationships: AnalysisRelationship[]): Graph<Record<string, never>, TieAttributes> {
-  return graphOf(compactScope({ actors: actorIds.map((id) => ({ id, name: id, kind: 'person', roles: [], power: null, alignment: null })), relationships }));
+  return graphOf(
+    compactScope({
+      actors: actorIds.map((id) => ({ id, name: id, kind: 'person', roles: [], power: null, alignment: null })),
+      relationships,
+    }),
+  );
 }
 
 /** The same graph from the compact form a worker thread receives. */

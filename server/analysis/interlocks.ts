@@ -31,7 +31,9 @@ export async function interlocks(db: Gateway, ws: string, q: InterlocksQuery) {
   checkScope(q);
   const min = q.min ?? q.actors.length;
   if (min > q.actors.length) {
-    throw invalid(`min= is ${min} but only ${q.actors.length} actors are named.`, [{ path: 'querystring.min', message: `at most ${q.actors.length}` }]);
+    throw invalid(`min= is ${min} but only ${q.actors.length} actors are named.`, [
+      { path: 'querystring.min', message: `at most ${q.actors.length}` },
+    ]);
   }
   const row = await db.read(
     (tx) =>
@@ -42,7 +44,10 @@ export async function interlocks(db: Gateway, ws: string, q: InterlocksQuery) {
     'analysis.interlocks',
   );
   const found = new Set(row!.found);
-  assertFound(q.actors.filter((id) => !found.has(id)), 'actors');
+  assertFound(
+    q.actors.filter((id) => !found.has(id)),
+    'actors',
+  );
   if (!row!.scopeFound) throw notFound(q.map ? 'That map (map=) in this workspace' : 'That actor (around=) in this workspace');
 
   const groups = new Map<RelationshipType, Array<{ actorId: string; connectedTo: string[]; relationshipIds: string[] }>>();
@@ -64,7 +69,9 @@ export async function interlocks(db: Gateway, ws: string, q: InterlocksQuery) {
   const byName = new Map(row!.shared.map((s) => [s.actor.id, s.actor.name]));
   type Item = { actorId: string; connectedTo: string[]; relationshipIds: string[] };
   const sort = (items: Item[]) =>
-    items.sort((a, b) => b.connectedTo.length - a.connectedTo.length || (byName.get(a.actorId) ?? '').localeCompare(byName.get(b.actorId) ?? ''));
+    items.sort(
+      (a, b) => b.connectedTo.length - a.connectedTo.length || (byName.get(a.actorId) ?? '').localeCompare(byName.get(b.actorId) ?? ''),
+    );
   return {
     actorIds: q.actors,
     min,
@@ -74,7 +81,16 @@ export async function interlocks(db: Gateway, ws: string, q: InterlocksQuery) {
     mixed: sort(mixed),
     actors: [...row!.given, ...row!.shared.map((s) => s.actor)],
     relationships: uniqueById(
-      row!.shared.flatMap((s) => s.ties.map(({ id, type, from, to, strength, mutual }) => ({ id, type, from, to, strength: strength ?? 3, mutual: mutual ?? false }))),
+      row!.shared.flatMap((s) =>
+        s.ties.map(({ id, type, from, to, strength, mutual }) => ({
+          id,
+          type,
+          from,
+          to,
+          strength: strength ?? 3,
+          mutual: mutual ?? false,
+        })),
+      ),
     ),
   };
 }

@@ -7,7 +7,14 @@ import { signed, verb } from './wording.js';
  * than a known neutral one, because we cannot count on them.
  */
 export const alignmentFactor: Record<string, number> = {
-  '3': 1.0, '2': 0.9, '1': 0.8, '0': 0.65, unknown: 0.55, '-1': 0.45, '-2': 0.3, '-3': 0.15,
+  '3': 1.0,
+  '2': 0.9,
+  '1': 0.8,
+  '0': 0.65,
+  unknown: 0.55,
+  '-1': 0.45,
+  '-2': 0.3,
+  '-3': 0.15,
 };
 
 export const LEVERAGE_METHOD =

@@ -22,13 +22,23 @@ const defaultTypes = relationshipTypes.filter((t) => t !== 'OPPOSITION');
  * bounded while letting a longer route through allies outrank a short one through opponents.
  */
 export async function leverage(db: Gateway, ws: string, q: LeverageQuery) {
-  const chosen = q.from.trim().toLowerCase() === 'base' ? null : q.from.split(',').map((s) => s.trim()).filter(Boolean);
+  const chosen =
+    q.from.trim().toLowerCase() === 'base'
+      ? null
+      : q.from
+          .split(',')
+          .map((s) => s.trim())
+          .filter(Boolean);
   if (chosen) {
     const bad = chosen.filter((id) => !/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(id));
-    if (bad.length || chosen.length === 0) throw invalid('from= is "base" or comma-separated actor ids.', [{ path: 'querystring.from', message: 'must be base or actor ids' }]);
-    if (new Set(chosen).size !== chosen.length) throw invalid('from= names the same actor twice.', [{ path: 'querystring.from', message: 'repeats an actor' }]);
-    if (chosen.length > MAX_SOURCES) throw invalid(`from= names more than ${MAX_SOURCES} actors.`, [{ path: 'querystring.from', message: `at most ${MAX_SOURCES}` }]);
-    if (chosen.includes(q.target)) throw invalid('from= includes the target itself.', [{ path: 'querystring.from', message: 'contains the target' }]);
+    if (bad.length || chosen.length === 0)
+      throw invalid('from= is "base" or comma-separated actor ids.', [{ path: 'querystring.from', message: 'must be base or actor ids' }]);
+    if (new Set(chosen).size !== chosen.length)
+      throw invalid('from= names the same actor twice.', [{ path: 'querystring.from', message: 'repeats an actor' }]);
+    if (chosen.length > MAX_SOURCES)
+      throw invalid(`from= names more than ${MAX_SOURCES} actors.`, [{ path: 'querystring.from', message: `at most ${MAX_SOURCES}` }]);
+    if (chosen.includes(q.target))
+      throw invalid('from= includes the target itself.', [{ path: 'querystring.from', message: 'contains the target' }]);
   }
   const { g, inScope } = await questionGraph(db, projectionsFor(db), ws, q);
   const [target] = requireSlots(g, [q.target], 'target') as [number];
@@ -61,7 +71,12 @@ export async function leverage(db: Gateway, ws: string, q: LeverageQuery) {
     score: s.score,
     fromActorId: s.row.actorIds[0]!,
     actorIds: s.row.actorIds,
-    steps: s.ties.map((t, j) => ({ relationshipId: t.id, from: s.row.actorIds[j]!, to: s.row.actorIds[j + 1]!, forward: t.from === s.row.actorIds[j] })),
+    steps: s.ties.map((t, j) => ({
+      relationshipId: t.id,
+      from: s.row.actorIds[j]!,
+      to: s.row.actorIds[j + 1]!,
+      forward: t.from === s.row.actorIds[j],
+    })),
     summary: s.summary,
     explanation: s.explanation,
   }));

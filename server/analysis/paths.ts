@@ -24,10 +24,13 @@ export const STOPPED_NOTE = 'The search stopped before finishing: try fewer hops
  * an abuse guard; a search it stops says `complete: false`, never "no path".
  */
 export async function findPaths(db: Gateway, ws: string, q: PathsQuery) {
-  if (q.from === q.to) throw invalid('from and to are the same actor: name two different actors.', [{ path: 'querystring.to', message: 'same as from' }]);
+  if (q.from === q.to)
+    throw invalid('from and to are the same actor: name two different actors.', [{ path: 'querystring.to', message: 'same as from' }]);
   const exclude = q.exclude ?? [];
   if (exclude.includes(q.from) || exclude.includes(q.to)) {
-    throw invalid('exclude= names an end of the path; leave from and to out of it.', [{ path: 'querystring.exclude', message: 'contains from or to' }]);
+    throw invalid('exclude= names an end of the path; leave from and to out of it.', [
+      { path: 'querystring.exclude', message: 'contains from or to' },
+    ]);
   }
   const { g, inScope } = await questionGraph(db, projectionsFor(db), ws, q);
   const [from, to] = requireSlots(g, [q.from, q.to], 'from/to') as [number, number];
@@ -44,7 +47,8 @@ export async function findPaths(db: Gateway, ws: string, q: PathsQuery) {
   let note: string;
   if (!complete) note = STOPPED_NOTE;
   else if (paths.length === 0) note = `No path within ${q.maxHops} hops.`;
-  else if (q.weighted) note = `Ranked by tie strength (a strength-5 step counts 1, a strength-1 step counts 2): the ${paths.length} cheapest loopless paths within ${q.maxHops} hops.`;
+  else if (q.weighted)
+    note = `Ranked by tie strength (a strength-5 step counts 1, a strength-1 step counts 2): the ${paths.length} cheapest loopless paths within ${q.maxHops} hops.`;
   else note = `The ${paths.length} shortest loopless paths within ${q.maxHops} hops.`;
   return { paths, ...drawnPaths(g, found), weighted: q.weighted, maxHops: q.maxHops, complete, note };
 }

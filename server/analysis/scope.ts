@@ -10,8 +10,10 @@ export const DEFAULT_SCOPE_DEPTH = 2;
 
 /** Refuses a scope that names both a map and a centre, or a depth without a centre. */
 export function checkScope(scope: ScopeQuery): void {
-  if (scope.map && scope.around) throw invalid('Choose one scope: map= or around=, not both.', [{ path: 'querystring.around', message: 'not with map=' }]);
-  if (scope.depth !== undefined && !scope.around) throw invalid('depth= goes with around= (the neighbourhood to analyse).', [{ path: 'querystring.depth', message: 'needs around=' }]);
+  if (scope.map && scope.around)
+    throw invalid('Choose one scope: map= or around=, not both.', [{ path: 'querystring.around', message: 'not with map=' }]);
+  if (scope.depth !== undefined && !scope.around)
+    throw invalid('depth= goes with around= (the neighbourhood to analyse).', [{ path: 'querystring.depth', message: 'needs around=' }]);
 }
 
 /** A stable text naming the scope, for cache keys. */

@@ -48,7 +48,12 @@ export async function seedDemo(db: Gateway): Promise<{ workspaceId: string; camp
     const found = await usersRepo.byEmail(tx, DEMO_EMAIL);
     if (found) return { user: found, created: false };
     return {
-      user: await usersRepo.create(tx, { id: randomUUID(), email: DEMO_EMAIL, name: 'Demo organiser', passwordHash: await hashPassword(password) }),
+      user: await usersRepo.create(tx, {
+        id: randomUUID(),
+        email: DEMO_EMAIL,
+        name: 'Demo organiser',
+        passwordHash: await hashPassword(password),
+      }),
       created: true,
     };
   });
@@ -64,7 +69,9 @@ export async function seedDemo(db: Gateway): Promise<{ workspaceId: string; camp
       user.id,
     ),
   );
-  await mutate(db, ws.id, { id: user.id, name: user.name }, 'batch', 'Seeded the demo from the 114th Congress (legis-graph)', (ctx) => buildDemo(ctx));
+  await mutate(db, ws.id, { id: user.id, name: user.name }, 'batch', 'Seeded the demo from the 114th Congress (legis-graph)', (ctx) =>
+    buildDemo(ctx),
+  );
   const campaignWorkspaceId = await seedCampaignDemo(db, { id: user.id, name: user.name });
   return { workspaceId: ws.id, campaignWorkspaceId, password: created ? password : null };
 }
@@ -91,29 +98,39 @@ async function buildDemo(ctx: Parameters<typeof createActor>[0]) {
   };
 
   const parties = new Map<string, string>();
-  for (const [key, name] of [['Republican', 'Republican Party'], ['Democrat', 'Democratic Party'], ['Independent', 'Independents']] as const) {
-    parties.set(key, addActor({
-      kind: 'organization',
-      name,
-      sector: 'political',
-      organized: true,
-      description: key === 'Independent' ? 'Members elected as independents.' : `The ${name} caucus in the 114th Congress.`,
-    }));
+  for (const [key, name] of [
+    ['Republican', 'Republican Party'],
+    ['Democrat', 'Democratic Party'],
+    ['Independent', 'Independents'],
+  ] as const) {
+    parties.set(
+      key,
+      addActor({
+        kind: 'organization',
+        name,
+        sector: 'political',
+        organized: true,
+        description: key === 'Independent' ? 'Members elected as independents.' : `The ${name} caucus in the 114th Congress.`,
+      }),
+    );
   }
 
   const committeeIds = new Map<string, string>();
   for (const c of committees) {
-    committeeIds.set(c.thomasID!, addActor({
-      kind: 'organization',
-      name: c.name!,
-      sector: 'government',
-      organized: true,
-      description: c.jurisdiction ?? '',
-      tags: [c.type === 'house' ? 'House' : c.type === 'senate' ? 'Senate' : 'Joint'],
-      links: c.url ? [c.url.trim()] : [],
-      externalIds: { thomas: c.thomasID! },
-      power: 4,
-    }));
+    committeeIds.set(
+      c.thomasID!,
+      addActor({
+        kind: 'organization',
+        name: c.name!,
+        sector: 'government',
+        organized: true,
+        description: c.jurisdiction ?? '',
+        tags: [c.type === 'house' ? 'House' : c.type === 'senate' ? 'Senate' : 'Joint'],
+        links: c.url ? [c.url.trim()] : [],
+        externalIds: { thomas: c.thomasID! },
+        power: 4,
+      }),
+    );
   }
 
   const seatsBy = new Map<string, { committee: string; rank: number }[]>();
@@ -144,7 +161,11 @@ async function buildDemo(ctx: Parameters<typeof createActor>[0]) {
     });
     people.set(l.bioguideID!, personId);
     const party = parties.get(l.party!);
-    if (party) ties.push({ input: { type: 'MEMBERSHIP', from: personId, to: party, role: title, current: true, sourceIds: [source.id] }, prefix: 'demo' });
+    if (party)
+      ties.push({
+        input: { type: 'MEMBERSHIP', from: personId, to: party, role: title, current: true, sourceIds: [source.id] },
+        prefix: 'demo',
+      });
     for (const seat of seats) {
       const lead = seat.rank === 1;
       ties.push({
@@ -170,22 +191,28 @@ async function buildDemo(ctx: Parameters<typeof createActor>[0]) {
   const appropriations = ['HSAP', 'SSAP'].map((t) => committeeIds.get(t)!);
   const leadsOf = (thomas: string) =>
     members.filter((m) => m.committeeID === thomas && m.rank === '1').map((m) => people.get(m.bioguideID!)!);
-  const base = (await createActor(ctx, {
-    kind: 'organization',
-    name: 'Our coalition (example)',
-    sector: 'labor',
-    organized: true,
-    roles: ['base'],
-    alignment: 3,
-    power: 2,
-    description: 'Stands for your own union or coalition: connect it to the people your members know, and the leverage routes will find the way to the targets.',
-  })).id;
+  const base = (
+    await createActor(ctx, {
+      kind: 'organization',
+      name: 'Our coalition (example)',
+      sector: 'labor',
+      organized: true,
+      roles: ['base'],
+      alignment: 3,
+      power: 2,
+      description:
+        'Stands for your own union or coalition: connect it to the people your members know, and the leverage routes will find the way to the targets.',
+    })
+  ).id;
   // Two illustrative ties, marked as examples, so that leverage routes have a way in.
   const secondOf = (thomas: string) => {
     const seat = members.find((m) => m.committeeID === thomas && m.rank === '2');
     return seat ? people.get(seat.bioguideID!) : undefined;
   };
-  for (const [thomas, how] of [['HSAP', 'members vote in the district (example)'], ['SSAP', 'our state federation endorsed them (example)']] as const) {
+  for (const [thomas, how] of [
+    ['HSAP', 'members vote in the district (example)'],
+    ['SSAP', 'our state federation endorsed them (example)'],
+  ] as const) {
     const contact = secondOf(thomas);
     if (!contact) continue;
     await createRelationship(ctx, {
@@ -199,7 +226,8 @@ async function buildDemo(ctx: Parameters<typeof createActor>[0]) {
   }
   await createDemand(ctx, {
     title: 'Fund a school nurse in every public school',
-    description: 'An example demand: a line in the Labor-HHS-Education appropriations bill for school nurses. Its primary targets are the chairs and ranking members of the two appropriations committees.',
+    description:
+      'An example demand: a line in the Labor-HHS-Education appropriations bill for school nurses. Its primary targets are the chairs and ranking members of the two appropriations committees.',
     status: 'presented',
     primaryTargetIds: [...leadsOf('HSAP'), ...leadsOf('SSAP')],
     secondaryTargetIds: appropriations,

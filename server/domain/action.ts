@@ -4,8 +4,20 @@ import { id, isoDate, isoDateTime, longText, shortText, version } from './common
 
 /** Tactics, roughly from the mildest to the boldest (organisers' escalation ladders). */
 export const actionKinds = [
-  'letter', 'petition', 'meeting', 'delegation', 'public_comment', 'press', 'social_media',
-  'rally', 'march', 'shareholder_question', 'boycott', 'sit_in', 'strike', 'other',
+  'letter',
+  'petition',
+  'meeting',
+  'delegation',
+  'public_comment',
+  'press',
+  'social_media',
+  'rally',
+  'march',
+  'shareholder_question',
+  'boycott',
+  'sit_in',
+  'strike',
+  'other',
 ] as const;
 
 export const actionFields = {

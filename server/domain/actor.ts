@@ -6,8 +6,17 @@ export const actorKinds = ['person', 'organization'] as const;
 export type ActorKind = (typeof actorKinds)[number];
 
 export const sectors = [
-  'government', 'corporate', 'finance', 'labor', 'community', 'media',
-  'philanthropy', 'education', 'faith', 'political', 'other',
+  'government',
+  'corporate',
+  'finance',
+  'labor',
+  'community',
+  'media',
+  'philanthropy',
+  'education',
+  'faith',
+  'political',
+  'other',
 ] as const;
 export type Sector = (typeof sectors)[number];
 
@@ -41,7 +50,10 @@ export const actorFields = {
   powerSources: z.array(z.string().trim().min(1).max(500)).max(50),
   contactOwner: shortText.nullable().describe('Who among us holds the relationship (internal: never leaves the workspace)'),
   privateNotes: longText.describe('What the workspace keeps to itself about this actor (internal: never leaves the workspace)'),
-  externalIds: z.record(z.string().regex(/^[a-z][a-z0-9_]{0,39}$/, 'keys are lower-case names such as wikidata or fec'), z.string().min(1).max(200)),
+  externalIds: z.record(
+    z.string().regex(/^[a-z][a-z0-9_]{0,39}$/, 'keys are lower-case names such as wikidata or fec'),
+    z.string().min(1).max(200),
+  ),
   links: z.array(z.url({ protocol: /^https?$/, message: 'must be an http(s) URL' })).max(50),
   image: z.url({ protocol: /^https?$/, message: 'must be an http(s) URL' }).nullable(),
   organized: z.boolean().describe('An organised group (drawn as a rectangle on the map)'),

@@ -42,17 +42,25 @@ const idList = (max: number, what: string) =>
   z
     .string()
     .max(max * 40)
-    .transform((text) => text.split(',').map((s) => s.trim()).filter(Boolean))
+    .transform((text) =>
+      text
+        .split(',')
+        .map((s) => s.trim())
+        .filter(Boolean),
+    )
     .pipe(z.array(id).max(max, `at most ${max} ${what}`))
     .refine((ids) => new Set(ids).size === ids.length, `must not name the same ${what.replace(/s$/, '')} twice`);
 
 export const typeList = z
   .string()
   .max(400)
-  .transform((text) => text.split(',').map((s) => s.trim().toUpperCase()).filter(Boolean))
-  .pipe(
-    z.array(z.enum(relationshipTypes, { message: `must be relationship types from: ${relationshipTypes.join(', ')}` })).min(1),
+  .transform((text) =>
+    text
+      .split(',')
+      .map((s) => s.trim().toUpperCase())
+      .filter(Boolean),
   )
+  .pipe(z.array(z.enum(relationshipTypes, { message: `must be relationship types from: ${relationshipTypes.join(', ')}` })).min(1))
   .describe('Comma-separated relationship types (default: all)');
 
 const bool = z.enum(['true', 'false']).transform((v) => v === 'true');
@@ -61,7 +69,13 @@ const bool = z.enum(['true', 'false']).transform((v) => v === 'true');
 export const scopeQuery = z.object({
   map: id.optional().describe('Only the actors shown on this map'),
   around: id.optional().describe('Only the neighbourhood of this actor (with depth)'),
-  depth: z.coerce.number().int().min(1, 'must be 1 to 3').max(3, 'must be 1 to 3').optional().describe('Neighbourhood depth for around= (default 2)'),
+  depth: z.coerce
+    .number()
+    .int()
+    .min(1, 'must be 1 to 3')
+    .max(3, 'must be 1 to 3')
+    .optional()
+    .describe('Neighbourhood depth for around= (default 2)'),
 });
 export type ScopeQuery = z.infer<typeof scopeQuery>;
 
@@ -194,7 +208,9 @@ export const brokersAnswer = z.object({
     mode: z.enum(['exact', 'sampled']),
     sampleSize: z.number().int(),
     seed: z.number().int(),
-    errorBound: z.number().describe('0 when exact; sampled: with 95 % confidence every betweenness (0…1) is within ± this of the exact value'),
+    errorBound: z
+      .number()
+      .describe('0 when exact; sampled: with 95 % confidence every betweenness (0…1) is within ± this of the exact value'),
     error: z.string().describe('The error of the betweenness, in words'),
   }),
   method: z.string().describe('How brokerScore is computed'),

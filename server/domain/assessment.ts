@@ -31,7 +31,9 @@ export type Assessment = z.infer<typeof assessment>;
 
 /** The answer to recording a reading: the reading and the actor's version after it (the editor's next save bases on it). */
 export const assessmentRecorded = assessment
-  .extend({ actorVersion: z.number().int().describe('The actor’s version after this reading (unchanged when a later reading stays current)') })
+  .extend({
+    actorVersion: z.number().int().describe('The actor’s version after this reading (unchanged when a later reading stays current)'),
+  })
   .meta({ id: 'AssessmentRecorded' });
 export type AssessmentRecorded = z.infer<typeof assessmentRecorded>;
 

@@ -3,7 +3,10 @@ import { id, isoDateTime } from './common.js';
 
 export const PASSWORD_MIN = 10;
 
-const email = z.email({ message: 'must be an email address' }).max(320).transform((e) => e.toLowerCase());
+const email = z
+  .email({ message: 'must be an email address' })
+  .max(320)
+  .transform((e) => e.toLowerCase());
 
 export const signup = z
   .strictObject({
@@ -15,9 +18,7 @@ export const signup = z
   .meta({ id: 'Signup' });
 export const login = z.strictObject({ email, password: z.string().min(1).max(200) }).meta({ id: 'Login' });
 
-export const user = z
-  .object({ id, email: z.string(), name: z.string(), createdAt: isoDateTime })
-  .meta({ id: 'User' });
+export const user = z.object({ id, email: z.string(), name: z.string(), createdAt: isoDateTime }).meta({ id: 'User' });
 export type User = z.infer<typeof user>;
 
 export const tokenAccess = z

@@ -18,30 +18,55 @@ export const BACKUP_FORMAT = 'powermap-backup';
 export const BACKUP_VERSION = 1;
 
 /** Most records one backup may hold of each kind (a restore is one transaction). */
-export const BACKUP_MAX = { actors: 200_000, relationships: 500_000, sources: 200_000, demands: 10_000, assessments: 500_000, maps: 5_000, changes: 100_000 };
+export const BACKUP_MAX = {
+  actors: 200_000,
+  relationships: 500_000,
+  sources: 200_000,
+  demands: 10_000,
+  assessments: 500_000,
+  maps: 5_000,
+  changes: 100_000,
+};
 
 const bookkeeping = { id, version, createdAt: isoDateTime, updatedAt: isoDateTime };
 
-export const backupActor = z.strictObject({ ...bookkeeping, ...actorFields }).partial().required({ id: true, kind: true, name: true });
+export const backupActor = z
+  .strictObject({ ...bookkeeping, ...actorFields })
+  .partial()
+  .required({ id: true, kind: true, name: true });
 export type BackupActor = z.infer<typeof backupActor>;
 
 function relationshipVariant<T extends RelationshipType>(type: T) {
   return z
-    .strictObject({ ...bookkeeping, type: z.literal(type), ...relationshipCommon, ...(relationshipTypeFields[type] as (typeof relationshipTypeFields)[T]) })
+    .strictObject({
+      ...bookkeeping,
+      type: z.literal(type),
+      ...relationshipCommon,
+      ...(relationshipTypeFields[type] as (typeof relationshipTypeFields)[T]),
+    })
     .partial()
     .required({ id: true, type: true, from: true, to: true });
 }
 
 export const backupRelationship = z.discriminatedUnion(
   'type',
-  relationshipTypes.map((t) => relationshipVariant(t)) as unknown as [ReturnType<typeof relationshipVariant<'POSITION'>>, ...ReturnType<typeof relationshipVariant<RelationshipType>>[]],
+  relationshipTypes.map((t) => relationshipVariant(t)) as unknown as [
+    ReturnType<typeof relationshipVariant<'POSITION'>>,
+    ...ReturnType<typeof relationshipVariant<RelationshipType>>[],
+  ],
 );
 export type BackupRelationship = z.infer<typeof backupRelationship>;
 
-export const backupSource = z.strictObject({ ...bookkeeping, ...sourceFields }).partial().required({ id: true, url: true });
+export const backupSource = z
+  .strictObject({ ...bookkeeping, ...sourceFields })
+  .partial()
+  .required({ id: true, url: true });
 export type BackupSource = z.infer<typeof backupSource>;
 
-export const backupDemand = z.strictObject({ ...bookkeeping, ...demandFields }).partial().required({ id: true, title: true });
+export const backupDemand = z
+  .strictObject({ ...bookkeeping, ...demandFields })
+  .partial()
+  .required({ id: true, title: true });
 export type BackupDemand = z.infer<typeof backupDemand>;
 
 export const backupAssessment = z.strictObject({
@@ -56,7 +81,10 @@ export const backupAssessment = z.strictObject({
 });
 export type BackupAssessment = z.infer<typeof backupAssessment>;
 
-export const backupMap = z.strictObject({ ...bookkeeping, ...mapFields }).partial().required({ id: true, name: true });
+export const backupMap = z
+  .strictObject({ ...bookkeeping, ...mapFields })
+  .partial()
+  .required({ id: true, name: true });
 export type BackupMap = z.infer<typeof backupMap>;
 
 export const backupChange = z.strictObject({
@@ -78,24 +106,41 @@ const backupInternalFields = internalFieldsUpdate.omit({ version: true });
 export const backup = z
   .object({
     format: z.literal(BACKUP_FORMAT, { error: `is not "${BACKUP_FORMAT}": this file is not a powermap backup` }),
-    version: z.literal(BACKUP_VERSION, { error: (issue) => `is ${JSON.stringify(issue.input)}; this server reads backups of version ${BACKUP_VERSION}` }),
+    version: z.literal(BACKUP_VERSION, {
+      error: (issue) => `is ${JSON.stringify(issue.input)}; this server reads backups of version ${BACKUP_VERSION}`,
+    }),
     exportedAt: isoDateTime,
     workspace: z.object({ name: z.string().trim().min(1).max(200), description: longText.default('') }),
-    internalFields: backupInternalFields.default({ actor: [], relationship: [], assessment: [] }).describe('Fields the workspace keeps to itself, besides the ones always internal'),
+    internalFields: backupInternalFields
+      .default({ actor: [], relationship: [], assessment: [] })
+      .describe('Fields the workspace keeps to itself, besides the ones always internal'),
     actors: z.array(backupActor).max(BACKUP_MAX.actors).default([]),
     relationships: z.array(backupRelationship).max(BACKUP_MAX.relationships).default([]),
     sources: z.array(backupSource).max(BACKUP_MAX.sources).default([]),
     demands: z.array(backupDemand).max(BACKUP_MAX.demands).default([]),
-    assessments: z.array(backupAssessment).max(BACKUP_MAX.assessments).default([]).describe('Every reading, oldest first: the history of power and alignment'),
+    assessments: z
+      .array(backupAssessment)
+      .max(BACKUP_MAX.assessments)
+      .default([])
+      .describe('Every reading, oldest first: the history of power and alignment'),
     maps: z.array(backupMap).max(BACKUP_MAX.maps).default([]),
-    history: z.array(backupChange).max(BACKUP_MAX.changes).nullable().default(null).describe('The change history, oldest first; null when the backup was made without it'),
+    history: z
+      .array(backupChange)
+      .max(BACKUP_MAX.changes)
+      .nullable()
+      .default(null)
+      .describe('The change history, oldest first; null when the backup was made without it'),
   })
   .meta({ id: 'Backup', description: 'Everything a workspace is, versioned (docs/backup-format.md).' });
 export type Backup = z.output<typeof backup>;
 export type BackupInput = z.input<typeof backup>;
 
 export const restoreQuery = z.object({
-  history: z.enum(['true', 'false']).default('true').transform((v) => v === 'true').describe('Also restore the change history the backup holds'),
+  history: z
+    .enum(['true', 'false'])
+    .default('true')
+    .transform((v) => v === 'true')
+    .describe('Also restore the change history the backup holds'),
 });
 
 export const restoreResult = z

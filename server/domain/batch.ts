@@ -6,11 +6,12 @@ import { mapCreate, mapPatch } from './map.js';
 import { relationshipCreate, relationshipPatch } from './relationship.js';
 import { sourceCreate, sourcePatch } from './source.js';
 
-const op = <E extends string, C extends z.ZodType, P extends z.ZodType>(entity: E, create: C, patch: P) => [
-  z.strictObject({ op: z.literal('create'), entity: z.literal(entity), data: create }),
-  z.strictObject({ op: z.literal('update'), entity: z.literal(entity), id, data: patch }),
-  z.strictObject({ op: z.literal('delete'), entity: z.literal(entity), id, version: version.optional() }),
-] as const;
+const op = <E extends string, C extends z.ZodType, P extends z.ZodType>(entity: E, create: C, patch: P) =>
+  [
+    z.strictObject({ op: z.literal('create'), entity: z.literal(entity), data: create }),
+    z.strictObject({ op: z.literal('update'), entity: z.literal(entity), id, data: patch }),
+    z.strictObject({ op: z.literal('delete'), entity: z.literal(entity), id, version: version.optional() }),
+  ] as const;
 
 export const batchOperation = z.union([
   ...op('actor', actorCreate, actorPatch),

@@ -29,8 +29,7 @@ export const pageQuery = z.object({
   limit: z.coerce.number().int().min(1).max(MAX_LIMIT).default(100),
 });
 
-export const page = <T extends z.ZodType>(item: T) =>
-  z.object({ items: z.array(item), nextCursor: z.string().nullable() });
+export const page = <T extends z.ZodType>(item: T) => z.object({ items: z.array(item), nextCursor: z.string().nullable() });
 
 export const versionQuery = z.object({
   version: z.coerce.number().int().min(1).optional().describe('The version the delete is based on (or send If-Match)'),

@@ -26,7 +26,9 @@ export const demandFields = {
   primaryTargetIds: z
     .array(id)
     .max(50)
-    .describe('Who can grant the demand: people, or a decision-making body that expands to its members (POSITION or MEMBERSHIP ties to it)'),
+    .describe(
+      'Who can grant the demand: people, or a decision-making body that expands to its members (POSITION or MEMBERSHIP ties to it)',
+    ),
   secondaryTargetIds: z.array(id).max(200).describe('People or organisations who can move a primary target'),
   targetWhy: z.record(id, why).describe('Why each target is one, by actor id'),
 };
@@ -51,7 +53,11 @@ export const demandCreate = z
   .extend({ id: id.optional().describe('Client-chosen id: sending the same create twice makes one demand'), statusAt })
   .meta({ id: 'DemandCreate' });
 export type DemandCreate = z.infer<typeof demandCreate>;
-export const demandPatch = z.strictObject(demandFields).partial().extend({ version: version.optional(), statusAt }).meta({ id: 'DemandPatch' });
+export const demandPatch = z
+  .strictObject(demandFields)
+  .partial()
+  .extend({ version: version.optional(), statusAt })
+  .meta({ id: 'DemandPatch' });
 export type DemandPatch = z.infer<typeof demandPatch>;
 
 export const statusChange = z.object({

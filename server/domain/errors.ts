@@ -13,7 +13,8 @@ export interface ErrorDetails {
   [key: string]: unknown;
 }
 
-export type ErrorKind = 'invalid' | 'validation' | 'not-found' | 'conflict' | 'version-required' | 'forbidden' | 'gone' | 'unavailable' | 'timeout';
+export type ErrorKind =
+  'invalid' | 'validation' | 'not-found' | 'conflict' | 'version-required' | 'forbidden' | 'gone' | 'unavailable' | 'timeout';
 
 /**
  * A condition of the domain or the database, told in words the caller can act on. Code below

@@ -17,7 +17,11 @@ const endMapping = z.strictObject({
   kind: z.enum(actorKinds).optional().describe('Kind of every actor in this column (default organization)'),
   kindColumn: column.optional().describe('Column holding "person" or "organization" (or Person/Org/Company…) per row'),
   idColumn: column.optional().describe('Column holding an external id of the actor'),
-  idKey: z.string().regex(/^[a-z][a-z0-9_]{0,39}$/).optional().describe('Name of that external id, such as fec or wikidata (default "import")'),
+  idKey: z
+    .string()
+    .regex(/^[a-z][a-z0-9_]{0,39}$/)
+    .optional()
+    .describe('Name of that external id, such as fec or wikidata (default "import")'),
   tagColumns: z.array(column).max(20).optional().describe('Columns whose values become tags of the actor'),
 });
 
@@ -34,7 +38,10 @@ export const importMapping = z
       .strictObject({
         column: column.optional().describe('Column with the relationship type or a free-text label'),
         value: z.enum(relationshipTypes).optional().describe('Type of every row (when there is no column)'),
-        labels: z.record(z.string().max(200), z.enum(relationshipTypes)).optional().describe('Free-text labels read as our types (see the suggestions of a dry run)'),
+        labels: z
+          .record(z.string().max(200), z.enum(relationshipTypes))
+          .optional()
+          .describe('Free-text labels read as our types (see the suggestions of a dry run)'),
       })
       .optional(),
     sourceUrl: column.optional(),
@@ -79,7 +86,13 @@ export type LabelSuggestion = z.infer<typeof labelSuggestion>;
 export const importSample = z
   .object({
     detected: z.enum(importFormats).describe('The format the file was read as (Kumu’s shape is recognised in a CSV or XLSX)'),
-    sheets: z.array(z.object({ name: z.string(), columns: z.array(z.string()), rows: z.array(z.array(z.string())).describe('The first rows after the header') })),
+    sheets: z.array(
+      z.object({
+        name: z.string(),
+        columns: z.array(z.string()),
+        rows: z.array(z.array(z.string())).describe('The first rows after the header'),
+      }),
+    ),
   })
   .describe('The first rows of each sheet, for mapping columns');
 

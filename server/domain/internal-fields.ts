@@ -30,18 +30,25 @@ const MAX_FIELDS = 20;
 function fieldList<K extends InternalKind>(kind: K) {
   const allowed = addableInternal[kind] as readonly string[];
   const always = alwaysInternal[kind] as readonly string[];
-  return z
-    .array(
-      z.string().max(100).refine((name) => allowed.includes(name) || always.includes(name), {
-        error: (issue) =>
-          `"${String(issue.input).slice(0, 100)}" is not a ${kind} field that can be made internal; choose from ${allowed.join(', ')}`,
-      }),
-    )
-    .max(MAX_FIELDS)
-    .default([])
-    // The fields that are always internal may be listed; they are simply not stored twice.
-    .transform((names) => [...new Set(names)].filter((name) => !always.includes(name)).sort())
-    .describe(`Fields of ${kind}s to keep inside the workspace, besides ${always.length ? always.join(' and ') : 'none'}: any of ${allowed.join(', ')}`);
+  return (
+    z
+      .array(
+        z
+          .string()
+          .max(100)
+          .refine((name) => allowed.includes(name) || always.includes(name), {
+            error: (issue) =>
+              `"${String(issue.input).slice(0, 100)}" is not a ${kind} field that can be made internal; choose from ${allowed.join(', ')}`,
+          }),
+      )
+      .max(MAX_FIELDS)
+      .default([])
+      // The fields that are always internal may be listed; they are simply not stored twice.
+      .transform((names) => [...new Set(names)].filter((name) => !always.includes(name)).sort())
+      .describe(
+        `Fields of ${kind}s to keep inside the workspace, besides ${always.length ? always.join(' and ') : 'none'}: any of ${allowed.join(', ')}`,
+      )
+  );
 }
 
 export const internalFieldsUpdate = z
@@ -51,7 +58,10 @@ export const internalFieldsUpdate = z
     assessment: fieldList('assessment'),
     version: version.optional().describe('The version of the settings you edited (or send If-Match)'),
   })
-  .meta({ id: 'InternalFieldsUpdate', description: 'The full list of fields an owner adds, per kind of record (a list left out means none).' });
+  .meta({
+    id: 'InternalFieldsUpdate',
+    description: 'The full list of fields an owner adds, per kind of record (a list left out means none).',
+  });
 
 const lists = z.object({ actor: z.array(z.string()), relationship: z.array(z.string()), assessment: z.array(z.string()) });
 
@@ -62,5 +72,8 @@ export const internalFields = z
     allowed: lists.describe('What an owner may add'),
     version,
   })
-  .meta({ id: 'InternalFields', description: 'What never leaves the workspace through a public link, a share, a partner export or a partner stream.' });
+  .meta({
+    id: 'InternalFields',
+    description: 'What never leaves the workspace through a public link, a share, a partner export or a partner stream.',
+  });
 export type InternalFieldsSettings = z.infer<typeof internalFields>;

@@ -3,7 +3,14 @@ import { id, isoDate, isoDateTime, longText, version } from './common.js';
 
 /** Compression points: dates that put pressure on a target. */
 export const keyDateKinds = [
-  'contract_expiration', 'election', 'budget_vote', 'board_meeting', 'shareholder_meeting', 'hearing', 'deadline', 'other',
+  'contract_expiration',
+  'election',
+  'budget_vote',
+  'board_meeting',
+  'shareholder_meeting',
+  'hearing',
+  'deadline',
+  'other',
 ] as const;
 
 export const keyDateFields = {
@@ -18,7 +25,12 @@ export const keyDateDefaults = { note: '', actorIds: [] as string[], demandIds: 
 
 export const keyDateData = z.strictObject(keyDateFields);
 export type KeyDateData = z.infer<typeof keyDateData>;
-export const keyDateCreate = z.strictObject(keyDateFields).partial().required({ title: true, kind: true, date: true }).extend({ id: id.optional() }).meta({ id: 'KeyDateCreate' });
+export const keyDateCreate = z
+  .strictObject(keyDateFields)
+  .partial()
+  .required({ title: true, kind: true, date: true })
+  .extend({ id: id.optional() })
+  .meta({ id: 'KeyDateCreate' });
 export type KeyDateCreate = z.infer<typeof keyDateCreate>;
 export const keyDatePatch = z.strictObject(keyDateFields).partial().extend({ version: version.optional() }).meta({ id: 'KeyDatePatch' });
 export type KeyDatePatch = z.infer<typeof keyDatePatch>;

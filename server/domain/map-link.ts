@@ -47,11 +47,7 @@ export type MapLinkCreated = z.infer<typeof mapLinkCreated>;
  */
 const { kind, name: _name, contactOwner: _contactOwner, privateNotes: _privateNotes, ...actorRest } = actorFields;
 
-export const publicActor = z
-  .object(actorRest)
-  .partial()
-  .extend({ id, kind, name: z.string() })
-  .meta({ id: 'PublicActor' });
+export const publicActor = z.object(actorRest).partial().extend({ id, kind, name: z.string() }).meta({ id: 'PublicActor' });
 export type PublicActor = z.infer<typeof publicActor>;
 
 const { from: _from, to: _to, mutual, privateNotes: _relNotes, ...relationshipRest } = relationshipCommon;
@@ -65,10 +61,20 @@ function publicVariant<T extends RelationshipType>(type: T) {
 
 export const publicRelationship = z
   .discriminatedUnion('type', [
-    publicVariant('POSITION'), publicVariant('MEMBERSHIP'), publicVariant('OWNERSHIP'), publicVariant('DONATION'),
-    publicVariant('TRANSACTION'), publicVariant('LOBBYING'), publicVariant('FAMILY'), publicVariant('SOCIAL'),
-    publicVariant('PROFESSIONAL'), publicVariant('HIERARCHY'), publicVariant('INFLUENCE'), publicVariant('ALLIANCE'),
-    publicVariant('OPPOSITION'), publicVariant('GENERIC'),
+    publicVariant('POSITION'),
+    publicVariant('MEMBERSHIP'),
+    publicVariant('OWNERSHIP'),
+    publicVariant('DONATION'),
+    publicVariant('TRANSACTION'),
+    publicVariant('LOBBYING'),
+    publicVariant('FAMILY'),
+    publicVariant('SOCIAL'),
+    publicVariant('PROFESSIONAL'),
+    publicVariant('HIERARCHY'),
+    publicVariant('INFLUENCE'),
+    publicVariant('ALLIANCE'),
+    publicVariant('OPPOSITION'),
+    publicVariant('GENERIC'),
   ])
   .meta({ id: 'PublicRelationship' });
 export type PublicRelationship = z.infer<typeof publicRelationship>;

@@ -10,7 +10,10 @@ const coordinate = z.number().min(-1e6).max(1e6);
 
 export const memberStyle = z
   .strictObject({
-    color: z.string().regex(/^#[0-9a-fA-F]{6}$/, 'must be a colour such as #1f77b4').optional(),
+    color: z
+      .string()
+      .regex(/^#[0-9a-fA-F]{6}$/, 'must be a colour such as #1f77b4')
+      .optional(),
     size: z.number().min(0.25).max(4).optional().describe('Scale factor'),
     label: shortText.optional(),
     hidden: z.boolean().optional(),
@@ -41,7 +44,12 @@ export const mapFields = {
   members: z.array(mapMember).max(20_000),
   annotations: z.array(annotation).max(200).describe('Ordered story steps'),
 };
-export const mapDefaults = { description: '', defaultView: 'network' as MapView, members: [] as MapMember[], annotations: [] as Annotation[] };
+export const mapDefaults = {
+  description: '',
+  defaultView: 'network' as MapView,
+  members: [] as MapMember[],
+  annotations: [] as Annotation[],
+};
 
 export const mapData = z.strictObject(mapFields);
 export type MapData = z.infer<typeof mapData>;
@@ -94,5 +102,10 @@ export const addMembers = z
 export const removeMembers = z.strictObject({ actorIds: z.array(id).min(1).max(5000), version: version.optional() });
 
 export const positionsUpdate = z
-  .strictObject({ positions: z.array(z.strictObject({ actorId: id, x: coordinate, y: coordinate })).min(1).max(20_000) })
+  .strictObject({
+    positions: z
+      .array(z.strictObject({ actorId: id, x: coordinate, y: coordinate }))
+      .min(1)
+      .max(20_000),
+  })
   .meta({ id: 'PositionsUpdate', description: 'Layout only: last write wins per actor, no version needed.' });

@@ -9,9 +9,11 @@ export const readingSource = z.string().trim().max(500).describe('Where the read
  * a change of power or alignment is always recorded, dated today unless `assessedAt` says when.
  */
 export const readingFields = {
-  assessedAt: z.union([isoDate, isoDateTime]).optional().describe('When a new power or alignment was true (a date or date-time; defaults to now)'),
+  assessedAt: z
+    .union([isoDate, isoDateTime])
+    .optional()
+    .describe('When a new power or alignment was true (a date or date-time; defaults to now)'),
   assessmentNote: readingNote.optional().describe('Why power or alignment changed (kept with the reading)'),
   assessmentSource: readingSource.optional(),
 };
 export type ReadingInput = { assessedAt?: string | undefined; assessmentNote?: string | undefined; assessmentSource?: string | undefined };
-

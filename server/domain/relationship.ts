@@ -3,8 +3,20 @@ import type { ActorKind } from './actor.js';
 import { id, isoDate, isoDateTime, longText, shortText, version } from './common.js';
 
 export const relationshipTypes = [
-  'POSITION', 'MEMBERSHIP', 'OWNERSHIP', 'DONATION', 'TRANSACTION', 'LOBBYING', 'FAMILY',
-  'SOCIAL', 'PROFESSIONAL', 'HIERARCHY', 'INFLUENCE', 'ALLIANCE', 'OPPOSITION', 'GENERIC',
+  'POSITION',
+  'MEMBERSHIP',
+  'OWNERSHIP',
+  'DONATION',
+  'TRANSACTION',
+  'LOBBYING',
+  'FAMILY',
+  'SOCIAL',
+  'PROFESSIONAL',
+  'HIERARCHY',
+  'INFLUENCE',
+  'ALLIANCE',
+  'OPPOSITION',
+  'GENERIC',
 ] as const;
 export type RelationshipType = (typeof relationshipTypes)[number];
 
@@ -107,10 +119,20 @@ function variant<T extends RelationshipType>(type: T) {
 
 /** A complete relationship record, discriminated by type. */
 export const relationshipData = z.discriminatedUnion('type', [
-  variant('POSITION'), variant('MEMBERSHIP'), variant('OWNERSHIP'), variant('DONATION'),
-  variant('TRANSACTION'), variant('LOBBYING'), variant('FAMILY'), variant('SOCIAL'),
-  variant('PROFESSIONAL'), variant('HIERARCHY'), variant('INFLUENCE'), variant('ALLIANCE'),
-  variant('OPPOSITION'), variant('GENERIC'),
+  variant('POSITION'),
+  variant('MEMBERSHIP'),
+  variant('OWNERSHIP'),
+  variant('DONATION'),
+  variant('TRANSACTION'),
+  variant('LOBBYING'),
+  variant('FAMILY'),
+  variant('SOCIAL'),
+  variant('PROFESSIONAL'),
+  variant('HIERARCHY'),
+  variant('INFLUENCE'),
+  variant('ALLIANCE'),
+  variant('OPPOSITION'),
+  variant('GENERIC'),
 ]);
 export type RelationshipData = z.infer<typeof relationshipData>;
 
@@ -123,10 +145,20 @@ function createVariant<T extends RelationshipType>(type: T) {
 
 export const relationshipCreate = z
   .discriminatedUnion('type', [
-    createVariant('POSITION'), createVariant('MEMBERSHIP'), createVariant('OWNERSHIP'), createVariant('DONATION'),
-    createVariant('TRANSACTION'), createVariant('LOBBYING'), createVariant('FAMILY'), createVariant('SOCIAL'),
-    createVariant('PROFESSIONAL'), createVariant('HIERARCHY'), createVariant('INFLUENCE'), createVariant('ALLIANCE'),
-    createVariant('OPPOSITION'), createVariant('GENERIC'),
+    createVariant('POSITION'),
+    createVariant('MEMBERSHIP'),
+    createVariant('OWNERSHIP'),
+    createVariant('DONATION'),
+    createVariant('TRANSACTION'),
+    createVariant('LOBBYING'),
+    createVariant('FAMILY'),
+    createVariant('SOCIAL'),
+    createVariant('PROFESSIONAL'),
+    createVariant('HIERARCHY'),
+    createVariant('INFLUENCE'),
+    createVariant('ALLIANCE'),
+    createVariant('OPPOSITION'),
+    createVariant('GENERIC'),
   ])
   .meta({ id: 'RelationshipCreate' });
 export type RelationshipCreate = z.infer<typeof relationshipCreate>;
@@ -147,15 +179,17 @@ export type RelationshipPatch = Record<string, unknown> & { version?: number };
 
 export const relationshipMeta = z.object({ id, version, createdAt: isoDateTime, updatedAt: isoDateTime });
 
-export const relationship = z
-  .intersection(relationshipData, relationshipMeta)
-  .meta({ id: 'Relationship' });
+export const relationship = z.intersection(relationshipData, relationshipMeta).meta({ id: 'Relationship' });
 export type Relationship = RelationshipData & z.infer<typeof relationshipMeta>;
 
 export const relationshipListQuery = z.object({
   type: z.enum(relationshipTypes).optional(),
   actor: id.optional().describe('Only relationships with this actor at either end'),
-  uncited: z.enum(['true', 'false']).optional().transform((v) => v === 'true').describe('Only relationships that cite no source'),
+  uncited: z
+    .enum(['true', 'false'])
+    .optional()
+    .transform((v) => v === 'true')
+    .describe('Only relationships that cite no source'),
 });
 
 /** Checks the ends' kinds against the type's rule; returns a sentence when they break it. */

@@ -17,6 +17,4 @@ export const searchQuery = z.object({
 });
 export type SearchQuery = z.infer<typeof searchQuery>;
 
-export const searchResult = z
-  .object({ items: z.array(actor.extend({ score: z.number() })) })
-  .meta({ id: 'SearchResult' });
+export const searchResult = z.object({ items: z.array(actor.extend({ score: z.number() })) }).meta({ id: 'SearchResult' });

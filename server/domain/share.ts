@@ -78,7 +78,14 @@ export const sharedMapSummary = z
     shareId: id,
     access: z.enum(shareAccess),
     ownerWorkspace: workspaceRef,
-    map: z.object({ id, name: z.string(), description: z.string(), defaultView: z.enum(mapViews), memberCount: z.number().int(), updatedAt: isoDateTime }),
+    map: z.object({
+      id,
+      name: z.string(),
+      description: z.string(),
+      defaultView: z.enum(mapViews),
+      memberCount: z.number().int(),
+      updatedAt: isoDateTime,
+    }),
     acceptedAt: isoDateTime.nullable(),
   })
   .meta({ id: 'SharedMapSummary' });
@@ -162,7 +169,10 @@ export const sharedRelationshipCreate = z
     type: z.enum(relationshipTypes),
     from: id,
     to: id,
-    source: z.strictObject({ url: sourceFields.url, title: sourceFields.title.optional() }).optional().describe('Cite a page; it becomes a source of the owning workspace'),
+    source: z
+      .strictObject({ url: sourceFields.url, title: sourceFields.title.optional() })
+      .optional()
+      .describe('Cite a page; it becomes a source of the owning workspace'),
   })
   .catchall(z.unknown())
   .describe('The fields of a relationship of that type (as in POST /relationships, without id), plus an optional source')
@@ -205,7 +215,13 @@ export const reachTie = z.object({
 
 export const reachAnswer = z
   .object({
-    target: z.object({ id, name: z.string(), kind: z.enum(['person', 'organization']), externalIds: z.record(z.string(), z.string()), workspace: workspaceRef }),
+    target: z.object({
+      id,
+      name: z.string(),
+      kind: z.enum(['person', 'organization']),
+      externalIds: z.record(z.string(), z.string()),
+      workspace: workspaceRef,
+    }),
     partners: z
       .array(
         z.object({
@@ -215,7 +231,9 @@ export const reachAnswer = z
         }),
       )
       .describe('By the organisation each tie came from, strongest first'),
-    maps: z.array(z.object({ id, name: z.string(), workspace: workspaceRef, shared: z.enum(['with-us', 'by-us']) })).describe('The maps searched'),
+    maps: z
+      .array(z.object({ id, name: z.string(), workspace: workspaceRef, shared: z.enum(['with-us', 'by-us']) }))
+      .describe('The maps searched'),
     actors: z.array(reachActor),
     truncated: z.boolean().describe('true when more ties were found than limit'),
     note: z.string(),

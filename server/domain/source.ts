@@ -22,9 +22,7 @@ export const sourceCreate = z
   .meta({ id: 'SourceCreate' });
 export const sourcePatch = z.strictObject(sourceFields).partial().extend({ version: version.optional() }).meta({ id: 'SourcePatch' });
 
-export const source = z
-  .object({ id, ...sourceFields, version, createdAt: isoDateTime, updatedAt: isoDateTime })
-  .meta({ id: 'Source' });
+export const source = z.object({ id, ...sourceFields, version, createdAt: isoDateTime, updatedAt: isoDateTime }).meta({ id: 'Source' });
 export type Source = z.infer<typeof source>;
 
 const TRACKING = /^(utm_|fbclid$|gclid$|mc_cid$|mc_eid$)/;

@@ -13,11 +13,23 @@ export const taskFields = {
   actorIds: z.array(id).max(100),
   relationshipIds: z.array(id).max(100),
 };
-export const taskDefaults = { description: '', status: 'open' as const, assigneeId: null, due: null, actorIds: [] as string[], relationshipIds: [] as string[] };
+export const taskDefaults = {
+  description: '',
+  status: 'open' as const,
+  assigneeId: null,
+  due: null,
+  actorIds: [] as string[],
+  relationshipIds: [] as string[],
+};
 
 export const taskData = z.strictObject(taskFields);
 export type TaskData = z.infer<typeof taskData>;
-export const taskCreate = z.strictObject(taskFields).partial().required({ title: true }).extend({ id: id.optional() }).meta({ id: 'TaskCreate' });
+export const taskCreate = z
+  .strictObject(taskFields)
+  .partial()
+  .required({ title: true })
+  .extend({ id: id.optional() })
+  .meta({ id: 'TaskCreate' });
 export type TaskCreate = z.infer<typeof taskCreate>;
 export const taskPatch = z.strictObject(taskFields).partial().extend({ version: version.optional() }).meta({ id: 'TaskPatch' });
 export type TaskPatch = z.infer<typeof taskPatch>;
@@ -28,12 +40,18 @@ export type Task = z.infer<typeof task>;
 export const taskListQuery = z.object({
   assignee: id.optional(),
   status: z.enum(taskStatuses).optional(),
-  open: z.enum(['true', 'false']).optional().transform((v) => v === 'true').describe('Only open tasks (open or doing)'),
+  open: z
+    .enum(['true', 'false'])
+    .optional()
+    .transform((v) => v === 'true')
+    .describe('Only open tasks (open or doing)'),
   actor: id.optional(),
 });
 
 export const openTasksByMember = z.object({
-  items: z.array(z.object({ assigneeId: id.nullable(), name: z.string().nullable(), tasks: z.array(task) })).describe('Unassigned tasks have assigneeId null'),
+  items: z
+    .array(z.object({ assigneeId: id.nullable(), name: z.string().nullable(), tasks: z.array(task) }))
+    .describe('Unassigned tasks have assigneeId null'),
 });
 
 export const tieTaskCreate = z.strictObject({

@@ -70,7 +70,11 @@ export const inviteResend = z.strictObject({ expiresInDays: inviteDays.optional(
 export const memberParams = z.object({ ws: id, email: z.string().max(320) });
 
 /** The secret of an invite link: what the link carries after ?invite=. */
-export const inviteToken = z.string().min(1).max(200).regex(/^[A-Za-z0-9_-]+$/, 'is not an invite token');
+export const inviteToken = z
+  .string()
+  .min(1)
+  .max(200)
+  .regex(/^[A-Za-z0-9_-]+$/, 'is not an invite token');
 export const inviteParams = z.object({ token: inviteToken });
 
 /** What an invite link's holder may learn before signing up: enough to fill in the form. */

@@ -60,7 +60,9 @@ export function installCsrfGuard(app: FastifyInstance, options: { publicUrl?: st
     if (/^Bearer\s/i.test(request.headers.authorization ?? '')) return;
     const reason = crossOriginReason(request, options.publicUrl);
     if (reason) {
-      throw forbidden(`${reason}, so it was refused: changes are accepted only from powermap's own pages. Scripts can send no Origin header, or use an API token.`);
+      throw forbidden(
+        `${reason}, so it was refused: changes are accepted only from powermap's own pages. Scripts can send no Origin header, or use an API token.`,
+      );
     }
   });
 }

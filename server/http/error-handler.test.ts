@@ -3,7 +3,18 @@ import { Neo4jError } from 'neo4j-driver';
 import { afterAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { mapDriverError } from '../db/gateway.js';
-import { conflict, DomainError, Gone, invalid, NotFound, notFound, Timeout, Unavailable, validationError, VersionRequired } from '../domain/errors.js';
+import {
+  conflict,
+  DomainError,
+  Gone,
+  invalid,
+  NotFound,
+  notFound,
+  Timeout,
+  Unavailable,
+  validationError,
+  VersionRequired,
+} from '../domain/errors.js';
 import { installErrorHandler } from './error-handler.js';
 
 // One route per error: what a caller receives when a service throws it.
@@ -52,7 +63,10 @@ describe('domain errors answered as problems', () => {
       type: expect.stringContaining('application/problem+json'),
       body: { detail: 'from and to are the same actor.', errors: [{ path: 'querystring.to', message: 'same as from' }] },
     });
-    expect((await answer('validation')).body).toMatchObject({ detail: expect.stringMatching(/^body\.strength: /), errors: [{ path: 'body.strength' }] });
+    expect((await answer('validation')).body).toMatchObject({
+      detail: expect.stringMatching(/^body\.strength: /),
+      errors: [{ path: 'body.strength' }],
+    });
     expect((await answer('conflict')).body).toMatchObject({ current: { id: 'a', version: 3 } });
     expect((await answer('not-found')).body.detail).toBe('Actor was not found.');
   });
@@ -72,7 +86,10 @@ describe('driver errors as domain errors', () => {
 
   it('turns a uniqueness clash into Conflict and a busy database into Unavailable', () => {
     expect(mapDriverError(driverError('Neo.ClientError.Schema.ConstraintValidationFailed'))).toMatchObject({ kind: 'conflict' });
-    expect(mapDriverError(driverError('Neo.TransientError.Transaction.DeadlockDetected'))).toMatchObject({ kind: 'unavailable', extra: { retryAfter: 1 } });
+    expect(mapDriverError(driverError('Neo.TransientError.Transaction.DeadlockDetected'))).toMatchObject({
+      kind: 'unavailable',
+      extra: { retryAfter: 1 },
+    });
     expect(mapDriverError(driverError('ServiceUnavailable'))).toMatchObject({ kind: 'unavailable' });
   });
 

@@ -90,9 +90,13 @@ export function installErrorHandler(app: FastifyInstance, options: { appShell?: 
 export function frameworkProblem(error: FastifyError): Problem {
   switch (error.code) {
     case 'FST_ERR_BAD_URL':
-      return new Problem(400, 'Bad request', 'The path holds a malformed percent-escape (such as a lone "%").', { errors: [{ path: 'params', message: 'is not validly percent-encoded' }] });
+      return new Problem(400, 'Bad request', 'The path holds a malformed percent-escape (such as a lone "%").', {
+        errors: [{ path: 'params', message: 'is not validly percent-encoded' }],
+      });
     case 'FST_ERR_MAX_PARAM_LENGTH':
-      return new Problem(400, 'Bad request', 'A part of the path is longer than any id or email this API takes.', { errors: [{ path: 'params', message: 'is too long' }] });
+      return new Problem(400, 'Bad request', 'A part of the path is longer than any id or email this API takes.', {
+        errors: [{ path: 'params', message: 'is too long' }],
+      });
     default:
       return new Problem(500, 'Internal error', 'Something went wrong on our side; it has been logged.');
   }

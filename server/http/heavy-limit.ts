@@ -19,7 +19,12 @@ declare module 'fastify' {
 
 /** A problem that tells the caller when to come back (Retry-After, in seconds). */
 export class RetryLater extends Problem {
-  constructor(status: number, title: string, detail: string, readonly retryAfter: number) {
+  constructor(
+    status: number,
+    title: string,
+    detail: string,
+    readonly retryAfter: number,
+  ) {
     super(status, title, detail, { retryAfter });
   }
 }

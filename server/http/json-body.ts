@@ -1,8 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { Problem } from './problem.js';
 
-const bodyProblem = (detail: string, message: string) =>
-  new Problem(400, 'Bad request', detail, { errors: [{ path: 'body', message }] });
+const bodyProblem = (detail: string, message: string) => new Problem(400, 'Bad request', detail, { errors: [{ path: 'body', message }] });
 
 /**
  * A key that would reach an object's prototype once the body is copied or merged, found
@@ -44,7 +43,13 @@ export function installJsonBodyParser(app: FastifyInstance) {
     }
     const key = pollutingKey(value);
     if (key) {
-      done(bodyProblem(`The body holds a "${key}" key, which is refused: it could change how every object behaves.`, `must not hold a "${key}" key`), undefined);
+      done(
+        bodyProblem(
+          `The body holds a "${key}" key, which is refused: it could change how every object behaves.`,
+          `must not hold a "${key}" key`,
+        ),
+        undefined,
+      );
       return;
     }
     done(null, value);

@@ -18,8 +18,7 @@ export class Problem extends Error {
   }
 }
 
-export const badRequest = (detail: string, errors?: FieldError[]) =>
-  new Problem(400, 'Bad request', detail, errors ? { errors } : {});
+export const badRequest = (detail: string, errors?: FieldError[]) => new Problem(400, 'Bad request', detail, errors ? { errors } : {});
 export const unauthorized = (detail = 'Sign in first.') => new Problem(401, 'Unauthorized', detail);
 export const forbidden = (detail: string) => new Problem(403, 'Forbidden', detail);
 export const notFound = (what: string) => new Problem(404, 'Not found', `${what} was not found.`);

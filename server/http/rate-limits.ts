@@ -84,7 +84,12 @@ export function rateLimited(app: FastifyInstance, name: RateLimitName): { rateLi
   const rule = app.rateLimits[name];
   return {
     rateLimitName: name,
-    rateLimit: { max: rule.max, timeWindow: rule.windowMs, hook: 'onRequest', keyGenerator: countedBy[name] === 'account' ? byAccount : byAddress },
+    rateLimit: {
+      max: rule.max,
+      timeWindow: rule.windowMs,
+      hook: 'onRequest',
+      keyGenerator: countedBy[name] === 'account' ? byAccount : byAddress,
+    },
   };
 }
 

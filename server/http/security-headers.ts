@@ -70,5 +70,7 @@ const helmetOptions = (framedBy: string): HelmetOptions => ({
 export function installSecurityHeaders(app: FastifyInstance) {
   const page = helmet(helmetOptions("'none'"));
   const embed = helmet(helmetOptions('*'));
-  app.addHook('onRequest', (request, reply, done) => (isEmbedPath(request.url) ? embed : page)(request.raw, reply.raw, (error) => done(error as Error | undefined)));
+  app.addHook('onRequest', (request, reply, done) =>
+    (isEmbedPath(request.url) ? embed : page)(request.raw, reply.raw, (error) => done(error as Error | undefined)),
+  );
 }

@@ -16,7 +16,23 @@ export function toCytoscape(graph: GraphExport): string {
     };
   });
   const edges = graph.relationships.map((r) => ({
-    data: { id: r.id, source: r.from, target: r.to, label: r.type, ...Object.fromEntries(edgeAttributes.map(([k]) => [k, edgeValue(r, k, urls)])) },
+    data: {
+      id: r.id,
+      source: r.from,
+      target: r.to,
+      label: r.type,
+      ...Object.fromEntries(edgeAttributes.map(([k]) => [k, edgeValue(r, k, urls)])),
+    },
   }));
-  return JSON.stringify({ format_version: '1.0', generated_by: 'powermap', target_cytoscapejs_version: '~3.0', data: { name: graph.name }, elements: { nodes, edges } }, null, 1);
+  return JSON.stringify(
+    {
+      format_version: '1.0',
+      generated_by: 'powermap',
+      target_cytoscapejs_version: '~3.0',
+      data: { name: graph.name },
+      elements: { nodes, edges },
+    },
+    null,
+    1,
+  );
 }

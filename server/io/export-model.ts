@@ -82,7 +82,12 @@ const joined = (value: unknown): Value => {
 };
 
 export function nodeValue(actor: Actor, key: string): Value {
-  if (key === 'externalIds') return Object.entries(actor.externalIds ?? {}).map(([k, v]) => `${k}:${v}`).join('|') || null;
+  if (key === 'externalIds')
+    return (
+      Object.entries(actor.externalIds ?? {})
+        .map(([k, v]) => `${k}:${v}`)
+        .join('|') || null
+    );
   return joined((actor as unknown as Record<string, unknown>)[key]);
 }
 

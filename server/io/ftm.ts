@@ -41,9 +41,24 @@ function shared(props: Props, fields: Record<string, string>, internal: readonly
   return Object.fromEntries(Object.entries(props).filter(([key]) => !fields[key] || !internal.includes(fields[key]!)));
 }
 
-const actorFieldOf: Record<string, string> = { alias: 'aliases', description: 'description', keywords: 'tags', website: 'links', sourceUrl: 'links', wikidataId: 'externalIds', opencorporatesUrl: 'externalIds' };
+const actorFieldOf: Record<string, string> = {
+  alias: 'aliases',
+  description: 'description',
+  keywords: 'tags',
+  website: 'links',
+  sourceUrl: 'links',
+  wikidataId: 'externalIds',
+  opencorporatesUrl: 'externalIds',
+};
 const tieFieldOf: Record<string, string> = {
-  description: 'description', startDate: 'startDate', endDate: 'endDate', amount: 'amount', percentage: 'percent', sharesCount: 'shares', recordId: 'filing', contract: 'contract',
+  description: 'description',
+  startDate: 'startDate',
+  endDate: 'endDate',
+  amount: 'amount',
+  percentage: 'percent',
+  sharesCount: 'shares',
+  recordId: 'filing',
+  contract: 'contract',
 };
 
 function actorEntity(actor: Actor, schema: string, internal: readonly string[]): FtmEntity {
@@ -78,7 +93,12 @@ function linkSchema(rel: Relationship, kinds: Map<string, string>): { schema: st
     case 'POSITION':
       if (!toOrg) break;
       return rel.board || rel.executive
-        ? { schema: 'Directorship', from: 'director', to: 'organization', props: { role: [rel.title ?? (rel.board ? 'Board member' : 'Executive')] } }
+        ? {
+            schema: 'Directorship',
+            from: 'director',
+            to: 'organization',
+            props: { role: [rel.title ?? (rel.board ? 'Board member' : 'Executive')] },
+          }
         : { schema: 'Employment', from: 'employee', to: 'employer', props: { role: [rel.title] } };
     case 'MEMBERSHIP':
       return { schema: 'Membership', from: 'member', to: 'organization', props: { role: [rel.role] } };
@@ -89,15 +109,31 @@ function linkSchema(rel: Relationship, kinds: Map<string, string>): { schema: st
       if (!toCompany || (rel.relation && rel.relation !== 'subsidiary')) break;
       return { schema: 'Ownership', from: 'owner', to: 'asset', props: { role: ['Parent company'] } };
     case 'DONATION':
-      return { schema: 'Payment', from: 'payer', to: 'beneficiary', props: { amount: [rel.amount], currency: [rel.currency], date: [rel.date], purpose: ['Donation'], recordId: [rel.filing] } };
+      return {
+        schema: 'Payment',
+        from: 'payer',
+        to: 'beneficiary',
+        props: { amount: [rel.amount], currency: [rel.currency], date: [rel.date], purpose: ['Donation'], recordId: [rel.filing] },
+      };
     case 'TRANSACTION':
-      return { schema: 'Payment', from: 'payer', to: 'beneficiary', props: { amount: [rel.amount], currency: [rel.currency], purpose: [rel.goods] } };
+      return {
+        schema: 'Payment',
+        from: 'payer',
+        to: 'beneficiary',
+        props: { amount: [rel.amount], currency: [rel.currency], purpose: [rel.goods] },
+      };
     case 'FAMILY':
       if (fromPerson && !toOrg) return { schema: 'Family', from: 'person', to: 'relative', props: { relationship: [rel.relation] } };
       break;
     case 'SOCIAL':
     case 'PROFESSIONAL':
-      if (fromPerson && !toOrg) return { schema: 'Associate', from: 'person', to: 'associate', props: { relationship: [rel.relation ?? relationshipRules[rel.type].label] } };
+      if (fromPerson && !toOrg)
+        return {
+          schema: 'Associate',
+          from: 'person',
+          to: 'associate',
+          props: { relationship: [rel.relation ?? relationshipRules[rel.type].label] },
+        };
       break;
     default:
       break;
@@ -107,7 +143,11 @@ function linkSchema(rel: Relationship, kinds: Map<string, string>): { schema: st
 }
 
 export function toFtm(graph: GraphExport): string {
-  const owned = new Set(graph.relationships.filter((r) => r.type === 'OWNERSHIP' || (r.type === 'HIERARCHY' && (!r.relation || r.relation === 'subsidiary'))).map((r) => r.to));
+  const owned = new Set(
+    graph.relationships
+      .filter((r) => r.type === 'OWNERSHIP' || (r.type === 'HIERARCHY' && (!r.relation || r.relation === 'subsidiary')))
+      .map((r) => r.to),
+  );
   const schemata = new Map(graph.actors.map((a) => [a.id, actorSchema(a, owned)]));
   const ids = new Map(graph.actors.map((a) => [a.id, ftmId(a)]));
   const sources = new Map<string, Source>((graph.sources ?? []).map((s) => [s.id, s]));

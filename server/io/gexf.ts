@@ -25,7 +25,10 @@ export function toGexf(graph: GraphExport): string {
     (r) =>
       `<edge id="${xml(r.id)}" source="${xml(r.from)}" target="${xml(r.to)}" type="${r.mutual ? 'mutual' : 'directed'}" weight="${r.strength}" label="${xml(r.type)}">${values(edgeAttributes.map(([k], i) => [i, edgeValue(r, k, urls)]))}</edge>`,
   );
-  const internal = [...nodeAttributes.filter(([, , i]) => i).map(([n]) => `node ${n}`), ...edgeAttributes.filter(([, , i]) => i).map(([n]) => `edge ${n}`)];
+  const internal = [
+    ...nodeAttributes.filter(([, , i]) => i).map(([n]) => `node ${n}`),
+    ...edgeAttributes.filter(([, , i]) => i).map(([n]) => `edge ${n}`),
+  ];
   return [
     '<?xml version="1.0" encoding="UTF-8"?>',
     '<gexf xmlns="http://gexf.net/1.3" xmlns:viz="http://gexf.net/1.3/viz" version="1.3">',

@@ -23,7 +23,8 @@ export function toGraphml(graph: GraphExport): string {
     key('label_e', 'edge', 'label', 'string'),
     ...edgeAttributes.map(([name, type, internal]) => key(`e_${name}`, 'edge', name, type, internal)),
   ];
-  const data = (k: string, value: unknown) => (value === null || value === undefined || value === '' ? '' : `<data key="${k}">${xml(value)}</data>`);
+  const data = (k: string, value: unknown) =>
+    value === null || value === undefined || value === '' ? '' : `<data key="${k}">${xml(value)}</data>`;
   const placed = new Map((graph.members ?? []).filter((m) => m.x !== null && m.y !== null).map((m) => [m.actorId, m]));
   const nodes = graph.actors.map((a) => {
     const at = placed.get(a.id);

@@ -45,20 +45,36 @@ function batches<T>(items: T[]): string[] {
 export function prepareKumuImport(input: KumuImportInput): KumuImportPlan {
   const existing = new Map<string, { id: string; kind: ActorKind }>();
   input.existing.names.forEach((name, i) => existing.set(name, { id: input.existing.ids[i]!, kind: input.existing.kinds[i]! }));
-  const parsed = parseKumu(input.elements, input.connections, existing, { elements: MAX_IMPORT_ELEMENTS, connections: MAX_IMPORT_CONNECTIONS });
+  const parsed = parseKumu(input.elements, input.connections, existing, {
+    elements: MAX_IMPORT_ELEMENTS,
+    connections: MAX_IMPORT_CONNECTIONS,
+  });
   if (parsed.tooMany) {
     const { sheet, rows, max } = parsed.tooMany;
-    throw new Problem(413, 'Payload too large', `The ${sheet} sheet has ${rows.toLocaleString('en')} rows; one import takes at most ${max.toLocaleString('en')}. Split it into several imports.`, {
-      errors: [{ path: `body.${sheet}`, message: `at most ${max} rows` }],
-    });
+    throw new Problem(
+      413,
+      'Payload too large',
+      `The ${sheet} sheet has ${rows.toLocaleString('en')} rows; one import takes at most ${max.toLocaleString('en')}. Split it into several imports.`,
+      {
+        errors: [{ path: `body.${sheet}`, message: `at most ${max} rows` }],
+      },
+    );
   }
   if (parsed.errors.length) {
     const first = parsed.errors[0]!;
-    throw new Problem(400, 'Validation failed', `${first.path}: ${first.message}${parsed.errors.length > 1 ? ` (and ${parsed.errors.length - 1} more)` : ''}. Nothing was imported.`, {
-      errors: parsed.errors.slice(0, 200),
-    });
+    throw new Problem(
+      400,
+      'Validation failed',
+      `${first.path}: ${first.message}${parsed.errors.length > 1 ? ` (and ${parsed.errors.length - 1} more)` : ''}. Nothing was imported.`,
+      {
+        errors: parsed.errors.slice(0, 200),
+      },
+    );
   }
-  const actors = prepareActors(parsed.actors.map((a, i) => ({ input: a, prefix: `body.elements.row ${i + 2}` })), input.now);
+  const actors = prepareActors(
+    parsed.actors.map((a, i) => ({ input: a, prefix: `body.elements.row ${i + 2}` })),
+    input.now,
+  );
   const kinds = new Map<string, ActorKind>();
   for (const { id, kind } of existing.values()) kinds.set(id, kind);
   for (const a of actors) kinds.set(a.id, a.kind);

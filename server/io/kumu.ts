@@ -33,14 +33,22 @@ export interface ParsedImport {
   tooMany?: { sheet: 'elements' | 'connections'; rows: number; max: number };
 }
 
-export const list = (value: string | undefined) => (value ?? '').split('|').map((v) => v.trim()).filter(Boolean);
+export const list = (value: string | undefined) =>
+  (value ?? '')
+    .split('|')
+    .map((v) => v.trim())
+    .filter(Boolean);
 const key = (name: string) => name.trim().toLowerCase();
 
 export function kindOf(type: string | undefined): ActorKind {
   return /person|people|individual|official|legislator|executive|member$/i.test(type ?? '') ? 'person' : 'organization';
 }
 
-export function relationshipFor(word: string, fromKind: ActorKind, toKind: ActorKind): { type: RelationshipType; extra: Record<string, unknown> } {
+export function relationshipFor(
+  word: string,
+  fromKind: ActorKind,
+  toKind: ActorKind,
+): { type: RelationshipType; extra: Record<string, unknown> } {
   const upper = word.trim().toUpperCase();
   if ((relationshipTypes as readonly string[]).includes(upper)) return { type: upper as RelationshipType, extra: {} };
   for (const [pattern, type, extra] of TYPE_WORDS) {
@@ -75,8 +83,12 @@ export function parseKumu(
   const matched: string[] = [];
   const elementRows = parseCsv(elementsCsv);
   const connectionRows = parseCsv(connectionsCsv);
-  for (const [sheet, rows] of [['elements', elementRows], ['connections', connectionRows]] as const) {
-    if (rows.length > max[sheet]) return { actors, relationships: [], matched, errors, tooMany: { sheet, rows: rows.length, max: max[sheet] } };
+  for (const [sheet, rows] of [
+    ['elements', elementRows],
+    ['connections', connectionRows],
+  ] as const) {
+    if (rows.length > max[sheet])
+      return { actors, relationships: [], matched, errors, tooMany: { sheet, rows: rows.length, max: max[sheet] } };
   }
   elementRows.forEach((row, i) => {
     const at = `body.elements.row ${i + 2}`;
@@ -94,7 +106,8 @@ export function parseKumu(
     const badRole = roles.find((r) => !(actorRoles as readonly string[]).includes(r));
     if (badRole) errors.push({ path: `${at}.Roles`, message: `"${badRole}" is not one of ${actorRoles.join(', ')}` });
     const sector = (row.Sector ?? '').trim().toLowerCase();
-    if (sector && !(sectors as readonly string[]).includes(sector)) errors.push({ path: `${at}.Sector`, message: `"${sector}" is not one of ${sectors.join(', ')}` });
+    if (sector && !(sectors as readonly string[]).includes(sector))
+      errors.push({ path: `${at}.Sector`, message: `"${sector}" is not one of ${sectors.join(', ')}` });
     const id = randomUUID();
     const kind = kindOf(row.Type);
     byName.set(key(label), { id, kind });
@@ -116,8 +129,13 @@ export function parseKumu(
     const at = `body.connections.row ${i + 2}`;
     const from = byName.get(key(row.From ?? ''));
     const to = byName.get(key(row.To ?? ''));
-    if (!from) return errors.push({ path: `${at}.From`, message: `"${row.From ?? ''}" is not an element of the sheet or an actor of the workspace` });
-    if (!to) return errors.push({ path: `${at}.To`, message: `"${row.To ?? ''}" is not an element of the sheet or an actor of the workspace` });
+    if (!from)
+      return errors.push({
+        path: `${at}.From`,
+        message: `"${row.From ?? ''}" is not an element of the sheet or an actor of the workspace`,
+      });
+    if (!to)
+      return errors.push({ path: `${at}.To`, message: `"${row.To ?? ''}" is not an element of the sheet or an actor of the workspace` });
     const { type, extra } = relationshipFor(row.Type ?? '', from.kind, to.kind);
     const strength = intIn(row.Strength, 1, 5);
     if (strength === 'bad') errors.push({ path: `${at}.Strength`, message: 'must be a whole number from 1 to 5' });

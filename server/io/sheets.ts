@@ -47,7 +47,11 @@ const headerOf = (field: string) => {
 };
 
 export function actorSheet(graph: GraphExport): Sheet {
-  return { name: 'Elements', header: actorColumns.map(([h]) => h), rows: graph.actors.map((a) => actorColumns.map(([, get]) => get(a) ?? null)) };
+  return {
+    name: 'Elements',
+    header: actorColumns.map(([h]) => h),
+    rows: graph.actors.map((a) => actorColumns.map(([, get]) => get(a) ?? null)),
+  };
 }
 
 export function relationshipSheet(graph: GraphExport): Sheet {
@@ -78,7 +82,11 @@ export function relationshipSheet(graph: GraphExport): Sheet {
     ['From ID', (r) => r.from],
     ['To ID', (r) => r.to],
   ];
-  return { name: 'Connections', header: columns.map(([h]) => h), rows: graph.relationships.map((r) => columns.map(([, get]) => get(r) ?? null)) };
+  return {
+    name: 'Connections',
+    header: columns.map(([h]) => h),
+    rows: graph.relationships.map((r) => columns.map(([, get]) => get(r) ?? null)),
+  };
 }
 
 /**

@@ -14,7 +14,11 @@ export const ACTOR = `{
 
 export function actorFromRow(row: Record<string, unknown>): Actor {
   // Actors stored before a field existed have no property for it; Neo4j answers null.
-  return { ...(row as Actor), privateNotes: (row.privateNotes as string | null) ?? '', externalIds: JSON.parse((row.externalIds as string | null) ?? '{}') };
+  return {
+    ...(row as Actor),
+    privateNotes: (row.privateNotes as string | null) ?? '',
+    externalIds: JSON.parse((row.externalIds as string | null) ?? '{}'),
+  };
 }
 
 /** Properties as stored: derived search keys added, nested values flattened to JSON. */
@@ -32,10 +36,10 @@ export const actorStore: EntityStore<Actor> = {
   type: 'actor',
 
   async load(tx, ws, id) {
-    const row = await tx.one<{ a: Record<string, unknown> }>(
-      `MATCH (a:Actor {id: $id}) WHERE a.workspaceId = $ws RETURN a ${ACTOR} AS a`,
-      { ws, id },
-    );
+    const row = await tx.one<{ a: Record<string, unknown> }>(`MATCH (a:Actor {id: $id}) WHERE a.workspaceId = $ws RETURN a ${ACTOR} AS a`, {
+      ws,
+      id,
+    });
     return row ? actorFromRow(row.a) : null;
   },
 
@@ -77,12 +81,20 @@ export async function actorRefs(tx: Tx, ws: string, ids: string[]) {
 
 /** The given actors that exist (not deleted), in the order asked. */
 export async function actorsByIds(tx: Tx, ws: string, ids: string[]): Promise<Actor[]> {
-  const rows = await tx.query<{ a: Record<string, unknown> }>(`UNWIND $ids AS id MATCH (a:Actor {id: id}) WHERE a.workspaceId = $ws RETURN a ${ACTOR} AS a`, { ws, ids });
+  const rows = await tx.query<{ a: Record<string, unknown> }>(
+    `UNWIND $ids AS id MATCH (a:Actor {id: id}) WHERE a.workspaceId = $ws RETURN a ${ACTOR} AS a`,
+    { ws, ids },
+  );
   return rows.map((r) => actorFromRow(r.a));
 }
 
 /** A page of actors by name (then id), after the last one of the previous page. */
-export async function listActors(tx: Tx, ws: string, filters: ActorListQuery, page: { after: [string, string] | null; limit: number }): Promise<Actor[]> {
+export async function listActors(
+  tx: Tx,
+  ws: string,
+  filters: ActorListQuery,
+  page: { after: [string, string] | null; limit: number },
+): Promise<Actor[]> {
   const rows = await tx.query<{ a: Record<string, unknown> }>(
     `MATCH (a:Actor) WHERE a.workspaceId = $ws
        AND ($kind IS NULL OR a.kind = $kind) AND ($role IS NULL OR $role IN a.roles)

@@ -10,7 +10,14 @@ const ASSESSMENT = "x {.id, .actorId, .power, .alignment, .note, source: coalesc
 export const assessmentStore: EntityStore<StoredAssessment> = {
   type: 'assessment',
   async load(tx, ws, id) {
-    return (await tx.one<{ x: StoredAssessment }>(`MATCH (x:Assessment {id: $id}) WHERE x.workspaceId = $ws RETURN ${ASSESSMENT} AS x`, { ws, id }))?.x ?? null;
+    return (
+      (
+        await tx.one<{ x: StoredAssessment }>(`MATCH (x:Assessment {id: $id}) WHERE x.workspaceId = $ws RETURN ${ASSESSMENT} AS x`, {
+          ws,
+          id,
+        })
+      )?.x ?? null
+    );
   },
   async save(tx, ws, assessment) {
     const { id, version: _v, at, ...props } = assessment;
@@ -104,4 +111,3 @@ export async function assessmentChangesSince(tx: Tx, ws: string, since: string, 
     { ws, since, map },
   );
 }
-

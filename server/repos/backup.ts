@@ -58,7 +58,12 @@ export const backupReads = {
   },
 
   async maps(tx: Tx, ws: string): Promise<StoredMap[]> {
-    const rows = await tx.query<{ m: Omit<StoredMap, 'annotations' | 'members'> & { annotations: string | null; members: { actorId: string; x: number | null; y: number | null; style: string | null }[] } }>(
+    const rows = await tx.query<{
+      m: Omit<StoredMap, 'annotations' | 'members'> & {
+        annotations: string | null;
+        members: { actorId: string; x: number | null; y: number | null; style: string | null }[];
+      };
+    }>(
       `MATCH (m:Map) WHERE m.workspaceId = $ws
        RETURN m {.id, .name, .description, .defaultView, .version, .createdAt, .updatedAt, annotations: m.annotationsJson,
          members: [(m)-[s:SHOWS]->(x:Actor) | {actorId: x.id, x: s.x, y: s.y, style: s.styleJson}]} AS m
@@ -129,14 +134,19 @@ export const backupWrites = {
   async sourcesByUrlKey(tx: Tx, ws: string, keys: string[]): Promise<Map<string, string>> {
     const found = new Map<string, string>();
     await inBatches(keys, async (batch) => {
-      const rows = await tx.query<{ key: string; id: string }>('UNWIND $keys AS key MATCH (s:Source {workspaceId: $ws, urlKey: key}) RETURN key, s.id AS id', { ws, keys: batch });
+      const rows = await tx.query<{ key: string; id: string }>(
+        'UNWIND $keys AS key MATCH (s:Source {workspaceId: $ws, urlKey: key}) RETURN key, s.id AS id',
+        { ws, keys: batch },
+      );
       for (const row of rows) found.set(row.key, row.id);
     });
     return found;
   },
 
   async sources(tx: Tx, ws: string, rows: { id: string; props: Record<string, unknown> }[]) {
-    await inBatches(rows, (batch) => tx.query('UNWIND $rows AS row CREATE (s:Source {workspaceId: $ws, id: row.id}) SET s += row.props', { ws, rows: batch }));
+    await inBatches(rows, (batch) =>
+      tx.query('UNWIND $rows AS row CREATE (s:Source {workspaceId: $ws, id: row.id}) SET s += row.props', { ws, rows: batch }),
+    );
   },
 
   async demands(tx: Tx, ws: string, rows: { id: string; props: Record<string, unknown>; primary: string[]; secondary: string[] }[]) {
@@ -160,12 +170,24 @@ export const backupWrites = {
 
   async assessments(tx: Tx, ws: string, rows: { id: string; at: string; props: Record<string, unknown> }[]) {
     await inBatches(rows, (batch) =>
-      tx.query('UNWIND $rows AS row CREATE (x:Assessment {workspaceId: $ws, id: row.id}) SET x += row.props, x.at = datetime(row.at)', { ws, rows: batch }),
+      tx.query('UNWIND $rows AS row CREATE (x:Assessment {workspaceId: $ws, id: row.id}) SET x += row.props, x.at = datetime(row.at)', {
+        ws,
+        rows: batch,
+      }),
     );
   },
 
   /** Maps one at a time: a map may show 20,000 actors. */
-  async maps(tx: Tx, ws: string, rows: { id: string; props: Record<string, unknown>; annotations: string; members: { actorId: string; x: number | null; y: number | null; style: string }[] }[]) {
+  async maps(
+    tx: Tx,
+    ws: string,
+    rows: {
+      id: string;
+      props: Record<string, unknown>;
+      annotations: string;
+      members: { actorId: string; x: number | null; y: number | null; style: string }[];
+    }[],
+  ) {
     for (const { members, ...map } of rows) {
       await tx.query('CREATE (m:Map {workspaceId: $ws, id: $id}) SET m += $props, m.annotationsJson = $annotations', { ws, ...map });
       await inBatches(members, (batch) =>
@@ -183,8 +205,19 @@ export const backupWrites = {
   async changes(tx: Tx, ws: string, changes: ChangeRow[]) {
     const rows = changes.map(({ diffs, ...c }) => {
       const inline = diffs.length <= 200;
-      const parts = inline ? [] : Array.from({ length: Math.ceil(diffs.length / 1000) }, (_, i) => ({ i, diffsJson: JSON.stringify(diffs.slice(i * 1000, (i + 1) * 1000)) }));
-      return { ...c, diffsJson: inline ? JSON.stringify(diffs) : null, diffCount: diffs.length, parts, entityIds: diffs.length <= 1000 ? [...new Set(diffs.map((d) => d.entityId))] : [] };
+      const parts = inline
+        ? []
+        : Array.from({ length: Math.ceil(diffs.length / 1000) }, (_, i) => ({
+            i,
+            diffsJson: JSON.stringify(diffs.slice(i * 1000, (i + 1) * 1000)),
+          }));
+      return {
+        ...c,
+        diffsJson: inline ? JSON.stringify(diffs) : null,
+        diffCount: diffs.length,
+        parts,
+        entityIds: diffs.length <= 1000 ? [...new Set(diffs.map((d) => d.entityId))] : [],
+      };
     });
     await inBatches(rows, (batch) =>
       tx.query(

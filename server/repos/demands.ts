@@ -36,12 +36,23 @@ interface Row {
   updatedAt: string;
   idempotencyKey: string | null;
   statusHistoryJson: string | null;
-  targets: { id: string; primary: boolean; why: string; rank: number | null; name?: string; kind?: 'person' | 'organization'; members?: Demand['primaryTargets'][number]['members'] }[];
+  targets: {
+    id: string;
+    primary: boolean;
+    why: string;
+    rank: number | null;
+    name?: string;
+    kind?: 'person' | 'organization';
+    members?: Demand['primaryTargets'][number]['members'];
+  }[];
 }
 
 // Demands from before status history have one entry: their status since they were made.
 const historyOf = (row: Row): StatusChange[] =>
-  (row.statusHistoryJson ? (JSON.parse(row.statusHistoryJson) as StatusChange[]) : [{ status: row.status, at: row.createdAt, by: null }]).map((h) => ({
+  (row.statusHistoryJson
+    ? (JSON.parse(row.statusHistoryJson) as StatusChange[])
+    : [{ status: row.status, at: row.createdAt, by: null }]
+  ).map((h) => ({
     ...h,
     status: currentDemandStatus(h.status),
   }));
@@ -122,7 +133,10 @@ export const demandStore: EntityStore<StoredDemand> = {
     if (rows.length === 0) throw conflict(`The id ${id} is already used by another record.`);
   },
   async remove(tx, ws, id) {
-    await tx.query('MATCH (d:Demand {id: $id}) WHERE d.workspaceId = $ws REMOVE d:Demand SET d:DeletedDemand, d.deletedAt = datetime()', { ws, id });
+    await tx.query('MATCH (d:Demand {id: $id}) WHERE d.workspaceId = $ws REMOVE d:Demand SET d:DeletedDemand, d.deletedAt = datetime()', {
+      ws,
+      id,
+    });
   },
 };
 
@@ -130,18 +144,31 @@ const viewParams = (ws: string) => ({ ws, memberTypes: [...bodyMemberTypes] });
 
 /** A demand as readers see it: targets named, bodies expanded. */
 export async function demandView(tx: Tx, ws: string, id: string): Promise<Demand | undefined> {
-  const row = await tx.one<{ d: Row }>(`MATCH (d:Demand {id: $id}) WHERE d.workspaceId = $ws RETURN d {${VIEW}} AS d`, { ...viewParams(ws), id });
+  const row = await tx.one<{ d: Row }>(`MATCH (d:Demand {id: $id}) WHERE d.workspaceId = $ws RETURN d {${VIEW}} AS d`, {
+    ...viewParams(ws),
+    id,
+  });
   return row ? viewOf(row.d) : undefined;
 }
 
 /** Newest first, keyset-paged on (createdAt, id); `target`: only demands aimed at that actor. */
-export async function listDemands(tx: Tx, ws: string, options: { after: [string, string] | null; limit: number; target: string | null }): Promise<Demand[]> {
+export async function listDemands(
+  tx: Tx,
+  ws: string,
+  options: { after: [string, string] | null; limit: number; target: string | null },
+): Promise<Demand[]> {
   const rows = await tx.query<{ d: Row }>(
     `MATCH (d:Demand) WHERE d.workspaceId = $ws
        AND ($afterAt IS NULL OR d.createdAt < $afterAt OR (d.createdAt = $afterAt AND d.id < $afterId))
        AND ($target IS NULL OR EXISTS { (d)-[:TARGETS]->(:Actor {id: $target}) })
      RETURN d {${VIEW}} AS d ORDER BY d.createdAt DESC, d.id DESC LIMIT $limit`,
-    { ...viewParams(ws), afterAt: options.after?.[0] ?? null, afterId: options.after?.[1] ?? null, limit: options.limit, target: options.target },
+    {
+      ...viewParams(ws),
+      afterAt: options.after?.[0] ?? null,
+      afterId: options.after?.[1] ?? null,
+      limit: options.limit,
+      target: options.target,
+    },
   );
   return rows.map((r) => viewOf(r.d));
 }

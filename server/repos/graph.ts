@@ -36,7 +36,11 @@ export async function loadGraph(
       );
   return {
     actors: actors.map((r) => actorFromRow(r.a)),
-    relationships: await tiesAmong(tx, ws, actors.map((r) => r.a.id as string)),
+    relationships: await tiesAmong(
+      tx,
+      ws,
+      actors.map((r) => r.a.id as string),
+    ),
     totalActors: total,
   };
 }

@@ -27,7 +27,14 @@ export interface JobRow {
   heartbeatAt: string;
 }
 
-export const noCounts = (): ImportCounts => ({ actorsCreated: 0, actorsMatched: 0, relationshipsCreated: 0, relationshipsMatched: 0, sourcesCreated: 0, skipped: 0 });
+export const noCounts = (): ImportCounts => ({
+  actorsCreated: 0,
+  actorsMatched: 0,
+  relationshipsCreated: 0,
+  relationshipsMatched: 0,
+  sourcesCreated: 0,
+  skipped: 0,
+});
 
 export function jobFromRow(row: JobRow): ImportJob {
   return {
@@ -51,7 +58,10 @@ export function jobFromRow(row: JobRow): ImportJob {
 }
 
 export const importsRepo = {
-  async create(tx: Tx, job: { id: string; ws: string; userId: string; format: ImportFormat; fileName: string | null; dryRun: boolean; now: string }) {
+  async create(
+    tx: Tx,
+    job: { id: string; ws: string; userId: string; format: ImportFormat; fileName: string | null; dryRun: boolean; now: string },
+  ) {
     await tx.query(
       `CREATE (j:ImportJob {id: $id, workspaceId: $ws, userId: $userId, format: $format, fileName: $fileName, dryRun: $dryRun,
          state: 'queued', rows: 0, totalRows: 0, countsJson: $counts, errorsJson: '[]', errorCount: 0, failure: null,
@@ -61,7 +71,9 @@ export const importsRepo = {
   },
 
   async get(tx: Tx, ws: string, id: string): Promise<JobRow | null> {
-    return (await tx.one<{ j: JobRow }>(`MATCH (j:ImportJob {id: $id}) WHERE j.workspaceId = $ws RETURN ${JOB} AS j`, { ws, id }))?.j ?? null;
+    return (
+      (await tx.one<{ j: JobRow }>(`MATCH (j:ImportJob {id: $id}) WHERE j.workspaceId = $ws RETURN ${JOB} AS j`, { ws, id }))?.j ?? null
+    );
   },
 
   async list(tx: Tx, ws: string, limit: number): Promise<JobRow[]> {
@@ -106,15 +118,18 @@ export const importsRepo = {
               r.startDate AS startDate, r.endDate AS endDate, r.date AS date`,
       { ws },
     );
-    const sources = await tx.query<Snapshot['sources'][number]>('MATCH (s:Source) WHERE s.workspaceId = $ws RETURN s.id AS id, s.url AS url', { ws });
+    const sources = await tx.query<Snapshot['sources'][number]>(
+      'MATCH (s:Source) WHERE s.workspaceId = $ws RETURN s.id AS id, s.url AS url',
+      { ws },
+    );
     return { actors, ties, sources };
   },
 
   async insertSources(tx: Tx, ws: string, sources: Source[]) {
     if (!sources.length) return;
-    await tx.query(
-      'UNWIND $rows AS row CREATE (s:Source {id: row.id}) SET s += row.props, s.workspaceId = $ws',
-      { ws, rows: sources.map(({ id, ...props }) => ({ id, props: { ...props, urlKey: normalizeUrl(props.url) } })) },
-    );
+    await tx.query('UNWIND $rows AS row CREATE (s:Source {id: row.id}) SET s += row.props, s.workspaceId = $ws', {
+      ws,
+      rows: sources.map(({ id, ...props }) => ({ id, props: { ...props, urlKey: normalizeUrl(props.url) } })),
+    });
   },
 };

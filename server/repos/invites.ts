@@ -40,11 +40,13 @@ export const invitesRepo = {
 
   /** The invite still waiting for (workspace, email): not used and not revoked, expired or not. */
   async pending(tx: Tx, ws: string, email: string) {
-    return (await tx.one<{ invite: InviteRow }>(
-      `MATCH (i:Invite {workspaceId: $ws, email: $email}) WHERE i.usedAt IS NULL AND i.revokedAt IS NULL
+    return (
+      await tx.one<{ invite: InviteRow }>(
+        `MATCH (i:Invite {workspaceId: $ws, email: $email}) WHERE i.usedAt IS NULL AND i.revokedAt IS NULL
        RETURN ${INVITE} AS invite`,
-      { ws, email, legacyDays },
-    ))?.invite;
+        { ws, email, legacyDays },
+      )
+    )?.invite;
   },
 
   /**
@@ -94,6 +96,9 @@ export const invitesRepo = {
 
   /** Someone with an account was added directly: an invite still pending for them has no more use. */
   async dropPending(tx: Tx, ws: string, email: string) {
-    await tx.query('MATCH (i:Invite {workspaceId: $ws, email: $email}) WHERE i.usedAt IS NULL AND i.revokedAt IS NULL DELETE i', { ws, email });
+    await tx.query('MATCH (i:Invite {workspaceId: $ws, email: $email}) WHERE i.usedAt IS NULL AND i.revokedAt IS NULL DELETE i', {
+      ws,
+      email,
+    });
   },
 };

@@ -1,10 +1,5 @@
 import type { Tx } from '../db/gateway.js';
-import {
-  relationshipDefaults,
-  relationshipTypes,
-  type Relationship,
-  type RelationshipType,
-} from '../domain/relationship.js';
+import { relationshipDefaults, relationshipTypes, type Relationship, type RelationshipType } from '../domain/relationship.js';
 import { conflict } from '../domain/errors.js';
 import type { EntityStore } from './entity-store.js';
 
@@ -16,9 +11,7 @@ export function assertType(type: string): asserts type is RelationshipType {
 export const TYPE_UNION = relationshipTypes.join('|');
 
 /** One index seek per type (migration 003) instead of a scan of every relationship. */
-const byIdAnyType = relationshipTypes
-  .map((t) => `MATCH (a:Actor)-[r:${t} {id: $id}]->(b:Actor) RETURN r, a, b`)
-  .join('\nUNION ALL\n');
+const byIdAnyType = relationshipTypes.map((t) => `MATCH (a:Actor)-[r:${t} {id: $id}]->(b:Actor) RETURN r, a, b`).join('\nUNION ALL\n');
 
 export const REL = 'r {.*, type: type(r), from: a.id, to: b.id}';
 

@@ -19,19 +19,27 @@ export interface OpenShare {
 
 export const sharesRepo = {
   async workspace(tx: Tx, id: string) {
-    return tx.one<{ id: string; name: string }>('MATCH (w:Workspace {id: $id}) WHERE w.deletedAt IS NULL RETURN w.id AS id, w.name AS name', { id });
+    return tx.one<{ id: string; name: string }>(
+      'MATCH (w:Workspace {id: $id}) WHERE w.deletedAt IS NULL RETURN w.id AS id, w.name AS name',
+      { id },
+    );
   },
 
   async forMapAndPartner(tx: Tx, ws: string, mapId: string, partnerWorkspaceId: string): Promise<Share | undefined> {
-    return (await tx.one<{ s: Share }>(
-      `MATCH (s:Share {mapId: $mapId, partnerWorkspaceId: $partnerWorkspaceId}) WHERE s.workspaceId = $ws
+    return (
+      await tx.one<{ s: Share }>(
+        `MATCH (s:Share {mapId: $mapId, partnerWorkspaceId: $partnerWorkspaceId}) WHERE s.workspaceId = $ws
        MATCH (p:Workspace {id: s.partnerWorkspaceId})
        RETURN ${SHARE} AS s`,
-      { ws, mapId, partnerWorkspaceId },
-    ))?.s;
+        { ws, mapId, partnerWorkspaceId },
+      )
+    )?.s;
   },
 
-  async create(tx: Tx, share: { id: string; ws: string; mapId: string; partnerWorkspaceId: string; access: ShareAccess; offeredBy: string | null }): Promise<Share> {
+  async create(
+    tx: Tx,
+    share: { id: string; ws: string; mapId: string; partnerWorkspaceId: string; access: ShareAccess; offeredBy: string | null },
+  ): Promise<Share> {
     return (await tx.one<{ s: Share }>(
       `MATCH (p:Workspace {id: $partnerWorkspaceId})
        CREATE (s:Share {id: $id, workspaceId: $ws, mapId: $mapId, partnerWorkspaceId: $partnerWorkspaceId, access: $access,
@@ -97,15 +105,17 @@ export const sharesRepo = {
   },
 
   async open(tx: Tx, ws: string, shareId: string): Promise<OpenShare | undefined> {
-    return (await tx.one<{ s: OpenShare }>(
-      `MATCH (s:Share {id: $shareId}) WHERE s.partnerWorkspaceId = $ws AND s.status = 'accepted'
+    return (
+      await tx.one<{ s: OpenShare }>(
+        `MATCH (s:Share {id: $shareId}) WHERE s.partnerWorkspaceId = $ws AND s.status = 'accepted'
        MATCH (o:Workspace {id: s.workspaceId}) WHERE o.deletedAt IS NULL
        MATCH (p:Workspace {id: s.partnerWorkspaceId}) WHERE p.deletedAt IS NULL
        MATCH (m:Map {id: s.mapId}) WHERE m.workspaceId = s.workspaceId
        RETURN {id: s.id, access: s.access, mapId: m.id, mapName: m.name, ownerWorkspace: {id: o.id, name: o.name},
                partnerWorkspace: {id: p.id, name: p.name}} AS s`,
-      { ws, shareId },
-    ))?.s;
+        { ws, shareId },
+      )
+    )?.s;
   },
 
   async sharedWith(tx: Tx, ws: string): Promise<SharedMapSummary[]> {
@@ -143,7 +153,10 @@ export const sharesRepo = {
     return rows.map((r) => r.id);
   },
 
-  async recordContribution(tx: Tx, c: { entityType: 'actor' | 'relationship'; entityId: string; ws: string; partnerWorkspaceId: string; shareId: string }) {
+  async recordContribution(
+    tx: Tx,
+    c: { entityType: 'actor' | 'relationship'; entityId: string; ws: string; partnerWorkspaceId: string; shareId: string },
+  ) {
     await tx.query(
       `CREATE (:Contribution {entityType: $entityType, entityId: $entityId, workspaceId: $ws, partnerWorkspaceId: $partnerWorkspaceId,
                               shareId: $shareId, at: datetime()})`,
@@ -202,7 +215,13 @@ export const coalitionRepo = {
 
   /** An actor on one of the maps shared with this workspace, with the workspace that holds it. */
   async actorOnSharedMap(tx: Tx, ws: string, actorId: string) {
-    return tx.one<{ id: string; name: string; kind: 'person' | 'organization'; externalIds: string | null; workspace: { id: string; name: string } }>(
+    return tx.one<{
+      id: string;
+      name: string;
+      kind: 'person' | 'organization';
+      externalIds: string | null;
+      workspace: { id: string; name: string };
+    }>(
       `MATCH (s:Share {status: 'accepted'}) WHERE s.partnerWorkspaceId = $ws
        MATCH (o:Workspace {id: s.workspaceId}) WHERE o.deletedAt IS NULL
        MATCH (m:Map {id: s.mapId})-[:SHOWS]->(a:Actor {id: $actorId}) WHERE m.workspaceId = s.workspaceId
@@ -213,7 +232,13 @@ export const coalitionRepo = {
   },
 
   async actorInWorkspace(tx: Tx, ws: string, actorId: string) {
-    return tx.one<{ id: string; name: string; kind: 'person' | 'organization'; externalIds: string | null; workspace: { id: string; name: string } }>(
+    return tx.one<{
+      id: string;
+      name: string;
+      kind: 'person' | 'organization';
+      externalIds: string | null;
+      workspace: { id: string; name: string };
+    }>(
       `MATCH (a:Actor {id: $actorId}) WHERE a.workspaceId = $ws
        MATCH (w:Workspace {id: $ws})
        RETURN a.id AS id, a.name AS name, a.kind AS kind, a.externalIdsJson AS externalIds, {id: w.id, name: w.name} AS workspace`,
@@ -226,7 +251,14 @@ export const coalitionRepo = {
    * by `fragments`, checked exactly by the caller) and every tie from them to another actor
    * of the same map.
    */
-  async ties(tx: Tx, maps: { id: string; workspaceId: string }[], target: string, fragments: string[], types: readonly string[], limit: number): Promise<ReachRow[]> {
+  async ties(
+    tx: Tx,
+    maps: { id: string; workspaceId: string }[],
+    target: string,
+    fragments: string[],
+    types: readonly string[],
+    limit: number,
+  ): Promise<ReachRow[]> {
     return tx.query<ReachRow>(
       `UNWIND $maps AS mp
        MATCH (m:Map {id: mp.id}) WHERE m.workspaceId = mp.workspaceId

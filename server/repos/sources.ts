@@ -9,7 +9,9 @@ export const SOURCE = 's {.id, .url, .title, .publisher, .publishedAt, .accessed
 export const sourceStore: EntityStore<Source> = {
   type: 'source',
   async load(tx, ws, id) {
-    return (await tx.one<{ s: Source }>(`MATCH (s:Source {id: $id}) WHERE s.workspaceId = $ws RETURN ${SOURCE} AS s`, { ws, id }))?.s ?? null;
+    return (
+      (await tx.one<{ s: Source }>(`MATCH (s:Source {id: $id}) WHERE s.workspaceId = $ws RETURN ${SOURCE} AS s`, { ws, id }))?.s ?? null
+    );
   },
   async save(tx, ws, source) {
     const { id, ...props } = source;
@@ -27,10 +29,12 @@ export const sourceStore: EntityStore<Source> = {
 
 export async function sourceByUrl(tx: Tx, ws: string, url: string): Promise<Source | null> {
   return (
-    (await tx.one<{ s: Source }>(`MATCH (s:Source {workspaceId: $ws, urlKey: $key}) RETURN ${SOURCE} AS s`, {
-      ws,
-      key: normalizeUrl(url),
-    }))?.s ?? null
+    (
+      await tx.one<{ s: Source }>(`MATCH (s:Source {workspaceId: $ws, urlKey: $key}) RETURN ${SOURCE} AS s`, {
+        ws,
+        key: normalizeUrl(url),
+      })
+    )?.s ?? null
   );
 }
 
@@ -44,7 +48,12 @@ export async function sourcesByIds(tx: Tx, ws: string, ids: string[]): Promise<S
 }
 
 /** A page of sources, newest first; `q` (lower-cased) matches title, publisher or URL. */
-export async function listSources(tx: Tx, ws: string, q: string | undefined, page: { after: [string, string] | null; limit: number }): Promise<Source[]> {
+export async function listSources(
+  tx: Tx,
+  ws: string,
+  q: string | undefined,
+  page: { after: [string, string] | null; limit: number },
+): Promise<Source[]> {
   const rows = await tx.query<{ s: Source }>(
     `MATCH (s:Source) WHERE s.workspaceId = $ws
        AND ($q IS NULL OR toLower(coalesce(s.title, '') + ' ' + coalesce(s.publisher, '') + ' ' + s.url) CONTAINS $q)
@@ -58,13 +67,21 @@ export async function listSources(tx: Tx, ws: string, q: string | undefined, pag
 /** How many relationships cite a source. */
 export async function citationsOf(tx: Tx, ws: string, id: string): Promise<number> {
   return (
-    (await tx.one<{ n: number }>(`MATCH (a:Actor)-[r]->(:Actor) WHERE a.workspaceId = $ws AND $id IN r.sourceIds RETURN count(r) AS n`, { ws, id }))?.n ?? 0
+    (
+      await tx.one<{ n: number }>(`MATCH (a:Actor)-[r]->(:Actor) WHERE a.workspaceId = $ws AND $id IN r.sourceIds RETURN count(r) AS n`, {
+        ws,
+        id,
+      })
+    )?.n ?? 0
   );
 }
 
 /** Which of these sources exist in the workspace. */
 export async function existingSourceIds(tx: Tx, ws: string, ids: string[]): Promise<Set<string>> {
   if (ids.length === 0) return new Set();
-  const rows = await tx.query<{ id: string }>('UNWIND $ids AS id MATCH (s:Source {id: id}) WHERE s.workspaceId = $ws RETURN s.id AS id', { ws, ids });
+  const rows = await tx.query<{ id: string }>('UNWIND $ids AS id MATCH (s:Source {id: id}) WHERE s.workspaceId = $ws RETURN s.id AS id', {
+    ws,
+    ids,
+  });
   return new Set(rows.map((r) => r.id));
 }

@@ -24,10 +24,12 @@ export const usersRepo = {
   },
 
   async byEmail(tx: Tx, email: string) {
-    return (await tx.one<{ u: User & { passwordHash: string } }>(
-      `MATCH (u:User {email: $email}) RETURN u {.id, .email, .name, .createdAt, .passwordHash} AS u`,
-      { email },
-    ))?.u;
+    return (
+      await tx.one<{ u: User & { passwordHash: string } }>(
+        `MATCH (u:User {email: $email}) RETURN u {.id, .email, .name, .createdAt, .passwordHash} AS u`,
+        { email },
+      )
+    )?.u;
   },
 
   async createSession(tx: Tx, session: { id: string; userId: string; ttlDays: number }) {
@@ -42,19 +44,18 @@ export const usersRepo = {
   },
 
   async bySession(tx: Tx, id: string) {
-    return (await tx.one<{ u: User }>(
-      `MATCH (s:Session {id: $id}) WHERE s.expiresAt > datetime()
+    return (
+      await tx.one<{ u: User }>(
+        `MATCH (s:Session {id: $id}) WHERE s.expiresAt > datetime()
        MATCH (u:User {id: s.userId}) RETURN ${USER} AS u`,
-      { id },
-    ))?.u;
+        { id },
+      )
+    )?.u;
   },
 
   /** Ends every session of the account; their ids (hashes), to forget cached ones. */
   async deleteSessionsOf(tx: Tx, userId: string): Promise<string[]> {
-    const rows = await tx.query<{ id: string }>(
-      'MATCH (s:Session {userId: $userId}) WITH s, s.id AS id DELETE s RETURN id',
-      { userId },
-    );
+    const rows = await tx.query<{ id: string }>('MATCH (s:Session {userId: $userId}) WITH s, s.id AS id DELETE s RETURN id', { userId });
     return rows.map((r) => r.id);
   },
 
@@ -85,7 +86,15 @@ export const usersRepo = {
 
   async createToken(
     tx: Tx,
-    token: { id: string; userId: string; name: string; hash: string; access: TokenScope['access']; workspaceId: string | null; expiresAt: string | null },
+    token: {
+      id: string;
+      userId: string;
+      name: string;
+      hash: string;
+      access: TokenScope['access'];
+      workspaceId: string | null;
+      expiresAt: string | null;
+    },
   ): Promise<ApiToken> {
     return (await tx.one<{ t: ApiToken }>(
       `CREATE (t:ApiToken {id: $id, userId: $userId, name: $name, hash: $hash, access: $access, workspaceId: $workspaceId,
@@ -96,34 +105,35 @@ export const usersRepo = {
   },
 
   async listTokens(tx: Tx, userId: string): Promise<ApiToken[]> {
-    const rows = await tx.query<{ t: ApiToken }>(
-      `MATCH (t:ApiToken {userId: $userId}) RETURN ${TOKEN} AS t ORDER BY t.createdAt`,
-      { userId },
-    );
+    const rows = await tx.query<{ t: ApiToken }>(`MATCH (t:ApiToken {userId: $userId}) RETURN ${TOKEN} AS t ORDER BY t.createdAt`, {
+      userId,
+    });
     return rows.map((r) => r.t);
   },
 
   async deleteToken(tx: Tx, userId: string, id: string): Promise<string | undefined> {
-    return (await tx.one<{ hash: string }>(
-      'MATCH (t:ApiToken {id: $id, userId: $userId}) WITH t, t.hash AS hash DELETE t RETURN hash',
-      { id, userId },
-    ))?.hash;
+    return (
+      await tx.one<{ hash: string }>('MATCH (t:ApiToken {id: $id, userId: $userId}) WITH t, t.hash AS hash DELETE t RETURN hash', {
+        id,
+        userId,
+      })
+    )?.hash;
   },
 
   /** Revokes every token of the account; their hashes, to forget cached ones. */
   async deleteTokensOf(tx: Tx, userId: string): Promise<string[]> {
-    const rows = await tx.query<{ hash: string }>(
-      'MATCH (t:ApiToken {userId: $userId}) WITH t, t.hash AS hash DELETE t RETURN hash',
-      { userId },
-    );
+    const rows = await tx.query<{ hash: string }>('MATCH (t:ApiToken {userId: $userId}) WITH t, t.hash AS hash DELETE t RETURN hash', {
+      userId,
+    });
     return rows.map((r) => r.hash);
   },
 
   async isMember(tx: Tx, userId: string, workspaceId: string): Promise<boolean> {
-    return Boolean(await tx.one(
-      'MATCH (:User {id: $userId})-[:MEMBER_OF]->(w:Workspace {id: $workspaceId}) WHERE w.deletedAt IS NULL RETURN w.id AS id',
-      { userId, workspaceId },
-    ));
+    return Boolean(
+      await tx.one(
+        'MATCH (:User {id: $userId})-[:MEMBER_OF]->(w:Workspace {id: $workspaceId}) WHERE w.deletedAt IS NULL RETURN w.id AS id',
+        { userId, workspaceId },
+      ),
+    );
   },
-
 };

@@ -25,10 +25,12 @@ export const workspacesRepo = {
   },
 
   async get(tx: Tx, id: string, userId: string): Promise<Workspace | undefined> {
-    return (await tx.one<{ w: Workspace }>(
-      `MATCH (:User {id: $userId})-[m:MEMBER_OF]->(w:Workspace {id: $id}) WHERE w.deletedAt IS NULL RETURN ${WORKSPACE} AS w`,
-      { id, userId },
-    ))?.w;
+    return (
+      await tx.one<{ w: Workspace }>(
+        `MATCH (:User {id: $userId})-[m:MEMBER_OF]->(w:Workspace {id: $id}) WHERE w.deletedAt IS NULL RETURN ${WORKSPACE} AS w`,
+        { id, userId },
+      )
+    )?.w;
   },
 
   async update(tx: Tx, id: string, userId: string, fields: { name?: string | undefined; description?: string | undefined }) {
@@ -79,28 +81,37 @@ export const workspacesRepo = {
   },
 
   async roleOf(tx: Tx, ws: string, email: string): Promise<{ role: MemberRole; userId: string } | undefined> {
-    return tx.one(`MATCH (u:User {email: $email})-[m:MEMBER_OF]->(:Workspace {id: $ws}) RETURN m.role AS role, u.id AS userId`, { ws, email });
+    return tx.one(`MATCH (u:User {email: $email})-[m:MEMBER_OF]->(:Workspace {id: $ws}) RETURN m.role AS role, u.id AS userId`, {
+      ws,
+      email,
+    });
   },
 
   /** A user's role in a live workspace (none in a deleted one): what every request is checked against. */
   async roleOfUser(tx: Tx, ws: string, userId: string): Promise<MemberRole | undefined> {
-    return (await tx.one<{ role: MemberRole }>(
-      'MATCH (:User {id: $userId})-[m:MEMBER_OF]->(w:Workspace {id: $ws}) WHERE w.deletedAt IS NULL RETURN m.role AS role',
-      { ws, userId },
-    ))?.role;
+    return (
+      await tx.one<{ role: MemberRole }>(
+        'MATCH (:User {id: $userId})-[m:MEMBER_OF]->(w:Workspace {id: $ws}) WHERE w.deletedAt IS NULL RETURN m.role AS role',
+        { ws, userId },
+      )
+    )?.role;
   },
 
   async ownerCount(tx: Tx, ws: string): Promise<number> {
-    return (await tx.one<{ n: number }>(`MATCH (:User)-[m:MEMBER_OF {role: 'owner'}]->(:Workspace {id: $ws}) RETURN count(m) AS n`, { ws }))!.n;
+    return (await tx.one<{ n: number }>(`MATCH (:User)-[m:MEMBER_OF {role: 'owner'}]->(:Workspace {id: $ws}) RETURN count(m) AS n`, {
+      ws,
+    }))!.n;
   },
 
   /** Makes the account with this email a member; undefined when no account has it. */
   async addByEmail(tx: Tx, ws: string, email: string, role: MemberRole): Promise<string | undefined> {
-    return (await tx.one<{ id: string }>(
-      `MATCH (u:User {email: $email}) MATCH (w:Workspace {id: $ws})
+    return (
+      await tx.one<{ id: string }>(
+        `MATCH (u:User {email: $email}) MATCH (w:Workspace {id: $ws})
        CREATE (u)-[:MEMBER_OF {role: $role, since: datetime()}]->(w) RETURN u.id AS id`,
-      { ws, email, role },
-    ))?.id;
+        { ws, email, role },
+      )
+    )?.id;
   },
 
   async addUser(tx: Tx, ws: string, userId: string, role: MemberRole) {

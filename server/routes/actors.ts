@@ -37,10 +37,23 @@ export const actorRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.post(
     '/actors',
-    { schema: { tags: ['actors'], summary: 'Create an actor', params: wsParams, body: actorCreate, response: { 201: actor, ...writeErrors } } },
+    {
+      schema: {
+        tags: ['actors'],
+        summary: 'Create an actor',
+        params: wsParams,
+        body: actorCreate,
+        response: { 201: actor, ...writeErrors },
+      },
+    },
     async (request, reply) => {
-      const { result } = await mutate(app.db, request.params.ws, author(request), 'create', (a: Actor) => `Added ${a.name}`, (ctx) =>
-        createActor(ctx, request.body),
+      const { result } = await mutate(
+        app.db,
+        request.params.ws,
+        author(request),
+        'create',
+        (a: Actor) => `Added ${a.name}`,
+        (ctx) => createActor(ctx, request.body),
       );
       return reply.code(201).send(result);
     },
@@ -48,17 +61,37 @@ export const actorRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.get(
     '/actors/:id',
-    { schema: { tags: ['actors'], summary: 'An actor with its relationships (grouped by type), their sources and its maps', params: idParams, response: { 200: actorDetail, ...readErrors } } },
+    {
+      schema: {
+        tags: ['actors'],
+        summary: 'An actor with its relationships (grouped by type), their sources and its maps',
+        params: idParams,
+        response: { 200: actorDetail, ...readErrors },
+      },
+    },
     async (request) => app.db.read((tx) => loadActorDetail(tx, request.params.ws, request.params.id)),
   );
 
   app.patch(
     '/actors/:id',
-    { schema: { tags: ['actors'], summary: 'Change an actor (send the version you edited)', params: idParams, body: actorPatch, response: { 200: actor, ...writeErrors } } },
+    {
+      schema: {
+        tags: ['actors'],
+        summary: 'Change an actor (send the version you edited)',
+        params: idParams,
+        body: actorPatch,
+        response: { 200: actor, ...writeErrors },
+      },
+    },
     async (request) => {
       const patch = { ...request.body, version: basedOn(request, request.body.version) };
-      const { result } = await mutate(app.db, request.params.ws, author(request), 'update', (a: Actor) => `Edited ${a.name}`, (ctx) =>
-        updateActor(ctx, request.params.id, patch),
+      const { result } = await mutate(
+        app.db,
+        request.params.ws,
+        author(request),
+        'update',
+        (a: Actor) => `Edited ${a.name}`,
+        (ctx) => updateActor(ctx, request.params.id, patch),
       );
       return result;
     },
@@ -66,10 +99,23 @@ export const actorRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.delete(
     '/actors/:id',
-    { schema: { tags: ['actors'], summary: 'Delete an actor (restorable, with its relationships)', params: idParams, querystring: versionQuery, response: { 204: z.null(), ...writeErrors } } },
+    {
+      schema: {
+        tags: ['actors'],
+        summary: 'Delete an actor (restorable, with its relationships)',
+        params: idParams,
+        querystring: versionQuery,
+        response: { 204: z.null(), ...writeErrors },
+      },
+    },
     async (request, reply) => {
-      await mutate(app.db, request.params.ws, author(request), 'delete', (a: Actor) => `Deleted ${a.name}`, (ctx) =>
-        deleteActor(ctx, request.params.id, basedOn(request, request.query.version)),
+      await mutate(
+        app.db,
+        request.params.ws,
+        author(request),
+        'delete',
+        (a: Actor) => `Deleted ${a.name}`,
+        (ctx) => deleteActor(ctx, request.params.id, basedOn(request, request.query.version)),
       );
       return reply.code(204).send(null);
     },
@@ -77,9 +123,25 @@ export const actorRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.post(
     '/actors/:id/restore',
-    { schema: { tags: ['actors'], summary: 'Restore a deleted actor and its relationships', params: idParams, response: { 200: actor, ...writeErrors } } },
+    {
+      schema: {
+        tags: ['actors'],
+        summary: 'Restore a deleted actor and its relationships',
+        params: idParams,
+        response: { 200: actor, ...writeErrors },
+      },
+    },
     async (request) =>
-      (await mutate(app.db, request.params.ws, author(request), 'restore', (a: Actor) => `Restored ${a.name}`, (ctx) => restoreActor(ctx, request.params.id))).result,
+      (
+        await mutate(
+          app.db,
+          request.params.ws,
+          author(request),
+          'restore',
+          (a: Actor) => `Restored ${a.name}`,
+          (ctx) => restoreActor(ctx, request.params.id),
+        )
+      ).result,
   );
 
   app.post(
@@ -94,8 +156,13 @@ export const actorRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request) => {
-      const { result } = await mutate(app.db, request.params.ws, author(request), 'merge', (a: Actor) => `Merged a duplicate into ${a.name}`, (ctx) =>
-        mergeActor(ctx, request.params.id, request.body.into, basedOn(request, request.body.version)),
+      const { result } = await mutate(
+        app.db,
+        request.params.ws,
+        author(request),
+        'merge',
+        (a: Actor) => `Merged a duplicate into ${a.name}`,
+        (ctx) => mergeActor(ctx, request.params.id, request.body.into, basedOn(request, request.body.version)),
       );
       return result;
     },
@@ -103,10 +170,23 @@ export const actorRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.post(
     '/actors/:id/assessments',
-    { schema: { tags: ['assessments'], summary: 'Record a dated reading of power and alignment', params: idParams, body: assessmentCreate, response: { 201: assessmentRecorded, ...writeErrors } } },
+    {
+      schema: {
+        tags: ['assessments'],
+        summary: 'Record a dated reading of power and alignment',
+        params: idParams,
+        body: assessmentCreate,
+        response: { 201: assessmentRecorded, ...writeErrors },
+      },
+    },
     async (request, reply) => {
-      const { result } = await mutate(app.db, request.params.ws, author(request), 'assess', (x: Assessment) => `Assessed power ${x.power}, alignment ${x.alignment}`, (ctx) =>
-        assess(ctx, request.params.id, request.body),
+      const { result } = await mutate(
+        app.db,
+        request.params.ws,
+        author(request),
+        'assess',
+        (x: Assessment) => `Assessed power ${x.power}, alignment ${x.alignment}`,
+        (ctx) => assess(ctx, request.params.id, request.body),
       );
       return reply.code(201).send(result);
     },
@@ -114,7 +194,14 @@ export const actorRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.get(
     '/actors/:id/assessments',
-    { schema: { tags: ['assessments'], summary: 'An actor’s readings, oldest first', params: idParams, response: { 200: z.object({ items: z.array(assessment) }), ...readErrors } } },
+    {
+      schema: {
+        tags: ['assessments'],
+        summary: 'An actor’s readings, oldest first',
+        params: idParams,
+        response: { 200: z.object({ items: z.array(assessment) }), ...readErrors },
+      },
+    },
     async (request) =>
       app.db.read(async (tx) => {
         if (!(await actorStore.load(tx, request.params.ws, request.params.id))) throw notFound('Actor');
@@ -130,7 +217,10 @@ export const actorRoutes: FastifyPluginAsyncZod = async (app) => {
         tags: ['history'],
         summary: 'Changes that touched this actor, newest first',
         params: idParams,
-        querystring: z.object({ before: z.coerce.number().int().min(1).optional(), limit: z.coerce.number().int().min(1).max(200).default(50) }),
+        querystring: z.object({
+          before: z.coerce.number().int().min(1).optional(),
+          limit: z.coerce.number().int().min(1).max(200).default(50),
+        }),
         response: { 200: z.object({ items: z.array(change) }), ...readErrors },
       },
     },

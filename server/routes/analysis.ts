@@ -2,8 +2,20 @@ import type { BrokersAnswer, CommunitiesAnswer } from '../domain/analysis.js';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import {
-  brokersAnswer, brokersQuery, circleAnswer, circleQuery, communitiesAnswer, communitiesQuery, interlocksAnswer,
-  interlocksQuery, leverageAnswer, leverageQuery, neighborhoodAnswer, neighborhoodQuery, pathsAnswer, pathsQuery,
+  brokersAnswer,
+  brokersQuery,
+  circleAnswer,
+  circleQuery,
+  communitiesAnswer,
+  communitiesQuery,
+  interlocksAnswer,
+  interlocksQuery,
+  leverageAnswer,
+  leverageQuery,
+  neighborhoodAnswer,
+  neighborhoodQuery,
+  pathsAnswer,
+  pathsQuery,
 } from '../domain/analysis.js';
 import { id, problemSchema, wsParams } from '../domain/common.js';
 import { brokers } from '../analysis/brokers.js';

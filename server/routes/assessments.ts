@@ -14,7 +14,8 @@ export const assessmentRoutes: FastifyPluginAsyncZod = async (app) => {
     {
       schema: {
         tags: ['assessments'],
-        summary: 'What moved since a date: every actor whose power or alignment changed, from → to, with the readings’ notes (the weekly meeting view)',
+        summary:
+          'What moved since a date: every actor whose power or alignment changed, from → to, with the readings’ notes (the weekly meeting view)',
         params: wsParams,
         querystring: assessmentChangesQuery,
         response: { 200: assessmentChanges, ...readErrors },
@@ -33,7 +34,14 @@ export const assessmentRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.get(
     '/assessments/range',
-    { schema: { tags: ['assessments'], summary: 'The first and last reading in the workspace (the time slider’s span)', params: wsParams, response: { 200: assessmentRange, ...readErrors } } },
+    {
+      schema: {
+        tags: ['assessments'],
+        summary: 'The first and last reading in the workspace (the time slider’s span)',
+        params: wsParams,
+        response: { 200: assessmentRange, ...readErrors },
+      },
+    },
     async (request) => app.db.read((tx) => rangeOf(tx, request.params.ws)),
   );
 };

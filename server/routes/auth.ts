@@ -18,7 +18,9 @@ const SESSION_DAYS = 30;
 /** The same answer for an unknown email and a wrong password, so neither tells the other. */
 const noMatch = () => unauthorized('That email and password do not match an account.');
 const waitProblem = (seconds: number) =>
-  new Problem(429, 'Too many requests', `Too many failed sign-ins for this email: wait ${seconds} s before trying again.`, { retryAfter: seconds });
+  new Problem(429, 'Too many requests', `Too many failed sign-ins for this email: wait ${seconds} s before trying again.`, {
+    retryAfter: seconds,
+  });
 
 export const authRoutes: FastifyPluginAsyncZod = async (app) => {
   const throttle = app.signInThrottle;
@@ -135,7 +137,8 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: {
         tags: ['auth'],
         summary: 'Create an API token (shown once) for scripts and imports',
-        description: 'Signed in with a password only: a token cannot make tokens. A token may be limited to reading, to one workspace, and to a date.',
+        description:
+          'Signed in with a password only: a token cannot make tokens. A token may be limited to reading, to one workspace, and to a date.',
         body: tokenCreate,
         response: { 201: apiTokenCreated, ...errors(400, 401, 403, 429) },
       },
@@ -146,9 +149,19 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
       const token = newSecret('pm_');
       const created = await app.db.write(async (tx) => {
         if (workspaceId !== null && !(await usersRepo.isMember(tx, me.id, workspaceId))) {
-          throw badRequest('The token’s workspace must be one you belong to.', [{ path: 'body.workspaceId', message: 'is not a workspace of yours' }]);
+          throw badRequest('The token’s workspace must be one you belong to.', [
+            { path: 'body.workspaceId', message: 'is not a workspace of yours' },
+          ]);
         }
-        return usersRepo.createToken(tx, { id: randomUUID(), userId: me.id, name, hash: hashSecret(token), access, workspaceId, expiresAt });
+        return usersRepo.createToken(tx, {
+          id: randomUUID(),
+          userId: me.id,
+          name,
+          hash: hashSecret(token),
+          access,
+          workspaceId,
+          expiresAt,
+        });
       });
       return reply.code(201).send({ ...created, token });
     },
@@ -156,7 +169,14 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.get(
     '/tokens',
-    { config: { sessionOnly: true }, schema: { tags: ['auth'], summary: 'Your API tokens (never the secrets)', response: { 200: z.object({ items: z.array(apiToken) }), ...errors(401, 403) } } },
+    {
+      config: { sessionOnly: true },
+      schema: {
+        tags: ['auth'],
+        summary: 'Your API tokens (never the secrets)',
+        response: { 200: z.object({ items: z.array(apiToken) }), ...errors(401, 403) },
+      },
+    },
     async (request) => {
       const me = requireUser(request);
       return { items: await app.db.read((tx) => usersRepo.listTokens(tx, me.id)) };
@@ -165,7 +185,15 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.delete(
     '/tokens/:id',
-    { config: { sessionOnly: true }, schema: { tags: ['auth'], summary: 'Revoke an API token', params: z.object({ id }), response: { 204: z.null(), ...errors(400, 401, 403, 404) } } },
+    {
+      config: { sessionOnly: true },
+      schema: {
+        tags: ['auth'],
+        summary: 'Revoke an API token',
+        params: z.object({ id }),
+        response: { 204: z.null(), ...errors(400, 401, 403, 404) },
+      },
+    },
     async (request, reply) => {
       const me = requireUser(request);
       const hash = await app.db.write((tx) => usersRepo.deleteToken(tx, me.id, request.params.id));
@@ -182,7 +210,8 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: {
         tags: ['auth'],
         summary: 'Change your password; ends your other sessions and revokes all your API tokens',
-        description: 'This session gets a fresh cookie; every other session ends and every API token stops working, since a token made by a session dies with the password it was made under.',
+        description:
+          'This session gets a fresh cookie; every other session ends and every API token stops working, since a token made by a session dies with the password it was made under.',
         body: passwordChange,
         response: { 204: z.null(), ...errors(400, 401, 403, 429) },
       },

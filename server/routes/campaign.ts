@@ -8,7 +8,18 @@ import { notFound } from '../http/problem.js';
 import { calendarOf } from '../io/ics.js';
 import { actionStore, keyDateStore, membersAmong, taskStore } from '../repos/campaign.js';
 import { listRecords } from '../repos/records.js';
-import { createAction, createKeyDate, createTask, deleteAction, deleteKeyDate, deleteTask, taskFromTie, updateAction, updateKeyDate, updateTask } from '../services/campaign.js';
+import {
+  createAction,
+  createKeyDate,
+  createTask,
+  deleteAction,
+  deleteKeyDate,
+  deleteTask,
+  taskFromTie,
+  updateAction,
+  updateKeyDate,
+  updateTask,
+} from '../services/campaign.js';
 import { mutate } from '../services/unit-of-work.js';
 import { author, basedOn, readErrors, writeErrors } from './helpers.js';
 
@@ -25,10 +36,24 @@ export const campaignRoutes: FastifyPluginAsyncZod = async (app) => {
   // --- Actions ---
   app.get(
     '/actions',
-    { schema: { tags: ['campaign'], summary: 'Actions, in date order (of one demand, or aimed at one actor)', params: wsParams, querystring: actionListQuery, response: { 200: items(action), ...readErrors } } },
+    {
+      schema: {
+        tags: ['campaign'],
+        summary: 'Actions, in date order (of one demand, or aimed at one actor)',
+        params: wsParams,
+        querystring: actionListQuery,
+        response: { 200: items(action), ...readErrors },
+      },
+    },
     async (request) => ({
       items: await app.db.read((tx) =>
-        listRecords(tx, actionStore, request.params.ws, { equal: { demandId: request.query.demand }, contains: { targetIds: request.query.target! } }, 'date, createdAt'),
+        listRecords(
+          tx,
+          actionStore,
+          request.params.ws,
+          { equal: { demandId: request.query.demand }, contains: { targetIds: request.query.target! } },
+          'date, createdAt',
+        ),
       ),
     }),
   );
@@ -44,8 +69,13 @@ export const campaignRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request, reply) => {
-      const { result } = await mutate(app.db, request.params.ws, author(request), 'create', (a: Action) => `Added action “${a.title}”`, (ctx) =>
-        createAction(ctx, request.params.id, request.body),
+      const { result } = await mutate(
+        app.db,
+        request.params.ws,
+        author(request),
+        'create',
+        (a: Action) => `Added action “${a.title}”`,
+        (ctx) => createAction(ctx, request.params.id, request.body),
       );
       return reply.code(201).send(result);
     },
@@ -57,18 +87,46 @@ export const campaignRoutes: FastifyPluginAsyncZod = async (app) => {
   );
   app.patch(
     '/actions/:id',
-    { schema: { tags: ['campaign'], summary: 'Change an action (send the version you edited), or record the target’s response', params: idParams, body: actionPatch, response: { 200: action, ...writeErrors } } },
+    {
+      schema: {
+        tags: ['campaign'],
+        summary: 'Change an action (send the version you edited), or record the target’s response',
+        params: idParams,
+        body: actionPatch,
+        response: { 200: action, ...writeErrors },
+      },
+    },
     async (request) =>
-      (await mutate(app.db, request.params.ws, author(request), 'update', (a: Action) => `Edited action “${a.title}”`, (ctx) =>
-        updateAction(ctx, request.params.id, { ...request.body, version: basedOn(request, request.body.version) }),
-      )).result,
+      (
+        await mutate(
+          app.db,
+          request.params.ws,
+          author(request),
+          'update',
+          (a: Action) => `Edited action “${a.title}”`,
+          (ctx) => updateAction(ctx, request.params.id, { ...request.body, version: basedOn(request, request.body.version) }),
+        )
+      ).result,
   );
   app.delete(
     '/actions/:id',
-    { schema: { tags: ['campaign'], summary: 'Delete an action (revertible from history)', params: idParams, querystring: versionQuery, response: { 204: z.null(), ...writeErrors } } },
+    {
+      schema: {
+        tags: ['campaign'],
+        summary: 'Delete an action (revertible from history)',
+        params: idParams,
+        querystring: versionQuery,
+        response: { 204: z.null(), ...writeErrors },
+      },
+    },
     async (request, reply) => {
-      await mutate(app.db, request.params.ws, author(request), 'delete', (a: Action) => `Deleted action “${a.title}”`, (ctx) =>
-        deleteAction(ctx, request.params.id, basedOn(request, request.query.version)),
+      await mutate(
+        app.db,
+        request.params.ws,
+        author(request),
+        'delete',
+        (a: Action) => `Deleted action “${a.title}”`,
+        (ctx) => deleteAction(ctx, request.params.id, basedOn(request, request.query.version)),
       );
       return reply.code(204).send(null);
     },
@@ -76,19 +134,45 @@ export const campaignRoutes: FastifyPluginAsyncZod = async (app) => {
 
   // --- Key dates ---
   const listKeyDates = (ws: string, query: z.infer<typeof keyDateListQuery>) =>
-    app.db.read((tx) => listRecords(tx, keyDateStore, ws, { contains: { actorIds: query.actor!, demandIds: query.demand! }, from: { date: query.from! } }, 'date, title'));
+    app.db.read((tx) =>
+      listRecords(
+        tx,
+        keyDateStore,
+        ws,
+        { contains: { actorIds: query.actor!, demandIds: query.demand! }, from: { date: query.from! } },
+        'date, title',
+      ),
+    );
   app.get(
     '/key-dates',
-    { schema: { tags: ['campaign'], summary: 'Key dates (compression points), soonest first', params: wsParams, querystring: keyDateListQuery, response: { 200: items(keyDate), ...readErrors } } },
+    {
+      schema: {
+        tags: ['campaign'],
+        summary: 'Key dates (compression points), soonest first',
+        params: wsParams,
+        querystring: keyDateListQuery,
+        response: { 200: items(keyDate), ...readErrors },
+      },
+    },
     async (request) => ({ items: await listKeyDates(request.params.ws, request.query) }),
   );
   app.get(
     '/key-dates.ics',
-    { schema: { tags: ['campaign'], summary: 'The key dates as an iCalendar file (RFC 5545) for any calendar app', params: wsParams, querystring: keyDateListQuery, response: { 200: z.string(), ...readErrors } } },
+    {
+      schema: {
+        tags: ['campaign'],
+        summary: 'The key dates as an iCalendar file (RFC 5545) for any calendar app',
+        params: wsParams,
+        querystring: keyDateListQuery,
+        response: { 200: z.string(), ...readErrors },
+      },
+    },
     async (request, reply) => {
       const { ws } = request.params;
       const dates = await listKeyDates(ws, request.query);
-      const name = (await app.db.read((tx) => tx.one<{ name: string }>('MATCH (w:Workspace {id: $ws}) RETURN w.name AS name', { ws })))?.name ?? 'powermap';
+      const name =
+        (await app.db.read((tx) => tx.one<{ name: string }>('MATCH (w:Workspace {id: $ws}) RETURN w.name AS name', { ws })))?.name ??
+        'powermap';
       return reply
         .type('text/calendar; charset=utf-8')
         .header('content-disposition', 'attachment; filename="key-dates.ics"')
@@ -98,26 +182,69 @@ export const campaignRoutes: FastifyPluginAsyncZod = async (app) => {
   );
   app.post(
     '/key-dates',
-    { schema: { tags: ['campaign'], summary: 'Add a key date, attached to actors and/or demands', params: wsParams, body: keyDateCreate, response: { 201: keyDate, ...writeErrors } } },
+    {
+      schema: {
+        tags: ['campaign'],
+        summary: 'Add a key date, attached to actors and/or demands',
+        params: wsParams,
+        body: keyDateCreate,
+        response: { 201: keyDate, ...writeErrors },
+      },
+    },
     async (request, reply) => {
-      const { result } = await mutate(app.db, request.params.ws, author(request), 'create', (k: KeyDate) => `Added key date “${k.title}”`, (ctx) => createKeyDate(ctx, request.body));
+      const { result } = await mutate(
+        app.db,
+        request.params.ws,
+        author(request),
+        'create',
+        (k: KeyDate) => `Added key date “${k.title}”`,
+        (ctx) => createKeyDate(ctx, request.body),
+      );
       return reply.code(201).send(result);
     },
   );
   app.patch(
     '/key-dates/:id',
-    { schema: { tags: ['campaign'], summary: 'Change a key date (send the version you edited)', params: idParams, body: keyDatePatch, response: { 200: keyDate, ...writeErrors } } },
+    {
+      schema: {
+        tags: ['campaign'],
+        summary: 'Change a key date (send the version you edited)',
+        params: idParams,
+        body: keyDatePatch,
+        response: { 200: keyDate, ...writeErrors },
+      },
+    },
     async (request) =>
-      (await mutate(app.db, request.params.ws, author(request), 'update', (k: KeyDate) => `Edited key date “${k.title}”`, (ctx) =>
-        updateKeyDate(ctx, request.params.id, { ...request.body, version: basedOn(request, request.body.version) }),
-      )).result,
+      (
+        await mutate(
+          app.db,
+          request.params.ws,
+          author(request),
+          'update',
+          (k: KeyDate) => `Edited key date “${k.title}”`,
+          (ctx) => updateKeyDate(ctx, request.params.id, { ...request.body, version: basedOn(request, request.body.version) }),
+        )
+      ).result,
   );
   app.delete(
     '/key-dates/:id',
-    { schema: { tags: ['campaign'], summary: 'Delete a key date (revertible from history)', params: idParams, querystring: versionQuery, response: { 204: z.null(), ...writeErrors } } },
+    {
+      schema: {
+        tags: ['campaign'],
+        summary: 'Delete a key date (revertible from history)',
+        params: idParams,
+        querystring: versionQuery,
+        response: { 204: z.null(), ...writeErrors },
+      },
+    },
     async (request, reply) => {
-      await mutate(app.db, request.params.ws, author(request), 'delete', (k: KeyDate) => `Deleted key date “${k.title}”`, (ctx) =>
-        deleteKeyDate(ctx, request.params.id, basedOn(request, request.query.version)),
+      await mutate(
+        app.db,
+        request.params.ws,
+        author(request),
+        'delete',
+        (k: KeyDate) => `Deleted key date “${k.title}”`,
+        (ctx) => deleteKeyDate(ctx, request.params.id, basedOn(request, request.query.version)),
       );
       return reply.code(204).send(null);
     },
@@ -126,19 +253,40 @@ export const campaignRoutes: FastifyPluginAsyncZod = async (app) => {
   // --- Research tasks ---
   app.get(
     '/tasks',
-    { schema: { tags: ['campaign'], summary: 'Research tasks, by due date', params: wsParams, querystring: taskListQuery, response: { 200: items(task), ...readErrors } } },
+    {
+      schema: {
+        tags: ['campaign'],
+        summary: 'Research tasks, by due date',
+        params: wsParams,
+        querystring: taskListQuery,
+        response: { 200: items(task), ...readErrors },
+      },
+    },
     async (request) => {
       const { assignee, status, open, actor } = request.query;
       return {
         items: await app.db.read((tx) =>
-          listRecords(tx, taskStore, request.params.ws, { equal: { assigneeId: assignee, status }, within: open ? { status: ['open', 'doing'] } : {}, contains: { actorIds: actor! } }, 'due, createdAt'),
+          listRecords(
+            tx,
+            taskStore,
+            request.params.ws,
+            { equal: { assigneeId: assignee, status }, within: open ? { status: ['open', 'doing'] } : {}, contains: { actorIds: actor! } },
+            'due, createdAt',
+          ),
         ),
       };
     },
   );
   app.get(
     '/tasks/open-by-member',
-    { schema: { tags: ['campaign'], summary: 'Open tasks (open or doing) grouped by the member they are assigned to', params: wsParams, response: { 200: openTasksByMember, ...readErrors } } },
+    {
+      schema: {
+        tags: ['campaign'],
+        summary: 'Open tasks (open or doing) grouped by the member they are assigned to',
+        params: wsParams,
+        response: { 200: openTasksByMember, ...readErrors },
+      },
+    },
     async (request) => {
       const { ws } = request.params;
       return app.db.read(async (tx) => {
@@ -150,40 +298,102 @@ export const campaignRoutes: FastifyPluginAsyncZod = async (app) => {
           groups.set(key, [...(groups.get(key) ?? []), t]);
         }
         return {
-          items: [...groups].map(([assigneeId, tasks]) => ({ assigneeId, name: assigneeId ? names.get(assigneeId)! : null, tasks })).sort((a, b) => (a.name ?? '\uffff').localeCompare(b.name ?? '\uffff')),
+          items: [...groups]
+            .map(([assigneeId, tasks]) => ({ assigneeId, name: assigneeId ? names.get(assigneeId)! : null, tasks }))
+            .sort((a, b) => (a.name ?? '\uffff').localeCompare(b.name ?? '\uffff')),
         };
       });
     },
   );
   app.post(
     '/tasks',
-    { schema: { tags: ['campaign'], summary: 'Add a research task', params: wsParams, body: taskCreate, response: { 201: task, ...writeErrors } } },
+    {
+      schema: {
+        tags: ['campaign'],
+        summary: 'Add a research task',
+        params: wsParams,
+        body: taskCreate,
+        response: { 201: task, ...writeErrors },
+      },
+    },
     async (request, reply) => {
-      const { result } = await mutate(app.db, request.params.ws, author(request), 'create', (t: Task) => `Added task “${t.title}”`, (ctx) => createTask(ctx, request.body));
+      const { result } = await mutate(
+        app.db,
+        request.params.ws,
+        author(request),
+        'create',
+        (t: Task) => `Added task “${t.title}”`,
+        (ctx) => createTask(ctx, request.body),
+      );
       return reply.code(201).send(result);
     },
   );
   app.post(
     '/relationships/:id/task',
-    { schema: { tags: ['campaign'], summary: 'Turn an uncited relationship into a research task to find its source', params: idParams, body: tieTaskCreate, response: { 201: task, ...writeErrors } } },
+    {
+      schema: {
+        tags: ['campaign'],
+        summary: 'Turn an uncited relationship into a research task to find its source',
+        params: idParams,
+        body: tieTaskCreate,
+        response: { 201: task, ...writeErrors },
+      },
+    },
     async (request, reply) => {
-      const { result } = await mutate(app.db, request.params.ws, author(request), 'create', (t: Task) => `Added task “${t.title}”`, (ctx) => taskFromTie(ctx, request.params.id, request.body));
+      const { result } = await mutate(
+        app.db,
+        request.params.ws,
+        author(request),
+        'create',
+        (t: Task) => `Added task “${t.title}”`,
+        (ctx) => taskFromTie(ctx, request.params.id, request.body),
+      );
       return reply.code(201).send(result);
     },
   );
   app.patch(
     '/tasks/:id',
-    { schema: { tags: ['campaign'], summary: 'Change a task (send the version you edited)', params: idParams, body: taskPatch, response: { 200: task, ...writeErrors } } },
+    {
+      schema: {
+        tags: ['campaign'],
+        summary: 'Change a task (send the version you edited)',
+        params: idParams,
+        body: taskPatch,
+        response: { 200: task, ...writeErrors },
+      },
+    },
     async (request) =>
-      (await mutate(app.db, request.params.ws, author(request), 'update', (t: Task) => `Edited task “${t.title}”`, (ctx) =>
-        updateTask(ctx, request.params.id, { ...request.body, version: basedOn(request, request.body.version) }),
-      )).result,
+      (
+        await mutate(
+          app.db,
+          request.params.ws,
+          author(request),
+          'update',
+          (t: Task) => `Edited task “${t.title}”`,
+          (ctx) => updateTask(ctx, request.params.id, { ...request.body, version: basedOn(request, request.body.version) }),
+        )
+      ).result,
   );
   app.delete(
     '/tasks/:id',
-    { schema: { tags: ['campaign'], summary: 'Delete a task (revertible from history)', params: idParams, querystring: versionQuery, response: { 204: z.null(), ...writeErrors } } },
+    {
+      schema: {
+        tags: ['campaign'],
+        summary: 'Delete a task (revertible from history)',
+        params: idParams,
+        querystring: versionQuery,
+        response: { 204: z.null(), ...writeErrors },
+      },
+    },
     async (request, reply) => {
-      await mutate(app.db, request.params.ws, author(request), 'delete', (t: Task) => `Deleted task “${t.title}”`, (ctx) => deleteTask(ctx, request.params.id, basedOn(request, request.query.version)));
+      await mutate(
+        app.db,
+        request.params.ws,
+        author(request),
+        'delete',
+        (t: Task) => `Deleted task “${t.title}”`,
+        (ctx) => deleteTask(ctx, request.params.id, basedOn(request, request.query.version)),
+      );
       return reply.code(204).send(null);
     },
   );

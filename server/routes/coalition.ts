@@ -11,7 +11,8 @@ export const coalitionRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: {
         tags: ['shared maps'],
         summary: 'Which of our partners can reach the target: ties to it on every map shared with us or by us, by organisation',
-        description: 'The target is matched by actor id, or by an external id (wikidata, littlesis, …) that another record of it carries. Only accepted shares are read, and only what their maps show, without internal fields.',
+        description:
+          'The target is matched by actor id, or by an external id (wikidata, littlesis, …) that another record of it carries. Only accepted shares are read, and only what their maps show, without internal fields.',
         params: wsParams,
         querystring: reachQuery,
         response: { 200: reachAnswer, ...errors(400, 401, 404) },

@@ -32,7 +32,8 @@ export const exportRoutes: FastifyPluginAsyncZod = async (app) => {
     {
       schema: {
         tags: ['graph'],
-        summary: 'Download the workspace (or one map): a backup, JSON, CSV or XLSX sheets, GraphML, GEXF, Cytoscape.js JSON or FollowTheMoney entities',
+        summary:
+          'Download the workspace (or one map): a backup, JSON, CSV or XLSX sheets, GraphML, GEXF, Cytoscape.js JSON or FollowTheMoney entities',
         description:
           'backup: everything the workspace is, with its change history (docs/backup-format.md), restorable with POST /api/workspaces/restore. ' +
           'json: the same format without history, for the workspace or one map. actors-csv, relationships-csv, xlsx: Kumu’s elements and connections sheets, names in From and To, that the import reads back. ' +
@@ -42,7 +43,11 @@ export const exportRoutes: FastifyPluginAsyncZod = async (app) => {
         querystring: z.object({
           format: z.enum(exportFormatIds),
           map: id.optional().describe('Only this map: its actors and the ties among them (not for backup)'),
-          history: z.enum(['true', 'false']).default('true').transform((v) => v === 'true').describe('backup: include the change history'),
+          history: z
+            .enum(['true', 'false'])
+            .default('true')
+            .transform((v) => v === 'true')
+            .describe('backup: include the change history'),
         }),
         response: { 200: z.string(), ...readErrors },
       },
@@ -51,15 +56,24 @@ export const exportRoutes: FastifyPluginAsyncZod = async (app) => {
       const { ws } = request.params;
       const { format, map, history } = request.query;
       const spec = formats[format];
-      const selection = await app.db.read((tx) => readExport(tx, ws, { mapId: format === 'backup' ? undefined : map, history: format === 'backup' && history }));
+      const selection = await app.db.read((tx) =>
+        readExport(tx, ws, { mapId: format === 'backup' ? undefined : map, history: format === 'backup' && history }),
+      );
       const body = await spec.render(selection);
-      const name = selection.graph.name.replace(/[^\w\- ]+/g, '').trim().replace(/\s+/g, '-').toLowerCase() || 'powermap';
-      return reply
-        .type(spec.type.startsWith('application/vnd') ? spec.type : `${spec.type}; charset=utf-8`)
-        .header('content-disposition', `attachment; filename="${name}.${spec.ext}"`)
-        .serializer((payload: unknown) => payload as string)
-        // XLSX is a Buffer, which Fastify sends as it is; the schema describes the file as text for the docs.
-        .send(body as string);
+      const name =
+        selection.graph.name
+          .replace(/[^\w\- ]+/g, '')
+          .trim()
+          .replace(/\s+/g, '-')
+          .toLowerCase() || 'powermap';
+      return (
+        reply
+          .type(spec.type.startsWith('application/vnd') ? spec.type : `${spec.type}; charset=utf-8`)
+          .header('content-disposition', `attachment; filename="${name}.${spec.ext}"`)
+          .serializer((payload: unknown) => payload as string)
+          // XLSX is a Buffer, which Fastify sends as it is; the schema describes the file as text for the docs.
+          .send(body as string)
+      );
     },
   );
 };

@@ -22,7 +22,12 @@ export const graphRoutes: FastifyPluginAsyncZod = async (app) => {
         params: wsParams,
         querystring: z.object({ limit: z.coerce.number().int().min(1).max(GRAPH_LIMIT).default(GRAPH_LIMIT) }),
         response: {
-          200: z.object({ actors: z.array(actor), relationships: z.array(relationship), truncated: z.boolean(), totalActors: z.number().int() }),
+          200: z.object({
+            actors: z.array(actor),
+            relationships: z.array(relationship),
+            truncated: z.boolean(),
+            totalActors: z.number().int(),
+          }),
           ...readErrors,
         },
       },
@@ -41,7 +46,10 @@ export const graphRoutes: FastifyPluginAsyncZod = async (app) => {
         summary: 'Every actor’s latest reading on or before a date (the grid’s time slider)',
         params: wsParams,
         querystring: assessmentsAtQuery,
-        response: { 200: z.object({ items: z.array(z.object({ actorId: id, power: z.number(), alignment: z.number(), at: z.string() })) }), ...readErrors },
+        response: {
+          200: z.object({ items: z.array(z.object({ actorId: id, power: z.number(), alignment: z.number(), at: z.string() })) }),
+          ...readErrors,
+        },
       },
     },
     async (request) => {

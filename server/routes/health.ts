@@ -8,7 +8,9 @@ import { Problem, unavailable } from '../http/problem.js';
 
 const healthSchema = z
   .object({
-    status: z.enum(['ok', 'degraded']).describe('ok: the process and its database work; degraded: the process answers but the database does not'),
+    status: z
+      .enum(['ok', 'degraded'])
+      .describe('ok: the process and its database work; degraded: the process answers but the database does not'),
     database: z.enum(['up', 'down']),
   })
   .meta({ id: 'Health' });

@@ -23,7 +23,10 @@ export function basedOn(request: FastifyRequest, bodyVersion?: number): number |
   const header = request.headers['if-match'];
   if (header === undefined) return undefined;
   const match = /^(?:W\/)?"?(\d+)"?$/.exec(String(header).trim());
-  if (!match) throw badRequest('If-Match must hold the version number you edited, such as If-Match: "3".', [{ path: 'headers.if-match', message: 'must be a version number' }]);
+  if (!match)
+    throw badRequest('If-Match must hold the version number you edited, such as If-Match: "3".', [
+      { path: 'headers.if-match', message: 'must be a version number' },
+    ]);
   return Number(match[1]);
 }
 
@@ -43,7 +46,9 @@ export function decodeCursor(cursor: string | undefined, arity: number): unknown
   } catch {
     // fall through to the problem below
   }
-  throw badRequest('That cursor is not one this API gave out; start again without it.', [{ path: 'querystring.cursor', message: 'is not a valid cursor' }]);
+  throw badRequest('That cursor is not one this API gave out; start again without it.', [
+    { path: 'querystring.cursor', message: 'is not a valid cursor' },
+  ]);
 }
 
 /** A page from `limit + 1` rows: the extra row only tells that there is a next page. */

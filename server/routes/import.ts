@@ -8,7 +8,15 @@ import type { FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { id } from '../domain/common.js';
-import { importAccepted, importFormats, importJob, importJobList, importMapping, type ImportFormat, type ImportMapping } from '../domain/import-job.js';
+import {
+  importAccepted,
+  importFormats,
+  importJob,
+  importJobList,
+  importMapping,
+  type ImportFormat,
+  type ImportMapping,
+} from '../domain/import-job.js';
 import { badRequest, notFound, Problem } from '../http/problem.js';
 import { fetchLittleSis } from '../services/littlesis-fetch.js';
 import { ImportRunner, uploadDir } from '../services/import-jobs.js';
@@ -30,8 +38,17 @@ export const IMPORT_BODY_LIMIT = 10 * 1024 * 1024;
 
 const importBody = z
   .strictObject({
-    elements: z.string().max(IMPORT_BODY_LIMIT).describe(`CSV text of the elements sheet (Label, Type, Description, Tags, …), at most ${MAX_IMPORT_ELEMENTS.toLocaleString('en')} rows`),
-    connections: z.string().max(IMPORT_BODY_LIMIT).default('').describe(`CSV text of the connections sheet (From, To, Type, …), at most ${MAX_IMPORT_CONNECTIONS.toLocaleString('en')} rows`),
+    elements: z
+      .string()
+      .max(IMPORT_BODY_LIMIT)
+      .describe(
+        `CSV text of the elements sheet (Label, Type, Description, Tags, …), at most ${MAX_IMPORT_ELEMENTS.toLocaleString('en')} rows`,
+      ),
+    connections: z
+      .string()
+      .max(IMPORT_BODY_LIMIT)
+      .default('')
+      .describe(`CSV text of the connections sheet (From, To, Type, …), at most ${MAX_IMPORT_CONNECTIONS.toLocaleString('en')} rows`),
     dryRun: z.boolean().default(false).describe('Check everything and say what would happen, without saving'),
   })
   .meta({ id: 'KumuImport' });
@@ -61,7 +78,11 @@ export const importRoutes: FastifyPluginAsyncZod = async (app) => {
   /** The file part to a private temp file (streamed, never held in memory), and the fields. */
   const receive = async (request: FastifyRequest) => {
     if (!request.isMultipart()) {
-      throw new Problem(415, 'Unsupported media type', 'Send the file as multipart/form-data with the fields file, format, and optionally mapping and dryRun.');
+      throw new Problem(
+        415,
+        'Unsupported media type',
+        'Send the file as multipart/form-data with the fields file, format, and optionally mapping and dryRun.',
+      );
     }
     await mkdir(uploadDir(), { recursive: true, mode: 0o700 });
     const fields: Record<string, string> = {};
@@ -89,7 +110,10 @@ export const importRoutes: FastifyPluginAsyncZod = async (app) => {
 
   const uploadFields = z.object({
     format: z.enum(importFormats, { message: `must be one of ${importFormats.join(', ')}` }),
-    dryRun: z.enum(['true', 'false']).default('false').transform((v) => v === 'true'),
+    dryRun: z
+      .enum(['true', 'false'])
+      .default('false')
+      .transform((v) => v === 'true'),
     mapping: z.string().optional(),
   });
 
@@ -114,7 +138,10 @@ export const importRoutes: FastifyPluginAsyncZod = async (app) => {
         const parsed = uploadFields.safeParse(fields);
         if (!parsed.success) {
           const issue = parsed.error.issues[0]!;
-          throw badRequest(`${String(issue.path[0])}: ${issue.message}`, parsed.error.issues.map((i) => ({ path: `body.${i.path.join('.')}`, message: i.message })));
+          throw badRequest(
+            `${String(issue.path[0])}: ${issue.message}`,
+            parsed.error.issues.map((i) => ({ path: `body.${i.path.join('.')}`, message: i.message })),
+          );
         }
         let mapping: ImportMapping | null = null;
         if (parsed.data.mapping) {
@@ -125,11 +152,23 @@ export const importRoutes: FastifyPluginAsyncZod = async (app) => {
             throw badRequest('mapping must be JSON.', [{ path: 'body.mapping', message: 'is not JSON' }]);
           }
           const m = importMapping.safeParse(raw);
-          if (!m.success) throw badRequest(`mapping: ${m.error.issues[0]!.path.join('.')} ${m.error.issues[0]!.message}`, m.error.issues.map((i) => ({ path: ['body', 'mapping', ...i.path.map(String)].join('.'), message: i.message })));
+          if (!m.success)
+            throw badRequest(
+              `mapping: ${m.error.issues[0]!.path.join('.')} ${m.error.issues[0]!.message}`,
+              m.error.issues.map((i) => ({ path: ['body', 'mapping', ...i.path.map(String)].join('.'), message: i.message })),
+            );
           mapping = m.data;
         }
         const jobId = await runner.submit(
-          { ws: request.params.ws, userId: request.user!.id, author: author(request), format: parsed.data.format as ImportFormat, mapping, dryRun: parsed.data.dryRun, fileName: file.name || null },
+          {
+            ws: request.params.ws,
+            userId: request.user!.id,
+            author: author(request),
+            format: parsed.data.format as ImportFormat,
+            mapping,
+            dryRun: parsed.data.dryRun,
+            fileName: file.name || null,
+          },
           (dest) => rename(file.tmp, dest),
         );
         return reply.code(202).send({ id: jobId });
@@ -148,7 +187,12 @@ export const importRoutes: FastifyPluginAsyncZod = async (app) => {
         summary: 'Start an import of a LittleSis entity with its relationships and the entities at their other ends, fetched by the server',
         params: wsParams,
         body: z.strictObject({
-          entity: z.string().trim().min(1).max(500).describe('A LittleSis entity URL (https://littlesis.org/entities/1164-Goldman_Sachs) or id'),
+          entity: z
+            .string()
+            .trim()
+            .min(1)
+            .max(500)
+            .describe('A LittleSis entity URL (https://littlesis.org/entities/1164-Goldman_Sachs) or id'),
           dryRun: z.boolean().default(false),
         }),
         response: { 202: importAccepted, ...writeErrors, ...errors(422, 429, 502, 503) },
@@ -157,7 +201,15 @@ export const importRoutes: FastifyPluginAsyncZod = async (app) => {
     async (request, reply) => {
       const json = await fetchLittleSis(app.config.LITTLESIS_URL, request.body.entity);
       const jobId = await runner.submit(
-        { ws: request.params.ws, userId: request.user!.id, author: author(request), format: 'littlesis', mapping: null, dryRun: request.body.dryRun, fileName: `littlesis-${json.entityId}.json` },
+        {
+          ws: request.params.ws,
+          userId: request.user!.id,
+          author: author(request),
+          format: 'littlesis',
+          mapping: null,
+          dryRun: request.body.dryRun,
+          fileName: `littlesis-${json.entityId}.json`,
+        },
         (dest) => writeFile(dest, json.text, { mode: 0o600 }),
       );
       return reply.code(202).send({ id: jobId });
@@ -168,7 +220,12 @@ export const importRoutes: FastifyPluginAsyncZod = async (app) => {
     '/imports',
     {
       config: { access: 'write' },
-      schema: { tags: ['import'], summary: 'This workspace’s imports, newest first (the last 50)', params: wsParams, response: { 200: importJobList, ...readErrors, ...errors(403) } },
+      schema: {
+        tags: ['import'],
+        summary: 'This workspace’s imports, newest first (the last 50)',
+        params: wsParams,
+        response: { 200: importJobList, ...readErrors, ...errors(403) },
+      },
     },
     async (request) => ({ items: await runner.list(request.params.ws) }),
   );
@@ -177,7 +234,12 @@ export const importRoutes: FastifyPluginAsyncZod = async (app) => {
     '/imports/:id',
     {
       config: { access: 'write' },
-      schema: { tags: ['import'], summary: 'An import’s state, progress, counts and every failing row', params: jobParams, response: { 200: importJob, ...readErrors, ...errors(403) } },
+      schema: {
+        tags: ['import'],
+        summary: 'An import’s state, progress, counts and every failing row',
+        params: jobParams,
+        response: { 200: importJob, ...readErrors, ...errors(403) },
+      },
     },
     async (request) => {
       const job = await runner.get(request.params.ws, request.params.id);
@@ -207,7 +269,8 @@ export const importRoutes: FastifyPluginAsyncZod = async (app) => {
         ws,
         author(request),
         'batch',
-        (r: { actors: number; relationships: number }) => `Imported ${r.actors} actors and ${r.relationships} relationships from a spreadsheet`,
+        (r: { actors: number; relationships: number }) =>
+          `Imported ${r.actors} actors and ${r.relationships} relationships from a spreadsheet`,
         async (ctx) => {
           const existing = (await ctx.tx.one<{ names: string[]; ids: string[]; kinds: ActorKind[] }>(
             'MATCH (a:Actor) WHERE a.workspaceId = $ws RETURN collect(a.nameKey) AS names, collect(a.id) AS ids, collect(a.kind) AS kinds',

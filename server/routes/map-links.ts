@@ -14,7 +14,8 @@ export const mapLinkRoutes: FastifyPluginAsyncZod = async (app) => {
     {
       schema: {
         tags: ['maps'],
-        summary: 'Make a secret read-only link to a map (and its story, if asked); the token is shown only in this answer (owners and editors)',
+        summary:
+          'Make a secret read-only link to a map (and its story, if asked); the token is shown only in this answer (owners and editors)',
         params: mapLinkParams,
         body: mapLinkCreate,
         response: { 201: mapLinkCreated, ...writeErrors },

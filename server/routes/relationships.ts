@@ -33,17 +33,32 @@ export const relationshipRoutes: FastifyPluginAsyncZod = async (app) => {
     async (request) => {
       const { cursor, limit, ...filters } = request.query;
       const after = decodeCursor(cursor, 1) as [string] | null;
-      const items = await app.db.read((tx) => listRelationships(tx, request.params.ws, filters, { after: after?.[0] ?? null, limit: limit + 1 }));
+      const items = await app.db.read((tx) =>
+        listRelationships(tx, request.params.ws, filters, { after: after?.[0] ?? null, limit: limit + 1 }),
+      );
       return pageOf(items, limit, (item) => [item.id]);
     },
   );
 
   app.post(
     '/relationships',
-    { schema: { tags: ['relationships'], summary: 'Create a typed relationship between two actors', params: wsParams, body: relationshipCreate, response: { 201: relationship, ...writeErrors } } },
+    {
+      schema: {
+        tags: ['relationships'],
+        summary: 'Create a typed relationship between two actors',
+        params: wsParams,
+        body: relationshipCreate,
+        response: { 201: relationship, ...writeErrors },
+      },
+    },
     async (request, reply) => {
-      const { result } = await mutate(app.db, request.params.ws, author(request), 'create', (r: Relationship) => `Added a tie: ${said(r)}`, (ctx) =>
-        createRelationship(ctx, request.body),
+      const { result } = await mutate(
+        app.db,
+        request.params.ws,
+        author(request),
+        'create',
+        (r: Relationship) => `Added a tie: ${said(r)}`,
+        (ctx) => createRelationship(ctx, request.body),
       );
       return reply.code(201).send(result);
     },
@@ -61,12 +76,25 @@ export const relationshipRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.patch(
     '/relationships/:id',
-    { schema: { tags: ['relationships'], summary: 'Change a relationship (send the version you edited)', params: idParams, body: relationshipPatch, response: { 200: relationship, ...writeErrors } } },
+    {
+      schema: {
+        tags: ['relationships'],
+        summary: 'Change a relationship (send the version you edited)',
+        params: idParams,
+        body: relationshipPatch,
+        response: { 200: relationship, ...writeErrors },
+      },
+    },
     async (request) => {
       const body = request.body as RelationshipPatch;
       const patch = { ...body, version: basedOn(request, body.version) };
-      const { result } = await mutate(app.db, request.params.ws, author(request), 'update', (r: Relationship) => `Edited a tie: ${said(r)}`, (ctx) =>
-        updateRelationship(ctx, request.params.id, patch),
+      const { result } = await mutate(
+        app.db,
+        request.params.ws,
+        author(request),
+        'update',
+        (r: Relationship) => `Edited a tie: ${said(r)}`,
+        (ctx) => updateRelationship(ctx, request.params.id, patch),
       );
       return result;
     },
@@ -74,10 +102,23 @@ export const relationshipRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.delete(
     '/relationships/:id',
-    { schema: { tags: ['relationships'], summary: 'Delete a relationship (revertible from history)', params: idParams, querystring: versionQuery, response: { 204: z.null(), ...writeErrors } } },
+    {
+      schema: {
+        tags: ['relationships'],
+        summary: 'Delete a relationship (revertible from history)',
+        params: idParams,
+        querystring: versionQuery,
+        response: { 204: z.null(), ...writeErrors },
+      },
+    },
     async (request, reply) => {
-      await mutate(app.db, request.params.ws, author(request), 'delete', (r: Relationship) => `Deleted a tie: ${said(r)}`, (ctx) =>
-        deleteRelationship(ctx, request.params.id, basedOn(request, request.query.version)),
+      await mutate(
+        app.db,
+        request.params.ws,
+        author(request),
+        'delete',
+        (r: Relationship) => `Deleted a tie: ${said(r)}`,
+        (ctx) => deleteRelationship(ctx, request.params.id, basedOn(request, request.query.version)),
       );
       return reply.code(204).send(null);
     },

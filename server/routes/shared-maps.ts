@@ -4,8 +4,18 @@ import { z } from 'zod';
 import { brokersAnswer, communitiesAnswer, interlocksAnswer, leverageAnswer, pathsAnswer } from '../domain/analysis.js';
 import { wsParams } from '../domain/common.js';
 import {
-  incomingParams, sharedActor, sharedActorCreate, sharedBrokersQuery, sharedCommunitiesQuery, sharedInterlocksQuery,
-  sharedLeverageQuery, sharedMapDetail, sharedMapSummary, sharedPathsQuery, sharedRelationship, sharedRelationshipCreate,
+  incomingParams,
+  sharedActor,
+  sharedActorCreate,
+  sharedBrokersQuery,
+  sharedCommunitiesQuery,
+  sharedInterlocksQuery,
+  sharedLeverageQuery,
+  sharedMapDetail,
+  sharedMapSummary,
+  sharedPathsQuery,
+  sharedRelationship,
+  sharedRelationshipCreate,
 } from '../domain/share.js';
 import { VersionCache } from '../analysis/cache.js';
 import { requireUser } from '../auth/principal.js';
@@ -37,7 +47,9 @@ export const sharedMapRoutes: FastifyPluginAsyncZod = async (app) => {
     const { ws, shareId } = request.params as { ws?: string; shareId?: string };
     if (ws && shareId) request.partnerShare = await app.db.read((tx) => openShare(tx, ws, shareId));
   });
-  app.addHook('preSerialization', async (request, _reply, payload) => redactForPartner(app.db, request.partnerShare?.ownerWorkspace.id ?? null, payload));
+  app.addHook('preSerialization', async (request, _reply, payload) =>
+    redactForPartner(app.db, request.partnerShare?.ownerWorkspace.id ?? null, payload),
+  );
 
   const share = (request: { partnerShare: OpenShare | null }) => request.partnerShare!;
   const brokerCache = new VersionCache<BrokersAnswer>();
@@ -45,7 +57,14 @@ export const sharedMapRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.get(
     '/shared-maps',
-    { schema: { tags, summary: 'Maps other workspaces share with this one (accepted)', params: wsParams, response: { 200: z.object({ items: z.array(sharedMapSummary) }), ...readErrors } } },
+    {
+      schema: {
+        tags,
+        summary: 'Maps other workspaces share with this one (accepted)',
+        params: wsParams,
+        response: { 200: z.object({ items: z.array(sharedMapSummary) }), ...readErrors },
+      },
+    },
     async (request) => ({ items: await app.db.read((tx) => sharesRepo.sharedWith(tx, request.params.ws)) }),
   );
 
@@ -73,7 +92,8 @@ export const sharedMapRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 201: sharedActor, ...writeErrors },
       },
     },
-    async (request, reply) => reply.code(201).send(await addSharedActor(app.db, request.params.ws, request.params.shareId, requireUser(request), request.body)),
+    async (request, reply) =>
+      reply.code(201).send(await addSharedActor(app.db, request.params.ws, request.params.shareId, requireUser(request), request.body)),
   );
 
   app.post(
@@ -88,18 +108,36 @@ export const sharedMapRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request, reply) =>
-      reply.code(201).send(await addSharedRelationship(app.db, request.params.ws, request.params.shareId, requireUser(request), request.body)),
+      reply
+        .code(201)
+        .send(await addSharedRelationship(app.db, request.params.ws, request.params.shareId, requireUser(request), request.body)),
   );
 
   app.get(
     '/shared-maps/:shareId/analysis/paths',
-    { schema: { tags, summary: 'Find connections between two actors of the shared map, through the map only', params: incomingParams, querystring: sharedPathsQuery, response: { 200: pathsAnswer, ...readErrors } } },
+    {
+      schema: {
+        tags,
+        summary: 'Find connections between two actors of the shared map, through the map only',
+        params: incomingParams,
+        querystring: sharedPathsQuery,
+        response: { 200: pathsAnswer, ...readErrors },
+      },
+    },
     async (request) => sharedPaths(app.db, share(request), request.query),
   );
 
   app.get(
     '/shared-maps/:shareId/analysis/brokers',
-    { schema: { tags, summary: 'Power brokers of the shared map', params: incomingParams, querystring: sharedBrokersQuery, response: { 200: brokersAnswer, ...readErrors } } },
+    {
+      schema: {
+        tags,
+        summary: 'Power brokers of the shared map',
+        params: incomingParams,
+        querystring: sharedBrokersQuery,
+        response: { 200: brokersAnswer, ...readErrors },
+      },
+    },
     async (request) => sharedBrokers(app.db, app.workers, share(request), request.query, brokerCache),
   );
 
@@ -119,13 +157,29 @@ export const sharedMapRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.get(
     '/shared-maps/:shareId/analysis/communities',
-    { schema: { tags, summary: 'Communities of the shared map', params: incomingParams, querystring: sharedCommunitiesQuery, response: { 200: communitiesAnswer, ...readErrors } } },
+    {
+      schema: {
+        tags,
+        summary: 'Communities of the shared map',
+        params: incomingParams,
+        querystring: sharedCommunitiesQuery,
+        response: { 200: communitiesAnswer, ...readErrors },
+      },
+    },
     async (request) => sharedCommunities(app.db, app.workers, share(request), request.query, communityCache),
   );
 
   app.get(
     '/shared-maps/:shareId/analysis/interlocks',
-    { schema: { tags, summary: 'Actors of the shared map tied to all (or min) of the given ones', params: incomingParams, querystring: sharedInterlocksQuery, response: { 200: interlocksAnswer, ...readErrors } } },
+    {
+      schema: {
+        tags,
+        summary: 'Actors of the shared map tied to all (or min) of the given ones',
+        params: incomingParams,
+        querystring: sharedInterlocksQuery,
+        response: { 200: interlocksAnswer, ...readErrors },
+      },
+    },
     async (request) => sharedInterlocks(app.db, share(request), request.query),
   );
 };

@@ -18,13 +18,15 @@ export const shareRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: {
         tags,
         summary: 'Offer this map to a partner workspace, to read or to edit (owners); the partner’s owner accepts it',
-        description: 'A second offer to the same partner is refused with 409 and the existing share: revoke it and offer again to change its access.',
+        description:
+          'A second offer to the same partner is refused with 409 and the existing share: revoke it and offer again to change its access.',
         params: idParams,
         body: shareCreate,
         response: { 201: share, ...writeErrors },
       },
     },
-    async (request, reply) => reply.code(201).send(await offerShare(app.db, request.params.ws, request.params.id, request.body, requireUser(request))),
+    async (request, reply) =>
+      reply.code(201).send(await offerShare(app.db, request.params.ws, request.params.id, request.body, requireUser(request))),
   );
 
   app.get(
@@ -43,7 +45,12 @@ export const shareRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/shares',
     {
-      schema: { tags, summary: 'Every map this workspace shares, with whom, and whether they accepted', params: wsParams, response: { 200: z.object({ items: z.array(outgoingShare) }), ...errors(400, 401, 404) } },
+      schema: {
+        tags,
+        summary: 'Every map this workspace shares, with whom, and whether they accepted',
+        params: wsParams,
+        response: { 200: z.object({ items: z.array(outgoingShare) }), ...errors(400, 401, 404) },
+      },
     },
     async (request) => ({ items: await app.db.read((tx) => sharesRepo.outgoing(tx, request.params.ws)) }),
   );
@@ -52,7 +59,12 @@ export const shareRoutes: FastifyPluginAsyncZod = async (app) => {
     '/maps/:id/shares/:shareId',
     {
       config: { access: 'owner' },
-      schema: { tags, summary: 'Revoke a share (owners): the partner loses the map at once', params: shareParams, response: { 204: noContent, ...writeErrors } },
+      schema: {
+        tags,
+        summary: 'Revoke a share (owners): the partner loses the map at once',
+        params: shareParams,
+        response: { 204: noContent, ...writeErrors },
+      },
     },
     async (request, reply) => {
       await revokeShare(app.db, request.params.ws, request.params.id, request.params.shareId);
@@ -75,14 +87,20 @@ export const shareRoutes: FastifyPluginAsyncZod = async (app) => {
     async (request) => ({ items: await app.db.read((tx) => sharesRepo.incoming(tx, request.params.ws)) }),
   );
 
-  for (const [verb, answer] of [['accept', 'accepted'], ['decline', 'declined']] as const) {
+  for (const [verb, answer] of [
+    ['accept', 'accepted'],
+    ['decline', 'declined'],
+  ] as const) {
     app.post(
       `/incoming-shares/:shareId/${verb}`,
       {
         config: { access: 'owner' },
         schema: {
           tags,
-          summary: verb === 'accept' ? 'Accept an offered map: every member of this workspace can then see it (owners)' : 'Decline an offer, or stop receiving a map accepted before (owners)',
+          summary:
+            verb === 'accept'
+              ? 'Accept an offered map: every member of this workspace can then see it (owners)'
+              : 'Decline an offer, or stop receiving a map accepted before (owners)',
           params: incomingParams,
           response: { 200: incomingShare, ...writeErrors },
         },

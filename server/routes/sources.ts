@@ -40,8 +40,13 @@ export const sourceRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request, reply) => {
-      const { result } = await mutate(app.db, request.params.ws, author(request), 'create', (r: { source: Source }) => `Added source ${r.source.title ?? r.source.url}`, (ctx) =>
-        createSource(ctx, request.body),
+      const { result } = await mutate(
+        app.db,
+        request.params.ws,
+        author(request),
+        'create',
+        (r: { source: Source }) => `Added source ${r.source.title ?? r.source.url}`,
+        (ctx) => createSource(ctx, request.body),
       );
       return reply.code(result.existing ? 200 : 201).send(result.source);
     },
@@ -59,11 +64,24 @@ export const sourceRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.patch(
     '/sources/:id',
-    { schema: { tags: ['sources'], summary: 'Change a source (send the version you edited)', params: idParams, body: sourcePatch, response: { 200: source, ...writeErrors } } },
+    {
+      schema: {
+        tags: ['sources'],
+        summary: 'Change a source (send the version you edited)',
+        params: idParams,
+        body: sourcePatch,
+        response: { 200: source, ...writeErrors },
+      },
+    },
     async (request) => {
       const patch = { ...request.body, version: basedOn(request, request.body.version) };
-      const { result } = await mutate(app.db, request.params.ws, author(request), 'update', (s: Source) => `Edited source ${s.title ?? s.url}`, (ctx) =>
-        updateSource(ctx, request.params.id, patch),
+      const { result } = await mutate(
+        app.db,
+        request.params.ws,
+        author(request),
+        'update',
+        (s: Source) => `Edited source ${s.title ?? s.url}`,
+        (ctx) => updateSource(ctx, request.params.id, patch),
       );
       return result;
     },
@@ -71,10 +89,23 @@ export const sourceRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.delete(
     '/sources/:id',
-    { schema: { tags: ['sources'], summary: 'Delete a source nothing cites', params: idParams, querystring: versionQuery, response: { 204: z.null(), ...writeErrors } } },
+    {
+      schema: {
+        tags: ['sources'],
+        summary: 'Delete a source nothing cites',
+        params: idParams,
+        querystring: versionQuery,
+        response: { 204: z.null(), ...writeErrors },
+      },
+    },
     async (request, reply) => {
-      await mutate(app.db, request.params.ws, author(request), 'delete', (s: Source) => `Deleted source ${s.title ?? s.url}`, (ctx) =>
-        deleteSource(ctx, request.params.id, basedOn(request, request.query.version)),
+      await mutate(
+        app.db,
+        request.params.ws,
+        author(request),
+        'delete',
+        (s: Source) => `Deleted source ${s.title ?? s.url}`,
+        (ctx) => deleteSource(ctx, request.params.id, basedOn(request, request.query.version)),
       );
       return reply.code(204).send(null);
     },

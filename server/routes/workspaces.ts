@@ -5,7 +5,16 @@ import { z } from 'zod';
 import { forgetMemberships } from '../auth/access.js';
 import { requireUser } from '../auth/principal.js';
 import { wsParams } from '../domain/common.js';
-import { inviteResend, member, memberInvite, memberParams, memberRoleChange, workspace, workspaceCreate, workspacePatch } from '../domain/workspace.js';
+import {
+  inviteResend,
+  member,
+  memberInvite,
+  memberParams,
+  memberRoleChange,
+  workspace,
+  workspaceCreate,
+  workspacePatch,
+} from '../domain/workspace.js';
 import { workspacesRepo } from '../repos/workspaces.js';
 import { addMember, changeRole, listMembers, removeMember, resendInvite, type Caller } from '../services/members.js';
 import { updateWorkspace } from '../services/workspaces.js';
@@ -15,7 +24,14 @@ import { basedOn, errors, writeErrors } from './helpers.js';
 export const workspaceListRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post(
     '/workspaces',
-    { schema: { tags: ['workspaces'], summary: 'Create a workspace; you become its owner', body: workspaceCreate, response: { 201: workspace, ...errors(400, 401) } } },
+    {
+      schema: {
+        tags: ['workspaces'],
+        summary: 'Create a workspace; you become its owner',
+        body: workspaceCreate,
+        response: { 201: workspace, ...errors(400, 401) },
+      },
+    },
     async (request, reply) => {
       const me = requireUser(request);
       const created = await app.db.write((tx) => workspacesRepo.create(tx, { id: randomUUID(), ...request.body }, me.id));
@@ -25,7 +41,13 @@ export const workspaceListRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.get(
     '/workspaces',
-    { schema: { tags: ['workspaces'], summary: 'The workspaces you belong to', response: { 200: z.object({ items: z.array(workspace) }), ...errors(401) } } },
+    {
+      schema: {
+        tags: ['workspaces'],
+        summary: 'The workspaces you belong to',
+        response: { 200: z.object({ items: z.array(workspace) }), ...errors(401) },
+      },
+    },
     async (request) => {
       const me = requireUser(request);
       return { items: await app.db.read((tx) => workspacesRepo.mine(tx, me.id)) };
@@ -48,7 +70,13 @@ export const workspaceRoutes: FastifyPluginAsyncZod = async (app) => {
     '/',
     {
       config: { access: 'owner' },
-      schema: { tags: ['workspaces'], summary: 'Rename or describe a workspace (owners)', params: wsParams, body: workspacePatch, response: { 200: workspace, ...writeErrors } },
+      schema: {
+        tags: ['workspaces'],
+        summary: 'Rename or describe a workspace (owners)',
+        params: wsParams,
+        body: workspacePatch,
+        response: { 200: workspace, ...writeErrors },
+      },
     },
     async (request) => {
       return updateWorkspace(app.db, request.params.ws, request.user!.id, basedOn(request, request.body.version), request.body);
@@ -57,7 +85,15 @@ export const workspaceRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.delete(
     '/',
-    { config: { access: 'owner' }, schema: { tags: ['workspaces'], summary: 'Delete a workspace (owners)', params: wsParams, response: { 204: z.null(), ...writeErrors } } },
+    {
+      config: { access: 'owner' },
+      schema: {
+        tags: ['workspaces'],
+        summary: 'Delete a workspace (owners)',
+        params: wsParams,
+        response: { 204: z.null(), ...writeErrors },
+      },
+    },
     async (request, reply) => {
       await app.db.write((tx) => workspacesRepo.softDelete(tx, request.params.ws));
       forgetMemberships(app, request.params.ws);
@@ -87,7 +123,8 @@ export const workspaceRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: {
         tags: ['members'],
         summary: 'Add a member by email; an email without an account becomes a pending invite with a link to pass on',
-        description: 'The link works once, for an account with the invited email, until it expires (7 days unless expiresInDays says otherwise).',
+        description:
+          'The link works once, for an account with the invited email, until it expires (7 days unless expiresInDays says otherwise).',
         params: wsParams,
         body: memberInvite,
         response: { 201: member, ...writeErrors },
@@ -104,10 +141,23 @@ export const workspaceRoutes: FastifyPluginAsyncZod = async (app) => {
     '/members/:email',
     {
       config: { access: 'owner' },
-      schema: { tags: ['members'], summary: 'Change a member’s or a pending invite’s role (owners)', params: memberParams, body: memberRoleChange, response: { 200: member, ...writeErrors } },
+      schema: {
+        tags: ['members'],
+        summary: 'Change a member’s or a pending invite’s role (owners)',
+        params: memberParams,
+        body: memberRoleChange,
+        response: { 200: member, ...writeErrors },
+      },
     },
     async (request) => {
-      const changed = await changeRole(app.db, request.params.ws, caller(request), request.params.email, request.body.role, origin(request));
+      const changed = await changeRole(
+        app.db,
+        request.params.ws,
+        caller(request),
+        request.params.email,
+        request.body.role,
+        origin(request),
+      );
       forgetMemberships(app, request.params.ws);
       return changed;
     },
@@ -125,7 +175,8 @@ export const workspaceRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: member, ...writeErrors },
       },
     },
-    async (request) => resendInvite(app.db, request.params.ws, caller(request), request.params.email, request.body.expiresInDays, origin(request)),
+    async (request) =>
+      resendInvite(app.db, request.params.ws, caller(request), request.params.email, request.body.expiresInDays, origin(request)),
   );
 
   app.delete(

@@ -60,8 +60,16 @@ export async function assess(
 }
 
 /** The reading a write implies: none unless power or alignment is set and differs from before. */
-export function impliedReading(ctx: WriteContext, before: Pick<Actor, 'power' | 'alignment'> | null, after: Actor, input: ReadingInput, prefix: string): StoredAssessment | null {
-  const moved = before ? before.power !== after.power || before.alignment !== after.alignment : after.power !== null || after.alignment !== null;
+export function impliedReading(
+  ctx: WriteContext,
+  before: Pick<Actor, 'power' | 'alignment'> | null,
+  after: Actor,
+  input: ReadingInput,
+  prefix: string,
+): StoredAssessment | null {
+  const moved = before
+    ? before.power !== after.power || before.alignment !== after.alignment
+    : after.power !== null || after.alignment !== null;
   if (!moved || (after.power === null && after.alignment === null)) return null;
   return {
     id: randomUUID(),
@@ -92,7 +100,8 @@ export function splitReading<T extends ReadingInput>(input: T): { reading: Readi
 }
 
 const plain = ({ version: _v, ...reading }: StoredAssessment): Assessment => reading;
-const delta = (from: number | null | undefined, to: number | null) => (from === null || from === undefined || to === null ? null : to - from);
+const delta = (from: number | null | undefined, to: number | null) =>
+  from === null || from === undefined || to === null ? null : to - from;
 
 /** The weekly meeting's question: who moved since a date, from where to where, and why. */
 export async function changesSince(tx: Tx, ws: string, since: string, map: string | null): Promise<AssessmentChange[]> {

@@ -2,7 +2,14 @@ import { randomUUID } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import type { Gateway, Tx } from '../db/gateway.js';
 import { actorData, actorDefaults, type Actor, type ActorKind } from '../domain/actor.js';
-import { backup as backupSchema, BACKUP_FORMAT, BACKUP_VERSION, type Backup, type BackupChange, type RestoreResult } from '../domain/backup.js';
+import {
+  backup as backupSchema,
+  BACKUP_FORMAT,
+  BACKUP_VERSION,
+  type Backup,
+  type BackupChange,
+  type RestoreResult,
+} from '../domain/backup.js';
 import type { Diff } from '../domain/change.js';
 import { demandData, demandDefaults } from '../domain/demand.js';
 import type { InternalFieldLists } from '../domain/internal-fields.js';
@@ -42,7 +49,12 @@ export async function readContents(tx: Tx, ws: string) {
 export type WorkspaceContents = Awaited<ReturnType<typeof readContents>>;
 
 /** A backup as this server writes it: every record complete. */
-export type BackupDocument = WorkspaceContents & { format: typeof BACKUP_FORMAT; version: typeof BACKUP_VERSION; exportedAt: string; history: BackupChange[] | null };
+export type BackupDocument = WorkspaceContents & {
+  format: typeof BACKUP_FORMAT;
+  version: typeof BACKUP_VERSION;
+  exportedAt: string;
+  history: BackupChange[] | null;
+};
 
 /** A backup document of some contents (docs/backup-format.md). */
 export function toBackup(contents: WorkspaceContents, history: BackupChange[] | null = null): BackupDocument {
@@ -71,7 +83,8 @@ export interface RestoreCounts {
 function noRepeats(ids: string[], what: string, path: string) {
   const seen = new Set<string>();
   ids.forEach((id, i) => {
-    if (seen.has(id)) throw invalid(`The backup holds two ${what} with the id ${id}.`, [{ path: `${path}.${i}.id`, message: 'repeats an id' }]);
+    if (seen.has(id))
+      throw invalid(`The backup holds two ${what} with the id ${id}.`, [{ path: `${path}.${i}.id`, message: 'repeats an id' }]);
     seen.add(id);
   });
 }
@@ -87,12 +100,36 @@ function noRepeats(ids: string[], what: string, path: string) {
 export async function restoreBackupInto(ctx: WriteContext, backup: Backup, prefix = 'body'): Promise<RestoreCounts> {
   const { tx, ws } = ctx;
   const now = nowIso();
-  noRepeats(backup.actors.map((a) => a.id), 'actors', `${prefix}.actors`);
-  noRepeats(backup.relationships.map((r) => r.id), 'relationships', `${prefix}.relationships`);
-  noRepeats(backup.sources.map((s) => s.id), 'sources', `${prefix}.sources`);
-  noRepeats(backup.demands.map((d) => d.id), 'demands', `${prefix}.demands`);
-  noRepeats(backup.assessments.map((a) => a.id), 'assessments', `${prefix}.assessments`);
-  noRepeats(backup.maps.map((m) => m.id), 'maps', `${prefix}.maps`);
+  noRepeats(
+    backup.actors.map((a) => a.id),
+    'actors',
+    `${prefix}.actors`,
+  );
+  noRepeats(
+    backup.relationships.map((r) => r.id),
+    'relationships',
+    `${prefix}.relationships`,
+  );
+  noRepeats(
+    backup.sources.map((s) => s.id),
+    'sources',
+    `${prefix}.sources`,
+  );
+  noRepeats(
+    backup.demands.map((d) => d.id),
+    'demands',
+    `${prefix}.demands`,
+  );
+  noRepeats(
+    backup.assessments.map((a) => a.id),
+    'assessments',
+    `${prefix}.assessments`,
+  );
+  noRepeats(
+    backup.maps.map((m) => m.id),
+    'maps',
+    `${prefix}.maps`,
+  );
 
   // Complete records, each checked as a create would check it.
   const actors: Actor[] = backup.actors.map((a, i) => {
@@ -114,7 +151,8 @@ export async function restoreBackupInto(ctx: WriteContext, backup: Backup, prefi
     return { id, ...data, version: version ?? 1, createdAt: createdAt ?? now, updatedAt: updatedAt ?? createdAt ?? now };
   });
   const mustBeActor = (actorId: string, path: string) => {
-    if (!kinds.has(actorId)) throw invalid(`${path} names actor ${actorId}, which the backup does not hold.`, [{ path, message: 'no such actor in the backup' }]);
+    if (!kinds.has(actorId))
+      throw invalid(`${path} names actor ${actorId}, which the backup does not hold.`, [{ path, message: 'no such actor in the backup' }]);
   };
   const demands = backup.demands.map((d, i) => {
     const { id, version, createdAt, updatedAt, ...fields } = d;
@@ -132,7 +170,9 @@ export async function restoreBackupInto(ctx: WriteContext, backup: Backup, prefi
       note.actorIds.forEach((a, k) => mustBeActor(a, `${prefix}.maps.${i}.annotations.${j}.actorIds.${k}`));
       note.relationshipIds.forEach((r, k) => {
         if (!relationshipIds.has(r)) {
-          throw invalid(`A story step names relationship ${r}, which the backup does not hold.`, [{ path: `${prefix}.maps.${i}.annotations.${j}.relationshipIds.${k}`, message: 'no such relationship in the backup' }]);
+          throw invalid(`A story step names relationship ${r}, which the backup does not hold.`, [
+            { path: `${prefix}.maps.${i}.annotations.${j}.relationshipIds.${k}`, message: 'no such relationship in the backup' },
+          ]);
         }
       });
     });
@@ -143,7 +183,12 @@ export async function restoreBackupInto(ctx: WriteContext, backup: Backup, prefi
   const ids = new Map<string, string>();
   let renamed = 0;
   const renameTaken = async (kind: TakenKind, list: { id: string }[]) => {
-    const taken = await backupWrites.taken(tx, ws, kind, list.map((x) => x.id));
+    const taken = await backupWrites.taken(
+      tx,
+      ws,
+      kind,
+      list.map((x) => x.id),
+    );
     for (const record of list) {
       if (!taken.has(record.id)) continue;
       ids.set(record.id, randomUUID());
@@ -165,31 +210,58 @@ export async function restoreBackupInto(ctx: WriteContext, backup: Backup, prefi
   const sourcesMatched = sources.length - newSources.length;
   await renameTaken('actor', actors);
   await renameTaken('relationship', relationships);
-  await renameTaken('source', newSources.filter((s) => !ids.has(s.id)));
+  await renameTaken(
+    'source',
+    newSources.filter((s) => !ids.has(s.id)),
+  );
   await renameTaken('demand', demands);
   await renameTaken('assessment', backup.assessments);
   await renameTaken('map', maps);
   const to = (id: string) => ids.get(id) ?? id;
 
   const restoredActors = actors.map((a) => ({ ...a, id: to(a.id) }));
-  const restoredRelationships = relationships.map((r) => ({ ...r, id: to(r.id), from: to(r.from), to: to(r.to), sourceIds: [...new Set(r.sourceIds.map(to))] }));
+  const restoredRelationships = relationships.map((r) => ({
+    ...r,
+    id: to(r.id),
+    from: to(r.from),
+    to: to(r.to),
+    sourceIds: [...new Set(r.sourceIds.map(to))],
+  }));
   await insertActors(ctx, restoredActors, []);
   await insertRelationships(ctx, restoredRelationships, []);
 
   const restoredSources = newSources.map((s) => ({ ...s, id: to(s.id) }));
-  await backupWrites.sources(tx, ws, restoredSources.map(({ id, ...props }) => ({ id, props: { ...props, urlKey: normalizeUrl(props.url) } })));
+  await backupWrites.sources(
+    tx,
+    ws,
+    restoredSources.map(({ id, ...props }) => ({ id, props: { ...props, urlKey: normalizeUrl(props.url) } })),
+  );
   const diffs: Diff[] = restoredSources.map((s) => ({ entityType: 'source', entityId: s.id, before: null, after: s }));
 
-  const restoredDemands = demands.map((d) => ({ ...d, id: to(d.id), primaryTargetIds: d.primaryTargetIds.map(to), secondaryTargetIds: d.secondaryTargetIds.map(to) }));
+  const restoredDemands = demands.map((d) => ({
+    ...d,
+    id: to(d.id),
+    primaryTargetIds: d.primaryTargetIds.map(to),
+    secondaryTargetIds: d.secondaryTargetIds.map(to),
+  }));
   await backupWrites.demands(
     tx,
     ws,
-    restoredDemands.map(({ id, primaryTargetIds, secondaryTargetIds, ...props }) => ({ id, props, primary: primaryTargetIds, secondary: secondaryTargetIds })),
+    restoredDemands.map(({ id, primaryTargetIds, secondaryTargetIds, ...props }) => ({
+      id,
+      props,
+      primary: primaryTargetIds,
+      secondary: secondaryTargetIds,
+    })),
   );
   diffs.push(...restoredDemands.map((d): Diff => ({ entityType: 'demand', entityId: d.id, before: null, after: d })));
 
   const restoredAssessments = backup.assessments.map((a) => ({ ...a, id: to(a.id), actorId: to(a.actorId), version: 1 }));
-  await backupWrites.assessments(tx, ws, restoredAssessments.map(({ id, at, version: _v, ...props }) => ({ id, at, props })));
+  await backupWrites.assessments(
+    tx,
+    ws,
+    restoredAssessments.map(({ id, at, version: _v, ...props }) => ({ id, at, props })),
+  );
   diffs.push(...restoredAssessments.map((a): Diff => ({ entityType: 'assessment', entityId: a.id, before: null, after: a })));
 
   const restoredMaps = maps.map((m) => ({
@@ -270,8 +342,20 @@ const summaryOf = (backup: Backup, counts: RestoreCounts['counts']) =>
  * jobs' format=backup). The history is not restored here: it would interleave with this
  * workspace's own.
  */
-export async function restoreBackup(db: Gateway, ws: string, backup: Backup, author: Author | null): Promise<RestoreResult & { changeId: string | null }> {
-  const { result, change } = await mutate(db, ws, author, 'batch', (r: RestoreCounts) => summaryOf(backup, r.counts), (ctx) => restoreBackupInto(ctx, backup));
+export async function restoreBackup(
+  db: Gateway,
+  ws: string,
+  backup: Backup,
+  author: Author | null,
+): Promise<RestoreResult & { changeId: string | null }> {
+  const { result, change } = await mutate(
+    db,
+    ws,
+    author,
+    'batch',
+    (r: RestoreCounts) => summaryOf(backup, r.counts),
+    (ctx) => restoreBackupInto(ctx, backup),
+  );
   return {
     workspaceId: ws,
     counts: { ...result.counts, changes: 0 },
@@ -295,7 +379,13 @@ export async function restoreBackupFile(input: { db: Gateway; ws: string; author
   }
   const backup = parseBackup(value, 'file');
   if (input.dryRun) {
-    return { counts: importCountsOf({ actors: backup.actors.length, relationships: backup.relationships.length, sources: backup.sources.length }, 0), changeId: null };
+    return {
+      counts: importCountsOf(
+        { actors: backup.actors.length, relationships: backup.relationships.length, sources: backup.sources.length },
+        0,
+      ),
+      changeId: null,
+    };
   }
   const restored = await restoreBackup(input.db, input.ws, backup, input.author);
   return { counts: importCountsOf(restored.counts, restored.sourcesMatched), changeId: restored.changeId };
@@ -315,13 +405,23 @@ const importCountsOf = (counts: { actors: number; relationships: number; sources
  * its records, then (when asked and present) its history, followed by one change of the
  * restore itself.
  */
-export async function restoreToNewWorkspace(db: Gateway, owner: Author, backup: Backup, options: { history?: boolean } = {}): Promise<RestoreResult> {
+export async function restoreToNewWorkspace(
+  db: Gateway,
+  owner: Author,
+  backup: Backup,
+  options: { history?: boolean } = {},
+): Promise<RestoreResult> {
   return db.write(async (tx) => {
     const ws = randomUUID();
     await workspacesRepo.create(tx, { id: ws, name: backup.workspace.name, description: backup.workspace.description }, owner.id);
     const ctx: WriteContext = { tx, ws, author: owner, diffs: [] };
     const restored = await restoreBackupInto(ctx, backup);
-    if (backup.history) noRepeats(backup.history.map((c) => c.id), 'changes', 'body.history');
+    if (backup.history)
+      noRepeats(
+        backup.history.map((c) => c.id),
+        'changes',
+        'body.history',
+      );
     const history = options.history !== false && backup.history?.length ? remapHistory(backup.history, restored.ids) : [];
     if (history.length) {
       await backupWrites.changes(tx, ws, history);

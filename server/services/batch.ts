@@ -61,10 +61,14 @@ export async function applyBatch(ctx: WriteContext, operations: BatchOperation[]
       let end = index;
       while (end < operations.length && operations[end]!.op === 'create' && operations[end]!.entity === operation.entity) end++;
       if (end - index > 1) {
-        const run = operations.slice(index, end).map((op, i) => ({ input: (op as unknown as { data: never }).data, prefix: `body.operations.${index + i}.data` }));
-        const created = await (operation.entity === 'actor' ? bulkCreateActors(ctx, run) : bulkCreateRelationships(ctx, run)).catch((error: unknown) => {
-          throw naming(error, `Operations ${index + 1}–${end} (create ${operation.entity})`);
-        });
+        const run = operations
+          .slice(index, end)
+          .map((op, i) => ({ input: (op as unknown as { data: never }).data, prefix: `body.operations.${index + i}.data` }));
+        const created = await (operation.entity === 'actor' ? bulkCreateActors(ctx, run) : bulkCreateRelationships(ctx, run)).catch(
+          (error: unknown) => {
+            throw naming(error, `Operations ${index + 1}–${end} (create ${operation.entity})`);
+          },
+        );
         for (const record of created) results.push({ op: 'create', entity: operation.entity, id: record.id, version: record.version });
         index = end;
         continue;

@@ -40,7 +40,13 @@ export function prepareRelationships(
 ): Relationship[] {
   const rels = inputs.map(({ input, prefix }) => {
     const { id, ...fields } = input;
-    return { ...checkRelationship(withDefaults(fields), known, prefix), id: id ?? randomUUID(), version: 1, createdAt: now, updatedAt: now } as Relationship;
+    return {
+      ...checkRelationship(withDefaults(fields), known, prefix),
+      id: id ?? randomUUID(),
+      version: 1,
+      createdAt: now,
+      updatedAt: now,
+    } as Relationship;
   });
   const ids = rels.map((r) => r.id);
   if (new Set(ids).size !== ids.length) throw conflict('The same relationship id is created twice.');
@@ -50,18 +56,30 @@ export function prepareRelationships(
 export async function bulkCreateActors(ctx: WriteContext, inputs: { input: ActorCreate; prefix: string }[]): Promise<Actor[]> {
   const actors = prepareActors(inputs);
   // Ids we generate are new by construction; only ids the caller chose can clash.
-  await insertActors(ctx, actors, inputs.flatMap(({ input }) => (input.id ? [input.id] : [])), inputs.map(({ input, prefix }) => ({ ...splitReading(input).reading, prefix })));
+  await insertActors(
+    ctx,
+    actors,
+    inputs.flatMap(({ input }) => (input.id ? [input.id] : [])),
+    inputs.map(({ input, prefix }) => ({ ...splitReading(input).reading, prefix })),
+  );
   return actors;
 }
 
-export async function bulkCreateRelationships(ctx: WriteContext, inputs: { input: RelationshipCreate; prefix: string }[]): Promise<Relationship[]> {
+export async function bulkCreateRelationships(
+  ctx: WriteContext,
+  inputs: { input: RelationshipCreate; prefix: string }[],
+): Promise<Relationship[]> {
   const known = await lookUp(
     ctx.tx,
     ctx.ws,
     inputs.map(({ input }) => ({ from: String(input.from), to: String(input.to), sourceIds: (input.sourceIds ?? []).map(String) })),
   );
   const rels = prepareRelationships(inputs, known);
-  await insertRelationships(ctx, rels, inputs.flatMap(({ input }) => (input.id ? [input.id] : [])));
+  await insertRelationships(
+    ctx,
+    rels,
+    inputs.flatMap(({ input }) => (input.id ? [input.id] : [])),
+  );
   return rels;
 }
 
@@ -69,14 +87,21 @@ export async function bulkCreateRelationships(ctx: WriteContext, inputs: { input
  * Writes checked actors. `chosen`: the ids a caller picked, which must not be in use in this
  * workspace (live or deleted); other workspaces' ids are theirs and do not count.
  */
-export async function insertActors(ctx: WriteContext, actors: Actor[], chosen: string[], readings: (ReadingInput & { prefix: string })[] = []): Promise<void> {
-  const taken = !chosen.length ? [] : await ctx.tx.query<{ id: string }>(
-    `UNWIND $ids AS id
+export async function insertActors(
+  ctx: WriteContext,
+  actors: Actor[],
+  chosen: string[],
+  readings: (ReadingInput & { prefix: string })[] = [],
+): Promise<void> {
+  const taken = !chosen.length
+    ? []
+    : await ctx.tx.query<{ id: string }>(
+        `UNWIND $ids AS id
      OPTIONAL MATCH (a:Actor {id: id}) WHERE a.workspaceId = $ws
      OPTIONAL MATCH (d:DeletedActor {id: id}) WHERE d.workspaceId = $ws
      WITH id WHERE a IS NOT NULL OR d IS NOT NULL RETURN id`,
-    { ws: ctx.ws, ids: chosen },
-  );
+        { ws: ctx.ws, ids: chosen },
+      );
   if (taken.length) throw conflict(`Actor ${taken[0]!.id} already exists.`);
   for (const kind of ['person', 'organization'] as const) {
     const rows = actors.filter((a) => a.kind === kind).map((a) => ({ id: a.id, props: actorProps(a) }));
@@ -89,15 +114,20 @@ export async function insertActors(ctx: WriteContext, actors: Actor[], chosen: s
   }
   for (const actor of actors) ctx.diffs.push({ entityType: 'actor', entityId: actor.id, before: null, after: actor as never });
   // An actor arriving with power or alignment (a batch, an import) has its first assessment.
-  await recordReadings(ctx, actors.map((actor, i) => impliedReading(ctx, null, actor, readings[i] ?? {}, readings[i]?.prefix ?? `actors.${i}`)));
+  await recordReadings(
+    ctx,
+    actors.map((actor, i) => impliedReading(ctx, null, actor, readings[i] ?? {}, readings[i]?.prefix ?? `actors.${i}`)),
+  );
 }
 
 /** Writes checked relationships between actors of this workspace; `chosen` as for actors. */
 export async function insertRelationships(ctx: WriteContext, rels: Relationship[], chosen: string[]): Promise<void> {
-  const taken = !chosen.length ? [] : await ctx.tx.query<{ id: string }>(
-    `UNWIND $ids AS id CALL (id) { ${relationshipTypes.map((t) => `MATCH ()-[r:${t} {id: id}]->() WHERE r.workspaceId = $ws RETURN r`).join(' UNION ALL ')} } RETURN id LIMIT 1`,
-    { ws: ctx.ws, ids: chosen },
-  );
+  const taken = !chosen.length
+    ? []
+    : await ctx.tx.query<{ id: string }>(
+        `UNWIND $ids AS id CALL (id) { ${relationshipTypes.map((t) => `MATCH ()-[r:${t} {id: id}]->() WHERE r.workspaceId = $ws RETURN r`).join(' UNION ALL ')} } RETURN id LIMIT 1`,
+        { ws: ctx.ws, ids: chosen },
+      );
   if (taken.length) throw conflict(`Relationship ${taken[0]!.id} already exists.`);
   for (const type of relationshipTypes) {
     const rows = rels.filter((r) => r.type === type).map(({ type: _t, from, to, ...props }) => ({ from, to, props }));

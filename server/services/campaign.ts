@@ -19,12 +19,16 @@ type Bookkeeping = 'id' | 'version' | 'createdAt' | 'updatedAt';
 async function checkActors(ctx: WriteContext, ids: string[], path: string) {
   const refs = await actorRefs(ctx.tx, ctx.ws, [...new Set(ids)]);
   const index = ids.findIndex((id) => !refs.has(id));
-  if (index >= 0) throw invalid(`Actor ${ids[index]} does not exist in this workspace.`, [{ path: `${path}.${index}`, message: `unknown actor ${ids[index]}` }]);
+  if (index >= 0)
+    throw invalid(`Actor ${ids[index]} does not exist in this workspace.`, [
+      { path: `${path}.${index}`, message: `unknown actor ${ids[index]}` },
+    ]);
 }
 
 async function checkDemands(ctx: WriteContext, ids: string[], path: string) {
   for (const [index, id] of ids.entries()) {
-    if (!(await demandStore.load(ctx.tx, ctx.ws, id))) throw invalid(`Demand ${id} does not exist in this workspace.`, [{ path: `${path}.${index}`, message: `unknown demand ${id}` }]);
+    if (!(await demandStore.load(ctx.tx, ctx.ws, id)))
+      throw invalid(`Demand ${id} does not exist in this workspace.`, [{ path: `${path}.${index}`, message: `unknown demand ${id}` }]);
   }
 }
 
@@ -35,28 +39,44 @@ async function newRecord<S extends { id: string; version: number; createdAt: str
   data: Omit<S, Bookkeeping>,
 ): Promise<S> {
   const now = nowIso();
-  return createEntity(ctx, store as never, { id: id ?? randomUUID(), ...data, version: 1, createdAt: now, updatedAt: now } as unknown as S) as Promise<S>;
+  return createEntity(
+    ctx,
+    store as never,
+    { id: id ?? randomUUID(), ...data, version: 1, createdAt: now, updatedAt: now } as unknown as S,
+  ) as Promise<S>;
 }
 
-const dataOf = <S extends Record<string, unknown>>(record: S, schema: z.ZodObject) => Object.fromEntries(Object.keys(schema.shape).map((k) => [k, record[k]]));
+const dataOf = <S extends Record<string, unknown>>(record: S, schema: z.ZodObject) =>
+  Object.fromEntries(Object.keys(schema.shape).map((k) => [k, record[k]]));
 
 // --- Actions -----------------------------------------------------------------------------
 
 /** The target moved in answer to the action: a reading dated the action's day. */
-async function recordResponse(ctx: WriteContext, action: Action, move: NonNullable<ActionCreate['responseMove']>, prefix: string): Promise<string> {
+async function recordResponse(
+  ctx: WriteContext,
+  action: Action,
+  move: NonNullable<ActionCreate['responseMove']>,
+  prefix: string,
+): Promise<string> {
   if (!action.targetIds.includes(move.actorId)) {
-    throw invalid('The response must come from one of the action’s targets.', [{ path: `${prefix}.responseMove.actorId`, message: 'not a target of this action' }]);
+    throw invalid('The response must come from one of the action’s targets.', [
+      { path: `${prefix}.responseMove.actorId`, message: 'not a target of this action' },
+    ]);
   }
   const target = await loadOr404(ctx, actorStore, move.actorId);
   const power = move.power ?? target.power;
   const alignment = move.alignment ?? target.alignment;
   if (power === null || alignment === null) {
-    throw invalid(`${target.name} has no ${power === null ? 'power' : 'alignment'} yet: give both.`, [{ path: `${prefix}.responseMove.${power === null ? 'power' : 'alignment'}`, message: 'required while the target has none' }]);
+    throw invalid(`${target.name} has no ${power === null ? 'power' : 'alignment'} yet: give both.`, [
+      { path: `${prefix}.responseMove.${power === null ? 'power' : 'alignment'}`, message: 'required while the target has none' },
+    ]);
   }
   const today = new Date().toISOString().slice(0, 10);
   const at = action.date >= today ? new Date().toISOString() : `${action.date}T12:00:00.000Z`;
   const note = move.note ?? `Response to “${action.title}”${action.response ? `: ${action.response}` : ''}`;
-  return (await assess(ctx, move.actorId, { power, alignment, note: note.slice(0, 2000), source: `Action: ${action.title}`.slice(0, 500), at })).id;
+  return (
+    await assess(ctx, move.actorId, { power, alignment, note: note.slice(0, 2000), source: `Action: ${action.title}`.slice(0, 500), at })
+  ).id;
 }
 
 export async function createAction(ctx: WriteContext, demandId: string, input: ActionCreate, prefix = 'body'): Promise<Action> {
@@ -80,7 +100,8 @@ export async function updateAction(ctx: WriteContext, id: string, patch: ActionP
     const data = parseOrInvalid(actionData, { ...dataOf(current, actionData), ...fields }, prefix);
     await checkActors(ctx, data.targetIds, `${prefix}.targetIds`);
     const next = { ...current, ...data };
-    if (responseMove) next.responseAssessmentIds = [...current.responseAssessmentIds, await recordResponse(ctx, next, responseMove, prefix)];
+    if (responseMove)
+      next.responseAssessmentIds = [...current.responseAssessmentIds, await recordResponse(ctx, next, responseMove, prefix)];
     return next;
   });
 }
@@ -116,11 +137,16 @@ export const deleteKeyDate = (ctx: WriteContext, id: string, version: number | u
 
 async function checkTask(ctx: WriteContext, data: Omit<Task, Bookkeeping>, prefix: string) {
   if (data.assigneeId && !(await membersAmong(ctx.tx, ctx.ws, [data.assigneeId])).has(data.assigneeId)) {
-    throw invalid('A task is assigned to a member of this workspace.', [{ path: `${prefix}.assigneeId`, message: 'not a member of this workspace' }]);
+    throw invalid('A task is assigned to a member of this workspace.', [
+      { path: `${prefix}.assigneeId`, message: 'not a member of this workspace' },
+    ]);
   }
   await checkActors(ctx, data.actorIds, `${prefix}.actorIds`);
   for (const [index, rid] of data.relationshipIds.entries()) {
-    if (!(await relationshipStore.load(ctx.tx, ctx.ws, rid))) throw invalid(`Relationship ${rid} does not exist in this workspace.`, [{ path: `${prefix}.relationshipIds.${index}`, message: `unknown relationship ${rid}` }]);
+    if (!(await relationshipStore.load(ctx.tx, ctx.ws, rid)))
+      throw invalid(`Relationship ${rid} does not exist in this workspace.`, [
+        { path: `${prefix}.relationshipIds.${index}`, message: `unknown relationship ${rid}` },
+      ]);
   }
 }
 
@@ -143,7 +169,11 @@ export function updateTask(ctx: WriteContext, id: string, patch: TaskPatch, pref
 export const deleteTask = (ctx: WriteContext, id: string, version: number | undefined) => deleteEntity(ctx, taskStore, id, version);
 
 /** “Cite this tie”: an uncited relationship becomes a research task linked to it and its ends. */
-export async function taskFromTie(ctx: WriteContext, relationshipId: string, input: { assigneeId?: string | null | undefined; due?: string | null | undefined; title?: string | undefined }): Promise<Task> {
+export async function taskFromTie(
+  ctx: WriteContext,
+  relationshipId: string,
+  input: { assigneeId?: string | null | undefined; due?: string | null | undefined; title?: string | undefined },
+): Promise<Task> {
   const tie = await loadOr404(ctx, relationshipStore, relationshipId);
   if (tie.sourceIds.length) throw conflict('That relationship already cites a source.');
   const refs = await actorRefs(ctx.tx, ctx.ws, [tie.from, tie.to]);

@@ -45,7 +45,11 @@ export class ChangeFeed {
   subscribe(ws: string, subscriber: Subscriber): () => void {
     let watch = this.watches.get(ws);
     if (!watch) {
-      const created: Watch = { subscribers: new Map(), busy: false, timer: setInterval(() => void this.poll(ws, created), this.intervalMs) };
+      const created: Watch = {
+        subscribers: new Map(),
+        busy: false,
+        timer: setInterval(() => void this.poll(ws, created), this.intervalMs),
+      };
       this.watches.set(ws, created);
       watch = created;
     }
@@ -98,10 +102,14 @@ export class ChangeFeed {
       if (head.seq <= from) return;
       // The changes and a fresh look at who may have them, in one read.
       const askedAgain = this.userIds(watch);
-      const { changes, again } = await this.db.read(async (tx) => ({
-        changes: await changesRepo.list(tx, ws, { after: from, limit: BATCH }),
-        again: await workspacesRepo.feedHead(tx, ws, askedAgain),
-      }), 'feed.changes', READ_TIMEOUT);
+      const { changes, again } = await this.db.read(
+        async (tx) => ({
+          changes: await changesRepo.list(tx, ws, { after: from, limit: BATCH }),
+          again: await workspacesRepo.feedHead(tx, ws, askedAgain),
+        }),
+        'feed.changes',
+        READ_TIMEOUT,
+      );
       if (!again || again.deleted) return this.endOutsiders(ws, watch, null, new Set(), 'deleted');
       this.endOutsiders(ws, watch, askedAgain, new Set(again.members), 'removed');
       for (const change of changes) {

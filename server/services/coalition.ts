@@ -34,7 +34,14 @@ export async function coalitionReach(db: Gateway, ws: string, q: { target: strin
     const fragments = Object.entries(externalIds).flatMap(([k, v]) => [`${fragment(k, v)},`, `${fragment(k, v)}}`]);
     const searched = maps.slice(0, MAX_COALITION_MAPS);
     const rows = searched.length
-      ? await coalitionRepo.ties(tx, searched.map((m) => ({ id: m.id, workspaceId: m.workspace.id })), target.id, fragments, relationshipTypes, q.limit + 1)
+      ? await coalitionRepo.ties(
+          tx,
+          searched.map((m) => ({ id: m.id, workspaceId: m.workspace.id })),
+          target.id,
+          fragments,
+          relationshipTypes,
+          q.limit + 1,
+        )
       : [];
     const byMap = new Map(searched.map((m) => [m.id, m]));
     const contributions = new Map<string, { id: string; name: string }>();
@@ -83,7 +90,9 @@ export async function coalitionReach(db: Gateway, ws: string, q: { target: strin
     const list = [...group.values()];
     actors.push(...(owner === ws ? list : (await redactForPartner(db, owner, { actors: list })).actors));
   }
-  const ordered = [...partners.values()].sort((a, b) => b.strongest - a.strongest || b.ties.length - a.ties.length || a.workspace.name.localeCompare(b.workspace.name));
+  const ordered = [...partners.values()].sort(
+    (a, b) => b.strongest - a.strongest || b.ties.length - a.ties.length || a.workspace.name.localeCompare(b.workspace.name),
+  );
   const truncated = found.rows.length > q.limit || maps.length > searched.length;
   const tieCount = ordered.reduce((n, p) => n + p.ties.length, 0);
   return {
@@ -92,8 +101,9 @@ export async function coalitionReach(db: Gateway, ws: string, q: { target: strin
     maps: searched,
     actors,
     truncated,
-    note: searched.length === 0
-      ? 'No accepted shares yet: share a map with a partner, or accept one, to see the coalition’s reach.'
-      : `${tieCount} tie${tieCount === 1 ? '' : 's'} to ${target.name} on ${searched.length} coalition map${searched.length === 1 ? '' : 's'}, matched by actor id${Object.keys(target.externalIds).length ? ' or shared external ids' : ''}${truncated ? '; more were found than listed' : ''}.`,
+    note:
+      searched.length === 0
+        ? 'No accepted shares yet: share a map with a partner, or accept one, to see the coalition’s reach.'
+        : `${tieCount} tie${tieCount === 1 ? '' : 's'} to ${target.name} on ${searched.length} coalition map${searched.length === 1 ? '' : 's'}, matched by actor id${Object.keys(target.externalIds).length ? ' or shared external ids' : ''}${truncated ? '; more were found than listed' : ''}.`,
   };
 }

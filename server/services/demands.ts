@@ -11,10 +11,15 @@ import type { WriteContext } from './unit-of-work.js';
 async function checkTargets(ctx: WriteContext, data: DemandData, prefix: string) {
   const ids = [...new Set([...data.primaryTargetIds, ...data.secondaryTargetIds])];
   const refs = await targetCandidates(ctx.tx, ctx.ws, ids);
-  for (const [field, list] of [['primaryTargetIds', data.primaryTargetIds], ['secondaryTargetIds', data.secondaryTargetIds]] as const) {
+  for (const [field, list] of [
+    ['primaryTargetIds', data.primaryTargetIds],
+    ['secondaryTargetIds', data.secondaryTargetIds],
+  ] as const) {
     const index = list.findIndex((id) => !refs.has(id));
     if (index >= 0) {
-      throw badRequest(`Actor ${list[index]} does not exist in this workspace.`, [{ path: `${prefix}.${field}.${index}`, message: `unknown actor ${list[index]}` }]);
+      throw badRequest(`Actor ${list[index]} does not exist in this workspace.`, [
+        { path: `${prefix}.${field}.${index}`, message: `unknown actor ${list[index]}` },
+      ]);
     }
   }
   const memberless = data.primaryTargetIds.map((id) => refs.get(id)!).find((ref) => ref.kind === 'organization' && ref.members === 0);
@@ -25,13 +30,18 @@ async function checkTargets(ctx: WriteContext, data: DemandData, prefix: string)
   }
   const targets = new Set(ids);
   const stray = Object.keys(data.targetWhy).find((id) => !targets.has(id));
-  if (stray) throw badRequest(`targetWhy names ${stray}, which is not a target of this demand.`, [{ path: `${prefix}.targetWhy.${stray}`, message: 'not a target of this demand' }]);
+  if (stray)
+    throw badRequest(`targetWhy names ${stray}, which is not a target of this demand.`, [
+      { path: `${prefix}.targetWhy.${stray}`, message: 'not a target of this demand' },
+    ]);
 }
 
 function checkDeadline(data: DemandData, createdAt: string, prefix: string) {
   const made = createdAt.slice(0, 10);
   if (data.deadline !== null && data.deadline < made) {
-    throw badRequest(`The deadline ${data.deadline} is before the demand was made (${made}).`, [{ path: `${prefix}.deadline`, message: `must not be before ${made}, when the demand was made` }]);
+    throw badRequest(`The deadline ${data.deadline} is before the demand was made (${made}).`, [
+      { path: `${prefix}.deadline`, message: `must not be before ${made}, when the demand was made` },
+    ]);
   }
 }
 
@@ -39,7 +49,8 @@ function statusMoment(statusAt: string | undefined, prefix: string): string {
   if (!statusAt) return nowIso();
   const at = new Date(statusAt);
   // A minute of slack for clocks that run a little ahead of ours.
-  if (at.getTime() > Date.now() + 60_000) throw badRequest('A status cannot change in the future.', [{ path: `${prefix}.statusAt`, message: 'must not be in the future' }]);
+  if (at.getTime() > Date.now() + 60_000)
+    throw badRequest('A status cannot change in the future.', [{ path: `${prefix}.statusAt`, message: 'must not be in the future' }]);
   return at.toISOString();
 }
 
@@ -51,7 +62,11 @@ const dedupe = (data: DemandData): DemandData => ({
 
 const byTime = (a: StatusChange, b: StatusChange) => a.at.localeCompare(b.at);
 
-export async function createDemand(ctx: WriteContext, input: DemandCreate & { idempotencyKey?: string | null }, prefix = 'body'): Promise<StoredDemand> {
+export async function createDemand(
+  ctx: WriteContext,
+  input: DemandCreate & { idempotencyKey?: string | null },
+  prefix = 'body',
+): Promise<StoredDemand> {
   const { id, statusAt, idempotencyKey, ...fields } = input;
   const data = dedupe(parseOrInvalid(demandData, { ...demandDefaults, ...fields }, prefix));
   await checkTargets(ctx, data, prefix);
@@ -74,13 +89,21 @@ export async function createDemand(ctx: WriteContext, input: DemandCreate & { id
  * A create that may be a repeat (a double click, a retry after a lost answer): the same
  * client-chosen id or Idempotency-Key gives back the demand the first request made.
  */
-export async function createDemandOnce(ctx: WriteContext, input: DemandCreate, key: string | null): Promise<{ id: string; created: boolean }> {
+export async function createDemandOnce(
+  ctx: WriteContext,
+  input: DemandCreate,
+  key: string | null,
+): Promise<{ id: string; created: boolean }> {
   const found = await findDemandFor(ctx.tx, ctx.ws, input.id ?? null, key);
   if (!found) return { id: (await createDemand(ctx, { ...input, idempotencyKey: key })).id, created: true };
   if (found.deleted) throw conflict(`Demand ${found.id} was made by an earlier request and has since been deleted; restore it instead.`);
   if (input.id && input.id !== found.id) throw conflict(`That Idempotency-Key was used for demand ${found.id}, not ${input.id}.`);
   if (found.title !== input.title.trim()) {
-    throw new Problem(422, 'Repeated request differs', `Demand ${found.id} was made by an earlier request with this ${key ? 'Idempotency-Key' : 'id'} and another title (“${found.title}”). Use a new key for a new demand.`);
+    throw new Problem(
+      422,
+      'Repeated request differs',
+      `Demand ${found.id} was made by an earlier request with this ${key ? 'Idempotency-Key' : 'id'} and another title (“${found.title}”). Use a new key for a new demand.`,
+    );
   }
   return { id: found.id, created: false };
 }
@@ -92,7 +115,10 @@ export function updateDemand(ctx: WriteContext, id: string, patch: DemandPatch, 
     const data = dedupe(parseOrInvalid(demandData, { ...rest, ...fields }, prefix));
     await checkTargets(ctx, data, prefix);
     if (fields.deadline !== undefined) checkDeadline(data, createdAt, prefix);
-    const history = data.status === current.status ? statusHistory : [...statusHistory, { status: data.status, at: statusMoment(statusAt, prefix), by: ctx.author?.name ?? null }].sort(byTime);
+    const history =
+      data.status === current.status
+        ? statusHistory
+        : [...statusHistory, { status: data.status, at: statusMoment(statusAt, prefix), by: ctx.author?.name ?? null }].sort(byTime);
     return { ...current, ...data, statusHistory: history, idempotencyKey };
   });
 }

@@ -30,18 +30,38 @@ function onlyMap(contents: WorkspaceContents, mapId: string): WorkspaceContents 
     demands: [],
     assessments: contents.assessments.filter((a) => shown.has(a.actorId)),
     // A story step may name a tie to an actor off the map; that reference goes with it.
-    maps: [{ ...map, annotations: map.annotations.map((n) => ({ ...n, actorIds: n.actorIds.filter((a) => shown.has(a)), relationshipIds: n.relationshipIds.filter((r) => kept.has(r)) })) }],
+    maps: [
+      {
+        ...map,
+        annotations: map.annotations.map((n) => ({
+          ...n,
+          actorIds: n.actorIds.filter((a) => shown.has(a)),
+          relationshipIds: n.relationshipIds.filter((r) => kept.has(r)),
+        })),
+      },
+    ],
   };
 }
 
-export async function readExport(tx: Tx, ws: string, options: { mapId?: string | undefined; history?: boolean } = {}): Promise<ExportSelection> {
+export async function readExport(
+  tx: Tx,
+  ws: string,
+  options: { mapId?: string | undefined; history?: boolean } = {},
+): Promise<ExportSelection> {
   const all = await readContents(tx, ws);
   const contents = options.mapId ? onlyMap(all, options.mapId) : all;
   if (!contents) throw notFound('Map');
   const map = options.mapId ? contents.maps[0] : undefined;
   const history = !options.mapId && options.history ? await backupReads.changes(tx, ws) : null;
   return {
-    graph: { name: map?.name ?? contents.workspace.name, actors: contents.actors, relationships: contents.relationships, sources: contents.sources, internal: contents.internalFields, ...(map ? { members: map.members } : {}) },
+    graph: {
+      name: map?.name ?? contents.workspace.name,
+      actors: contents.actors,
+      relationships: contents.relationships,
+      sources: contents.sources,
+      internal: contents.internalFields,
+      ...(map ? { members: map.members } : {}),
+    },
     document: toBackup(contents, history as BackupChange[] | null),
   };
 }

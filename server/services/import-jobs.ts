@@ -58,19 +58,45 @@ export class ImportRunner {
     private readonly log: FastifyBaseLogger,
   ) {}
 
-  async submit(input: Omit<Pending, 'id' | 'file'> & { userId: string; fileName: string | null }, takeFile: (dest: string) => Promise<void>): Promise<string> {
+  async submit(
+    input: Omit<Pending, 'id' | 'file'> & { userId: string; fileName: string | null },
+    takeFile: (dest: string) => Promise<void>,
+  ): Promise<string> {
     if (this.closed) throw new RetryLater(503, 'Service unavailable', 'The server is shutting down; send the file again in a moment.', 5);
-    if (this.queue.length >= MAX_QUEUED) throw new RetryLater(503, 'Service unavailable', 'Too many imports are waiting on this server; send the file again in a little while.', 30);
+    if (this.queue.length >= MAX_QUEUED)
+      throw new RetryLater(
+        503,
+        'Service unavailable',
+        'Too many imports are waiting on this server; send the file again in a little while.',
+        30,
+      );
     const staleBefore = new Date(Date.now() - STALE_MS).toISOString();
     const unfinished = await this.db.read((tx) => importsRepo.unfinishedOf(tx, input.userId, staleBefore), 'import-limit');
     if (unfinished >= IMPORTS_PER_ACCOUNT) {
-      throw new RetryLater(429, 'Too many requests', `You have ${unfinished} imports still running; one account runs at most ${IMPORTS_PER_ACCOUNT} at once. Wait for one to finish.`, 10);
+      throw new RetryLater(
+        429,
+        'Too many requests',
+        `You have ${unfinished} imports still running; one account runs at most ${IMPORTS_PER_ACCOUNT} at once. Wait for one to finish.`,
+        10,
+      );
     }
     const id = randomUUID();
     await mkdir(uploadDir(), { recursive: true, mode: 0o700 });
     const file = path.join(uploadDir(), id);
     await takeFile(file);
-    await this.db.write((tx) => importsRepo.create(tx, { id, ws: input.ws, userId: input.userId, format: input.format, fileName: input.fileName, dryRun: input.dryRun, now: nowIso() }), 'import-create');
+    await this.db.write(
+      (tx) =>
+        importsRepo.create(tx, {
+          id,
+          ws: input.ws,
+          userId: input.userId,
+          format: input.format,
+          fileName: input.fileName,
+          dryRun: input.dryRun,
+          now: nowIso(),
+        }),
+      'import-create',
+    );
     this.queue.push({ id, ws: input.ws, author: input.author, format: input.format, mapping: input.mapping, dryRun: input.dryRun, file });
     this.kick();
     return id;
@@ -125,7 +151,10 @@ export class ImportRunner {
       const outcome = formatHandlers[job.format].kind === 'restore' ? await this.restore(job) : await this.records(job);
       await this.update(job.id, outcome);
     } catch (error) {
-      const message = error instanceof Error && 'status' in error ? error.message : 'The import failed on our side (it has been logged); nothing was written.';
+      const message =
+        error instanceof Error && 'status' in error
+          ? error.message
+          : 'The import failed on our side (it has been logged); nothing was written.';
       if (!(error instanceof Error && 'status' in error)) this.log.error({ err: error, job: job.id }, 'import job failed');
       await this.update(job.id, { state: 'failed', failure: message }).catch(() => {});
     } finally {
@@ -135,16 +164,37 @@ export class ImportRunner {
   }
 
   private async restore(job: Pending): Promise<Record<string, unknown>> {
-    const { counts, changeId } = await restoreBackupFile({ db: this.db, ws: job.ws, author: job.author, path: job.file, dryRun: job.dryRun });
+    const { counts, changeId } = await restoreBackupFile({
+      db: this.db,
+      ws: job.ws,
+      author: job.author,
+      path: job.file,
+      dryRun: job.dryRun,
+    });
     return { state: 'done', countsJson: JSON.stringify(counts), changeId };
   }
 
   /** Parse and match on a worker; write everything in one transaction, or nothing. */
   private async records(job: Pending): Promise<Record<string, unknown>> {
     const plan = async (snapshot: Awaited<ReturnType<typeof importsRepo.snapshot>>) => {
-      const out = await this.workers.run('importFile', { path: job.file, format: job.format, mapping: job.mapping, snapshot, now: nowIso() });
+      const out = await this.workers.run('importFile', {
+        path: job.file,
+        format: job.format,
+        mapping: job.mapping,
+        snapshot,
+        now: nowIso(),
+      });
       const common = { sampleJson: out.sample ? JSON.stringify(out.sample) : null };
-      if (!out.ok) return { failed: { ...common, state: 'failed', failure: out.failure, errorsJson: JSON.stringify(out.errors), errorCount: out.errors.length } };
+      if (!out.ok)
+        return {
+          failed: {
+            ...common,
+            state: 'failed',
+            failure: out.failure,
+            errorsJson: JSON.stringify(out.errors),
+            errorCount: out.errors.length,
+          },
+        };
       const p = out.plan;
       const report = {
         ...common,
@@ -171,7 +221,10 @@ export class ImportRunner {
       job.ws,
       job.author,
       'batch',
-      (r: ImportCounts | null) => (r ? `Imported ${r.actorsCreated} actors and ${r.relationshipsCreated} relationships from a ${job.format === 'xlsx' ? 'workbook' : job.format === 'csv' ? 'spreadsheet' : job.format === 'ftm' ? 'FollowTheMoney file' : job.format === 'littlesis' ? 'LittleSis answer' : 'Kumu sheet'}` : 'Import'),
+      (r: ImportCounts | null) =>
+        r
+          ? `Imported ${r.actorsCreated} actors and ${r.relationshipsCreated} relationships from a ${job.format === 'xlsx' ? 'workbook' : job.format === 'csv' ? 'spreadsheet' : job.format === 'ftm' ? 'FollowTheMoney file' : job.format === 'littlesis' ? 'LittleSis answer' : 'Kumu sheet'}`
+          : 'Import',
       async (ctx): Promise<ImportCounts | null> => {
         // Read in the import's own transaction, after the workspace lock: what it matches
         // against cannot change before it writes.
@@ -183,7 +236,11 @@ export class ImportRunner {
         const p = read.plan!;
         report = read.report!;
         if (p.errorCount) {
-          report = { ...report, state: 'failed', failure: `${p.errorCount} ${p.errorCount === 1 ? 'row fails' : 'rows fail'} (the first at row ${p.errors[0]!.row}); nothing was imported. Fix ${p.errorCount === 1 ? 'it' : 'them'}, or run a preview to see every one.` };
+          report = {
+            ...report,
+            state: 'failed',
+            failure: `${p.errorCount} ${p.errorCount === 1 ? 'row fails' : 'rows fail'} (the first at row ${p.errors[0]!.row}); nothing was imported. Fix ${p.errorCount === 1 ? 'it' : 'them'}, or run a preview to see every one.`,
+          };
           return null;
         }
         await this.update(job.id, { totalRows: p.totalRows });

@@ -5,7 +5,11 @@ import { internalFieldsRepo, type StoredInternalFields } from '../repos/internal
 import { internalFieldSet, type InternalFields } from './redact.js';
 
 const copy = (lists: Record<string, readonly string[]>) =>
-  ({ actor: [...(lists.actor ?? [])], relationship: [...(lists.relationship ?? [])], assessment: [...(lists.assessment ?? [])] }) as InternalFieldLists;
+  ({
+    actor: [...(lists.actor ?? [])],
+    relationship: [...(lists.relationship ?? [])],
+    assessment: [...(lists.assessment ?? [])],
+  }) as InternalFieldLists;
 
 function settings(stored: StoredInternalFields): InternalFieldsSettings {
   return { always: copy(alwaysInternal), added: copy(stored.added), allowed: copy(addableInternal), version: stored.version };
@@ -25,7 +29,12 @@ export async function readSettings(tx: Tx, ws: string): Promise<InternalFieldsSe
 }
 
 /** Replaces the owner's additions, if the settings are still the version the owner edited. */
-export async function replaceSettings(tx: Tx, ws: string, added: InternalFieldLists, based: number | undefined): Promise<InternalFieldsSettings> {
+export async function replaceSettings(
+  tx: Tx,
+  ws: string,
+  added: InternalFieldLists,
+  based: number | undefined,
+): Promise<InternalFieldsSettings> {
   const current = await internalFieldsRepo.get(tx, ws, { forUpdate: true });
   if (!current) throw notFound('Workspace');
   if (based !== undefined && based !== current.version) {

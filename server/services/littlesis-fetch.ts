@@ -7,8 +7,17 @@ const MAX_PAGES = 10;
 
 /** The id from a LittleSis entity URL ("…/entities/1164-Goldman_Sachs", "…/org/1164-…") or a bare id. */
 export function littlesisEntityId(input: string): number {
-  const m = /^(\d+)$/.exec(input.trim()) ?? /littlesis\.org\/(?:entities|org|person|api\/entities)\/(\d+)/i.exec(input) ?? /\/(?:entities|org|person)\/(\d+)/.exec(input);
-  if (!m) throw new Problem(400, 'Bad request', 'Give a LittleSis entity URL such as https://littlesis.org/entities/1164-Goldman_Sachs, or its number.', { errors: [{ path: 'body.entity', message: 'is not a LittleSis entity URL or id' }] });
+  const m =
+    /^(\d+)$/.exec(input.trim()) ??
+    /littlesis\.org\/(?:entities|org|person|api\/entities)\/(\d+)/i.exec(input) ??
+    /\/(?:entities|org|person)\/(\d+)/.exec(input);
+  if (!m)
+    throw new Problem(
+      400,
+      'Bad request',
+      'Give a LittleSis entity URL such as https://littlesis.org/entities/1164-Goldman_Sachs, or its number.',
+      { errors: [{ path: 'body.entity', message: 'is not a LittleSis entity URL or id' }] },
+    );
   return Number(m[1]);
 }
 
@@ -25,10 +34,15 @@ export async function fetchLittleSis(baseUrl: string, entity: string): Promise<{
     try {
       res = await fetch(`${base}${path}`, { signal: AbortSignal.timeout(TIMEOUT_MS), headers: { accept: 'application/json' } });
     } catch {
-      throw new Problem(502, 'Bad gateway', `The server could not reach LittleSis at ${base} (it may have no internet access, or LittleSis is down). Download the entity’s JSON and import it as a file instead.`);
+      throw new Problem(
+        502,
+        'Bad gateway',
+        `The server could not reach LittleSis at ${base} (it may have no internet access, or LittleSis is down). Download the entity’s JSON and import it as a file instead.`,
+      );
     }
     if (res.status === 404) throw new Problem(404, 'Not found', `LittleSis has no entity ${id}.`);
-    if (res.status === 429 || res.status >= 500) throw new Problem(503, 'Service unavailable', `LittleSis answered ${res.status}; try again in a while.`, { retryAfter: 60 });
+    if (res.status === 429 || res.status >= 500)
+      throw new Problem(503, 'Service unavailable', `LittleSis answered ${res.status}; try again in a while.`, { retryAfter: 60 });
     if (!res.ok) throw new Problem(502, 'Bad gateway', `LittleSis answered ${res.status} for ${path}.`);
     try {
       return (await res.json()) as Record<string, unknown>;

@@ -37,7 +37,14 @@ export async function createLink(
     ]);
   }
   const token = newSecret();
-  const link = { id: randomUUID(), hash: hashSecret(token), story: input.story, expiresAt, createdAt: nowIso(), createdBy: creator?.id ?? null };
+  const link = {
+    id: randomUUID(),
+    hash: hashSecret(token),
+    story: input.story,
+    expiresAt,
+    createdAt: nowIso(),
+    createdBy: creator?.id ?? null,
+  };
   const name = await db.write(async (tx) => {
     if (!(await mapStore.load(tx, ws, mapId))) throw notFound('Map');
     if ((await mapLinksRepo.countLive(tx, ws, mapId)) >= MAX_LIVE_LINKS) {
@@ -93,13 +100,21 @@ export async function openPublicMap(db: Gateway, token: string): Promise<PublicM
     if (!link || !sameHash(link.hash, hash) || isExpired(link.expiresAt)) throw linkNotFound();
     const map = await mapStore.load(tx, link.workspaceId, link.mapId);
     if (!map) throw linkNotFound();
-    const { actors, relationships } = await mapContents(tx, link.workspaceId, map.members.map((m) => m.actorId));
+    const { actors, relationships } = await mapContents(
+      tx,
+      link.workspaceId,
+      map.members.map((m) => m.actorId),
+    );
     const fields = await loadInternalFields(tx, link.workspaceId);
     const actorIds = new Set(actors.map((a) => a.id));
     const relationshipIds = new Set(relationships.map((r) => r.id));
     // A story step may still name an actor since taken off the map: only what the map shows is kept.
     const annotations = link.story
-      ? map.annotations.map((a) => ({ ...a, actorIds: a.actorIds.filter((x) => actorIds.has(x)), relationshipIds: a.relationshipIds.filter((x) => relationshipIds.has(x)) }))
+      ? map.annotations.map((a) => ({
+          ...a,
+          actorIds: a.actorIds.filter((x) => actorIds.has(x)),
+          relationshipIds: a.relationshipIds.filter((x) => relationshipIds.has(x)),
+        }))
       : [];
     return redactMapPayload(
       {

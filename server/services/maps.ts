@@ -14,10 +14,14 @@ type MapInput = Partial<MapData> & { id?: string | undefined };
 
 async function checkMembers(ctx: WriteContext, members: MapMember[], prefix: string) {
   const ids = members.map((m) => m.actorId);
-  if (new Set(ids).size !== ids.length) throw invalid('An actor appears twice on the map.', [{ path: `${prefix}.members`, message: 'must not repeat an actor' }]);
+  if (new Set(ids).size !== ids.length)
+    throw invalid('An actor appears twice on the map.', [{ path: `${prefix}.members`, message: 'must not repeat an actor' }]);
   const refs = await actorRefs(ctx.tx, ctx.ws, ids);
   const missing = ids.find((id) => !refs.has(id));
-  if (missing) throw invalid(`Actor ${missing} does not exist in this workspace.`, [{ path: `${prefix}.members`, message: `unknown actor ${missing}` }]);
+  if (missing)
+    throw invalid(`Actor ${missing} does not exist in this workspace.`, [
+      { path: `${prefix}.members`, message: `unknown actor ${missing}` },
+    ]);
 }
 
 export async function createMap(ctx: WriteContext, input: MapInput, prefix = 'body'): Promise<StoredMap> {
@@ -47,13 +51,19 @@ export const deleteMap = (ctx: WriteContext, id: string, version: number | undef
 export async function addMembers(
   ctx: WriteContext,
   mapId: string,
-  input: { actorIds: string[]; positions?: Record<string, { x: number; y: number }> | undefined; withNeighbours: boolean; version?: number | undefined },
+  input: {
+    actorIds: string[];
+    positions?: Record<string, { x: number; y: number }> | undefined;
+    withNeighbours: boolean;
+    version?: number | undefined;
+  },
 ): Promise<StoredMap> {
   const current = await loadOr404(ctx, mapStore, mapId);
   if (input.version !== undefined && input.version !== current.version) throw staleWrite('Map', input.version, current);
   const refs = await actorRefs(ctx.tx, ctx.ws, input.actorIds);
   const missing = input.actorIds.find((id) => !refs.has(id));
-  if (missing) throw invalid(`Actor ${missing} does not exist in this workspace.`, [{ path: 'body.actorIds', message: `unknown actor ${missing}` }]);
+  if (missing)
+    throw invalid(`Actor ${missing} does not exist in this workspace.`, [{ path: 'body.actorIds', message: `unknown actor ${missing}` }]);
   let ids = [...new Set(input.actorIds)];
   if (input.withNeighbours) {
     ids = [...new Set([...ids, ...(await neighbourIds(ctx.tx, ctx.ws, ids, 5000))])];

@@ -1,8 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Gateway, Tx } from '../db/gateway.js';
-import {
-  INVITE_DAYS_DEFAULT, roleRank, type InviteDetails, type Member, type MemberRole, type Workspace,
-} from '../domain/workspace.js';
+import { INVITE_DAYS_DEFAULT, roleRank, type InviteDetails, type Member, type MemberRole, type Workspace } from '../domain/workspace.js';
 import { newSecret } from '../auth/secrets.js';
 import { DomainError, Gone, NotFound, conflict, forbidden, notFound } from '../domain/errors.js';
 import { invitesRepo, type InviteRow } from '../repos/invites.js';
@@ -19,7 +17,8 @@ const gone = (detail: string) => new Gone(detail);
 const dateOf = (iso: string) => iso.slice(0, 10);
 
 // One answer for every link that does not work, wherever the caller cannot be told more.
-const INVALID_LINK = 'This invite link is not valid: it may have expired, been used or been withdrawn. Ask the person who invited you for a new link.';
+const INVALID_LINK =
+  'This invite link is not valid: it may have expired, been used or been withdrawn. Ask the person who invited you for a new link.';
 const UNKNOWN_LINK = 'This invite link is not valid: check that you copied all of it, or ask the person who invited you for a new link.';
 
 /** Every membership change starts here: under the workspace's write lock, one at a time. */
@@ -35,7 +34,8 @@ async function lockAs(tx: Tx, ws: string, caller: Caller, need: MemberRole): Pro
   await lock(tx, ws);
   const role = await workspacesRepo.roleOfUser(tx, ws, caller.id);
   if (!role) throw notFound('Workspace');
-  if (roleRank[role] < roleRank[need]) throw forbidden(need === 'owner' ? 'Only an owner of this workspace can do that.' : 'Your role in this workspace does not allow that.');
+  if (roleRank[role] < roleRank[need])
+    throw forbidden(need === 'owner' ? 'Only an owner of this workspace can do that.' : 'Your role in this workspace does not allow that.');
   return { ...caller, role };
 }
 
@@ -49,7 +49,10 @@ async function keepAnOwner(tx: Tx, ws: string, email: string, nextRole: MemberRo
 }
 
 function neverAbove(caller: Caller, role: MemberRole) {
-  if (roleRank[role] > roleRank[caller.role]) throw forbidden(`You are ${caller.role === 'editor' ? 'an' : 'a'} ${caller.role} here, so you cannot make anyone ${role === 'owner' ? 'an' : 'a'} ${role}.`);
+  if (roleRank[role] > roleRank[caller.role])
+    throw forbidden(
+      `You are ${caller.role === 'editor' ? 'an' : 'a'} ${caller.role} here, so you cannot make anyone ${role === 'owner' ? 'an' : 'a'} ${role}.`,
+    );
 }
 
 /**
@@ -85,7 +88,11 @@ export async function listMembers(db: Gateway, ws: string, caller: Caller, origi
 
 /** Adds an account by its email at once, or invites an email that has no account yet. */
 export async function addMember(
-  db: Gateway, ws: string, caller: Caller, body: { email: string; role: MemberRole; expiresInDays?: number | undefined }, origin: string,
+  db: Gateway,
+  ws: string,
+  caller: Caller,
+  body: { email: string; role: MemberRole; expiresInDays?: number | undefined },
+  origin: string,
 ): Promise<Member> {
   const email = body.email.toLowerCase();
   await db.write(async (tx) => {
@@ -100,13 +107,26 @@ export async function addMember(
       throw conflict(`${email} already has a pending invite: change its role, or resend it for a new link.`);
     }
     await invitesRepo.issue(tx, {
-      id: randomUUID(), ws, email, role: body.role, token: newSecret(), days: body.expiresInDays ?? INVITE_DAYS_DEFAULT, invitedBy: me.id,
+      id: randomUUID(),
+      ws,
+      email,
+      role: body.role,
+      token: newSecret(),
+      days: body.expiresInDays ?? INVITE_DAYS_DEFAULT,
+      invitedBy: me.id,
     });
   });
   return memberAfter(db, ws, email, caller, origin);
 }
 
-export async function changeRole(db: Gateway, ws: string, caller: Caller, rawEmail: string, role: MemberRole, origin: string): Promise<Member> {
+export async function changeRole(
+  db: Gateway,
+  ws: string,
+  caller: Caller,
+  rawEmail: string,
+  role: MemberRole,
+  origin: string,
+): Promise<Member> {
   const email = rawEmail.toLowerCase();
   await db.write(async (tx) => {
     const me = await lockAs(tx, ws, caller, 'owner');
@@ -134,7 +154,14 @@ export async function removeMember(db: Gateway, ws: string, caller: Caller, rawE
 }
 
 /** A new link and a new expiry for a pending invite; the old link stops working. */
-export async function resendInvite(db: Gateway, ws: string, caller: Caller, rawEmail: string, days: number | undefined, origin: string): Promise<Member> {
+export async function resendInvite(
+  db: Gateway,
+  ws: string,
+  caller: Caller,
+  rawEmail: string,
+  days: number | undefined,
+  origin: string,
+): Promise<Member> {
   const email = rawEmail.toLowerCase();
   await db.write(async (tx) => {
     const me = await lockAs(tx, ws, caller, 'owner');
@@ -161,11 +188,23 @@ export async function inviteDetails(db: Gateway, token: string): Promise<InviteD
 
 /** Why a link no longer works, said so that its holder knows what to do; null while it works. */
 function refusal(invite: InviteRow, inviterRole: MemberRole | null, workspaceName: string): DomainError | null {
-  if (invite.revokedAt) return gone(`This invite to ${workspaceName} was withdrawn by an owner of the workspace. Ask them for a new link if you should still join.`);
-  if (invite.usedAt) return gone(`This invite link to ${workspaceName} has already been used: each link works once. Sign in with the invited email, or ask for a new link.`);
-  if (invite.expired) return gone(`This invite link to ${workspaceName} expired on ${dateOf(invite.expiresAt)}. Ask the person who invited you for a new link.`);
+  if (invite.revokedAt)
+    return gone(
+      `This invite to ${workspaceName} was withdrawn by an owner of the workspace. Ask them for a new link if you should still join.`,
+    );
+  if (invite.usedAt)
+    return gone(
+      `This invite link to ${workspaceName} has already been used: each link works once. Sign in with the invited email, or ask for a new link.`,
+    );
+  if (invite.expired)
+    return gone(
+      `This invite link to ${workspaceName} expired on ${dateOf(invite.expiresAt)}. Ask the person who invited you for a new link.`,
+    );
   // The person who vouched for the invite has left: it no longer stands.
-  if (invite.invitedBy && !inviterRole) return gone(`This invite to ${workspaceName} was withdrawn: the person who sent it is no longer a member. Ask an owner for a new link.`);
+  if (invite.invitedBy && !inviterRole)
+    return gone(
+      `This invite to ${workspaceName} was withdrawn: the person who sent it is no longer a member. Ask an owner for a new link.`,
+    );
   return null;
 }
 
@@ -179,7 +218,11 @@ function effectiveRole(invite: InviteRow, inviterRole: MemberRole | null): Membe
  * account and its membership are made together or not at all). The link is the proof until
  * email delivery exists: it must be valid and the account's email the invited one.
  */
-export async function claimInvite(tx: Tx, token: string, user: { id: string; email: string }): Promise<{ workspaceId: string; role: MemberRole }> {
+export async function claimInvite(
+  tx: Tx,
+  token: string,
+  user: { id: string; email: string },
+): Promise<{ workspaceId: string; role: MemberRole }> {
   const first = await invitesRepo.byToken(tx, token);
   if (!first) throw new NotFound(UNKNOWN_LINK);
   await lock(tx, first.invite.workspaceId);
@@ -190,7 +233,9 @@ export async function claimInvite(tx: Tx, token: string, user: { id: string; ema
   const refused = refusal(invite, inviterRole, workspaceName);
   if (refused) throw refused;
   if (invite.email !== user.email.toLowerCase()) {
-    throw forbidden(`This invite to ${workspaceName} is for ${invite.email}: sign up or sign in with that email, or ask for an invite to yours.`);
+    throw forbidden(
+      `This invite to ${workspaceName} is for ${invite.email}: sign up or sign in with that email, or ask for an invite to yours.`,
+    );
   }
   const existing = await workspacesRepo.roleOf(tx, invite.workspaceId, invite.email);
   if (existing) throw conflict(`You are already a member of ${workspaceName} (as ${existing.role}).`);

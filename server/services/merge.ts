@@ -16,16 +16,18 @@ const union = <T>(...lists: T[][]) => [...new Set(lists.flat())];
  * deleted. Everything is one change, so one revert undoes the whole merge.
  */
 export async function mergeActor(ctx: WriteContext, duplicateId: string, intoId: string, based: number | undefined): Promise<Actor> {
-  if (duplicateId === intoId) throw invalid('An actor cannot be merged into itself.', [{ path: 'body.into', message: 'must be another actor' }]);
+  if (duplicateId === intoId)
+    throw invalid('An actor cannot be merged into itself.', [{ path: 'body.into', message: 'must be another actor' }]);
   const duplicate = await loadOr404(ctx, actorStore, duplicateId);
   const version = requireVersion('Actor', based);
   if (duplicate.version !== version) throw staleWrite('Actor', version, duplicate);
   const kept = await actorStore.load(ctx.tx, ctx.ws, intoId);
   if (!kept) throw invalid('The actor to merge into does not exist in this workspace.', [{ path: 'body.into', message: 'no such actor' }]);
   if (kept.kind !== duplicate.kind) {
-    throw invalid(`Cannot merge ${duplicate.kind === 'person' ? 'a person' : 'an organization'} into ${kept.kind === 'person' ? 'a person' : 'an organization'}.`, [
-      { path: 'body.into', message: 'must be of the same kind' },
-    ]);
+    throw invalid(
+      `Cannot merge ${duplicate.kind === 'person' ? 'a person' : 'an organization'} into ${kept.kind === 'person' ? 'a person' : 'an organization'}.`,
+      [{ path: 'body.into', message: 'must be of the same kind' }],
+    );
   }
 
   for (const rel of await relationshipsOf(ctx.tx, ctx.ws, duplicateId)) {
@@ -64,7 +66,10 @@ export async function mergeActor(ctx: WriteContext, duplicateId: string, intoId:
     await replaceEntity(ctx, mapStore, map, { ...map, members });
   }
 
-  const demands = await ctx.tx.query<{ id: string }>('MATCH (d:Demand)-[:TARGETS]->(:Actor {id: $id}) WHERE d.workspaceId = $ws RETURN DISTINCT d.id AS id', { ws: ctx.ws, id: duplicateId });
+  const demands = await ctx.tx.query<{ id: string }>(
+    'MATCH (d:Demand)-[:TARGETS]->(:Actor {id: $id}) WHERE d.workspaceId = $ws RETURN DISTINCT d.id AS id',
+    { ws: ctx.ws, id: duplicateId },
+  );
   for (const { id } of demands) {
     const demand = (await demandStore.load(ctx.tx, ctx.ws, id))!;
     const swap = (ids: string[]) => [...new Set(ids.map((t) => (t === duplicateId ? intoId : t)))];

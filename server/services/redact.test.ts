@@ -14,8 +14,28 @@ const actor = {
   privateNotes: 'Owes Sam a favour',
   version: 3,
 };
-const relationship = { id: 'r1', type: 'DONATION' as const, from: 'a1', to: 'a2', mutual: false, ...relationshipDefaults.common, ...relationshipDefaults.DONATION, amount: 5000, description: 'PAC gift', privateNotes: 'Tip from a staffer' };
-const assessment = { id: 's1', actorId: 'a1', power: 4, alignment: -1, note: 'After the hearing', at: '2026-01-31T09:00:00.000Z', authorId: 'u1', authorName: 'Rosa' };
+const relationship = {
+  id: 'r1',
+  type: 'DONATION' as const,
+  from: 'a1',
+  to: 'a2',
+  mutual: false,
+  ...relationshipDefaults.common,
+  ...relationshipDefaults.DONATION,
+  amount: 5000,
+  description: 'PAC gift',
+  privateNotes: 'Tip from a staffer',
+};
+const assessment = {
+  id: 's1',
+  actorId: 'a1',
+  power: 4,
+  alignment: -1,
+  note: 'After the hearing',
+  at: '2026-01-31T09:00:00.000Z',
+  authorId: 'u1',
+  authorName: 'Rosa',
+};
 
 describe('redaction of internal fields', () => {
   it('always withholds contact owners and private notes, and nothing else by default', () => {
@@ -61,10 +81,17 @@ describe('redaction of internal fields', () => {
 
   it('redacts every actor, relationship and assessment a map payload carries, and keeps the rest', () => {
     const fields = internalFieldSet({ actor: ['interests'], assessment: ['note'] });
-    const payload = { name: 'Board', annotations: [{ id: 'x', title: 'Step', text: 'Sam knows Dana', actorIds: ['a1'], relationshipIds: [] }], actors: [actor], relationships: [relationship], assessments: [assessment] };
+    const payload = {
+      name: 'Board',
+      annotations: [{ id: 'x', title: 'Step', text: 'Sam knows Dana', actorIds: ['a1'], relationshipIds: [] }],
+      actors: [actor],
+      relationships: [relationship],
+      assessments: [assessment],
+    };
     const out = redactMapPayload(payload, fields);
     const text = JSON.stringify(out);
-    for (const secret of ['Sam from Local 12', 'Owes Sam a favour', 'Tip from a staffer', 'growth', 'After the hearing']) expect(text).not.toContain(secret);
+    for (const secret of ['Sam from Local 12', 'Owes Sam a favour', 'Tip from a staffer', 'growth', 'After the hearing'])
+      expect(text).not.toContain(secret);
     expect(out.name).toBe('Board');
     expect(out.annotations).toEqual(payload.annotations);
     expect(out.actors).toHaveLength(1);

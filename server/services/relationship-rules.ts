@@ -1,6 +1,13 @@
 import type { Tx } from '../db/gateway.js';
 import type { ActorKind } from '../domain/actor.js';
-import { endsProblem, relationshipData, relationshipDefaults, relationshipRules, type RelationshipCreate, type RelationshipData } from '../domain/relationship.js';
+import {
+  endsProblem,
+  relationshipData,
+  relationshipDefaults,
+  relationshipRules,
+  type RelationshipCreate,
+  type RelationshipData,
+} from '../domain/relationship.js';
 import { invalid, parseOrInvalid } from '../domain/errors.js';
 import { actorRefs } from '../repos/actors.js';
 import { existingSourceIds } from '../repos/sources.js';
@@ -38,12 +45,16 @@ export async function lookUp(tx: Tx, ws: string, records: { from: string; to: st
 export function checkRelationship(record: Record<string, unknown>, known: Known, prefix: string): RelationshipData {
   const data = parseOrInvalid(relationshipData, record, prefix);
   const fail = (field: string, detail: string, message: string) => invalid(detail, [{ path: `${prefix}.${field}`, message }]);
-  if (data.from === data.to) throw fail('to', 'A relationship joins two different actors; "from" and "to" are the same.', 'must differ from "from"');
+  if (data.from === data.to)
+    throw fail('to', 'A relationship joins two different actors; "from" and "to" are the same.', 'must differ from "from"');
   const rule = relationshipRules[data.type];
-  if (rule.mutual === 'always' && !data.mutual) throw fail('mutual', `A ${data.type} relationship is always mutual.`, 'must be true for this type');
-  if (rule.mutual === 'never' && data.mutual) throw fail('mutual', `A ${data.type} relationship has a direction; it cannot be mutual.`, 'must be false for this type');
+  if (rule.mutual === 'always' && !data.mutual)
+    throw fail('mutual', `A ${data.type} relationship is always mutual.`, 'must be true for this type');
+  if (rule.mutual === 'never' && data.mutual)
+    throw fail('mutual', `A ${data.type} relationship has a direction; it cannot be mutual.`, 'must be false for this type');
   for (const end of ['from', 'to'] as const) {
-    if (!known.kinds.has(data[end])) throw fail(end, `The "${end}" actor ${data[end]} does not exist in this workspace.`, 'no such actor in this workspace');
+    if (!known.kinds.has(data[end]))
+      throw fail(end, `The "${end}" actor ${data[end]} does not exist in this workspace.`, 'no such actor in this workspace');
   }
   const problem = endsProblem(data.type, known.kinds.get(data.from)!, known.kinds.get(data.to)!);
   if (problem) throw fail('type', problem, problem);

@@ -11,7 +11,9 @@ import type { WriteContext } from './unit-of-work.js';
 
 async function checkRules(tx: Tx, ws: string, record: Record<string, unknown>, prefix: string) {
   const refs = record as { from: string; to: string; sourceIds?: string[] };
-  const known = await lookUp(tx, ws, [{ from: String(refs.from), to: String(refs.to), sourceIds: Array.isArray(refs.sourceIds) ? refs.sourceIds.map(String) : [] }]);
+  const known = await lookUp(tx, ws, [
+    { from: String(refs.from), to: String(refs.to), sourceIds: Array.isArray(refs.sourceIds) ? refs.sourceIds.map(String) : [] },
+  ]);
   return checkRelationship(record, known, prefix);
 }
 
@@ -19,7 +21,13 @@ export async function createRelationship(ctx: WriteContext, input: RelationshipC
   const { id, ...fields } = input;
   const data = await checkRules(ctx.tx, ctx.ws, withDefaults(fields), prefix);
   const now = nowIso();
-  return createEntity(ctx, relationshipStore, { ...data, id: id ?? randomUUID(), version: 1, createdAt: now, updatedAt: now } as Relationship);
+  return createEntity(ctx, relationshipStore, {
+    ...data,
+    id: id ?? randomUUID(),
+    version: 1,
+    createdAt: now,
+    updatedAt: now,
+  } as Relationship);
 }
 
 export function updateRelationship(ctx: WriteContext, id: string, patch: RelationshipPatch, prefix = 'body'): Promise<Relationship> {
@@ -27,9 +35,10 @@ export function updateRelationship(ctx: WriteContext, id: string, patch: Relatio
   return updateEntity(ctx, relationshipStore, id, version, async (current) => {
     for (const fixed of ['type', 'from', 'to'] as const) {
       if (fixed in fields && fields[fixed] !== current[fixed]) {
-        throw invalid(`The ${fixed === 'type' ? 'type' : `"${fixed}" end`} of a relationship cannot change; delete it and create a new one.`, [
-          { path: `${prefix}.${fixed}`, message: 'cannot change' },
-        ]);
+        throw invalid(
+          `The ${fixed === 'type' ? 'type' : `"${fixed}" end`} of a relationship cannot change; delete it and create a new one.`,
+          [{ path: `${prefix}.${fixed}`, message: 'cannot change' }],
+        );
       }
     }
     const merged: Record<string, unknown> = { ...dataOf(current), ...fields };

@@ -17,9 +17,11 @@ function canonical(value: unknown): string {
 }
 
 /** Later edits conflict only if they left the record different from what this change made it. */
-const sameContent = (current: Stored, expected: Stored) => current.version === expected.version || canonical(current) === canonical(expected);
+const sameContent = (current: Stored, expected: Stored) =>
+  current.version === expected.version || canonical(current) === canonical(expected);
 
-const describe = (diff: Diff) => `${diff.entityType} ${(diff.after ?? diff.before)?.name ?? (diff.after ?? diff.before)?.title ?? diff.entityId}`;
+const describe = (diff: Diff) =>
+  `${diff.entityType} ${(diff.after ?? diff.before)?.name ?? (diff.after ?? diff.before)?.title ?? diff.entityId}`;
 
 /**
  * Undoes one change as a new change: every record it touched goes back to its state before
@@ -64,7 +66,10 @@ export async function revertChange(ctx: WriteContext, changeId: string): Promise
       const before = diff.before as unknown as Stored;
       const restored = {
         ...before,
-        version: diff.entityType === 'assessment' ? 1 : Math.max(current?.version ?? 0, before.version, (diff.after as Stored | null)?.version ?? 0) + 1,
+        version:
+          diff.entityType === 'assessment'
+            ? 1
+            : Math.max(current?.version ?? 0, before.version, (diff.after as Stored | null)?.version ?? 0) + 1,
         ...(diff.entityType === 'assessment' ? {} : { updatedAt: nowIso() }),
       };
       await store.save(ctx.tx, ctx.ws, restored);

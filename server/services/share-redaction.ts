@@ -20,7 +20,8 @@ function sweep(value: Json): Json {
   return out;
 }
 
-const records = (value: Json) => (Array.isArray(value) ? (value as Json[]).filter((v): v is Record<string, Json> => !!v && typeof v === 'object') : null);
+const records = (value: Json) =>
+  Array.isArray(value) ? (value as Json[]).filter((v): v is Record<string, Json> => !!v && typeof v === 'object') : null;
 
 /**
  * The one door every partner-facing payload goes through (shared maps, their analysis,

@@ -9,7 +9,11 @@ import { leverage, MAX_SOURCES } from '../analysis/leverage.js';
 import { LEVERAGE_METHOD } from '../analysis/leverage-score.js';
 import { findPaths } from '../analysis/paths.js';
 import type {
-  sharedBrokersQuery, sharedCommunitiesQuery, sharedInterlocksQuery, sharedLeverageQuery, sharedPathsQuery,
+  sharedBrokersQuery,
+  sharedCommunitiesQuery,
+  sharedInterlocksQuery,
+  sharedLeverageQuery,
+  sharedPathsQuery,
 } from '../domain/share.js';
 import { NotFound, invalid } from '../domain/errors.js';
 import type { OpenShare } from '../repos/shares.js';
@@ -43,11 +47,23 @@ export async function sharedInterlocks(db: Gateway, share: OpenShare, q: z.infer
   return interlocks(db, share.ownerWorkspace.id, { ...q, map: share.mapId });
 }
 
-export function sharedBrokers(db: Gateway, pool: WorkerPool, share: OpenShare, q: z.infer<typeof sharedBrokersQuery>, cache: VersionCache<BrokersAnswer>) {
+export function sharedBrokers(
+  db: Gateway,
+  pool: WorkerPool,
+  share: OpenShare,
+  q: z.infer<typeof sharedBrokersQuery>,
+  cache: VersionCache<BrokersAnswer>,
+) {
   return brokers(db, pool, share.ownerWorkspace.id, { ...q, map: share.mapId }, cache);
 }
 
-export function sharedCommunities(db: Gateway, pool: WorkerPool, share: OpenShare, q: z.infer<typeof sharedCommunitiesQuery>, cache: VersionCache<CommunitiesAnswer>) {
+export function sharedCommunities(
+  db: Gateway,
+  pool: WorkerPool,
+  share: OpenShare,
+  q: z.infer<typeof sharedCommunitiesQuery>,
+  cache: VersionCache<CommunitiesAnswer>,
+) {
   return communities(db, pool, share.ownerWorkspace.id, { ...q, map: share.mapId }, cache);
 }
 
@@ -57,18 +73,29 @@ export async function sharedLeverage(db: Gateway, share: OpenShare, q: z.infer<t
   await requireOnMap(db, share, [q.target], 'target');
   let from: string[];
   if (q.from.trim().toLowerCase() === 'base') {
-    from = (await db.read((tx) => sharesRepo.baseOnMap(tx, ws, share.mapId, MAX_SOURCES + 1))).filter((id) => id !== q.target).slice(0, MAX_SOURCES);
+    from = (await db.read((tx) => sharesRepo.baseOnMap(tx, ws, share.mapId, MAX_SOURCES + 1)))
+      .filter((id) => id !== q.target)
+      .slice(0, MAX_SOURCES);
   } else {
-    from = q.from.split(',').map((s) => s.trim()).filter(Boolean);
+    from = q.from
+      .split(',')
+      .map((s) => s.trim())
+      .filter(Boolean);
     if (from.length === 0 || from.some((id) => !UUID.test(id))) {
       throw invalid('from= is "base" or comma-separated actor ids.', [{ path: 'querystring.from', message: 'must be base or actor ids' }]);
     }
-    if (from.length > MAX_SOURCES) throw invalid(`from= names more than ${MAX_SOURCES} actors.`, [{ path: 'querystring.from', message: `at most ${MAX_SOURCES}` }]);
+    if (from.length > MAX_SOURCES)
+      throw invalid(`from= names more than ${MAX_SOURCES} actors.`, [{ path: 'querystring.from', message: `at most ${MAX_SOURCES}` }]);
     await requireOnMap(db, share, [...new Set(from)], 'from');
   }
   if (from.length === 0) {
     return {
-      targetId: q.target, fromActorIds: [], routes: [], actors: [], relationships: [], complete: true,
+      targetId: q.target,
+      fromActorIds: [],
+      routes: [],
+      actors: [],
+      relationships: [],
+      complete: true,
       method: `No starting actors: nobody on this map has the role "base"; pass from=actorIds. ${LEVERAGE_METHOD}`,
     };
   }

@@ -4,7 +4,10 @@ import type { Actor } from '../domain/actor.js';
 import type { Relationship, RelationshipCreate } from '../domain/relationship.js';
 import { alwaysInternal } from '../domain/internal-fields.js';
 import {
-  type Contribution, type ShareAccess, type SharedActorCreate, type SharedMapDetail,
+  type Contribution,
+  type ShareAccess,
+  type SharedActorCreate,
+  type SharedMapDetail,
   type SharedRelationshipCreate,
 } from '../domain/share.js';
 import type { User } from '../domain/auth.js';
@@ -28,7 +31,13 @@ export const sharedMapNotFound = () => notFound('Shared map');
  * A second offer of the same map to the same partner is refused with 409 and the existing
  * share: to change its access, revoke it and offer again, which the partner accepts anew.
  */
-export async function offerShare(db: Gateway, ws: string, mapId: string, input: { partnerWorkspaceId: string; access: ShareAccess }, by: User) {
+export async function offerShare(
+  db: Gateway,
+  ws: string,
+  mapId: string,
+  input: { partnerWorkspaceId: string; access: ShareAccess },
+  by: User,
+) {
   if (input.partnerWorkspaceId === ws) {
     throw invalid('A map cannot be shared with its own workspace: give the id of a partner workspace.', [
       { path: 'body.partnerWorkspaceId', message: 'is this workspace' },
@@ -43,9 +52,19 @@ export async function offerShare(db: Gateway, ws: string, mapId: string, input: 
     }
     const existing = await sharesRepo.forMapAndPartner(tx, ws, mapId, input.partnerWorkspaceId);
     if (existing) {
-      throw conflict(`This map is already shared with ${existing.partnerWorkspace.name} (${existing.access}, ${existing.status}); revoke that share to offer it again.`, { current: existing });
+      throw conflict(
+        `This map is already shared with ${existing.partnerWorkspace.name} (${existing.access}, ${existing.status}); revoke that share to offer it again.`,
+        { current: existing },
+      );
     }
-    return sharesRepo.create(tx, { id: randomUUID(), ws, mapId, partnerWorkspaceId: input.partnerWorkspaceId, access: input.access, offeredBy: by.name });
+    return sharesRepo.create(tx, {
+      id: randomUUID(),
+      ws,
+      mapId,
+      partnerWorkspaceId: input.partnerWorkspaceId,
+      access: input.access,
+      offeredBy: by.name,
+    });
   });
 }
 
@@ -148,23 +167,42 @@ async function partnerWrite<T extends { id: string }>(
   const first = await db.read((tx) => openShare(tx, ws, shareId));
   requireEdit(first);
   let share = first;
-  const { result } = await mutate(db, first.ownerWorkspace.id, partnerAuthor(user, first), 'create', (r: T) => summary(r, share), async (ctx) => {
-    share = await openShare(ctx.tx, ws, shareId);
-    requireEdit(share);
-    const made = await work(ctx, share);
-    await sharesRepo.recordContribution(ctx.tx, { entityType, entityId: made.id, ws: ctx.ws, partnerWorkspaceId: ws, shareId });
-    return made;
-  });
+  const { result } = await mutate(
+    db,
+    first.ownerWorkspace.id,
+    partnerAuthor(user, first),
+    'create',
+    (r: T) => summary(r, share),
+    async (ctx) => {
+      share = await openShare(ctx.tx, ws, shareId);
+      requireEdit(share);
+      const made = await work(ctx, share);
+      await sharesRepo.recordContribution(ctx.tx, { entityType, entityId: made.id, ws: ctx.ws, partnerWorkspaceId: ws, shareId });
+      return made;
+    },
+  );
   return { result, share };
 }
 
 export async function addSharedActor(db: Gateway, ws: string, shareId: string, user: User, input: SharedActorCreate) {
   const { position, ...fields } = input;
-  const { result, share } = await partnerWrite<Actor>(db, ws, shareId, user, 'actor', (a, s) => `Added ${a.name} to map “${s.mapName}”`, async (ctx, s) => {
-    const actor = await createActor(ctx, fields);
-    await addMembers(ctx, s.mapId, { actorIds: [actor.id], positions: position ? { [actor.id]: position } : undefined, withNeighbours: false });
-    return actor;
-  });
+  const { result, share } = await partnerWrite<Actor>(
+    db,
+    ws,
+    shareId,
+    user,
+    'actor',
+    (a, s) => `Added ${a.name} to map “${s.mapName}”`,
+    async (ctx, s) => {
+      const actor = await createActor(ctx, fields);
+      await addMembers(ctx, s.mapId, {
+        actorIds: [actor.id],
+        positions: position ? { [actor.id]: position } : undefined,
+        withNeighbours: false,
+      });
+      return actor;
+    },
+  );
   return { ...result, addedByWorkspaceId: ws, addedByWorkspaceName: share.partnerWorkspace.name };
 }
 
@@ -173,14 +211,23 @@ export async function addSharedRelationship(db: Gateway, ws: string, shareId: st
   for (const key of ['id', ...alwaysInternal.relationship]) {
     if (key in fields) throw invalid(`${key} cannot be set through a shared map.`, [{ path: `body.${key}`, message: 'not allowed here' }]);
   }
-  const { result, share } = await partnerWrite<Relationship>(db, ws, shareId, user, 'relationship', (r, s) => `Added a tie (${r.type}) on map “${s.mapName}”`, async (ctx, s) => {
-    const present = await sharesRepo.onMap(ctx.tx, ctx.ws, s.mapId, [fields.from, fields.to]);
-    for (const end of ['from', 'to'] as const) {
-      if (!present.has(fields[end])) throw invalid(`The "${end}" actor is not on this shared map.`, [{ path: `body.${end}`, message: 'not an actor on this map' }]);
-    }
-    const cited = source ? [(await createSource(ctx, { url: source.url, title: source.title ?? null }, 'body.source')).source.id] : [];
-    const sourceIds = Array.isArray(fields.sourceIds) ? (fields.sourceIds as string[]) : [];
-    return createRelationship(ctx, { ...fields, sourceIds: [...sourceIds, ...cited] } as RelationshipCreate);
-  });
+  const { result, share } = await partnerWrite<Relationship>(
+    db,
+    ws,
+    shareId,
+    user,
+    'relationship',
+    (r, s) => `Added a tie (${r.type}) on map “${s.mapName}”`,
+    async (ctx, s) => {
+      const present = await sharesRepo.onMap(ctx.tx, ctx.ws, s.mapId, [fields.from, fields.to]);
+      for (const end of ['from', 'to'] as const) {
+        if (!present.has(fields[end]))
+          throw invalid(`The "${end}" actor is not on this shared map.`, [{ path: `body.${end}`, message: 'not an actor on this map' }]);
+      }
+      const cited = source ? [(await createSource(ctx, { url: source.url, title: source.title ?? null }, 'body.source')).source.id] : [];
+      const sourceIds = Array.isArray(fields.sourceIds) ? (fields.sourceIds as string[]) : [];
+      return createRelationship(ctx, { ...fields, sourceIds: [...sourceIds, ...cited] } as RelationshipCreate);
+    },
+  );
   return { ...result, addedByWorkspaceId: ws, addedByWorkspaceName: share.partnerWorkspace.name };
 }

@@ -20,7 +20,12 @@ export async function createSource(ctx: WriteContext, input: SourceInput, prefix
   return { source, existing: false };
 }
 
-export function updateSource(ctx: WriteContext, id: string, patch: Partial<SourceInput> & { version?: number | undefined }, prefix = 'body') {
+export function updateSource(
+  ctx: WriteContext,
+  id: string,
+  patch: Partial<SourceInput> & { version?: number | undefined },
+  prefix = 'body',
+) {
   const { version, id: _ignored, ...fields } = patch;
   return updateEntity(ctx, sourceStore, id, version, async (current) => {
     const rest = dataOf(current);

@@ -81,7 +81,12 @@ export class WorkerPool {
       result = await this.piscina.run({ task, input }, { transferList: transferList as never });
     } catch (error) {
       if ((error as Error).message === 'Task queue is at limit') {
-        throw new RetryLater(503, 'Service unavailable', 'The server has too much heavy work queued right now (analyses and imports of many people); ask again in a little while.', 10);
+        throw new RetryLater(
+          503,
+          'Service unavailable',
+          'The server has too much heavy work queued right now (analyses and imports of many people); ask again in a little while.',
+          10,
+        );
       }
       throw error;
     } finally {

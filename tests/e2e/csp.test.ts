@@ -27,7 +27,9 @@ async function watch(context: BrowserContext, page: Page): Promise<Watch> {
   await context.exposeFunction('__reportViolation', (line: string) => seen.violations.push(line));
   await context.addInitScript(() => {
     document.addEventListener('securitypolicyviolation', (e) => {
-      (window as unknown as { __reportViolation(line: string): void }).__reportViolation(`${e.violatedDirective} blocked ${e.blockedURI || 'inline'} at ${e.sourceFile}:${e.lineNumber}`);
+      (window as unknown as { __reportViolation(line: string): void }).__reportViolation(
+        `${e.violatedDirective} blocked ${e.blockedURI || 'inline'} at ${e.sourceFile}:${e.lineNumber}`,
+      );
     });
   });
   page.on('requestfailed', (request) => {
@@ -63,7 +65,9 @@ describe('the built client under its content security policy', () => {
     session = await startBrowserSession();
     ({ server, browser } = session);
     const seeded = await seedDemo(server.db);
-    const maps = await server.db.read((tx) => tx.query<{ id: string }>('MATCH (m:Map {workspaceId: $ws}) RETURN m.id AS id', { ws: seeded.workspaceId }));
+    const maps = await server.db.read((tx) =>
+      tx.query<{ id: string }>('MATCH (m:Map {workspaceId: $ws}) RETURN m.id AS id', { ws: seeded.workspaceId }),
+    );
     demo = { ws: seeded.workspaceId, map: maps[0]!.id };
   }, 240_000);
   afterAll(async () => {
@@ -86,11 +90,18 @@ describe('the built client under its content security policy', () => {
 
     const me = await page.evaluate(async () => (await (await fetch('/api/auth/me')).json()) as { user: { id: string } });
     await server.db.write((tx) =>
-      tx.query("MATCH (u:User {id: $user}), (w:Workspace {id: $ws}) CREATE (u)-[:MEMBER_OF {role: 'editor', since: datetime()}]->(w)", { user: me.user.id, ws: demo.ws }),
+      tx.query("MATCH (u:User {id: $user}), (w:Workspace {id: $ws}) CREATE (u)-[:MEMBER_OF {role: 'editor', since: datetime()}]->(w)", {
+        user: me.user.id,
+        ws: demo.ws,
+      }),
     );
     await page.goto(`${server.url}/w/${demo.ws}/maps/${demo.map}`);
     await page.getByRole('toolbar', { name: 'Map tools' }).waitFor({ timeout: 120_000 });
-    await page.waitForFunction(() => ((window as unknown as { __powermapCy?: { nodes(): { length: number } } }).__powermapCy?.nodes().length ?? 0) > 10, null, { timeout: 120_000 });
+    await page.waitForFunction(
+      () => ((window as unknown as { __powermapCy?: { nodes(): { length: number } } }).__powermapCy?.nodes().length ?? 0) > 10,
+      null,
+      { timeout: 120_000 },
+    );
     await shot(page, 'demo-network');
     for (const view of ['Power grid', 'Table', 'Network']) {
       await page.getByRole('group', { name: 'View' }).getByRole('button', { name: view }).click();
@@ -140,7 +151,17 @@ describe('the built client under its content security policy', () => {
     await expect.poll(() => row.textContent()).toMatch(/nightly FEC import\s*Read\s*Nurses campaign/);
     // The token works as a bearer, for reading only.
     const status = (method: string) =>
-      page.evaluate(async ({ secret, method }) => (await fetch('/api/workspaces', { method, headers: { authorization: `Bearer ${secret}`, 'content-type': 'application/json' }, ...(method === 'POST' ? { body: '{"name":"x"}' } : {}) })).status, { secret, method });
+      page.evaluate(
+        async ({ secret, method }) =>
+          (
+            await fetch('/api/workspaces', {
+              method,
+              headers: { authorization: `Bearer ${secret}`, 'content-type': 'application/json' },
+              ...(method === 'POST' ? { body: '{"name":"x"}' } : {}),
+            })
+          ).status,
+        { secret, method },
+      );
     expect(await status('GET')).toBe(200);
     expect(await status('POST')).toBe(403);
     await shot(page, 'account-tokens');

@@ -5,7 +5,20 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
-  addActor, apiIn, createMap, createWorkspace, dragOnGrid, dragTie, drawRelationship, edgeCount, highlighted, nodeOnPage, shot, signUp, uniqueEmail, waitSaved,
+  addActor,
+  apiIn,
+  createMap,
+  createWorkspace,
+  dragOnGrid,
+  dragTie,
+  drawRelationship,
+  edgeCount,
+  highlighted,
+  nodeOnPage,
+  shot,
+  signUp,
+  uniqueEmail,
+  waitSaved,
 } from '../support/e2e-editor.js';
 import { startBrowserSession, type TestServer } from '../support/server.js';
 
@@ -42,8 +55,22 @@ describe('the map editor in Chromium', () => {
     await shot(page, 'flow1-01-empty-map');
 
     await addActor(page, { name: 'Mayor Ana Rivera', roles: ['Decision-maker'], power: '5 · Decisive', alignment: '0 · Neutral' });
-    await addActor(page, { name: 'Chamber of Commerce', organisation: true, organized: true, roles: ['Bad actor'], power: '3 · Major influence', alignment: '-2 · Actively opposed' });
-    await addActor(page, { name: 'Nurses Union Local 12', organisation: true, organized: true, roles: ['Our base'], power: '2 · Taken into account', alignment: '+3 · Die-hard with us' });
+    await addActor(page, {
+      name: 'Chamber of Commerce',
+      organisation: true,
+      organized: true,
+      roles: ['Bad actor'],
+      power: '3 · Major influence',
+      alignment: '-2 · Actively opposed',
+    });
+    await addActor(page, {
+      name: 'Nurses Union Local 12',
+      organisation: true,
+      organized: true,
+      roles: ['Our base'],
+      power: '2 · Taken into account',
+      alignment: '+3 · Die-hard with us',
+    });
     await page.keyboard.press('l');
     await waitSaved(page);
 
@@ -88,7 +115,8 @@ describe('the map editor in Chromium', () => {
     await signUp(page, server.url, { name: 'Dana Drawer', email: uniqueEmail('dana'), password });
     const ws = await apiIn<{ id: string }>(page, 'POST', '/api/workspaces', { name: 'Port authority' });
     const base = `/api/workspaces/${ws.id}`;
-    const actor = async (name: string, kind: 'person' | 'organization', extra: object = {}) => (await apiIn<{ id: string }>(page, 'POST', `${base}/actors`, { kind, name, ...extra })).id;
+    const actor = async (name: string, kind: 'person' | 'organization', extra: object = {}) =>
+      (await apiIn<{ id: string }>(page, 'POST', `${base}/actors`, { kind, name, ...extra })).id;
     const chair = await actor('Port Chair Ellis', 'person', { roles: ['decision_maker'] });
     const shipper = await actor('Harbor Shipping Co', 'organization');
     const local = await actor('Dockworkers Local 9', 'organization', { roles: ['base'], organized: true });
@@ -147,7 +175,8 @@ describe('the map editor in Chromium', () => {
     await signUp(page, server.url, { name: 'Paul Pathfinder', email: uniqueEmail('paul'), password });
     const ws = await apiIn<{ id: string }>(page, 'POST', '/api/workspaces', { name: 'Hospital sale' });
     const base = `/api/workspaces/${ws.id}`;
-    const actor = async (name: string, kind: 'person' | 'organization', extra: object = {}) => (await apiIn<{ id: string }>(page, 'POST', `${base}/actors`, { kind, name, ...extra })).id;
+    const actor = async (name: string, kind: 'person' | 'organization', extra: object = {}) =>
+      (await apiIn<{ id: string }>(page, 'POST', `${base}/actors`, { kind, name, ...extra })).id;
     const union = await actor('Nurses Union', 'organization', { roles: ['base'], organized: true });
     const trustee = await actor('Dr. Lee, trustee', 'person');
     const board = await actor('Hospital Board', 'organization');
@@ -168,11 +197,13 @@ describe('the map editor in Chromium', () => {
     await page.getByLabel('To', { exact: true }).selectOption({ label: 'CEO Marsh' });
     await page.getByRole('button', { name: 'Find connections' }).click();
     await page.getByRole('button', { name: 'Nurses Union → Dr. Lee, trustee → Hospital Board → CEO Marsh' }).waitFor();
-    await expect.poll(() => highlighted(page)).toEqual({
-      lit: ['CEO Marsh', 'Dr. Lee, trustee', 'Hospital Board', 'Nurses Union'],
-      faded: ['Local Newspaper'],
-      litEdges: 3,
-    });
+    await expect
+      .poll(() => highlighted(page))
+      .toEqual({
+        lit: ['CEO Marsh', 'Dr. Lee, trustee', 'Hospital Board', 'Nurses Union'],
+        faded: ['Local Newspaper'],
+        litEdges: 3,
+      });
     await shot(page, 'flow2-paths');
     expect(errors).toEqual([]);
   }, 120_000);
@@ -194,7 +225,12 @@ describe('the map editor in Chromium', () => {
     await first.page.goto(url);
     await first.page.getByRole('toolbar', { name: 'Map tools' }).waitFor();
 
-    await addActor(first.page, { name: 'Councillor Okafor', roles: ['Decision-maker'], power: '4 · Active in the decision', alignment: '-1 · Inclined against' });
+    await addActor(first.page, {
+      name: 'Councillor Okafor',
+      roles: ['Decision-maker'],
+      power: '4 · Active in the decision',
+      alignment: '-1 · Inclined against',
+    });
     // No reload on the second page: the change arrives over the live feed.
     await second.page.getByRole('button', { name: /Name of Councillor Okafor/ }).waitFor({ timeout: 10_000 });
     expect(await second.page.getByLabel('Power of Councillor Okafor').inputValue()).toBe('4');

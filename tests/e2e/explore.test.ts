@@ -32,7 +32,10 @@ describe('exploring a map in Chromium', () => {
   });
 
   const session = async (who: string, options: { touch?: boolean } = {}) => {
-    const context: BrowserContext = await browser.newContext({ viewport: { width: 1366, height: 820 }, ...(options.touch ? { hasTouch: true } : {}) });
+    const context: BrowserContext = await browser.newContext({
+      viewport: { width: 1366, height: 820 },
+      ...(options.touch ? { hasTouch: true } : {}),
+    });
     const page = await context.newPage();
     const errors: string[] = [];
     page.on('pageerror', (e) => errors.push(e.message));
@@ -43,7 +46,9 @@ describe('exploring a map in Chromium', () => {
   const openMap = async (page: Page, scene: Scene) => {
     await page.goto(`${server.url}/w/${scene.ws}/maps/${scene.map}`);
     await page.getByRole('toolbar', { name: 'Map tools' }).waitFor();
-    await page.waitForFunction(() => (window as unknown as { __powermapCy?: { nodes(): { length: number } } }).__powermapCy?.nodes().length);
+    await page.waitForFunction(
+      () => (window as unknown as { __powermapCy?: { nodes(): { length: number } } }).__powermapCy?.nodes().length,
+    );
     await waitSaved(page);
   };
 
@@ -52,7 +57,11 @@ describe('exploring a map in Chromium', () => {
     const scene = await buildScene(page, 'First layout');
     await openMap(page, scene);
     await expect
-      .poll(async () => (await apiIn<{ members: { x: number | null }[] }>(page, 'GET', `/api/workspaces/${scene.ws}/maps/${scene.map}`)).members.every((m) => m.x !== null))
+      .poll(async () =>
+        (await apiIn<{ members: { x: number | null }[] }>(page, 'GET', `/api/workspaces/${scene.ws}/maps/${scene.map}`)).members.every(
+          (m) => m.x !== null,
+        ),
+      )
       .toBe(true);
     expect(await page.getByRole('button', { name: '↶ Undo' }).isDisabled()).toBe(true);
     await shot(page, 'first-layout');
@@ -92,7 +101,14 @@ describe('exploring a map in Chromium', () => {
     expect(steps[0]).toBe('Start: Nurses Union (one of ours).');
     expect(steps.some((s) => /Dr\. Lee stands in between: .*\+2/.test(s))).toBe(true);
     expect(steps.at(-1)).toMatch(/^Score: 100 × /);
-    const lit = await page.evaluate(() => (window as unknown as { __powermapCy: { nodes(s: string): { map(f: (n: { data(k: string): string }) => string): string[] } } }).__powermapCy.nodes('.lit').map((n) => n.data('label')).sort());
+    const lit = await page.evaluate(() =>
+      (
+        window as unknown as { __powermapCy: { nodes(s: string): { map(f: (n: { data(k: string): string }) => string): string[] } } }
+      ).__powermapCy
+        .nodes('.lit')
+        .map((n) => n.data('label'))
+        .sort(),
+    );
     expect(lit).toEqual(['Dr. Lee', 'Nurses Union', 'Senator Vance']);
     await shot(page, 'leverage');
     expect(errors).toEqual([]);
@@ -102,12 +118,17 @@ describe('exploring a map in Chromium', () => {
     const { page, errors } = await session('Dee Digger');
     const scene = await buildScene(page, 'Interlocks');
     await openMap(page, scene);
-    await page.evaluate(([a, b]) => {
-      const cy = (window as unknown as { __powermapCy: { elements(): { unselect(): void }; getElementById(id: string): { select(): void } } }).__powermapCy;
-      cy.elements().unselect();
-      cy.getElementById(a!).select();
-      cy.getElementById(b!).select();
-    }, [scene.ids.health, scene.ids.finance]);
+    await page.evaluate(
+      ([a, b]) => {
+        const cy = (
+          window as unknown as { __powermapCy: { elements(): { unselect(): void }; getElementById(id: string): { select(): void } } }
+        ).__powermapCy;
+        cy.elements().unselect();
+        cy.getElementById(a!).select();
+        cy.getElementById(b!).select();
+      },
+      [scene.ids.health, scene.ids.finance],
+    );
     await page.getByRole('heading', { name: '2 actors selected' }).waitFor();
     await page.getByRole('tab', { name: 'Explore' }).click();
     await page.getByRole('button', { name: 'Interlocks of selection' }).click();
@@ -154,7 +175,9 @@ describe('exploring a map in Chromium', () => {
     await power.focus();
     await page.keyboard.press('ArrowDown');
     await waitSaved(page);
-    await expect.poll(async () => (await apiIn<{ power: number }>(page, 'GET', `/api/workspaces/${scene.ws}/actors/${scene.ids.kim}`)).power).toBe(2);
+    await expect
+      .poll(async () => (await apiIn<{ power: number }>(page, 'GET', `/api/workspaces/${scene.ws}/actors/${scene.ids.kim}`)).power)
+      .toBe(2);
     await shot(page, 'table-keyboard');
     expect(errors).toEqual([]);
   }, 120_000);
@@ -164,13 +187,21 @@ describe('exploring a map in Chromium', () => {
     const scene = await buildScene(page, 'Touch');
     await openMap(page, scene);
     const cdp = await context.newCDPSession(page);
-    const touch = (type: 'touchStart' | 'touchMove' | 'touchEnd', points: { x: number; y: number }[]) => cdp.send('Input.dispatchTouchEvent', { type, touchPoints: points.map((p, id) => ({ ...p, id })) });
+    const touch = (type: 'touchStart' | 'touchMove' | 'touchEnd', points: { x: number; y: number }[]) =>
+      cdp.send('Input.dispatchTouchEvent', { type, touchPoints: points.map((p, id) => ({ ...p, id })) });
     // Gestures start on empty canvas, as a person pinches the map rather than an actor.
     let at = await emptySpot(page);
 
     const before = await viewport(page);
-    await touch('touchStart', [{ x: at.x - 20, y: at.y }, { x: at.x + 20, y: at.y }]);
-    for (let i = 1; i <= 10; i++) await touch('touchMove', [{ x: at.x - 20 - 8 * i, y: at.y }, { x: at.x + 20 + 8 * i, y: at.y }]);
+    await touch('touchStart', [
+      { x: at.x - 20, y: at.y },
+      { x: at.x + 20, y: at.y },
+    ]);
+    for (let i = 1; i <= 10; i++)
+      await touch('touchMove', [
+        { x: at.x - 20 - 8 * i, y: at.y },
+        { x: at.x + 20 + 8 * i, y: at.y },
+      ]);
     await touch('touchEnd', []);
     const pinched = await viewport(page);
     expect(pinched.zoom).toBeGreaterThan(before.zoom * 1.2);
@@ -192,7 +223,8 @@ describe('exploring a map in Chromium', () => {
     const start = { x: from.x + from.width / 2, y: from.y + 10 };
     const end = { x: column.x + column.width / 2, y: row.y + row.height / 2 };
     await touch('touchStart', [start]);
-    for (let i = 1; i <= 12; i++) await touch('touchMove', [{ x: start.x + ((end.x - start.x) * i) / 12, y: start.y + ((end.y - start.y) * i) / 12 }]);
+    for (let i = 1; i <= 12; i++)
+      await touch('touchMove', [{ x: start.x + ((end.x - start.x) * i) / 12, y: start.y + ((end.y - start.y) * i) / 12 }]);
     await touch('touchEnd', []);
     await waitSaved(page);
     await expect

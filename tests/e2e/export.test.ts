@@ -68,8 +68,13 @@ describe('exports in Chromium', () => {
     expect(await page.getByRole('list', { name: 'Export formats' }).getByRole('listitem').count()).toBe(exportFormats.length - 1);
     await page.getByRole('toolbar', { name: 'Map tools' }).getByText('Export ▾').click();
     await page.getByRole('button', { name: 'Table', exact: true }).click();
-    await page.getByRole('cell', { name: /Ana Rivera/ }).first().waitFor();
-    const table = await downloadOf(page, () => page.getByRole('group', { name: 'Export the table' }).getByRole('button', { name: 'CSV' }).click());
+    await page
+      .getByRole('cell', { name: /Ana Rivera/ })
+      .first()
+      .waitFor();
+    const table = await downloadOf(page, () =>
+      page.getByRole('group', { name: 'Export the table' }).getByRole('button', { name: 'CSV' }).click(),
+    );
     expect(table.name).toBe('mayor-actors.csv');
     expect(table.text).toContain('Ana Rivera,Person');
 

@@ -120,20 +120,29 @@ describe('the members screen in Chromium', () => {
     const owner = await person();
     const ownerEmail = uniqueEmail('otto');
     await signUp(owner.page, server.url, { name: 'Otto Owner', email: ownerEmail, password });
-    const ws = (await (await owner.page.request.post(`${server.url}/api/workspaces`, { data: { name: 'Coalition table' } })).json()).id as string;
+    const ws = (await (await owner.page.request.post(`${server.url}/api/workspaces`, { data: { name: 'Coalition table' } })).json())
+      .id as string;
 
     const guest = await person();
     const guestEmail = uniqueEmail('vic');
     await signUp(guest.page, server.url, { name: 'Vic Viewer', email: guestEmail, password });
-    const invited = await (await owner.page.request.post(`${server.url}/api/workspaces/${ws}/members`, { data: { email: uniqueEmail('pending'), role: 'editor' } })).json();
+    const invited = await (
+      await owner.page.request.post(`${server.url}/api/workspaces/${ws}/members`, {
+        data: { email: uniqueEmail('pending'), role: 'editor' },
+      })
+    ).json();
     expect(invited.status).toBe('invited');
     // Vic had an account already, so the owner adds them at once; a link is for someone new.
-    const added = await (await owner.page.request.post(`${server.url}/api/workspaces/${ws}/members`, { data: { email: guestEmail, role: 'viewer' } })).json();
+    const added = await (
+      await owner.page.request.post(`${server.url}/api/workspaces/${ws}/members`, { data: { email: guestEmail, role: 'viewer' } })
+    ).json();
     expect(added.status).toBe('active');
 
     // A second invite, for an email whose account is made after the invite, is accepted while signed in.
     const lateEmail = uniqueEmail('lena');
-    const late = await (await owner.page.request.post(`${server.url}/api/workspaces/${ws}/members`, { data: { email: lateEmail, role: 'editor' } })).json();
+    const late = await (
+      await owner.page.request.post(`${server.url}/api/workspaces/${ws}/members`, { data: { email: lateEmail, role: 'editor' } })
+    ).json();
     const lena = await person();
     await signUp(lena.page, server.url, { name: 'Lena Late', email: lateEmail, password });
     await lena.page.goto(late.inviteUrl);

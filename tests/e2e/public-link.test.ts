@@ -22,7 +22,8 @@ const NOTES = 'Do not quote the chair';
 /** Node labels Cytoscape draws (the canvas has no text to read). */
 const drawnLabels = (page: Page) =>
   page.evaluate(() => {
-    const cy = (window as unknown as { __powermapCy?: { nodes(): { map(f: (n: { data(k: string): unknown }) => unknown): unknown[] } } }).__powermapCy;
+    const cy = (window as unknown as { __powermapCy?: { nodes(): { map(f: (n: { data(k: string): unknown }) => unknown): unknown[] } } })
+      .__powermapCy;
     return cy ? (cy.nodes().map((n) => n.data('label')) as string[]).sort() : [];
   });
 
@@ -52,10 +53,32 @@ describe('a public link to a map', () => {
     const ws = await apiIn<{ id: string }>(owner, 'POST', '/api/workspaces', { name: 'School nurses campaign' });
     const base = `/api/workspaces/${ws.id}`;
     const actor = async (body: object) => (await apiIn<{ id: string }>(owner, 'POST', `${base}/actors`, body)).id;
-    const mayor = await actor({ kind: 'person', name: 'Mayor Ana Rivera', roles: ['decision_maker'], power: 5, alignment: 0, contactOwner: SECRET, privateNotes: NOTES });
-    const union = await actor({ kind: 'organization', name: 'Nurses Union Local 12', roles: ['base'], organized: true, power: 2, alignment: 3 });
+    const mayor = await actor({
+      kind: 'person',
+      name: 'Mayor Ana Rivera',
+      roles: ['decision_maker'],
+      power: 5,
+      alignment: 0,
+      contactOwner: SECRET,
+      privateNotes: NOTES,
+    });
+    const union = await actor({
+      kind: 'organization',
+      name: 'Nurses Union Local 12',
+      roles: ['base'],
+      organized: true,
+      power: 2,
+      alignment: 3,
+    });
     const chamber = await actor({ kind: 'organization', name: 'Chamber of Commerce', roles: ['bad_actor'], power: 3, alignment: -2 });
-    const tie = (await apiIn<{ id: string }>(owner, 'POST', `${base}/relationships`, { type: 'INFLUENCE', from: union, to: mayor, how: 'Turnout in her ward' })).id;
+    const tie = (
+      await apiIn<{ id: string }>(owner, 'POST', `${base}/relationships`, {
+        type: 'INFLUENCE',
+        from: union,
+        to: mayor,
+        how: 'Turnout in her ward',
+      })
+    ).id;
     await apiIn(owner, 'POST', `${base}/relationships`, { type: 'DONATION', from: chamber, to: mayor, amount: 25000, currency: 'USD' });
     const map = await apiIn<{ id: string }>(owner, 'POST', `${base}/maps`, {
       name: 'Who decides on school nurses',
@@ -65,8 +88,20 @@ describe('a public link to a map', () => {
         { actorId: chamber, x: 260, y: 160 },
       ],
       annotations: [
-        { id: crypto.randomUUID(), title: 'The mayor decides', text: 'Only the mayor can fund school nurses.', actorIds: [mayor], relationshipIds: [] },
-        { id: crypto.randomUUID(), title: 'Our route to her', text: 'The union turns out her ward.', actorIds: [union, mayor], relationshipIds: [tie] },
+        {
+          id: crypto.randomUUID(),
+          title: 'The mayor decides',
+          text: 'Only the mayor can fund school nurses.',
+          actorIds: [mayor],
+          relationshipIds: [],
+        },
+        {
+          id: crypto.randomUUID(),
+          title: 'Our route to her',
+          text: 'The union turns out her ward.',
+          actorIds: [union, mayor],
+          relationshipIds: [tie],
+        },
       ],
     });
 
@@ -94,7 +129,9 @@ describe('a public link to a map', () => {
     const visitor = await visitorContext.newPage();
     visitor.on('pageerror', (e) => errors.push(e.message));
     const apiCalls: string[] = [];
-    visitor.on('request', (r) => { if (new URL(r.url()).pathname.startsWith('/api/')) apiCalls.push(new URL(r.url()).pathname); });
+    visitor.on('request', (r) => {
+      if (new URL(r.url()).pathname.startsWith('/api/')) apiCalls.push(new URL(r.url()).pathname);
+    });
     await visitor.goto(url);
     await visitor.getByRole('heading', { name: 'Who decides on school nurses', level: 1 }).waitFor();
     await expect.poll(() => drawnLabels(visitor)).toEqual(['Chamber of Commerce', 'Mayor Ana Rivera', 'Nurses Union Local 12']);
@@ -132,7 +169,10 @@ describe('a public link to a map', () => {
     expect(html).not.toContain(SECRET);
     expect(html).not.toContain(NOTES);
 
-    for (const viewport of [{ width: 1366, height: 768 }, { width: 390, height: 844 }]) {
+    for (const viewport of [
+      { width: 1366, height: 768 },
+      { width: 390, height: 844 },
+    ]) {
       await visitor.setViewportSize(viewport);
       await visitor.getByRole('button', { name: 'Fit' }).click();
       await visitor.waitForTimeout(300);

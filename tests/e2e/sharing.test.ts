@@ -53,7 +53,17 @@ async function openLegend(page: Page) {
 /** Edges of the drawn network, with their colour, by the names of their ends. */
 async function drawnEdges(page: Page) {
   return page.evaluate(() => {
-    const cy = (window as unknown as { __powermapCy?: { edges(): { map<T>(f: (e: { data(k: string): string; source(): { data(k: string): string }; target(): { data(k: string): string } }) => T): T[] } } }).__powermapCy;
+    const cy = (
+      window as unknown as {
+        __powermapCy?: {
+          edges(): {
+            map<T>(
+              f: (e: { data(k: string): string; source(): { data(k: string): string }; target(): { data(k: string): string } }) => T,
+            ): T[];
+          };
+        };
+      }
+    ).__powermapCy;
     if (!cy) return [];
     return cy.edges().map((e) => ({ from: e.source().data('label'), to: e.target().data('label'), color: e.data('color') }));
   });
@@ -90,9 +100,23 @@ describe('sharing a map with a partner in Chromium', () => {
     const ws = await apiIn<{ id: string }>(owner.page, 'POST', '/api/workspaces', { name: 'Nurses United' });
     const base = `/api/workspaces/${ws.id}`;
     const actor = async (body: object) => (await apiIn<{ id: string }>(owner.page, 'POST', `${base}/actors`, body)).id;
-    const superintendent = await actor({ kind: 'person', name: 'Superintendent Diaz', roles: ['decision_maker'], power: 5, alignment: -1, contactOwner: MARKER });
+    const superintendent = await actor({
+      kind: 'person',
+      name: 'Superintendent Diaz',
+      roles: ['decision_maker'],
+      power: 5,
+      alignment: -1,
+      contactOwner: MARKER,
+    });
     const trustee = await actor({ kind: 'person', name: 'Trustee Park', power: 3, alignment: 1 });
-    const union = await actor({ kind: 'organization', name: 'Nurses United Local', roles: ['base'], organized: true, alignment: 3, power: 2 });
+    const union = await actor({
+      kind: 'organization',
+      name: 'Nurses United Local',
+      roles: ['base'],
+      organized: true,
+      alignment: 3,
+      power: 2,
+    });
     const pastor = await actor({ kind: 'person', name: 'Pastor Lim', alignment: 2 });
     await apiIn(owner.page, 'POST', `${base}/relationships`, { type: 'PROFESSIONAL', from: trustee, to: superintendent, strength: 4 });
     await apiIn(owner.page, 'POST', `${base}/relationships`, { type: 'MEMBERSHIP', from: trustee, to: union });
@@ -133,7 +157,9 @@ describe('sharing a map with a partner in Chromium', () => {
     await partner.page.getByRole('button', { name: 'Accept “Who decides on school nurses” from Nurses United' }).waitFor();
     await shots(partner.page, '02-partner-offer');
     await partner.page.getByRole('button', { name: 'Accept “Who decides on school nurses” from Nurses United' }).click();
-    const sharedLink = partner.page.getByRole('list', { name: 'Maps shared with us' }).getByRole('link', { name: 'Who decides on school nurses' });
+    const sharedLink = partner.page
+      .getByRole('list', { name: 'Maps shared with us' })
+      .getByRole('link', { name: 'Who decides on school nurses' });
     await sharedLink.waitFor();
 
     // Everything the partner's browser receives about the map, to search for the internal field.
@@ -166,7 +192,9 @@ describe('sharing a map with a partner in Chromium', () => {
     await form.getByLabel('Source URL').fill('https://example.org/church-bulletin');
     await form.getByRole('button', { name: 'Add the tie' }).click();
     await form.getByText('The tie is on the map.').waitFor();
-    await expect.poll(() => drawnEdges(partner.page), { timeout: 30_000 }).toContainEqual({ from: 'Pastor Lim', to: 'Superintendent Diaz', color: partnerPalette[0] });
+    await expect
+      .poll(() => drawnEdges(partner.page), { timeout: 30_000 })
+      .toContainEqual({ from: 'Pastor Lim', to: 'Superintendent Diaz', color: partnerPalette[0] });
     const partnerLegend = await openLegend(partner.page);
     await partnerLegend.getByText('Ties added by partners').waitFor();
     expect(await partnerLegend.textContent()).toContain('Local 1021');
@@ -175,7 +203,9 @@ describe('sharing a map with a partner in Chromium', () => {
     // The owner sees the partner's tie in the partner's colour, and who added it in the history.
     await owner.page.reload();
     await owner.page.getByRole('toolbar', { name: 'Map tools' }).waitFor();
-    await expect.poll(() => drawnEdges(owner.page), { timeout: 30_000 }).toContainEqual({ from: 'Pastor Lim', to: 'Superintendent Diaz', color: partnerPalette[0] });
+    await expect
+      .poll(() => drawnEdges(owner.page), { timeout: 30_000 })
+      .toContainEqual({ from: 'Pastor Lim', to: 'Superintendent Diaz', color: partnerPalette[0] });
     const legend = await openLegend(owner.page);
     await legend.getByText('Ties added by partners').waitFor();
     await legend.getByText('Local 1021').waitFor();
@@ -195,7 +225,10 @@ describe('sharing a map with a partner in Chromium', () => {
 
     // The partner's home now lists the map under "Shared with us".
     await partner.page.goto(`${server.url}/w/${partnerWs.id}/maps`);
-    await partner.page.getByRole('list', { name: 'Maps shared with us' }).getByRole('link', { name: 'Who decides on school nurses' }).waitFor();
+    await partner.page
+      .getByRole('list', { name: 'Maps shared with us' })
+      .getByRole('link', { name: 'Who decides on school nurses' })
+      .waitFor();
     await partner.page.getByText('None of this workspace’s maps is shared.').waitFor();
     await shots(partner.page, '08-partner-home');
     expect([...owner.errors, ...partner.errors]).toEqual([]);

@@ -9,7 +9,15 @@ import { testApp, type TestContext } from '../support/app.js';
 import { call, newWorkspace, signUp, type Caller } from '../support/api.js';
 
 const SCOPE = '/api/workspaces/:ws';
-const PUBLIC = new Set(['GET /api/health', 'GET /api/ready', 'POST /api/auth/signup', 'POST /api/auth/login', 'POST /api/auth/logout', 'GET /api/invites/:token', 'GET /api/public/maps/:token']);
+const PUBLIC = new Set([
+  'GET /api/health',
+  'GET /api/ready',
+  'POST /api/auth/signup',
+  'POST /api/auth/login',
+  'POST /api/auth/logout',
+  'GET /api/invites/:token',
+  'GET /api/public/maps/:token',
+]);
 type Role = 'viewer' | 'editor' | 'owner';
 const rank: Record<Role, number> = { viewer: 0, editor: 1, owner: 2 };
 
@@ -32,7 +40,10 @@ describe('access to every route', () => {
   let outside: RouteEntry[];
 
   const fill = (url: string) =>
-    url.replace(':ws', ws).replace(':email', 'nobody@example.org').replace(/:[A-Za-z]+/g, () => randomUUID());
+    url
+      .replace(':ws', ws)
+      .replace(':email', 'nobody@example.org')
+      .replace(/:[A-Za-z]+/g, () => randomUUID());
 
   beforeAll(async () => {
     ctx = await testApp();
@@ -47,7 +58,9 @@ describe('access to every route', () => {
     }
     const table = ctx.app.routeTable.filter((r) => r.url.startsWith('/api/') && !r.hidden && !r.url.startsWith('/api/docs'));
     // Deleting the workspace goes last, so the other checks still have a workspace.
-    scoped = table.filter((r) => r.url.startsWith(SCOPE)).sort((a, b) => Number(a.method === 'DELETE' && a.url === SCOPE) - Number(b.method === 'DELETE' && b.url === SCOPE));
+    scoped = table
+      .filter((r) => r.url.startsWith(SCOPE))
+      .sort((a, b) => Number(a.method === 'DELETE' && a.url === SCOPE) - Number(b.method === 'DELETE' && b.url === SCOPE));
     outside = table.filter((r) => !r.url.startsWith(SCOPE));
   });
   afterAll(() => ctx.close());
@@ -126,20 +139,38 @@ describe('access to the share routes for partner workspaces', () => {
     ctx = await testApp();
     owner = await signUp(ctx.app, 'Offering owner');
     ws = await newWorkspace(ctx.app, owner, 'Offering workspace');
-    const actor = async (name: string) => (await call(ctx.app, owner, 'POST', `/api/workspaces/${ws}/actors`, { kind: 'person', name })).body.id as string;
+    const actor = async (name: string) =>
+      (await call(ctx.app, owner, 'POST', `/api/workspaces/${ws}/actors`, { kind: 'person', name })).body.id as string;
     actorIds = [await actor('Ana'), await actor('Ben')];
-    mapId = (await call(ctx.app, owner, 'POST', `/api/workspaces/${ws}/maps`, { name: 'Shared', members: actorIds.map((actorId) => ({ actorId })) })).body.id;
+    mapId = (
+      await call(ctx.app, owner, 'POST', `/api/workspaces/${ws}/maps`, {
+        name: 'Shared',
+        members: actorIds.map((actorId) => ({ actorId })),
+      })
+    ).body.id;
     for (const access of ['read', 'edit'] as const) {
-      const people = { owner: await signUp(ctx.app, `${access} owner`), editor: await signUp(ctx.app, `${access} editor`), viewer: await signUp(ctx.app, `${access} viewer`) };
+      const people = {
+        owner: await signUp(ctx.app, `${access} owner`),
+        editor: await signUp(ctx.app, `${access} editor`),
+        viewer: await signUp(ctx.app, `${access} viewer`),
+      };
       const partnerWs = await newWorkspace(ctx.app, people.owner, `Partner with ${access}`);
-      for (const role of ['editor', 'viewer'] as const) await call(ctx.app, people.owner, 'POST', `/api/workspaces/${partnerWs}/members`, { email: people[role].email, role });
-      const offered = await call(ctx.app, owner, 'POST', `/api/workspaces/${ws}/maps/${mapId}/shares`, { partnerWorkspaceId: partnerWs, access });
+      for (const role of ['editor', 'viewer'] as const)
+        await call(ctx.app, people.owner, 'POST', `/api/workspaces/${partnerWs}/members`, { email: people[role].email, role });
+      const offered = await call(ctx.app, owner, 'POST', `/api/workspaces/${ws}/maps/${mapId}/shares`, {
+        partnerWorkspaceId: partnerWs,
+        access,
+      });
       expect(offered.status).toBe(201);
-      expect((await call(ctx.app, people.owner, 'POST', `/api/workspaces/${partnerWs}/incoming-shares/${offered.body.id}/accept`, {})).status).toBe(200);
+      expect(
+        (await call(ctx.app, people.owner, 'POST', `/api/workspaces/${partnerWs}/incoming-shares/${offered.body.id}/accept`, {})).status,
+      ).toBe(200);
       partners[access] = { ws: partnerWs, shareId: offered.body.id, access, people };
     }
     // Declining ends the share, so it goes last.
-    routes = ctx.app.routeTable.filter(isShareRoute).sort((a, b) => Number(a.url.endsWith('/decline')) - Number(b.url.endsWith('/decline')));
+    routes = ctx.app.routeTable
+      .filter(isShareRoute)
+      .sort((a, b) => Number(a.url.endsWith('/decline')) - Number(b.url.endsWith('/decline')));
   });
   afterAll(() => ctx.close());
 
@@ -160,13 +191,21 @@ describe('access to the share routes for partner workspaces', () => {
     return '';
   };
   const fill = (url: string, p: Partner, shareId = p.shareId) =>
-    url.replace(':ws', partnerSide({ url } as RouteEntry) ? p.ws : ws).replace(':shareId', shareId).replace(':id', mapId) + queryFor(url);
+    url
+      .replace(':ws', partnerSide({ url } as RouteEntry) ? p.ws : ws)
+      .replace(':shareId', shareId)
+      .replace(':id', mapId) + queryFor(url);
 
   it('covers every share route', () => {
-    expect(routes.map((r) => `${r.method} ${r.url}`)).toEqual(expect.arrayContaining([
-      'POST /api/workspaces/:ws/maps/:id/shares', 'GET /api/workspaces/:ws/shared-maps/:shareId', 'POST /api/workspaces/:ws/shared-maps/:shareId/relationships',
-      'POST /api/workspaces/:ws/incoming-shares/:shareId/accept', 'GET /api/workspaces/:ws/coalition/reach',
-    ]));
+    expect(routes.map((r) => `${r.method} ${r.url}`)).toEqual(
+      expect.arrayContaining([
+        'POST /api/workspaces/:ws/maps/:id/shares',
+        'GET /api/workspaces/:ws/shared-maps/:shareId',
+        'POST /api/workspaces/:ws/shared-maps/:shareId/relationships',
+        'POST /api/workspaces/:ws/incoming-shares/:shareId/accept',
+        'GET /api/workspaces/:ws/coalition/reach',
+      ]),
+    );
   });
 
   for (const access of ['read', 'edit'] as const) {
@@ -197,10 +236,19 @@ describe('access to the share routes for partner workspaces', () => {
   }
 
   it('gives a partner nothing through the other partner’s share, exactly as for an unknown one', async () => {
-    for (const [mine, theirs] of [['read', 'edit'], ['edit', 'read']] as const) {
+    for (const [mine, theirs] of [
+      ['read', 'edit'],
+      ['edit', 'read'],
+    ] as const) {
       for (const route of routes.filter((r) => r.url.includes(':shareId') && partnerSide(r) && !r.url.endsWith('/decline'))) {
         const who = partners[mine].people.owner;
-        const res = await call(ctx.app, who, route.method as 'GET', fill(route.url, partners[mine], partners[theirs].shareId), bodyFor(route));
+        const res = await call(
+          ctx.app,
+          who,
+          route.method as 'GET',
+          fill(route.url, partners[mine], partners[theirs].shareId),
+          bodyFor(route),
+        );
         const unknown = await call(ctx.app, who, route.method as 'GET', fill(route.url, partners[mine], randomUUID()), bodyFor(route));
         expect(res.status, `${mine} ${route.method} ${route.url}`).toBe(404);
         expect(res.body.detail).toBe(unknown.body.detail);

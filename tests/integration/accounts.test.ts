@@ -10,20 +10,36 @@ describe('accounts, tokens and members', () => {
   afterAll(() => ctx.close());
 
   it('signs up, signs in with a fresh session, and signs out', async () => {
-    const res = await ctx.app.inject({ method: 'POST', url: '/api/auth/signup', payload: { email: 'Ada.Organiser@Example.org', password: 'short', name: 'Ada' } });
+    const res = await ctx.app.inject({
+      method: 'POST',
+      url: '/api/auth/signup',
+      payload: { email: 'Ada.Organiser@Example.org', password: 'short', name: 'Ada' },
+    });
     expect(res.statusCode).toBe(400);
     expect(res.json().errors[0]).toMatchObject({ path: 'body.password' });
 
-    const ok = await ctx.app.inject({ method: 'POST', url: '/api/auth/signup', payload: { email: 'Ada.Organiser@Example.org', password: 'a long enough passphrase', name: 'Ada' } });
+    const ok = await ctx.app.inject({
+      method: 'POST',
+      url: '/api/auth/signup',
+      payload: { email: 'Ada.Organiser@Example.org', password: 'a long enough passphrase', name: 'Ada' },
+    });
     expect(ok.statusCode).toBe(201);
     const cookie = ok.cookies.find((c) => c.name === 'pm_session')!;
     expect(cookie).toMatchObject({ httpOnly: true, sameSite: 'Lax', path: '/' });
     expect(ok.json().user.email).toBe('ada.organiser@example.org');
 
-    const again = await ctx.app.inject({ method: 'POST', url: '/api/auth/signup', payload: { email: 'ada.organiser@example.org', password: 'a long enough passphrase', name: 'Ada' } });
+    const again = await ctx.app.inject({
+      method: 'POST',
+      url: '/api/auth/signup',
+      payload: { email: 'ada.organiser@example.org', password: 'a long enough passphrase', name: 'Ada' },
+    });
     expect(again.statusCode).toBe(409);
 
-    const wrong = await ctx.app.inject({ method: 'POST', url: '/api/auth/login', payload: { email: 'ada.organiser@example.org', password: 'not the passphrase' } });
+    const wrong = await ctx.app.inject({
+      method: 'POST',
+      url: '/api/auth/login',
+      payload: { email: 'ada.organiser@example.org', password: 'not the passphrase' },
+    });
     expect(wrong.statusCode).toBe(401);
     const login = await ctx.app.inject({
       method: 'POST',
@@ -36,7 +52,9 @@ describe('accounts, tokens and members', () => {
     expect(rotated.value).not.toBe(cookie.value);
     // The session that was replaced no longer works.
     expect((await ctx.app.inject({ url: '/api/auth/me', headers: { cookie: `pm_session=${cookie.value}` } })).statusCode).toBe(401);
-    expect((await ctx.app.inject({ url: '/api/auth/me', headers: { cookie: `pm_session=${rotated.value}` } })).json().user.name).toBe('Ada');
+    expect((await ctx.app.inject({ url: '/api/auth/me', headers: { cookie: `pm_session=${rotated.value}` } })).json().user.name).toBe(
+      'Ada',
+    );
 
     await ctx.app.inject({ method: 'POST', url: '/api/auth/logout', headers: { cookie: `pm_session=${rotated.value}` } });
     expect((await ctx.app.inject({ url: '/api/auth/me', headers: { cookie: `pm_session=${rotated.value}` } })).statusCode).toBe(401);
@@ -48,7 +66,9 @@ describe('accounts, tokens and members', () => {
     expect(created.status).toBe(201);
     expect(created.body.token).toMatch(/^pm_/);
     const listed = await call(ctx.app, me, 'GET', '/api/auth/tokens');
-    expect(listed.body.items).toEqual([expect.objectContaining({ name: 'import script', access: 'write', workspaceId: null, expiresAt: null })]);
+    expect(listed.body.items).toEqual([
+      expect.objectContaining({ name: 'import script', access: 'write', workspaceId: null, expiresAt: null }),
+    ]);
     expect(JSON.stringify(listed.body)).not.toContain(created.body.token);
 
     const bearer = { authorization: `Bearer ${created.body.token}` };
@@ -75,7 +95,11 @@ describe('accounts, tokens and members', () => {
       expect(invite.body.inviteUrl).toMatch(/\/signup\?invite=[A-Za-z0-9_-]+$/);
       const token = new URL(invite.body.inviteUrl).searchParams.get('invite');
 
-      const signup = await ctx.app.inject({ method: 'POST', url: '/api/auth/signup', payload: { email: 'newcomer@example.org', password: 'a long enough passphrase', name: 'Newcomer', invite: token } });
+      const signup = await ctx.app.inject({
+        method: 'POST',
+        url: '/api/auth/signup',
+        payload: { email: 'newcomer@example.org', password: 'a long enough passphrase', name: 'Newcomer', invite: token },
+      });
       expect(signup.statusCode).toBe(201);
       const cookie = `pm_session=${signup.cookies.find((c) => c.name === 'pm_session')!.value}`;
       const mine = await ctx.app.inject({ url: '/api/workspaces', headers: { cookie } });

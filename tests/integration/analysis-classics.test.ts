@@ -5,7 +5,14 @@ import { testApp, type TestContext } from '../support/app.js';
 import type { Caller } from '../support/api.js';
 import { analysisSession, ask, bumpVersion, seedGraph } from '../support/analysis-session.js';
 
-interface Broker { actorId: string; degree: number; betweenness: number; closeness: number; pagerank: number; brokerScore: number }
+interface Broker {
+  actorId: string;
+  degree: number;
+  betweenness: number;
+  closeness: number;
+  pagerank: number;
+  brokerScore: number;
+}
 
 /** Centrality and communities through the API, against published values for classic networks. */
 describe('power brokers and communities on classic networks', () => {
@@ -22,7 +29,12 @@ describe('power brokers and communities on classic networks', () => {
     beforeAll(async () => {
       ({ who, ws } = await analysisSession(ctx, 'Florence'));
       const families = [...new Set(florentineMarriages.flat())];
-      id = await seedGraph(ctx, ws, families.map((name) => ({ name, kind: 'organization' as const })), florentineMarriages.map(([from, to]) => ({ from, to, type: 'FAMILY', mutual: true })));
+      id = await seedGraph(
+        ctx,
+        ws,
+        families.map((name) => ({ name, kind: 'organization' as const })),
+        florentineMarriages.map(([from, to]) => ({ from, to, type: 'FAMILY', mutual: true })),
+      );
     });
 
     it('gives the published betweenness, closeness and degree, the Medici first', async () => {
@@ -30,8 +42,10 @@ describe('power brokers and communities on classic networks', () => {
       expect(res.status).toBe(200);
       expect(res.body.betweenness).toMatchObject({ mode: 'exact', sampleSize: 15 });
       const byName = new Map(res.body.items.map((i: Broker) => [Object.keys(id).find((k) => id[k] === i.actorId), i]));
-      for (const [family, value] of Object.entries(florentinePublished.betweenness)) expect((byName.get(family) as Broker).betweenness).toBeCloseTo(value, 3);
-      for (const [family, value] of Object.entries(florentinePublished.closeness)) expect((byName.get(family) as Broker).closeness).toBeCloseTo(value, 3);
+      for (const [family, value] of Object.entries(florentinePublished.betweenness))
+        expect((byName.get(family) as Broker).betweenness).toBeCloseTo(value, 3);
+      for (const [family, value] of Object.entries(florentinePublished.closeness))
+        expect((byName.get(family) as Broker).closeness).toBeCloseTo(value, 3);
       for (const [family, value] of Object.entries(florentinePublished.degree)) expect((byName.get(family) as Broker).degree).toBe(value);
       expect(res.body.items[0].actorId).toBe(id.Medici);
       expect(res.body.relationships).toHaveLength(20);
@@ -79,7 +93,12 @@ describe('power brokers and communities on classic networks', () => {
     beforeAll(async () => {
       ({ who, ws } = await analysisSession(ctx, 'Karate'));
       const members = Array.from({ length: 34 }, (_, i) => ({ name: `Member ${i}` }));
-      id = await seedGraph(ctx, ws, members, karateTies.map(([a, b]) => ({ from: `Member ${a}`, to: `Member ${b}`, type: 'SOCIAL', mutual: true })));
+      id = await seedGraph(
+        ctx,
+        ws,
+        members,
+        karateTies.map(([a, b]) => ({ from: `Member ${a}`, to: `Member ${b}`, type: 'SOCIAL', mutual: true })),
+      );
     });
 
     it('finds the instructor and the president as the brokers, with published values', async () => {

@@ -98,7 +98,10 @@ describe('analysis answers on a hand-built campaign map', () => {
     it('gives both three-hop paths from Ana to Dora, and only one when Carl is excluded', async () => {
       const res = await ask(ctx, who, ws, `paths?from=${id.Ana}&to=${id.Dora}&k=5`);
       expect(res.status).toBe(200);
-      expect(res.body.paths.map((p: { actorIds: string[] }) => names(p.actorIds).join('-')).sort()).toEqual(['Ana-Carl-Sen-Dora', 'Ana-Union-Sen-Dora']);
+      expect(res.body.paths.map((p: { actorIds: string[] }) => names(p.actorIds).join('-')).sort()).toEqual([
+        'Ana-Carl-Sen-Dora',
+        'Ana-Union-Sen-Dora',
+      ]);
       expect(res.body.paths.every((p: { hops: number }) => p.hops === 3)).toBe(true);
       expect(res.body.actors).toHaveLength(5);
       expect(res.body.relationships).toHaveLength(5);
@@ -129,7 +132,8 @@ describe('analysis answers on a hand-built campaign map', () => {
     it('groups shared board members, shared donors and mixed ties of Acme and Bank', async () => {
       const res = await ask(ctx, who, ws, `interlocks?actors=${id.Acme},${id.Bank}`);
       expect(res.status).toBe(200);
-      const group = (type: string) => res.body.groups.find((g: { type: string }) => g.type === type)?.items.map((i: { actorId: string }) => names([i.actorId])[0]);
+      const group = (type: string) =>
+        res.body.groups.find((g: { type: string }) => g.type === type)?.items.map((i: { actorId: string }) => names([i.actorId])[0]);
       expect(group('POSITION')).toEqual(['Fay', 'Gus']);
       expect(group('DONATION')).toEqual(['Ivy']);
       expect(res.body.mixed.map((i: { actorId: string }) => names([i.actorId])[0])).toEqual(['Jo']);

@@ -25,11 +25,18 @@ describe('the answer to recording an assessment', () => {
     expect(now.status).toBe(201);
     expect(now.body).toMatchObject({ power: 4, alignment: -1, actorId: actor.id, actorVersion: actor.version + 1 });
 
-    const backDated = await call(ctx.app, me, 'POST', url(`/actors/${actor.id}/assessments`), { power: 1, alignment: 2, at: '2020-01-01T00:00:00Z' });
+    const backDated = await call(ctx.app, me, 'POST', url(`/actors/${actor.id}/assessments`), {
+      power: 1,
+      alignment: 2,
+      at: '2020-01-01T00:00:00Z',
+    });
     expect(backDated.body.actorVersion).toBe(actor.version + 1);
 
     // The next edit bases on the version from the answer, with no read in between.
-    const edit = await call(ctx.app, me, 'PATCH', url(`/actors/${actor.id}`), { description: 'Chairs the committee', version: now.body.actorVersion });
+    const edit = await call(ctx.app, me, 'PATCH', url(`/actors/${actor.id}`), {
+      description: 'Chairs the committee',
+      version: now.body.actorVersion,
+    });
     expect(edit.status).toBe(200);
   });
 });

@@ -27,7 +27,10 @@ async function boltOverWebSocket({ port, auth }: { port: number; auth: Record<st
     if (bytes.length < 16) return [0x80 + bytes.length, ...bytes];
     return [0xd0, bytes.length, ...bytes];
   };
-  const packMap = (m: Record<string, string>) => [0xa0 + Object.keys(m).length, ...Object.entries(m).flatMap(([k, v]) => [...packString(k), ...packString(v)])];
+  const packMap = (m: Record<string, string>) => [
+    0xa0 + Object.keys(m).length,
+    ...Object.entries(m).flatMap(([k, v]) => [...packString(k), ...packString(v)]),
+  ];
   const message = (signature: number, fields: number[][]) => {
     const body = [0xb0 + fields.length, signature, ...fields.flat()];
     return new Uint8Array([body.length >> 8, body.length & 0xff, ...body, 0, 0]);
@@ -119,7 +122,9 @@ describe('Bolt over WebSocket from a page on another site', () => {
     browser = await launchChromium(['--disable-features=LocalNetworkAccessChecks']);
     page = await browser.newPage();
     // The hostile site itself, served without any network.
-    await page.route('http://evil.example/**', (route) => route.fulfill({ contentType: 'text/html', body: '<!doctype html><title>A page on another site</title>' }));
+    await page.route('http://evil.example/**', (route) =>
+      route.fulfill({ contentType: 'text/html', body: '<!doctype html><title>A page on another site</title>' }),
+    );
     await page.goto('http://evil.example/');
   }, 120_000);
   afterAll(async () => {

@@ -23,14 +23,23 @@ describe('actions, key dates and research tasks', () => {
     ctx = await testApp();
     me = await signUp(ctx.app, 'Organiser');
     ws = await newWorkspace(ctx.app, me, 'Healthy buildings');
-    superintendent = (await post('/actors', { kind: 'person', name: 'Superintendent Ruiz', power: 4, alignment: -1, assessedAt: '2026-01-10' })).body;
+    superintendent = (
+      await post('/actors', { kind: 'person', name: 'Superintendent Ruiz', power: 4, alignment: -1, assessedAt: '2026-01-10' })
+    ).body;
     chair = (await post('/actors', { kind: 'person', name: 'Board Chair Okafor', power: 5, alignment: 0 })).body;
     demand = (await post('/demands', { title: 'Fund healthy buildings', primaryTargetIds: [superintendent.id, chair.id] })).body;
   });
   afterAll(() => ctx.close());
 
   it('records escalating actions, and a response that moves the target in the same request', async () => {
-    const letter = await post(`/demands/${demand.id}/actions`, { title: 'Letter from 40 parents', date: '2026-02-01', kind: 'letter', escalation: 1, targetIds: [superintendent.id], lead: 'Parents for Healthy Schools' });
+    const letter = await post(`/demands/${demand.id}/actions`, {
+      title: 'Letter from 40 parents',
+      date: '2026-02-01',
+      kind: 'letter',
+      escalation: 1,
+      targetIds: [superintendent.id],
+      lead: 'Parents for Healthy Schools',
+    });
     expect(letter.status).toBe(201);
     const rally = await post(`/demands/${demand.id}/actions`, {
       title: 'Rally at the board meeting',
@@ -48,14 +57,23 @@ describe('actions, key dates and research tasks', () => {
     const now = (await get(`/actors/${superintendent.id}`)).body;
     expect(now).toMatchObject({ power: 4, alignment: 1 });
     const readings = (await get(`/actors/${superintendent.id}/assessments`)).body.items;
-    expect(readings.map((r: { alignment: number; at: string }) => [r.alignment, r.at.slice(0, 10)])).toEqual([[-1, '2026-01-10'], [1, '2026-03-15']]);
+    expect(readings.map((r: { alignment: number; at: string }) => [r.alignment, r.at.slice(0, 10)])).toEqual([
+      [-1, '2026-01-10'],
+      [1, '2026-03-15'],
+    ]);
     expect(readings[1].note).toMatch(/promised an air-quality survey/);
 
     const timeline = (await get(`/actions?demand=${demand.id}`)).body.items;
     expect(timeline.map((a: { escalation: number }) => a.escalation)).toEqual([1, 3]);
-    expect((await get(`/actions?target=${chair.id}`)).body.items.map((a: { title: string }) => a.title)).toEqual(['Rally at the board meeting']);
+    expect((await get(`/actions?target=${chair.id}`)).body.items.map((a: { title: string }) => a.title)).toEqual([
+      'Rally at the board meeting',
+    ]);
 
-    const later = await patch(`/actions/${letter.body.id}`, { version: 1, response: 'No answer', responseMove: { actorId: chair.id, power: 5 } });
+    const later = await patch(`/actions/${letter.body.id}`, {
+      version: 1,
+      response: 'No answer',
+      responseMove: { actorId: chair.id, power: 5 },
+    });
     expect(later.status).toBe(400);
     expect(later.body.errors[0].path).toBe('body.responseMove.actorId');
     const stale = await patch(`/actions/${rally.body.id}`, { version: 9, outcome: 'x' });
@@ -78,13 +96,30 @@ describe('actions, key dates and research tasks', () => {
   });
 
   it('keeps key dates for actors and demands, and exports them as an iCalendar file', async () => {
-    const vote = await post('/key-dates', { title: 'Budget vote; "final", with a comma', kind: 'budget_vote', date: '2026-06-12', actorIds: [chair.id], demandIds: [demand.id], note: 'The board votes the capital plan. '.repeat(6) });
+    const vote = await post('/key-dates', {
+      title: 'Budget vote; "final", with a comma',
+      kind: 'budget_vote',
+      date: '2026-06-12',
+      actorIds: [chair.id],
+      demandIds: [demand.id],
+      note: 'The board votes the capital plan. '.repeat(6),
+    });
     expect(vote.status).toBe(201);
-    await post('/key-dates', { title: 'Teachers’ contract expires', kind: 'contract_expiration', date: '2026-08-31', demandIds: [demand.id] });
-    expect((await get(`/key-dates?actor=${chair.id}`)).body.items.map((k: { title: string }) => k.title)).toEqual(['Budget vote; "final", with a comma']);
+    await post('/key-dates', {
+      title: 'Teachers’ contract expires',
+      kind: 'contract_expiration',
+      date: '2026-08-31',
+      demandIds: [demand.id],
+    });
+    expect((await get(`/key-dates?actor=${chair.id}`)).body.items.map((k: { title: string }) => k.title)).toEqual([
+      'Budget vote; "final", with a comma',
+    ]);
     expect((await get(`/key-dates?demand=${demand.id}`)).body.items).toHaveLength(2);
     expect((await post('/key-dates', { title: 'x', kind: 'party', date: '2026-01-01' })).body.errors[0].path).toBe('body.kind');
-    expect((await post('/key-dates', { title: 'x', kind: 'election', date: '2026-01-01', demandIds: [crypto.randomUUID()] })).body.errors[0].path).toBe('body.demandIds.0');
+    expect(
+      (await post('/key-dates', { title: 'x', kind: 'election', date: '2026-01-01', demandIds: [crypto.randomUUID()] })).body.errors[0]
+        .path,
+    ).toBe('body.demandIds.0');
 
     const res = await ctx.app.inject({ method: 'GET', url: url('/key-dates.ics'), headers: { cookie: me.cookie } });
     expect(res.statusCode).toBe(200);
@@ -109,7 +144,12 @@ describe('actions, key dates and research tasks', () => {
 
     const task = await post(`/relationships/${tie.id}/task`, { assigneeId: partner.userId, due: '2026-04-01' });
     expect(task.status).toBe(201);
-    expect(task.body).toMatchObject({ status: 'open', assigneeId: partner.userId, relationshipIds: [tie.id], actorIds: [developer.id, chair.id] });
+    expect(task.body).toMatchObject({
+      status: 'open',
+      assigneeId: partner.userId,
+      relationshipIds: [tie.id],
+      actorIds: [developer.id, chair.id],
+    });
     expect(task.body.title).toMatch(/Harbor Developers – Board Chair Okafor/);
     const mine = await post('/tasks', { title: 'Find who funds the developer', assigneeId: me.userId, actorIds: [developer.id] });
     await post('/tasks', { title: 'Unassigned: cite the board seat' });
@@ -117,7 +157,11 @@ describe('actions, key dates and research tasks', () => {
     await patch(`/tasks/${done.id}`, { status: 'done', version: 1 });
 
     const groups = (await get('/tasks/open-by-member')).body.items;
-    expect(groups.map((g: { name: string | null; tasks: unknown[] }) => [g.name, g.tasks.length])).toEqual([['Organiser', 1], ['Researcher', 1], [null, 1]]);
+    expect(groups.map((g: { name: string | null; tasks: unknown[] }) => [g.name, g.tasks.length])).toEqual([
+      ['Organiser', 1],
+      ['Researcher', 1],
+      [null, 1],
+    ]);
     expect((await get(`/tasks?assignee=${me.userId}&open=true`)).body.items.map((t: { id: string }) => t.id)).toEqual([mine.body.id]);
 
     const outsider = await signUp(ctx.app, 'Outsider');
@@ -126,7 +170,8 @@ describe('actions, key dates and research tasks', () => {
     expect(bad.body.errors[0].path).toBe('body.assigneeId');
     expect((await post('/tasks', { title: 'x', status: 'someday' })).body.errors[0].path).toBe('body.status');
     const source = (await post('/sources', { title: 'FEC filing', url: 'https://example.org/fec' })).body;
-    const cited = (await post('/relationships', { type: 'DONATION', from: developer.id, to: superintendent.id, sourceIds: [source.id] })).body;
+    const cited = (await post('/relationships', { type: 'DONATION', from: developer.id, to: superintendent.id, sourceIds: [source.id] }))
+      .body;
     expect((await post(`/relationships/${cited.id}/task`, {})).status).toBe(409);
   });
 });

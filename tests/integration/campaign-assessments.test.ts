@@ -7,7 +7,14 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testApp, type TestContext } from '../support/app.js';
 import { call, newWorkspace, signUp, type Caller } from '../support/api.js';
 
-interface Reading { power: number | null; alignment: number | null; at: string; note: string; source: string; authorName: string | null }
+interface Reading {
+  power: number | null;
+  alignment: number | null;
+  at: string;
+  note: string;
+  source: string;
+  authorName: string | null;
+}
 
 describe('every stance dated', () => {
   let ctx: TestContext;
@@ -33,8 +40,19 @@ describe('every stance dated', () => {
     expect(first).toMatchObject({ power: 4, alignment: -1, authorName: 'Researcher' });
     expect(first!.at.slice(0, 10)).toBe(today);
 
-    const old = (await post('/actors', { kind: 'person', name: 'Trustee Then', power: 2, assessedAt: '2026-03-01', assessmentNote: 'From the March minutes', assessmentSource: 'Board minutes, 1 March' })).body;
-    expect(await readings(old.id)).toMatchObject([{ power: 2, alignment: null, at: '2026-03-01T12:00:00.000Z', note: 'From the March minutes', source: 'Board minutes, 1 March' }]);
+    const old = (
+      await post('/actors', {
+        kind: 'person',
+        name: 'Trustee Then',
+        power: 2,
+        assessedAt: '2026-03-01',
+        assessmentNote: 'From the March minutes',
+        assessmentSource: 'Board minutes, 1 March',
+      })
+    ).body;
+    expect(await readings(old.id)).toMatchObject([
+      { power: 2, alignment: null, at: '2026-03-01T12:00:00.000Z', note: 'From the March minutes', source: 'Board minutes, 1 March' },
+    ]);
 
     const unassessed = (await post('/actors', { kind: 'person', name: 'Nobody Yet' })).body;
     expect(await readings(unassessed.id)).toEqual([]);
@@ -46,10 +64,16 @@ describe('every stance dated', () => {
     expect(moved.status).toBe(200);
     await patch(`/actors/${a.id}`, { description: 'Second term', version: 2 });
     const items = await readings(a.id);
-    expect(items.map((r) => [r.power, r.alignment, r.note])).toEqual([[3, 0, ''], [3, 2, 'Spoke for us at the hearing']]);
+    expect(items.map((r) => [r.power, r.alignment, r.note])).toEqual([
+      [3, 0, ''],
+      [3, 2, 'Spoke for us at the hearing'],
+    ]);
     // The edit and its reading are one change: reverting it takes both back.
     const history = (await get(`/actors/${a.id}/history`)).body.items;
-    const edit = history.find((c: { action: string; diffs: { entityType: string }[] }) => c.diffs.some((d) => d.entityType === 'assessment') && c.action === 'update');
+    const edit = history.find(
+      (c: { action: string; diffs: { entityType: string }[] }) =>
+        c.diffs.some((d) => d.entityType === 'assessment') && c.action === 'update',
+    );
     expect(edit.diffs.map((d: { entityType: string }) => d.entityType)).toEqual(['actor', 'assessment']);
   });
 
@@ -68,7 +92,10 @@ describe('every stance dated', () => {
     expect(await readings(two.id)).toMatchObject([{ power: 5, alignment: -3, at: '2026-02-02T12:00:00.000Z' }]);
     expect(await readings(target.id)).toMatchObject([{ power: 2, alignment: -1 }]);
 
-    const imported = await post('/import/kumu', { elements: 'Label,Type,Power,Alignment\nImported Mayor,Person,5,-2\nImported Nobody,Person,,\n', connections: '' });
+    const imported = await post('/import/kumu', {
+      elements: 'Label,Type,Power,Alignment\nImported Mayor,Person,5,-2\nImported Nobody,Person,,\n',
+      connections: '',
+    });
     expect(imported.status).toBe(200);
     const found = (await get('/search?q=Imported Mayor')).body.items[0];
     expect(await readings(found.id)).toMatchObject([{ power: 5, alignment: -2 }]);
@@ -76,7 +103,13 @@ describe('every stance dated', () => {
 
   it('lists what moved since a date, from → to with the notes, optionally for one map', async () => {
     const moved = (await post('/actors', { kind: 'person', name: 'Aa Moved', power: 2, alignment: -2, assessedAt: '2026-01-05' })).body;
-    await patch(`/actors/${moved.id}`, { power: 4, alignment: 1, version: 1, assessmentNote: 'Met the delegation', assessmentSource: 'Our notes' });
+    await patch(`/actors/${moved.id}`, {
+      power: 4,
+      alignment: 1,
+      version: 1,
+      assessmentNote: 'Met the delegation',
+      assessmentSource: 'Our notes',
+    });
     const still = (await post('/actors', { kind: 'person', name: 'Ab Still', power: 3, alignment: 0, assessedAt: '2026-01-05' })).body;
     const fresh = (await post('/actors', { kind: 'person', name: 'Ac Fresh', power: 1, alignment: 3 })).body;
     const since = '2026-02-01';

@@ -53,7 +53,10 @@ describe('demands and their targets', () => {
     const boardTarget = d.primaryTargets.find((t: { id: string }) => t.id === board.id);
     expect(boardTarget.why).toBe('votes the budget');
     expect(boardTarget.members.map((m: { id: string; via: string }) => [m.id, m.via]).sort()).toEqual(
-      [[chair.id, 'POSITION'], [member.id, 'MEMBERSHIP']].sort(),
+      [
+        [chair.id, 'POSITION'],
+        [member.id, 'MEMBERSHIP'],
+      ].sort(),
     );
     expect(d.decisionMakerIds.sort()).toEqual([chair.id, member.id, superintendent.id].sort());
     expect(d.secondaryTargets).toMatchObject([{ id: developer.id, why: 'funds two board campaigns' }]);
@@ -80,7 +83,13 @@ describe('demands and their targets', () => {
   });
 
   it('deletes softly: the demand can be restored, and the delete is in the change log', async () => {
-    const d = (await post('/demands', { title: 'Lead-free water', primaryTargetIds: [superintendent.id], targetWhy: { [superintendent.id]: 'runs facilities' } })).body;
+    const d = (
+      await post('/demands', {
+        title: 'Lead-free water',
+        primaryTargetIds: [superintendent.id],
+        targetWhy: { [superintendent.id]: 'runs facilities' },
+      })
+    ).body;
     expect((await call(ctx.app, me, 'DELETE', url(`/demands/${d.id}?version=1`))).status).toBe(204);
     expect((await get(`/demands/${d.id}`)).status).toBe(404);
     expect((await get('/demands')).body.items.map((x: { id: string }) => x.id)).not.toContain(d.id);
@@ -99,7 +108,10 @@ describe('demands and their targets', () => {
   it('makes one demand from a double click: the same Idempotency-Key or id answers 200 with the first', async () => {
     const key = randomUUID();
     const body = { title: 'Mould survey of every school', primaryTargetIds: [superintendent.id] };
-    const [first, second] = await Promise.all([post('/demands', body, { 'idempotency-key': key }), post('/demands', body, { 'idempotency-key': key })]);
+    const [first, second] = await Promise.all([
+      post('/demands', body, { 'idempotency-key': key }),
+      post('/demands', body, { 'idempotency-key': key }),
+    ]);
     expect([first.status, second.status].sort()).toEqual([200, 201]);
     expect(first.body.id).toBe(second.body.id);
     const id = randomUUID();

@@ -14,24 +14,41 @@ describe('the coalition’s combined reach', () => {
   let ctx: TestContext;
   const people = {} as Record<'ana' | 'ben' | 'cat' | 'dee', Caller>;
   const ws = {} as Record<'us' | 'faith' | 'tenants' | 'pending', string>;
-  type Name = 'superintendent' | 'trustee' | 'ally' | 'ourMap' | 'theirSuper' | 'pastor' | 'bishop' | 'lookalike' | 'deacon' | 'pastorTie' | 'faithMap' | 'tenantLeader' | 'parent' | 'theirSuper2';
+  type Name =
+    | 'superintendent'
+    | 'trustee'
+    | 'ally'
+    | 'ourMap'
+    | 'theirSuper'
+    | 'pastor'
+    | 'bishop'
+    | 'lookalike'
+    | 'deacon'
+    | 'pastorTie'
+    | 'faithMap'
+    | 'tenantLeader'
+    | 'parent'
+    | 'theirSuper2';
   const ids = {} as Record<Name, string>;
 
   const api = (who: Caller, method: 'GET' | 'POST', path: string, body?: unknown) => call(ctx.app, who, method, path, body);
-  const actor = async (who: Caller, w: string, body: object) => (await api(who, 'POST', `/api/workspaces/${w}/actors`, body)).body.id as string;
+  const actor = async (who: Caller, w: string, body: object) =>
+    (await api(who, 'POST', `/api/workspaces/${w}/actors`, body)).body.id as string;
   const tie = async (who: Caller, w: string, body: object) => {
     const res = await api(who, 'POST', `/api/workspaces/${w}/relationships`, body);
     expect(res.status, JSON.stringify(res.body)).toBe(201);
     return res.body.id as string;
   };
   const map = async (who: Caller, w: string, name: string, actorIds: string[]) => {
-    const id = (await api(who, 'POST', `/api/workspaces/${w}/maps`, { name, members: actorIds.map((actorId) => ({ actorId })) })).body.id as string;
+    const id = (await api(who, 'POST', `/api/workspaces/${w}/maps`, { name, members: actorIds.map((actorId) => ({ actorId })) })).body
+      .id as string;
     return id;
   };
   const share = async (who: Caller, from: string, mapId: string, to: string, access: 'read' | 'edit', accepter?: Caller) => {
     const offered = await api(who, 'POST', `/api/workspaces/${from}/maps/${mapId}/shares`, { partnerWorkspaceId: to, access });
     expect(offered.status).toBe(201);
-    if (accepter) expect((await api(accepter, 'POST', `/api/workspaces/${to}/incoming-shares/${offered.body.id}/accept`, {})).status).toBe(200);
+    if (accepter)
+      expect((await api(accepter, 'POST', `/api/workspaces/${to}/incoming-shares/${offered.body.id}/accept`, {})).status).toBe(200);
     return offered.body.id as string;
   };
   const reach = (who: Caller, w: string, target: string) => api(who, 'GET', `/api/workspaces/${w}/coalition/reach?target=${target}`);
@@ -45,7 +62,12 @@ describe('the coalition’s combined reach', () => {
     ws.pending = await newWorkspace(ctx.app, people.dee, 'Parents Group');
 
     // Ours: the superintendent, a trustee who knows her (on a map we share), and a secret ally (on no shared map).
-    ids.superintendent = await actor(people.ana, ws.us, { kind: 'person', name: 'Superintendent Diaz', roles: ['decision_maker'], externalIds: { wikidata: 'Q999001' } });
+    ids.superintendent = await actor(people.ana, ws.us, {
+      kind: 'person',
+      name: 'Superintendent Diaz',
+      roles: ['decision_maker'],
+      externalIds: { wikidata: 'Q999001' },
+    });
     ids.trustee = await actor(people.ana, ws.us, { kind: 'person', name: 'Trustee Park' });
     ids.ally = await actor(people.ana, ws.us, { kind: 'person', name: 'Quiet Ally' });
     await tie(people.ana, ws.us, { type: 'PROFESSIONAL', from: ids.trustee, to: ids.superintendent, strength: 3 });
@@ -55,7 +77,11 @@ describe('the coalition’s combined reach', () => {
     const ourShare = await share(people.ana, ws.us, ids.ourMap, ws.tenants, 'edit', people.cat);
 
     // The faith coalition keeps its own record of her, with the same wikidata id.
-    ids.theirSuper = await actor(people.ben, ws.faith, { kind: 'person', name: 'Supt. Maria Diaz', externalIds: { wikidata: 'Q999001', littlesis: '4242' } });
+    ids.theirSuper = await actor(people.ben, ws.faith, {
+      kind: 'person',
+      name: 'Supt. Maria Diaz',
+      externalIds: { wikidata: 'Q999001', littlesis: '4242' },
+    });
     ids.pastor = await actor(people.ben, ws.faith, { kind: 'person', name: 'Pastor Lim', contactOwner: MARKER });
     ids.bishop = await actor(people.ben, ws.faith, { kind: 'person', name: 'Bishop Ruiz' });
     ids.lookalike = await actor(people.ben, ws.faith, { kind: 'person', name: 'Not Her', externalIds: { wikidata: 'Q9990012' } });
@@ -68,8 +94,18 @@ describe('the coalition’s combined reach', () => {
     await share(people.ben, ws.faith, ids.faithMap, ws.us, 'read', people.ana);
 
     // The tenants union adds what it knows to our shared map.
-    ids.tenantLeader = (await api(people.cat, 'POST', `/api/workspaces/${ws.tenants}/shared-maps/${ourShare}/actors`, { kind: 'person', name: 'Tenant leader Okafor' })).body.id;
-    const added = await api(people.cat, 'POST', `/api/workspaces/${ws.tenants}/shared-maps/${ourShare}/relationships`, { type: 'FAMILY', from: ids.tenantLeader, to: ids.superintendent, strength: 4 });
+    ids.tenantLeader = (
+      await api(people.cat, 'POST', `/api/workspaces/${ws.tenants}/shared-maps/${ourShare}/actors`, {
+        kind: 'person',
+        name: 'Tenant leader Okafor',
+      })
+    ).body.id;
+    const added = await api(people.cat, 'POST', `/api/workspaces/${ws.tenants}/shared-maps/${ourShare}/relationships`, {
+      type: 'FAMILY',
+      from: ids.tenantLeader,
+      to: ids.superintendent,
+      strength: 4,
+    });
     expect(added.status).toBe(201);
 
     // An offer nobody accepted counts for nothing.
@@ -84,36 +120,60 @@ describe('the coalition’s combined reach', () => {
   it('finds who can reach our target through each partner, strongest first, matched by id or external id', async () => {
     const res = await reach(people.ana, ws.us, ids.superintendent);
     expect(res.status, JSON.stringify(res.body)).toBe(200);
-    expect(res.body.target).toMatchObject({ id: ids.superintendent, name: 'Superintendent Diaz', workspace: { id: ws.us, name: 'Nurses United' } });
-    const summary = res.body.partners.map((p: { workspace: { name: string; isUs: boolean }; ties: { actorId: string; type: string; strength: number; matchedBy: string }[] }) => ({
-      via: p.workspace.name,
-      isUs: p.workspace.isUs,
-      ties: p.ties.map((t) => [res.body.actors.find((a: { id: string }) => a.id === t.actorId).name, t.type, t.strength, t.matchedBy]),
-    }));
+    expect(res.body.target).toMatchObject({
+      id: ids.superintendent,
+      name: 'Superintendent Diaz',
+      workspace: { id: ws.us, name: 'Nurses United' },
+    });
+    const summary = res.body.partners.map(
+      (p: {
+        workspace: { name: string; isUs: boolean };
+        ties: { actorId: string; type: string; strength: number; matchedBy: string }[];
+      }) => ({
+        via: p.workspace.name,
+        isUs: p.workspace.isUs,
+        ties: p.ties.map((t) => [res.body.actors.find((a: { id: string }) => a.id === t.actorId).name, t.type, t.strength, t.matchedBy]),
+      }),
+    );
     expect(summary).toEqual([
       { via: 'Faith Coalition', isUs: false, ties: [['Pastor Lim', 'SOCIAL', 5, 'wikidata:Q999001']] },
       { via: 'Tenants Union', isUs: false, ties: [['Tenant leader Okafor', 'FAMILY', 4, 'id']] },
       { via: 'Nurses United', isUs: true, ties: [['Trustee Park', 'PROFESSIONAL', 3, 'id']] },
     ]);
-    expect(res.body.partners[0].ties[0]).toMatchObject({ relationshipId: ids.pastorTie, direction: 'to-target', targetActorId: ids.theirSuper, mapId: ids.faithMap });
-    expect(res.body.maps.map((m: { name: string; shared: string }) => [m.name, m.shared]).sort()).toEqual([['Faith leaders', 'with-us'], ['School board', 'by-us']]);
+    expect(res.body.partners[0].ties[0]).toMatchObject({
+      relationshipId: ids.pastorTie,
+      direction: 'to-target',
+      targetActorId: ids.theirSuper,
+      mapId: ids.faithMap,
+    });
+    expect(res.body.maps.map((m: { name: string; shared: string }) => [m.name, m.shared]).sort()).toEqual([
+      ['Faith leaders', 'with-us'],
+      ['School board', 'by-us'],
+    ]);
   });
 
   it('reads nothing from maps that were not shared, offers not accepted, or internal fields', async () => {
     const text = JSON.stringify((await reach(people.ana, ws.us, ids.superintendent)).body);
-    for (const hidden of ['Bishop Ruiz', 'Quiet Ally', 'Parent Rep', 'Deacon Wu', 'Not Her', MARKER, 'contactOwner']) expect(text).not.toContain(hidden);
+    for (const hidden of ['Bishop Ruiz', 'Quiet Ally', 'Parent Rep', 'Deacon Wu', 'Not Her', MARKER, 'contactOwner'])
+      expect(text).not.toContain(hidden);
   });
 
   it('takes a target from a map shared with us, and answers only from the asker’s side of each share', async () => {
     const theirs = await reach(people.ana, ws.us, ids.theirSuper);
     expect(theirs.status).toBe(200);
     expect(theirs.body.target.workspace).toEqual({ id: ws.faith, name: 'Faith Coalition' });
-    expect(theirs.body.partners.map((p: { workspace: { name: string } }) => p.workspace.name)).toEqual(['Faith Coalition', 'Tenants Union', 'Nurses United']);
+    expect(theirs.body.partners.map((p: { workspace: { name: string } }) => p.workspace.name)).toEqual([
+      'Faith Coalition',
+      'Tenants Union',
+      'Nurses United',
+    ]);
     expect(theirs.body.partners[2].ties[0].matchedBy).toBe('wikidata:Q999001');
 
     // The faith coalition shares with us but we share nothing with it: it sees only its own map.
     const fromFaith = await reach(people.ben, ws.faith, ids.theirSuper);
-    expect(fromFaith.body.partners.map((p: { workspace: { name: string; isUs: boolean } }) => [p.workspace.name, p.workspace.isUs])).toEqual([['Faith Coalition', true]]);
+    expect(
+      fromFaith.body.partners.map((p: { workspace: { name: string; isUs: boolean } }) => [p.workspace.name, p.workspace.isUs]),
+    ).toEqual([['Faith Coalition', true]]);
     expect(JSON.stringify(fromFaith.body)).not.toContain('Trustee Park');
     expect((await reach(people.ben, ws.faith, ids.superintendent)).status).toBe(404);
   });

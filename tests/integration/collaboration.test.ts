@@ -74,7 +74,15 @@ describe('collaborating on a map', () => {
     const knows = (await post('/relationships', { type: 'SOCIAL', from: dupe.id, to: real.id })).body;
     await post(`/actors/${dupe.id}/assessments`, { power: 4, alignment: -1, note: 'hostile at the hearing' });
     const dupeNow = (await get(`/actors/${dupe.id}`)).body;
-    const map = (await post('/maps', { name: 'Council', members: [{ actorId: dupe.id, x: 10, y: 20 }, { actorId: union.id, x: 0, y: 0 }] })).body;
+    const map = (
+      await post('/maps', {
+        name: 'Council',
+        members: [
+          { actorId: dupe.id, x: 10, y: 20 },
+          { actorId: union.id, x: 0, y: 0 },
+        ],
+      })
+    ).body;
     const demand = (await post('/demands', { title: 'Nurses', primaryTargetIds: [dupe.id] })).body;
 
     const merged = await post(`/actors/${dupe.id}/merge`, { into: real.id, version: dupeNow.version });
@@ -84,7 +92,9 @@ describe('collaborating on a map', () => {
     const after = (await get(`/actors/${real.id}`)).body;
     expect(after.relationships.OWNERSHIP[0].relationship).toMatchObject({ id: owns.id, from: real.id, percent: 60 });
     expect(after.relationships.SOCIAL).toBeUndefined();
-    expect((await get(`/maps/${map.id}`)).body.members).toEqual(expect.arrayContaining([expect.objectContaining({ actorId: real.id, x: 10, y: 20 })]));
+    expect((await get(`/maps/${map.id}`)).body.members).toEqual(
+      expect.arrayContaining([expect.objectContaining({ actorId: real.id, x: 10, y: 20 })]),
+    );
     expect((await get(`/demands/${demand.id}`)).body.primaryTargetIds).toEqual([real.id]);
     expect((await get(`/actors/${real.id}/assessments`)).body.items).toHaveLength(1);
     expect((await get(`/actors/${dupe.id}`)).status).toBe(404);
@@ -176,11 +186,15 @@ describe('collaborating on a map', () => {
 
   it('pages through a long list with a cursor', async () => {
     const names = Array.from({ length: 7 }, (_, i) => `Pager ${String.fromCharCode(65 + i)}`);
-    await post('/batch', { operations: names.map((name) => ({ op: 'create', entity: 'actor', data: { kind: 'person', name, tags: ['pager'] } })) });
+    await post('/batch', {
+      operations: names.map((name) => ({ op: 'create', entity: 'actor', data: { kind: 'person', name, tags: ['pager'] } })),
+    });
     const seen: string[] = [];
     let cursor: string | null = null;
     do {
-      const res: { body: { items: { name: string }[]; nextCursor: string | null } } = await get(`/actors?tag=pager&limit=3${cursor ? `&cursor=${cursor}` : ''}`);
+      const res: { body: { items: { name: string }[]; nextCursor: string | null } } = await get(
+        `/actors?tag=pager&limit=3${cursor ? `&cursor=${cursor}` : ''}`,
+      );
       seen.push(...res.body.items.map((i) => i.name));
       cursor = res.body.nextCursor;
     } while (cursor);
@@ -198,7 +212,9 @@ describe('collaborating on a map', () => {
       const paged: string[] = [];
       let next: string | null = null;
       do {
-        const res: { body: { items: { id: string }[]; nextCursor: string | null } } = await get(`${list}?limit=2${next ? `&cursor=${next}` : ''}`);
+        const res: { body: { items: { id: string }[]; nextCursor: string | null } } = await get(
+          `${list}?limit=2${next ? `&cursor=${next}` : ''}`,
+        );
         paged.push(...res.body.items.map((i) => i.id));
         next = res.body.nextCursor;
       } while (next);

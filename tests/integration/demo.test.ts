@@ -23,7 +23,10 @@ describe('the demo workspace', () => {
     ({ workspaceId: ws, campaignWorkspaceId: campaign } = await seedDemo(ctx.db));
     me = await signUp(ctx.app, 'Visitor');
     await ctx.db.write((tx) =>
-      tx.query("UNWIND [$ws, $campaign] AS id MATCH (u:User {id: $user}), (w:Workspace {id: id}) CREATE (u)-[:MEMBER_OF {role: 'editor', since: datetime()}]->(w)", { user: me.userId, ws, campaign }),
+      tx.query(
+        "UNWIND [$ws, $campaign] AS id MATCH (u:User {id: $user}), (w:Workspace {id: id}) CREATE (u)-[:MEMBER_OF {role: 'editor', since: datetime()}]->(w)",
+        { user: me.userId, ws, campaign },
+      ),
     );
   }, 180_000);
   afterAll(() => ctx.close());
@@ -40,7 +43,9 @@ describe('the demo workspace', () => {
 
   it('makes the chair and ranking member of Appropriations the decision-makers, and targets them', async () => {
     const legislators = new Map(csv('legislators.csv').map((l) => [l.bioguideID, `${l.firstName} ${l.lastName}`]));
-    const leads = csv('committee-members.csv').filter((m) => m.committeeID === 'HSAP' && m.rank === '1').map((m) => legislators.get(m.bioguideID));
+    const leads = csv('committee-members.csv')
+      .filter((m) => m.committeeID === 'HSAP' && m.rank === '1')
+      .map((m) => legislators.get(m.bioguideID));
     const demand = (await call(ctx.app, me, 'GET', url('/demands'))).body.items[0];
     const targets = demand.primaryTargets.map((t: { name: string; kind: string }) => t);
     expect(targets.every((t: { kind: string }) => t.kind === 'person')).toBe(true);
@@ -75,7 +80,11 @@ describe('the demo workspace', () => {
       const mine = (await call(ctx.app, me, 'GET', '/api/workspaces')).body;
       const listed = (mine.items ?? mine).find((w: { id: string }) => w.id === campaign);
       expect(listed.name).toMatch(/FICTIONAL/);
-      const owner = await ctx.db.read((tx) => tx.one<{ email: string }>("MATCH (u:User)-[:MEMBER_OF {role: 'owner'}]->(:Workspace {id: $id}) RETURN u.email AS email", { id: campaign }));
+      const owner = await ctx.db.read((tx) =>
+        tx.one<{ email: string }>("MATCH (u:User)-[:MEMBER_OF {role: 'owner'}]->(:Workspace {id: $id}) RETURN u.email AS email", {
+          id: campaign,
+        }),
+      );
       expect(owner?.email).toBe('demo@powermap.local');
       const sources = (await get('/sources')).items;
       expect(sources.length).toBeGreaterThan(0);
@@ -85,7 +94,9 @@ describe('the demo workspace', () => {
     it('has every actor assessed, with three months of readings that move', async () => {
       const graph = await get('/graph');
       expect(graph.actors.length).toBeGreaterThanOrEqual(18);
-      expect(graph.actors.filter((a: { power: number | null; alignment: number | null }) => a.power === null || a.alignment === null)).toEqual([]);
+      expect(
+        graph.actors.filter((a: { power: number | null; alignment: number | null }) => a.power === null || a.alignment === null),
+      ).toEqual([]);
       const roles = new Set(graph.actors.flatMap((a: { roles: string[] }) => a.roles));
       for (const role of ['decision_maker', 'bad_actor', 'ally', 'opponent', 'base', 'influencer']) expect(roles).toContain(role);
       expect(new Set(graph.relationships.map((r: { type: string }) => r.type)).size).toBeGreaterThanOrEqual(8);

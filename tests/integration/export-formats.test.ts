@@ -28,7 +28,10 @@ function hasNetworkx(): boolean {
   }
 }
 const networkx = hasNetworkx();
-if (!networkx) console.warn('export-formats: python3 with networkx is missing here, so the networkx checks are skipped (pip install networkx; .ci/run installs it).');
+if (!networkx)
+  console.warn(
+    'export-formats: python3 with networkx is missing here, so the networkx checks are skipped (pip install networkx; .ci/run installs it).',
+  );
 
 interface Read {
   directed: boolean;
@@ -50,17 +53,47 @@ describe('export formats', () => {
     ws = await newWorkspace(ctx.app, me, 'Formats');
     dir = mkdtempSync(join(tmpdir(), 'pm-export-'));
     const api = (path: string, body: unknown) => call(ctx.app, me, 'POST', `/api/workspaces/${ws}${path}`, body);
-    const ana = (await api('/actors', {
-      kind: 'person', name: 'Ana Rivera', description: 'Mayor, since 2022', tags: ['city', 'budget'], roles: ['decision_maker', 'influencer'], power: 5, alignment: -1,
-      aliases: ['A. Rivera'], externalIds: { wikidata: 'Q42' }, links: ['https://example.org/ana'], privateNotes: 'prefers mornings',
-    })).body;
-    const acme = (await api('/actors', { kind: 'organization', name: 'Acme Holdings, Inc.', sector: 'corporate', power: 4, alignment: -3, tags: ['donor'] })).body;
+    const ana = (
+      await api('/actors', {
+        kind: 'person',
+        name: 'Ana Rivera',
+        description: 'Mayor, since 2022',
+        tags: ['city', 'budget'],
+        roles: ['decision_maker', 'influencer'],
+        power: 5,
+        alignment: -1,
+        aliases: ['A. Rivera'],
+        externalIds: { wikidata: 'Q42' },
+        links: ['https://example.org/ana'],
+        privateNotes: 'prefers mornings',
+      })
+    ).body;
+    const acme = (
+      await api('/actors', {
+        kind: 'organization',
+        name: 'Acme Holdings, Inc.',
+        sector: 'corporate',
+        power: 4,
+        alignment: -3,
+        tags: ['donor'],
+      })
+    ).body;
     const union = (await api('/actors', { kind: 'organization', name: 'Nurses Local 12', roles: ['base'], alignment: 3 })).body;
     const lee = (await api('/actors', { kind: 'person', name: 'Dr. Lee', description: 'Line one\nline two' })).body;
     const allies = (await api('/actors', { kind: 'organization', name: 'Tenants United', sector: 'community' })).body;
     const source = (await api('/sources', { url: 'https://news.example.org/donations', publisher: 'Daily Ledger' })).body;
     for (const tie of [
-      { type: 'DONATION', from: acme.id, to: ana.id, amount: 25000, currency: 'USD', date: '2024-05-01', strength: 4, sourceIds: [source.id], description: 'Largest donor' },
+      {
+        type: 'DONATION',
+        from: acme.id,
+        to: ana.id,
+        amount: 25000,
+        currency: 'USD',
+        date: '2024-05-01',
+        strength: 4,
+        sourceIds: [source.id],
+        description: 'Largest donor',
+      },
       { type: 'POSITION', from: lee.id, to: acme.id, board: true, title: 'Director', startDate: '2019-01-01' },
       { type: 'ALLIANCE', from: union.id, to: allies.id, coalition: 'Care not cuts' },
       { type: 'SOCIAL', from: ana.id, to: lee.id, strength: 2 },
@@ -77,101 +110,190 @@ describe('export formats', () => {
     await ctx.close();
   });
 
-  it('writes CSV sheets that the import reads back as the same graph', async () => {
-    const elements = (await get('/export?format=actors-csv')).body;
-    const connections = (await get('/export?format=relationships-csv')).body;
-    const ties = parseCsv(connections);
-    expect(ties.map((t) => `${t.From} → ${t.To}`)).toContain('Acme Holdings, Inc. → Ana Rivera');
-    expect(parseCsv(elements).find((r) => r.Label === 'Ana Rivera')).toMatchObject({ Aliases: 'A. Rivera', 'External ids': 'wikidata:Q42', Roles: 'decision_maker|influencer' });
+  it(
+    'writes CSV sheets that the import reads back as the same graph',
+    async () => {
+      const elements = (await get('/export?format=actors-csv')).body;
+      const connections = (await get('/export?format=relationships-csv')).body;
+      const ties = parseCsv(connections);
+      expect(ties.map((t) => `${t.From} → ${t.To}`)).toContain('Acme Holdings, Inc. → Ana Rivera');
+      expect(parseCsv(elements).find((r) => r.Label === 'Ana Rivera')).toMatchObject({
+        Aliases: 'A. Rivera',
+        'External ids': 'wikidata:Q42',
+        Roles: 'decision_maker|influencer',
+      });
 
-    const other = await newWorkspace(ctx.app, me, 'Imported');
-    const imported = await call(ctx.app, me, 'POST', `/api/workspaces/${other}/import/kumu`, { elements, connections });
-    expect(imported.status, JSON.stringify(imported.body)).toBe(200);
-    const back: BackupDocument = JSON.parse((await ctx.app.inject({ url: `/api/workspaces/${other}/export?format=json`, headers: { cookie: me.cookie } })).body);
+      const other = await newWorkspace(ctx.app, me, 'Imported');
+      const imported = await call(ctx.app, me, 'POST', `/api/workspaces/${other}/import/kumu`, { elements, connections });
+      expect(imported.status, JSON.stringify(imported.body)).toBe(200);
+      const back: BackupDocument = JSON.parse(
+        (await ctx.app.inject({ url: `/api/workspaces/${other}/export?format=json`, headers: { cookie: me.cookie } })).body,
+      );
 
-    const actorView = (d: BackupDocument) =>
-      d.actors.map(({ name, kind, description, tags, roles, sector, power, alignment }) => ({ name, kind, description, tags, roles: [...roles].sort(), sector, power, alignment })).sort((a, b) => a.name.localeCompare(b.name));
-    const names = (d: BackupDocument) => new Map(d.actors.map((a) => [a.id, a.name]));
-    const tieView = (d: BackupDocument) => {
-      const n = names(d);
-      return d.relationships.map((r) => ({ from: n.get(r.from), to: n.get(r.to), type: r.type, mutual: r.mutual, strength: r.strength, description: r.description })).sort((a, b) => `${a.from}${a.type}`.localeCompare(`${b.from}${b.type}`));
-    };
-    expect(actorView(back)).toEqual(actorView(doc));
-    expect(tieView(back)).toEqual(tieView(doc));
-  }, SLOW);
+      const actorView = (d: BackupDocument) =>
+        d.actors
+          .map(({ name, kind, description, tags, roles, sector, power, alignment }) => ({
+            name,
+            kind,
+            description,
+            tags,
+            roles: [...roles].sort(),
+            sector,
+            power,
+            alignment,
+          }))
+          .sort((a, b) => a.name.localeCompare(b.name));
+      const names = (d: BackupDocument) => new Map(d.actors.map((a) => [a.id, a.name]));
+      const tieView = (d: BackupDocument) => {
+        const n = names(d);
+        return d.relationships
+          .map((r) => ({
+            from: n.get(r.from),
+            to: n.get(r.to),
+            type: r.type,
+            mutual: r.mutual,
+            strength: r.strength,
+            description: r.description,
+          }))
+          .sort((a, b) => `${a.from}${a.type}`.localeCompare(`${b.from}${b.type}`));
+      };
+      expect(actorView(back)).toEqual(actorView(doc));
+      expect(tieView(back)).toEqual(tieView(doc));
+    },
+    SLOW,
+  );
 
-  it('writes an XLSX workbook with the same two sheets, as values and never formulas', async () => {
-    const res = await get('/export?format=xlsx');
-    expect(res.statusCode).toBe(200);
-    expect(res.headers['content-type']).toContain('spreadsheetml');
-    const book = new ExcelJS.Workbook();
-    await book.xlsx.load(res.rawPayload as unknown as ArrayBuffer);
-    const [elements, connections] = [book.getWorksheet('Elements')!, book.getWorksheet('Connections')!];
-    expect(elements.getRow(1).values).toEqual(expect.arrayContaining(['Label', 'Type', 'Tags', 'Power', 'Alignment', 'External ids', 'Private notes (internal)']));
-    expect(elements.rowCount).toBe(1 + doc.actors.length);
-    expect(connections.rowCount).toBe(1 + doc.relationships.length);
-    const header = (connections.getRow(1).values as string[]).indexOf('Sources');
-    const cited: unknown[] = [];
-    connections.eachRow((row) => {
-      row.eachCell((cell) => expect(cell.formula).toBeUndefined());
-      if (row.getCell(header).value) cited.push(row.getCell(header).value);
-    });
-    expect(cited).toEqual(['Sources', 'https://news.example.org/donations']);
-  }, SLOW);
+  it(
+    'writes an XLSX workbook with the same two sheets, as values and never formulas',
+    async () => {
+      const res = await get('/export?format=xlsx');
+      expect(res.statusCode).toBe(200);
+      expect(res.headers['content-type']).toContain('spreadsheetml');
+      const book = new ExcelJS.Workbook();
+      await book.xlsx.load(res.rawPayload as unknown as ArrayBuffer);
+      const [elements, connections] = [book.getWorksheet('Elements')!, book.getWorksheet('Connections')!];
+      expect(elements.getRow(1).values).toEqual(
+        expect.arrayContaining(['Label', 'Type', 'Tags', 'Power', 'Alignment', 'External ids', 'Private notes (internal)']),
+      );
+      expect(elements.rowCount).toBe(1 + doc.actors.length);
+      expect(connections.rowCount).toBe(1 + doc.relationships.length);
+      const header = (connections.getRow(1).values as string[]).indexOf('Sources');
+      const cited: unknown[] = [];
+      connections.eachRow((row) => {
+        row.eachCell((cell) => expect(cell.formula).toBeUndefined());
+        if (row.getCell(header).value) cited.push(row.getCell(header).value);
+      });
+      expect(cited).toEqual(['Sources', 'https://news.example.org/donations']);
+    },
+    SLOW,
+  );
 
   for (const format of ['graphml', 'gexf'] as const) {
-    it.skipIf(!networkx)(`writes ${format} that networkx reads with every node, tie and attribute, mutual ties included`, async () => {
-      const res = await get(`/export?format=${format}`);
-      expect(res.statusCode).toBe(200);
-      const file = join(dir, `export.${format}`);
-      writeFileSync(file, res.body);
-      const read: Read = JSON.parse(execFileSync('python3', [script, format, file]).toString());
-      expect(read.directed).toBe(true);
-      expect(Object.keys(read.nodes).sort()).toEqual(doc.actors.map((a) => a.id).sort());
-      const ana = doc.actors.find((a) => a.name === 'Ana Rivera')!;
-      expect(read.nodes[ana.id]).toMatchObject({ label: 'Ana Rivera', kind: 'person', power: 5, alignment: -1, tags: 'city|budget', aliases: 'A. Rivera', externalIds: 'wikidata:Q42', privateNotes: 'prefers mornings' });
-      expect(read.nodes[doc.actors.find((a) => a.name === 'Dr. Lee')!.id]!.description).toBe('Line one\nline two');
-      expect(Object.keys(read.edges).sort()).toEqual(doc.relationships.map((r) => r.id).sort());
-      for (const rel of doc.relationships) {
-        const edge = read.edges[rel.id]!;
-        expect(edge, rel.type).toMatchObject({ source: rel.from, target: rel.to, data: { type: rel.type, mutual: rel.mutual, strength: rel.strength } });
-        // GEXF keeps a mutual tie as one edge both ways; GraphML as a directed edge that says it is mutual.
-        expect(edge.bothWays, rel.type).toBe(format === 'gexf' && rel.mutual);
-      }
-      const donation = doc.relationships.find((r) => r.type === 'DONATION')!;
-      expect(read.edges[donation.id]!.data).toMatchObject({ amount: 25000, currency: 'USD', date: '2024-05-01', sources: 'https://news.example.org/donations' });
-    }, SLOW);
+    it.skipIf(!networkx)(
+      `writes ${format} that networkx reads with every node, tie and attribute, mutual ties included`,
+      async () => {
+        const res = await get(`/export?format=${format}`);
+        expect(res.statusCode).toBe(200);
+        const file = join(dir, `export.${format}`);
+        writeFileSync(file, res.body);
+        const read: Read = JSON.parse(execFileSync('python3', [script, format, file]).toString());
+        expect(read.directed).toBe(true);
+        expect(Object.keys(read.nodes).sort()).toEqual(doc.actors.map((a) => a.id).sort());
+        const ana = doc.actors.find((a) => a.name === 'Ana Rivera')!;
+        expect(read.nodes[ana.id]).toMatchObject({
+          label: 'Ana Rivera',
+          kind: 'person',
+          power: 5,
+          alignment: -1,
+          tags: 'city|budget',
+          aliases: 'A. Rivera',
+          externalIds: 'wikidata:Q42',
+          privateNotes: 'prefers mornings',
+        });
+        expect(read.nodes[doc.actors.find((a) => a.name === 'Dr. Lee')!.id]!.description).toBe('Line one\nline two');
+        expect(Object.keys(read.edges).sort()).toEqual(doc.relationships.map((r) => r.id).sort());
+        for (const rel of doc.relationships) {
+          const edge = read.edges[rel.id]!;
+          expect(edge, rel.type).toMatchObject({
+            source: rel.from,
+            target: rel.to,
+            data: { type: rel.type, mutual: rel.mutual, strength: rel.strength },
+          });
+          // GEXF keeps a mutual tie as one edge both ways; GraphML as a directed edge that says it is mutual.
+          expect(edge.bothWays, rel.type).toBe(format === 'gexf' && rel.mutual);
+        }
+        const donation = doc.relationships.find((r) => r.type === 'DONATION')!;
+        expect(read.edges[donation.id]!.data).toMatchObject({
+          amount: 25000,
+          currency: 'USD',
+          date: '2024-05-01',
+          sources: 'https://news.example.org/donations',
+        });
+      },
+      SLOW,
+    );
   }
 
-  it('writes Cytoscape.js elements with every node and tie, and a map’s layout as positions', async () => {
-    const maps = await call(ctx.app, me, 'POST', `/api/workspaces/${ws}/maps`, { name: 'Two', members: [{ actorId: doc.actors[0]!.id, x: 5, y: 7 }, { actorId: doc.actors[1]!.id }] });
-    const all = JSON.parse((await get('/export?format=cytoscape')).body);
-    expect(all.elements.nodes).toHaveLength(doc.actors.length);
-    expect(all.elements.edges).toHaveLength(doc.relationships.length);
-    expect(all.elements.edges[0].data).toMatchObject({ id: expect.any(String), source: expect.any(String), target: expect.any(String), type: expect.any(String) });
-    const one = JSON.parse((await get(`/export?format=cytoscape&map=${maps.body.id}`)).body);
-    expect(one.elements.nodes).toHaveLength(2);
-    expect(one.elements.nodes.find((n: { data: { id: string } }) => n.data.id === doc.actors[0]!.id).position).toEqual({ x: 5, y: 7 });
-  }, SLOW);
+  it(
+    'writes Cytoscape.js elements with every node and tie, and a map’s layout as positions',
+    async () => {
+      const maps = await call(ctx.app, me, 'POST', `/api/workspaces/${ws}/maps`, {
+        name: 'Two',
+        members: [{ actorId: doc.actors[0]!.id, x: 5, y: 7 }, { actorId: doc.actors[1]!.id }],
+      });
+      const all = JSON.parse((await get('/export?format=cytoscape')).body);
+      expect(all.elements.nodes).toHaveLength(doc.actors.length);
+      expect(all.elements.edges).toHaveLength(doc.relationships.length);
+      expect(all.elements.edges[0].data).toMatchObject({
+        id: expect.any(String),
+        source: expect.any(String),
+        target: expect.any(String),
+        type: expect.any(String),
+      });
+      const one = JSON.parse((await get(`/export?format=cytoscape&map=${maps.body.id}`)).body);
+      expect(one.elements.nodes).toHaveLength(2);
+      expect(one.elements.nodes.find((n: { data: { id: string } }) => n.data.id === doc.actors[0]!.id).position).toEqual({ x: 5, y: 7 });
+    },
+    SLOW,
+  );
 
-  it('writes FollowTheMoney entities: people, companies and organisations, ties as FtM intervals, sources as sourceUrl', async () => {
-    const res = await get('/export?format=ftm');
-    expect(res.statusCode).toBe(200);
-    const entities = res.body.trim().split('\n').map((l) => JSON.parse(l) as { id: string; schema: string; properties: Record<string, string[]> });
-    const byName = new Map(entities.filter((e) => e.properties.name).map((e) => [e.properties.name![0], e]));
-    expect(byName.get('Ana Rivera')).toMatchObject({ schema: 'Person', properties: { alias: ['A. Rivera'], wikidataId: ['Q42'] } });
-    expect(byName.get('Acme Holdings, Inc.')!.schema).toBe('Company');
-    expect(byName.get('Nurses Local 12')!.schema).toBe('Organization');
-    const schemata = entities.filter((e) => !e.properties.name).map((e) => e.schema).sort();
-    expect(schemata).toEqual(['Associate', 'Directorship', 'Ownership', 'Payment', 'UnknownLink', 'UnknownLink']);
-    const payment = entities.find((e) => e.schema === 'Payment')!;
-    expect(payment.properties).toMatchObject({ payer: [byName.get('Acme Holdings, Inc.')!.id], beneficiary: [byName.get('Ana Rivera')!.id], amount: ['25000'], currency: ['USD'], sourceUrl: ['https://news.example.org/donations'], publisher: ['Daily Ledger'] });
-    // FtM data is made to be shared: what the workspace keeps to itself stays out, fields an owner made internal too.
-    expect(res.body).not.toContain('prefers mornings');
-    expect((await call(ctx.app, me, 'PUT', `/api/workspaces/${ws}/internal-fields`, { actor: ['aliases'], relationship: ['amount'] })).status).toBe(200);
-    const kept = (await get('/export?format=ftm')).body;
-    expect(kept).not.toContain('A. Rivera');
-    expect(kept).not.toContain('25000');
-    expect(kept).toContain('Ana Rivera');
-  }, SLOW);
+  it(
+    'writes FollowTheMoney entities: people, companies and organisations, ties as FtM intervals, sources as sourceUrl',
+    async () => {
+      const res = await get('/export?format=ftm');
+      expect(res.statusCode).toBe(200);
+      const entities = res.body
+        .trim()
+        .split('\n')
+        .map((l) => JSON.parse(l) as { id: string; schema: string; properties: Record<string, string[]> });
+      const byName = new Map(entities.filter((e) => e.properties.name).map((e) => [e.properties.name![0], e]));
+      expect(byName.get('Ana Rivera')).toMatchObject({ schema: 'Person', properties: { alias: ['A. Rivera'], wikidataId: ['Q42'] } });
+      expect(byName.get('Acme Holdings, Inc.')!.schema).toBe('Company');
+      expect(byName.get('Nurses Local 12')!.schema).toBe('Organization');
+      const schemata = entities
+        .filter((e) => !e.properties.name)
+        .map((e) => e.schema)
+        .sort();
+      expect(schemata).toEqual(['Associate', 'Directorship', 'Ownership', 'Payment', 'UnknownLink', 'UnknownLink']);
+      const payment = entities.find((e) => e.schema === 'Payment')!;
+      expect(payment.properties).toMatchObject({
+        payer: [byName.get('Acme Holdings, Inc.')!.id],
+        beneficiary: [byName.get('Ana Rivera')!.id],
+        amount: ['25000'],
+        currency: ['USD'],
+        sourceUrl: ['https://news.example.org/donations'],
+        publisher: ['Daily Ledger'],
+      });
+      // FtM data is made to be shared: what the workspace keeps to itself stays out, fields an owner made internal too.
+      expect(res.body).not.toContain('prefers mornings');
+      expect(
+        (await call(ctx.app, me, 'PUT', `/api/workspaces/${ws}/internal-fields`, { actor: ['aliases'], relationship: ['amount'] })).status,
+      ).toBe(200);
+      const kept = (await get('/export?format=ftm')).body;
+      expect(kept).not.toContain('A. Rivera');
+      expect(kept).not.toContain('25000');
+      expect(kept).toContain('Ana Rivera');
+    },
+    SLOW,
+  );
 });

@@ -36,7 +36,12 @@ describe('exports of text XML cannot carry', () => {
     });
     expect(odd.status).toBe(201);
     const plain = await call(ctx.app, me, 'POST', url('/actors'), { kind: 'organization', name: 'Acme & Co' });
-    await call(ctx.app, me, 'POST', url('/relationships'), { type: 'POSITION', from: odd.body.id, to: plain.body.id, description: 'Chair\u000B of the board' });
+    await call(ctx.app, me, 'POST', url('/relationships'), {
+      type: 'POSITION',
+      from: odd.body.id,
+      to: plain.body.id,
+      description: 'Chair\u000B of the board',
+    });
   });
   afterAll(() => ctx.close());
 

@@ -25,7 +25,9 @@ describe('exports for other tools', () => {
     ctx = await testApp();
     me = await signUp(ctx.app, 'Exporter');
     ws = await newWorkspace(ctx.app, me, 'Export & <check>');
-    const a = (await call(ctx.app, me, 'POST', url('/actors'), { kind: 'person', name: 'Ann "The Fixer" <O\'Neil>', tags: ['donor', 'board'] })).body;
+    const a = (
+      await call(ctx.app, me, 'POST', url('/actors'), { kind: 'person', name: 'Ann "The Fixer" <O\'Neil>', tags: ['donor', 'board'] })
+    ).body;
     const b = (await call(ctx.app, me, 'POST', url('/actors'), { kind: 'organization', name: '=HYPERLINK("x") Corp', power: 4 })).body;
     const c = (await call(ctx.app, me, 'POST', url('/actors'), { kind: 'person', name: 'Cy' })).body;
     await call(ctx.app, me, 'POST', url('/relationships'), { type: 'POSITION', from: a.id, to: b.id, board: true, strength: 5 });
@@ -40,7 +42,7 @@ describe('exports for other tools', () => {
       expect(res.statusCode).toBe(200);
       expect(res.headers['content-disposition']).toContain(`export-check.${format}`);
       expect(countWithPython(res.body)).toEqual({ nodes: 3, edges: 2 });
-      expect(res.body).toContain('Ann &quot;The Fixer&quot; &lt;O\'Neil&gt;');
+      expect(res.body).toContain("Ann &quot;The Fixer&quot; &lt;O'Neil&gt;");
     }
   });
 

@@ -13,7 +13,17 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RouteEntry } from '../../server/app.js';
 import { testApp, type TestContext } from '../support/app.js';
 import { call, newWorkspace, signUp, type Caller } from '../support/api.js';
-import { encodeParam, expectedRejection, isPoisoned, junkNumber, junkString, junkValue, mutated, POLLUTING_KEYS, rawBodies } from '../support/fuzz.js';
+import {
+  encodeParam,
+  expectedRejection,
+  isPoisoned,
+  junkNumber,
+  junkString,
+  junkValue,
+  mutated,
+  POLLUTING_KEYS,
+  rawBodies,
+} from '../support/fuzz.js';
 
 const SEED = Number(process.env.FUZZ_SEED ?? 20_260_131);
 const RUNS = Number(process.env.FUZZ_RUNS ?? 18);
@@ -48,7 +58,7 @@ interface Generated {
 const wellFormed = (text: string) => text.replace(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, '\uFFFD');
 const key = (r: RouteEntry) => `${r.method} ${r.url}`;
 const stringHash = (text: string) => [...text].reduce((h, c) => (h * 31 + c.charCodeAt(0)) | 0, 0);
-const shapeOf = (schema: unknown): Record<string, unknown> => ((schema as { shape?: Record<string, unknown> } | undefined)?.shape ?? {});
+const shapeOf = (schema: unknown): Record<string, unknown> => (schema as { shape?: Record<string, unknown> } | undefined)?.shape ?? {};
 
 let ctx: TestContext;
 let s: Seeded;
@@ -70,33 +80,85 @@ function validBodies(x: Seeded): Record<string, unknown> {
     [`POST ${SCOPE}/members`]: { email: 'invitee@example.org', role: 'viewer' },
     [`PATCH ${SCOPE}/members/:email`]: { role: 'editor' },
     [`POST ${SCOPE}/actors`]: {
-      kind: 'person', name: 'Dana Díaz', aliases: ['D. Díaz'], description: 'Board chair', sector: 'finance', tags: ['board'],
-      roles: ['decision_maker'], power: 4, alignment: -2, interests: ['growth'], powerSources: ['votes'], contactOwner: 'Sam',
-      externalIds: { wikidata: 'Q42' }, links: ['https://example.org/dana'], image: null, organized: false,
+      kind: 'person',
+      name: 'Dana Díaz',
+      aliases: ['D. Díaz'],
+      description: 'Board chair',
+      sector: 'finance',
+      tags: ['board'],
+      roles: ['decision_maker'],
+      power: 4,
+      alignment: -2,
+      interests: ['growth'],
+      powerSources: ['votes'],
+      contactOwner: 'Sam',
+      externalIds: { wikidata: 'Q42' },
+      links: ['https://example.org/dana'],
+      image: null,
+      organized: false,
     },
     [`PATCH ${SCOPE}/actors/:id`]: { name: 'Ada Lovelace', power: 3, alignment: 1, tags: ['ally'], version: 1 },
     [`POST ${SCOPE}/actors/:id/merge`]: { into: cy, version: 1 },
     [`POST ${SCOPE}/actors/:id/assessments`]: { power: 2, alignment: -1, note: 'after the hearing', at: '2026-01-31T09:00:00Z' },
     [`POST ${SCOPE}/relationships`]: {
-      type: 'POSITION', from: bo, to: acme, title: 'Director', board: true, executive: false, compensation: 120_000,
-      strength: 4, startDate: '2020-01-01', endDate: null, current: true, description: 'Sits on the board', sourceIds: x.sources,
+      type: 'POSITION',
+      from: bo,
+      to: acme,
+      title: 'Director',
+      board: true,
+      executive: false,
+      compensation: 120_000,
+      strength: 4,
+      startDate: '2020-01-01',
+      endDate: null,
+      current: true,
+      description: 'Sits on the board',
+      sourceIds: x.sources,
     },
     [`PATCH ${SCOPE}/relationships/:id`]: { strength: 2, description: 'Left the board', current: false, version: 1 },
-    [`POST ${SCOPE}/sources`]: { url: 'https://news.example.org/story?utm_source=x&id=7', title: 'Story', publisher: 'News', publishedAt: '2025-12-01', accessedAt: null, excerpt: 'quote' },
+    [`POST ${SCOPE}/sources`]: {
+      url: 'https://news.example.org/story?utm_source=x&id=7',
+      title: 'Story',
+      publisher: 'News',
+      publishedAt: '2025-12-01',
+      accessedAt: null,
+      excerpt: 'quote',
+    },
     [`PATCH ${SCOPE}/sources/:id`]: { title: 'Filing', version: 1 },
-    [`POST ${SCOPE}/demands`]: { title: 'More school nurses', description: '', status: 'active', primaryTargetIds: [ada], secondaryTargetIds: [union] },
+    [`POST ${SCOPE}/demands`]: {
+      title: 'More school nurses',
+      description: '',
+      status: 'active',
+      primaryTargetIds: [ada],
+      secondaryTargetIds: [union],
+    },
     [`PATCH ${SCOPE}/demands/:id`]: { status: 'won', primaryTargetIds: [bo], version: 1 },
     [`POST ${SCOPE}/maps`]: {
-      name: 'Board map', description: '', defaultView: 'grid',
+      name: 'Board map',
+      description: '',
+      defaultView: 'grid',
       members: [{ actorId: ada, x: 10, y: -20, style: { color: '#1f77b4', size: 1.5, label: 'Ada', hidden: false } }],
-      annotations: [{ id: '3f1d3c1e-8c55-4d0e-9a57-5a4a2b3c4d5e', title: 'Start here', text: 'The chair', actorIds: [ada], relationshipIds: x.relationships }],
+      annotations: [
+        {
+          id: '3f1d3c1e-8c55-4d0e-9a57-5a4a2b3c4d5e',
+          title: 'Start here',
+          text: 'The chair',
+          actorIds: [ada],
+          relationshipIds: x.relationships,
+        },
+      ],
     },
     [`PATCH ${SCOPE}/maps/:id`]: { name: 'Renamed map', defaultView: 'table', version: 1 },
     [`POST ${SCOPE}/maps/:id/members`]: { actorIds: [bo, acme], positions: { [bo]: { x: 1, y: 2 } }, withNeighbours: true },
     [`POST ${SCOPE}/maps/:id/members/remove`]: { actorIds: [acme] },
     [`PATCH ${SCOPE}/maps/:id/positions`]: { positions: [{ actorId: ada, x: 100, y: 200 }] },
     [`POST ${SCOPE}/maps/:mapId/links`]: { story: true, expiresAt: '2030-01-31T09:00:00Z' },
-    [`PUT ${SCOPE}/internal-fields`]: { actor: ['interests', 'powerSources'], relationship: ['description'], assessment: ['note'], version: 1 },
+    [`PUT ${SCOPE}/internal-fields`]: {
+      actor: ['interests', 'powerSources'],
+      relationship: ['description'],
+      assessment: ['note'],
+      version: 1,
+    },
     [`POST ${SCOPE}/batch`]: {
       operations: [
         { op: 'create', entity: 'actor', data: { kind: 'organization', name: 'Holding LLC' } },
@@ -112,22 +174,49 @@ function validBodies(x: Seeded): Record<string, unknown> {
 function plausible(name: string, x: Seeded): string[] {
   const actors = [...x.people, ...x.orgs];
   switch (name) {
-    case 'actor': case 'from': case 'to': case 'target': case 'around': return [...actors, 'base'];
-    case 'entity': return [...actors, ...x.relationships];
-    case 'map': return x.maps;
-    case 'actors': case 'exclude': return [actors.slice(0, 2).join(','), actors.join(','), `${actors[0]},${actors[0]}`];
-    case 'types': return ['POSITION,INFLUENCE', 'position', 'SOCIAL,', 'EVERYTHING'];
-    case 'type': return ['POSITION', 'GENERIC', 'position'];
-    case 'kind': return ['person', 'organization', 'Person'];
-    case 'role': return ['ally', 'decision_maker', 'base'];
-    case 'sector': return ['labor', 'finance', 'mafia'];
-    case 'tag': return ['board', 'ally'];
-    case 'q': return ['Ada', 'ad~', '"unclosed', 'AND OR NOT', 'name:(x', '*', '\\', '[a TO', '/regex/'];
-    case 'direction': return ['out', 'in', 'both', 'sideways'];
-    case 'weighted': case 'uncited': return ['true', 'false', '1', 'yes'];
-    case 'at': return ['2026-01-01', '2026-01-31T09:00:00Z', '2026-13-01', 'yesterday'];
-    case 'cursor': return [Buffer.from(JSON.stringify(['ada', actors[0]])).toString('base64url'), Buffer.from('[1]').toString('base64url'), Buffer.from('{"a":1}').toString('base64url'), Buffer.from(JSON.stringify([{}, []])).toString('base64url')];
-    default: return ['0', '1', '2', '3', '5', '7', '50', '500', '501', '-1', '-3', '1.5', '0.5', '10', '1e3'];
+    case 'actor':
+    case 'from':
+    case 'to':
+    case 'target':
+    case 'around':
+      return [...actors, 'base'];
+    case 'entity':
+      return [...actors, ...x.relationships];
+    case 'map':
+      return x.maps;
+    case 'actors':
+    case 'exclude':
+      return [actors.slice(0, 2).join(','), actors.join(','), `${actors[0]},${actors[0]}`];
+    case 'types':
+      return ['POSITION,INFLUENCE', 'position', 'SOCIAL,', 'EVERYTHING'];
+    case 'type':
+      return ['POSITION', 'GENERIC', 'position'];
+    case 'kind':
+      return ['person', 'organization', 'Person'];
+    case 'role':
+      return ['ally', 'decision_maker', 'base'];
+    case 'sector':
+      return ['labor', 'finance', 'mafia'];
+    case 'tag':
+      return ['board', 'ally'];
+    case 'q':
+      return ['Ada', 'ad~', '"unclosed', 'AND OR NOT', 'name:(x', '*', '\\', '[a TO', '/regex/'];
+    case 'direction':
+      return ['out', 'in', 'both', 'sideways'];
+    case 'weighted':
+    case 'uncited':
+      return ['true', 'false', '1', 'yes'];
+    case 'at':
+      return ['2026-01-01', '2026-01-31T09:00:00Z', '2026-13-01', 'yesterday'];
+    case 'cursor':
+      return [
+        Buffer.from(JSON.stringify(['ada', actors[0]])).toString('base64url'),
+        Buffer.from('[1]').toString('base64url'),
+        Buffer.from('{"a":1}').toString('base64url'),
+        Buffer.from(JSON.stringify([{}, []])).toString('base64url'),
+      ];
+    default:
+      return ['0', '1', '2', '3', '5', '7', '50', '500', '501', '-1', '-3', '1.5', '0.5', '10', '1e3'];
   }
 }
 
@@ -138,7 +227,12 @@ function paramPool(url: string, name: string, x: Seeded): string[] {
   if (name === '*') return ['swagger-ui.css', 'index.html', '../../package.json'];
   const resource = url.split('/').at(url.split('/').indexOf(`:${name}`) - 1);
   const pools: Record<string, string[]> = {
-    actors: [...x.people, ...x.orgs], relationships: x.relationships, sources: x.sources, demands: x.demands, maps: x.maps, tokens: x.tokens,
+    actors: [...x.people, ...x.orgs],
+    relationships: x.relationships,
+    sources: x.sources,
+    demands: x.demands,
+    maps: x.maps,
+    tokens: x.tokens,
   };
   return pools[resource ?? ''] ?? [];
 }
@@ -163,11 +257,24 @@ function requests(route: RouteEntry, x: Seeded): fc.Arbitrary<Generated> {
       { weight: 1, arbitrary: junkNumber.map(String) },
       { weight: 1, arbitrary: fc.array(fc.constantFrom(...plausible(name, x)), { minLength: 2, maxLength: 3 }) },
     );
-  const known = fc.tuple(...queryKeys.map((name) => fc.option(valueFor(name).map((v) => [name, v] as const), { freq: 2, nil: undefined })));
-  const strangers = fc.array(fc.tuple(fc.oneof(fc.string({ maxLength: 10 }), fc.constantFrom(...POLLUTING_KEYS)), junkString), { maxLength: 2 });
-  const query = fc.tuple(known, fc.oneof({ weight: 4, arbitrary: fc.constant([]) }, { weight: 1, arbitrary: strangers })).map(([k, extra]) =>
-    [...k.filter((e) => e !== undefined), ...extra].flatMap(([name, v]) => (Array.isArray(v) ? v.map((one) => [name, one] as [string, string]) : [[name, v] as [string, string]])),
+  const known = fc.tuple(
+    ...queryKeys.map((name) =>
+      fc.option(
+        valueFor(name).map((v) => [name, v] as const),
+        { freq: 2, nil: undefined },
+      ),
+    ),
   );
+  const strangers = fc.array(fc.tuple(fc.oneof(fc.string({ maxLength: 10 }), fc.constantFrom(...POLLUTING_KEYS)), junkString), {
+    maxLength: 2,
+  });
+  const query = fc
+    .tuple(known, fc.oneof({ weight: 4, arbitrary: fc.constant([]) }, { weight: 1, arbitrary: strangers }))
+    .map(([k, extra]) =>
+      [...k.filter((e) => e !== undefined), ...extra].flatMap(([name, v]) =>
+        Array.isArray(v) ? v.map((one) => [name, one] as [string, string]) : [[name, v] as [string, string]],
+      ),
+    );
 
   const valid = validBodies(x)[key(route)];
   const body: fc.Arbitrary<Generated['body']> =
@@ -184,9 +291,16 @@ function requests(route: RouteEntry, x: Seeded): fc.Arbitrary<Generated> {
           { weight: 1, arbitrary: rawBodies.map((r) => ({ kind: 'raw' as const, ...r })) },
           { weight: 1, arbitrary: fc.constant({ kind: 'none' as const }) },
         );
-  const ifMatch = route.method === 'GET'
-    ? fc.constant(undefined)
-    : fc.option(fc.oneof(fc.constantFrom('1', '"1"', 'W/"2"', '*', 'abc', '', '-1', '0', '99999999999999999999'), fc.stringMatching(/^[ -~]{0,12}$/)), { freq: 5, nil: undefined });
+  const ifMatch =
+    route.method === 'GET'
+      ? fc.constant(undefined)
+      : fc.option(
+          fc.oneof(
+            fc.constantFrom('1', '"1"', 'W/"2"', '*', 'abc', '', '-1', '0', '99999999999999999999'),
+            fc.stringMatching(/^[ -~]{0,12}$/),
+          ),
+          { freq: 5, nil: undefined },
+        );
   return fc.record({ params, query, body, ifMatch });
 }
 
@@ -233,8 +347,19 @@ async function sendAndCheck(route: RouteEntry, g: Generated) {
   if (res.statusCode < 400) return;
 
   expect(String(res.headers['content-type']), label).toMatch(/^application\/problem\+json/);
-  const problem = res.json() as { type: unknown; title: unknown; status: unknown; detail: unknown; errors?: { path: unknown; message: unknown }[] };
-  expect(problem, label).toMatchObject({ type: expect.any(String), title: expect.any(String), status: res.statusCode, detail: expect.any(String) });
+  const problem = res.json() as {
+    type: unknown;
+    title: unknown;
+    status: unknown;
+    detail: unknown;
+    errors?: { path: unknown; message: unknown }[];
+  };
+  expect(problem, label).toMatchObject({
+    type: expect.any(String),
+    title: expect.any(String),
+    status: res.statusCode,
+    detail: expect.any(String),
+  });
   expect((problem.detail as string).length, label).toBeGreaterThan(0);
   if (res.statusCode === 400) {
     expect(Array.isArray(problem.errors) && problem.errors.length > 0, `${label}: a 400 names what is wrong`).toBe(true);
@@ -249,7 +374,10 @@ async function sendAndCheck(route: RouteEntry, g: Generated) {
   if (!knownWorkspace || g.body.kind === 'raw') return;
   if (sent !== undefined && isPoisoned(sent)) {
     expect(res.statusCode, label).toBe(400);
-    expect(problem.errors?.map((e) => e.path), label).toContain('body');
+    expect(
+      problem.errors?.map((e) => e.path),
+      label,
+    ).toContain('body');
     return;
   }
   // An empty path part matches another route (or none); the router itself refuses an overlong one.
@@ -274,12 +402,30 @@ beforeAll(async () => {
     if (res.status >= 300) throw new Error(`seeding ${path}: ${res.status} ${JSON.stringify(res.body)}`);
     return res.body.id as string;
   };
-  const people = [await post('/actors', { kind: 'person', name: 'Ada', roles: ['base'], power: 2, alignment: 3 }), await post('/actors', { kind: 'person', name: 'Bo', roles: ['decision_maker'] }), await post('/actors', { kind: 'person', name: 'Cy' })];
-  const orgs = [await post('/actors', { kind: 'organization', name: 'Acme Health', sector: 'corporate' }), await post('/actors', { kind: 'organization', name: 'Nurses Union', roles: ['ally'], organized: true })];
+  const people = [
+    await post('/actors', { kind: 'person', name: 'Ada', roles: ['base'], power: 2, alignment: 3 }),
+    await post('/actors', { kind: 'person', name: 'Bo', roles: ['decision_maker'] }),
+    await post('/actors', { kind: 'person', name: 'Cy' }),
+  ];
+  const orgs = [
+    await post('/actors', { kind: 'organization', name: 'Acme Health', sector: 'corporate' }),
+    await post('/actors', { kind: 'organization', name: 'Nurses Union', roles: ['ally'], organized: true }),
+  ];
   const sources = [await post('/sources', { url: 'https://example.org/filing' })];
-  const relationships = [await post('/relationships', { type: 'POSITION', from: people[1], to: orgs[0], board: true, sourceIds: sources }), await post('/relationships', { type: 'SOCIAL', from: people[0], to: people[1] })];
+  const relationships = [
+    await post('/relationships', { type: 'POSITION', from: people[1], to: orgs[0], board: true, sourceIds: sources }),
+    await post('/relationships', { type: 'SOCIAL', from: people[0], to: people[1] }),
+  ];
   const demands = [await post('/demands', { title: 'Safe staffing', primaryTargetIds: [people[1]] })];
-  const maps = [await post('/maps', { name: 'Board', members: [{ actorId: people[0], x: 0, y: 0 }, { actorId: orgs[0], x: 5, y: 5 }] })];
+  const maps = [
+    await post('/maps', {
+      name: 'Board',
+      members: [
+        { actorId: people[0], x: 0, y: 0 },
+        { actorId: orgs[0], x: 5, y: 5 },
+      ],
+    }),
+  ];
   await call(ctx.app, owner, 'POST', `/api/workspaces/${ws}/members`, { email: spare.email, role: 'editor' });
   const changes = (await call(ctx.app, owner, 'GET', `/api/workspaces/${ws}/history?limit=5`)).body.items.map((c: { id: string }) => c.id);
   const tokens = [(await call(ctx.app, owner, 'POST', '/api/auth/tokens', { name: 'seed' })).body.id as string];
@@ -329,24 +475,56 @@ describe('every API route under generated input', () => {
     const wsUrl = `/api/workspaces/${s.ws}`;
     const cases: { method: 'GET' | 'POST'; url: string; payload?: string; status: number; path: string; detail?: RegExp }[] = [
       // A cursor holding objects reached Cypher and failed there (500).
-      { method: 'GET', url: `${wsUrl}/sources?cursor=${Buffer.from('[{},[]]').toString('base64url')}`, status: 400, path: 'querystring.cursor' },
-      { method: 'GET', url: `${wsUrl}/actors?cursor=${Buffer.from('[["a"],{"b":1}]').toString('base64url')}`, status: 400, path: 'querystring.cursor' },
+      {
+        method: 'GET',
+        url: `${wsUrl}/sources?cursor=${Buffer.from('[{},[]]').toString('base64url')}`,
+        status: 400,
+        path: 'querystring.cursor',
+      },
+      {
+        method: 'GET',
+        url: `${wsUrl}/actors?cursor=${Buffer.from('[["a"],{"b":1}]').toString('base64url')}`,
+        status: 400,
+        path: 'querystring.cursor',
+      },
       // The router answered these itself, in plain JSON rather than a problem.
       { method: 'GET', url: `${wsUrl}/actors/${'x'.repeat(201)}`, status: 400, path: 'params' },
       { method: 'GET', url: `${wsUrl}/actors/%`, status: 400, path: 'params' },
       // Valid JSON refused for a prototype key was called "not valid JSON".
-      { method: 'POST', url: `${wsUrl}/actors`, payload: '{"kind":"person","name":"x","__proto__":{"isAdmin":true}}', status: 400, path: 'body', detail: /"__proto__"/ },
-      { method: 'POST', url: `${wsUrl}/actors`, payload: '{"kind":"person","name":"x","constructor":{"prototype":{"a":1}}}', status: 400, path: 'body', detail: /constructor\.prototype/ },
+      {
+        method: 'POST',
+        url: `${wsUrl}/actors`,
+        payload: '{"kind":"person","name":"x","__proto__":{"isAdmin":true}}',
+        status: 400,
+        path: 'body',
+        detail: /"__proto__"/,
+      },
+      {
+        method: 'POST',
+        url: `${wsUrl}/actors`,
+        payload: '{"kind":"person","name":"x","constructor":{"prototype":{"a":1}}}',
+        status: 400,
+        path: 'body',
+        detail: /constructor\.prototype/,
+      },
       { method: 'POST', url: `${wsUrl}/actors`, payload: '{"kind":"person",', status: 400, path: 'body', detail: /not valid JSON/ },
       { method: 'POST', url: `${wsUrl}/actors`, payload: '', status: 400, path: 'body', detail: /empty/ },
       { method: 'POST', url: `${wsUrl}/actors`, payload: `${'['.repeat(200_000)}${']'.repeat(200_000)}`, status: 400, path: 'body' },
     ];
     for (const c of cases) {
-      const res = await ctx.app.inject({ method: c.method, url: c.url, headers: { cookie: s.owner.cookie, ...(c.payload !== undefined ? { 'content-type': 'application/json' } : {}) }, ...(c.payload !== undefined ? { payload: c.payload } : {}) });
+      const res = await ctx.app.inject({
+        method: c.method,
+        url: c.url,
+        headers: { cookie: s.owner.cookie, ...(c.payload !== undefined ? { 'content-type': 'application/json' } : {}) },
+        ...(c.payload !== undefined ? { payload: c.payload } : {}),
+      });
       const label = `${c.method} ${c.url.slice(0, 120)} → ${res.statusCode} ${res.body.slice(0, 300)}`;
       expect(res.statusCode, label).toBe(c.status);
       expect(res.headers['content-type'], label).toMatch(/^application\/problem\+json/);
-      expect(res.json().errors.map((e: { path: string }) => e.path), label).toContain(c.path);
+      expect(
+        res.json().errors.map((e: { path: string }) => e.path),
+        label,
+      ).toContain(c.path);
       if (c.detail) expect(res.json().detail, label).toMatch(c.detail);
     }
     // Restoring what was never deleted is a 404, not a 400 that names no field.

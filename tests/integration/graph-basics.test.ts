@@ -16,19 +16,37 @@ describe('building a power map', () => {
   afterAll(() => ctx.close());
 
   it('creates actors and a cited relationship, and shows them on the actor page', async () => {
-    const ceo = await call(ctx.app, me, 'POST', url('/actors'), { kind: 'person', name: 'Dana Whitlock', roles: ['decision_maker'], power: 5, alignment: -2 });
+    const ceo = await call(ctx.app, me, 'POST', url('/actors'), {
+      kind: 'person',
+      name: 'Dana Whitlock',
+      roles: ['decision_maker'],
+      power: 5,
+      alignment: -2,
+    });
     expect(ceo.status).toBe(201);
     expect(ceo.body).toMatchObject({ name: 'Dana Whitlock', version: 1, power: 5, aliases: [] });
-    const firm = await call(ctx.app, me, 'POST', url('/actors'), { kind: 'organization', name: 'Meridian Health Partners', sector: 'corporate' });
+    const firm = await call(ctx.app, me, 'POST', url('/actors'), {
+      kind: 'organization',
+      name: 'Meridian Health Partners',
+      sector: 'corporate',
+    });
     expect(firm.status).toBe(201);
-    const src = await call(ctx.app, me, 'POST', url('/sources'), { url: 'https://www.example.com/board?utm_source=x', title: 'Board page' });
+    const src = await call(ctx.app, me, 'POST', url('/sources'), {
+      url: 'https://www.example.com/board?utm_source=x',
+      title: 'Board page',
+    });
     expect(src.status).toBe(201);
     const again = await call(ctx.app, me, 'POST', url('/sources'), { url: 'http://example.com/board/' });
     expect(again.status).toBe(200);
     expect(again.body.id).toBe(src.body.id);
 
     const rel = await call(ctx.app, me, 'POST', url('/relationships'), {
-      type: 'POSITION', from: ceo.body.id, to: firm.body.id, title: 'CEO', executive: true, sourceIds: [src.body.id],
+      type: 'POSITION',
+      from: ceo.body.id,
+      to: firm.body.id,
+      title: 'CEO',
+      executive: true,
+      sourceIds: [src.body.id],
     });
     expect(rel.status).toBe(201);
     expect(rel.body).toMatchObject({ type: 'POSITION', title: 'CEO', board: false, executive: true, strength: 3, mutual: false });
@@ -76,7 +94,11 @@ describe('building a power map', () => {
   });
 
   it('ranks an exact name first and narrows by role, kind and power', async () => {
-    await call(ctx.app, me, 'POST', url('/actors'), { kind: 'organization', name: 'River Fund Trust', description: 'Mentions the River Fund often' });
+    await call(ctx.app, me, 'POST', url('/actors'), {
+      kind: 'organization',
+      name: 'River Fund Trust',
+      description: 'Mentions the River Fund often',
+    });
     await call(ctx.app, me, 'POST', url('/actors'), { kind: 'organization', name: 'River Fund', roles: ['bad_actor'], power: 4 });
     await call(ctx.app, me, 'POST', url('/actors'), { kind: 'person', name: 'Riverton Fundraiser', power: 1 });
     const ranked = await call(ctx.app, me, 'GET', url('/search?q=river%20fund'));

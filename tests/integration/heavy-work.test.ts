@@ -24,7 +24,9 @@ async function writeGraph(ctx: TestContext, ws: string) {
   const random = seededRandom(7);
   const now = new Date().toISOString();
   const actors = Array.from({ length: ACTORS }, (_, i) => ({
-    id: randomUUID(), name: `Actor ${String(i).padStart(4, '0')}`, power: i % 7 === 0 ? null : i % 6,
+    id: randomUUID(),
+    name: `Actor ${String(i).padStart(4, '0')}`,
+    power: i % 7 === 0 ? null : i % 6,
   }));
   const ties = Array.from({ length: TIES }, () => {
     const a = Math.floor(random() * ACTORS);
@@ -87,89 +89,120 @@ describe('heavy work', () => {
   }, 300_000);
   afterAll(() => ctx.close());
 
-  it('marks whole-workspace analysis and the import as heavy', () => {
-    expect(ctx.app.heavyRoutes).toEqual(
-      expect.arrayContaining([
-        'GET /api/workspaces/:ws/analysis/brokers',
-        'GET /api/workspaces/:ws/analysis/communities',
-        'POST /api/workspaces/:ws/import/kumu',
-      ]),
-    );
-  }, SLOW);
+  it(
+    'marks whole-workspace analysis and the import as heavy',
+    () => {
+      expect(ctx.app.heavyRoutes).toEqual(
+        expect.arrayContaining([
+          'GET /api/workspaces/:ws/analysis/brokers',
+          'GET /api/workspaces/:ws/analysis/communities',
+          'POST /api/workspaces/:ws/import/kumu',
+        ]),
+      );
+    },
+    SLOW,
+  );
 
-  it('answers another person’s simple request while power brokers are being computed on a worker thread', async () => {
-    const heavy = call(ctx.app, owner, 'GET', brokersUrl());
-    let heavyDone = false;
-    void heavy.finally(() => (heavyDone = true));
-    // Wait until the measures are on a worker thread (the scope has been read by then).
-    await until(() => ctx.app.workers.pending > 0 || heavyDone, 'the brokers task to start');
-    expect(heavyDone, 'the brokers request finished before its task was seen running').toBe(false);
-    const cheap = await call(ctx.app, other, 'GET', `/api/workspaces/${otherWs}/actors?limit=5`);
-    expect(cheap.status).toBe(200);
-    // The cheap request was answered while the heavy one was still being computed.
-    expect(heavyDone).toBe(false);
-    expect(ctx.app.workers.pending).toBeGreaterThan(0);
-    expect((await heavy).status).toBe(200);
-  }, SLOW);
+  it(
+    'answers another person’s simple request while power brokers are being computed on a worker thread',
+    async () => {
+      const heavy = call(ctx.app, owner, 'GET', brokersUrl());
+      let heavyDone = false;
+      void heavy.finally(() => (heavyDone = true));
+      // Wait until the measures are on a worker thread (the scope has been read by then).
+      await until(() => ctx.app.workers.pending > 0 || heavyDone, 'the brokers task to start');
+      expect(heavyDone, 'the brokers request finished before its task was seen running').toBe(false);
+      const cheap = await call(ctx.app, other, 'GET', `/api/workspaces/${otherWs}/actors?limit=5`);
+      expect(cheap.status).toBe(200);
+      // The cheap request was answered while the heavy one was still being computed.
+      expect(heavyDone).toBe(false);
+      expect(ctx.app.workers.pending).toBeGreaterThan(0);
+      expect((await heavy).status).toBe(200);
+    },
+    SLOW,
+  );
 
-  it('gives the same brokers and communities as the computation on the request thread', async () => {
-    const sub = await ctx.db.read((tx) => projectScope(tx, ws, {}, allTypes));
-    const viaWorker = await call(ctx.app, owner, 'GET', `/api/workspaces/${ws}/analysis/brokers?limit=40`);
-    expect(viaWorker.status).toBe(200);
-    expect(viaWorker.body).toEqual(JSON.parse(JSON.stringify(rankBrokers(sub, 40))));
-    expect(viaWorker.body.items).toHaveLength(40);
-    const communities = await call(ctx.app, owner, 'GET', `/api/workspaces/${ws}/analysis/communities?resolution=1.5`);
-    expect(communities.status).toBe(200);
-    expect(communities.body).toEqual(JSON.parse(JSON.stringify(findCommunities(sub, 1.5))));
-    expect(communities.body.communities.length).toBeGreaterThan(1);
-  }, SLOW);
+  it(
+    'gives the same brokers and communities as the computation on the request thread',
+    async () => {
+      const sub = await ctx.db.read((tx) => projectScope(tx, ws, {}, allTypes));
+      const viaWorker = await call(ctx.app, owner, 'GET', `/api/workspaces/${ws}/analysis/brokers?limit=40`);
+      expect(viaWorker.status).toBe(200);
+      expect(viaWorker.body).toEqual(JSON.parse(JSON.stringify(rankBrokers(sub, 40))));
+      expect(viaWorker.body.items).toHaveLength(40);
+      const communities = await call(ctx.app, owner, 'GET', `/api/workspaces/${ws}/analysis/communities?resolution=1.5`);
+      expect(communities.status).toBe(200);
+      expect(communities.body).toEqual(JSON.parse(JSON.stringify(findCommunities(sub, 1.5))));
+      expect(communities.body.communities.length).toBeGreaterThan(1);
+    },
+    SLOW,
+  );
 
-  it('runs at most two heavy requests at once per account; the next hears why and when to come back', async () => {
-    const first = [call(ctx.app, owner, 'GET', brokersUrl()), call(ctx.app, owner, 'GET', brokersUrl())];
-    await until(() => ctx.app.heavyInFlight(owner.userId) === HEAVY_PER_ACCOUNT, 'both requests to hold their slots');
-    const refused = await call(ctx.app, owner, 'GET', `/api/workspaces/${ws}/analysis/communities?resolution=2.5`);
-    expect(refused.status).toBe(429);
-    expect(refused.headers['content-type']).toContain('application/problem+json');
-    expect(Number(refused.headers['retry-after'])).toBeGreaterThan(0);
-    expect(refused.body.detail).toMatch(/previous analysis or import of yours is still running/);
-    // Someone else is not held up by the owner's limit.
-    const theirs = await call(ctx.app, other, 'GET', brokersUrl());
-    expect(theirs.status).toBe(200);
-    for (const answer of await Promise.all(first)) expect(answer.status).toBe(200);
-    expect(ctx.app.heavyInFlight(owner.userId)).toBe(0);
-    expect((await call(ctx.app, owner, 'GET', brokersUrl())).status).toBe(200);
-  }, SLOW);
+  it(
+    'runs at most two heavy requests at once per account; the next hears why and when to come back',
+    async () => {
+      const first = [call(ctx.app, owner, 'GET', brokersUrl()), call(ctx.app, owner, 'GET', brokersUrl())];
+      await until(() => ctx.app.heavyInFlight(owner.userId) === HEAVY_PER_ACCOUNT, 'both requests to hold their slots');
+      const refused = await call(ctx.app, owner, 'GET', `/api/workspaces/${ws}/analysis/communities?resolution=2.5`);
+      expect(refused.status).toBe(429);
+      expect(refused.headers['content-type']).toContain('application/problem+json');
+      expect(Number(refused.headers['retry-after'])).toBeGreaterThan(0);
+      expect(refused.body.detail).toMatch(/previous analysis or import of yours is still running/);
+      // Someone else is not held up by the owner's limit.
+      const theirs = await call(ctx.app, other, 'GET', brokersUrl());
+      expect(theirs.status).toBe(200);
+      for (const answer of await Promise.all(first)) expect(answer.status).toBe(200);
+      expect(ctx.app.heavyInFlight(owner.userId)).toBe(0);
+      expect((await call(ctx.app, owner, 'GET', brokersUrl())).status).toBe(200);
+    },
+    SLOW,
+  );
 
-  it('frees the slot of a heavy request refused before it ran', async () => {
-    for (let i = 0; i < HEAVY_PER_ACCOUNT + 1; i++) {
-      const bad = await call(ctx.app, owner, 'GET', `/api/workspaces/${ws}/analysis/brokers?limit=0`);
-      expect(bad.status).toBe(400);
-      const badImport = await call(ctx.app, owner, 'POST', `/api/workspaces/${ws}/import/kumu`, { elements: 42 });
-      expect(badImport.status).toBe(400);
-    }
-    expect(ctx.app.heavyInFlight(owner.userId)).toBe(0);
-    expect((await call(ctx.app, owner, 'GET', brokersUrl())).status).toBe(200);
-  }, SLOW);
+  it(
+    'frees the slot of a heavy request refused before it ran',
+    async () => {
+      for (let i = 0; i < HEAVY_PER_ACCOUNT + 1; i++) {
+        const bad = await call(ctx.app, owner, 'GET', `/api/workspaces/${ws}/analysis/brokers?limit=0`);
+        expect(bad.status).toBe(400);
+        const badImport = await call(ctx.app, owner, 'POST', `/api/workspaces/${ws}/import/kumu`, { elements: 42 });
+        expect(badImport.status).toBe(400);
+      }
+      expect(ctx.app.heavyInFlight(owner.userId)).toBe(0);
+      expect((await call(ctx.app, owner, 'GET', brokersUrl())).status).toBe(200);
+    },
+    SLOW,
+  );
 
-  it('refuses an upload larger than the import takes with a 413 that names the limit', async () => {
-    const huge = 'x'.repeat(IMPORT_BODY_LIMIT + 1024);
-    const res = await call(ctx.app, owner, 'POST', `/api/workspaces/${ws}/import/kumu`, { elements: `Label\n${huge}\n` });
-    expect(res.status).toBe(413);
-    expect(res.headers['content-type']).toContain('application/problem+json');
-    expect(res.body.detail).toMatch(/at most 10 MB/);
-    expect(ctx.app.heavyInFlight(owner.userId)).toBe(0);
-  }, SLOW);
+  it(
+    'refuses an upload larger than the import takes with a 413 that names the limit',
+    async () => {
+      const huge = 'x'.repeat(IMPORT_BODY_LIMIT + 1024);
+      const res = await call(ctx.app, owner, 'POST', `/api/workspaces/${ws}/import/kumu`, { elements: `Label\n${huge}\n` });
+      expect(res.status).toBe(413);
+      expect(res.headers['content-type']).toContain('application/problem+json');
+      expect(res.body.detail).toMatch(/at most 10 MB/);
+      expect(ctx.app.heavyInFlight(owner.userId)).toBe(0);
+    },
+    SLOW,
+  );
 
-  it('refuses a sheet with more rows than one import takes, naming the sheet and the limit', async () => {
-    const rows = Array.from({ length: 50_001 }, (_, i) => `Row ${i}`).join('\n');
-    const res = await call(ctx.app, owner, 'POST', `/api/workspaces/${otherWs}/import/kumu`, { elements: `Label\n${rows}\n` }, {});
-    // The owner is not a member of otherWs: the limit must not leak before the access check.
-    expect(res.status).toBe(404);
-    const mine = await call(ctx.app, other, 'POST', `/api/workspaces/${otherWs}/import/kumu`, { elements: `Label\n${rows}\n`, dryRun: true });
-    expect(mine.status).toBe(413);
-    expect(mine.body.detail).toMatch(/elements sheet has 50,001 rows; one import takes at most 50,000/);
-    expect((await call(ctx.app, other, 'GET', `/api/workspaces/${otherWs}/actors`)).body.items).toHaveLength(1);
-  }, SLOW);
+  it(
+    'refuses a sheet with more rows than one import takes, naming the sheet and the limit',
+    async () => {
+      const rows = Array.from({ length: 50_001 }, (_, i) => `Row ${i}`).join('\n');
+      const res = await call(ctx.app, owner, 'POST', `/api/workspaces/${otherWs}/import/kumu`, { elements: `Label\n${rows}\n` }, {});
+      // The owner is not a member of otherWs: the limit must not leak before the access check.
+      expect(res.status).toBe(404);
+      const mine = await call(ctx.app, other, 'POST', `/api/workspaces/${otherWs}/import/kumu`, {
+        elements: `Label\n${rows}\n`,
+        dryRun: true,
+      });
+      expect(mine.status).toBe(413);
+      expect(mine.body.detail).toMatch(/elements sheet has 50,001 rows; one import takes at most 50,000/);
+      expect((await call(ctx.app, other, 'GET', `/api/workspaces/${otherWs}/actors`)).body.items).toHaveLength(1);
+    },
+    SLOW,
+  );
 
   it('imports through the worker with every check a create makes, naming the row', async () => {
     const bad = await call(ctx.app, other, 'POST', `/api/workspaces/${otherWs}/import/kumu`, {
@@ -194,6 +227,18 @@ describe('the worker pool', () => {
     const pool = ctx.app.workers;
     expect(pool.threads).toBeGreaterThan(0);
     await ctx.close();
-    await expect(pool.run('communities', { scope: { ids: [], names: [], power: new Float64Array(0), from: new Int32Array(0), to: new Int32Array(0), strength: new Uint8Array(0) }, resolution: 1 })).rejects.toMatchObject({ status: 503 });
+    await expect(
+      pool.run('communities', {
+        scope: {
+          ids: [],
+          names: [],
+          power: new Float64Array(0),
+          from: new Int32Array(0),
+          to: new Int32Array(0),
+          strength: new Uint8Array(0),
+        },
+        resolution: 1,
+      }),
+    ).rejects.toMatchObject({ status: 503 });
   });
 });

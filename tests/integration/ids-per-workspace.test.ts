@@ -52,7 +52,9 @@ describe('client-chosen ids in two workspaces', () => {
   it('does the same for actors created in a batch', async () => {
     const id = randomUUID();
     expect((await call(ctx.app, alice, 'POST', inA('/actors'), { id, kind: 'person', name: 'Alice’s trustee' })).status).toBe(201);
-    const batch = await call(ctx.app, bob, 'POST', inB('/batch'), { operations: [{ op: 'create', entity: 'actor', data: { id, kind: 'person', name: 'Bob’s trustee' } }] });
+    const batch = await call(ctx.app, bob, 'POST', inB('/batch'), {
+      operations: [{ op: 'create', entity: 'actor', data: { id, kind: 'person', name: 'Bob’s trustee' } }],
+    });
     expect(batch.status, JSON.stringify(batch.body)).toBe(200);
     expect(JSON.stringify((await call(ctx.app, bob, 'GET', inB(`/actors/${id}`))).body)).toContain('Bob’s trustee');
     expect(JSON.stringify((await call(ctx.app, alice, 'GET', inA(`/actors/${id}`))).body)).toContain('Alice’s trustee');
@@ -75,7 +77,9 @@ describe('client-chosen ids in two workspaces', () => {
     expect((await call(ctx.app, bob, 'GET', inB(`/relationships/${id}`))).body).toMatchObject({ id, from: b.p, title: 'Chair' });
 
     const batchId = randomUUID();
-    expect((await call(ctx.app, alice, 'POST', inA('/relationships'), { id: batchId, type: 'DONATION', from: a.p, to: a.o })).status).toBe(201);
+    expect((await call(ctx.app, alice, 'POST', inA('/relationships'), { id: batchId, type: 'DONATION', from: a.p, to: a.o })).status).toBe(
+      201,
+    );
     const batch = await call(ctx.app, bob, 'POST', inB('/batch'), {
       operations: [{ op: 'create', entity: 'relationship', data: { id: batchId, type: 'DONATION', from: b.p, to: b.o, amount: 500 } }],
     });
@@ -89,9 +93,19 @@ describe('client-chosen ids in two workspaces', () => {
     const actorA = (await call(ctx.app, alice, 'POST', inA('/actors'), { kind: 'person', name: 'Councillor' })).body.id as string;
     const actorB = (await call(ctx.app, bob, 'POST', inB('/actors'), { kind: 'person', name: 'Senator' })).body.id as string;
     const id = randomUUID();
-    const a = await call(ctx.app, alice, 'POST', inA(`/actors/${actorA}/assessments`), { id, power: 2, alignment: 1, note: 'Alice’s reading' });
+    const a = await call(ctx.app, alice, 'POST', inA(`/actors/${actorA}/assessments`), {
+      id,
+      power: 2,
+      alignment: 1,
+      note: 'Alice’s reading',
+    });
     expect(a.status).toBe(201);
-    const b = await call(ctx.app, bob, 'POST', inB(`/actors/${actorB}/assessments`), { id, power: 5, alignment: -3, note: 'Bob’s reading' });
+    const b = await call(ctx.app, bob, 'POST', inB(`/actors/${actorB}/assessments`), {
+      id,
+      power: 5,
+      alignment: -3,
+      note: 'Bob’s reading',
+    });
     expect(b.status, JSON.stringify(b.body)).toBe(201);
     const listB = (await call(ctx.app, bob, 'GET', inB(`/actors/${actorB}/assessments`))).body.items;
     expect(listB).toEqual([expect.objectContaining({ id, actorId: actorB, power: 5, note: 'Bob’s reading' })]);

@@ -46,7 +46,9 @@ describe('LittleSis', () => {
   beforeAll(async () => {
     ctx = await testApp();
     server = await recordedLittleSis();
-    app = await appWith(ctx.app, { config: { ...ctx.app.config, LITTLESIS_URL: `http://127.0.0.1:${(server.address() as AddressInfo).port}` } });
+    app = await appWith(ctx.app, {
+      config: { ...ctx.app.config, LITTLESIS_URL: `http://127.0.0.1:${(server.address() as AddressInfo).port}` },
+    });
     // A port nothing listens on: the server "has no internet".
     offline = await appWith(ctx.app, { config: { ...ctx.app.config, LITTLESIS_URL: 'http://127.0.0.1:9' } });
     me = await signUp(app, 'LittleSis researcher');
@@ -60,20 +62,44 @@ describe('LittleSis', () => {
   });
 
   it('adds an entity with its connections, typed by category and cited to LittleSis; again changes nothing', async () => {
-    const started = await call(app, me, 'POST', url('/imports/littlesis'), { entity: 'https://littlesis.org/org/9001-Harbor_Point_Capital' });
+    const started = await call(app, me, 'POST', url('/imports/littlesis'), {
+      entity: 'https://littlesis.org/org/9001-Harbor_Point_Capital',
+    });
     expect(started.status, JSON.stringify(started.body)).toBe(202);
     const job = await finished(app, me, ws, started.body.id);
     expect(job.state, JSON.stringify(job)).toBe('done');
-    expect(job.counts).toEqual({ actorsCreated: 5, actorsMatched: 0, relationshipsCreated: 6, relationshipsMatched: 0, sourcesCreated: 6, skipped: 0 });
+    expect(job.counts).toEqual({
+      actorsCreated: 5,
+      actorsMatched: 0,
+      relationshipsCreated: 6,
+      relationshipsMatched: 0,
+      sourcesCreated: 6,
+      skipped: 0,
+    });
 
-    const actors = (await call(app, me, 'GET', url('/actors'))).body.items as { id: string; name: string; kind: string; externalIds: Record<string, string> }[];
+    const actors = (await call(app, me, 'GET', url('/actors'))).body.items as {
+      id: string;
+      name: string;
+      kind: string;
+      externalIds: Record<string, string>;
+    }[];
     const by = (name: string) => actors.find((a) => a.name === name)!;
     expect(by('Dana Whitfield')).toMatchObject({ kind: 'person', externalIds: { littlesis: '9002' } });
     const ties = (await call(app, me, 'GET', url('/relationships'))).body.items as Record<string, unknown>[];
-    const tie = (type: string, extra: Record<string, unknown> = {}) => ties.find((t) => t.type === type && Object.entries(extra).every(([k, v]) => t[k] === v));
-    expect(tie('POSITION', { title: 'Managing Partner' })).toMatchObject({ executive: true, current: true, startDate: '2010-01-01', from: by('Dana Whitfield').id });
+    const tie = (type: string, extra: Record<string, unknown> = {}) =>
+      ties.find((t) => t.type === type && Object.entries(extra).every(([k, v]) => t[k] === v));
+    expect(tie('POSITION', { title: 'Managing Partner' })).toMatchObject({
+      executive: true,
+      current: true,
+      startDate: '2010-01-01',
+      from: by('Dana Whitfield').id,
+    });
     expect(tie('POSITION', { title: 'Board Member' })).toMatchObject({ board: true, current: false, endDate: '2020-12-31' });
-    expect(tie('OWNERSHIP')).toMatchObject({ percent: 80, from: by('Harbor Point Capital LLC').id, to: by('Meridian Health Systems, Inc.').id });
+    expect(tie('OWNERSHIP')).toMatchObject({
+      percent: 80,
+      from: by('Harbor Point Capital LLC').id,
+      to: by('Meridian Health Systems, Inc.').id,
+    });
     expect(tie('DONATION')).toMatchObject({ amount: 25000, currency: 'USD', date: '2022-10-15' });
     // LittleSis's child → parent is our parent → subsidiary.
     expect(tie('HIERARCHY')).toMatchObject({ from: by('Harbor Point Capital LLC').id, relation: 'subsidiary' });
@@ -82,12 +108,22 @@ describe('LittleSis', () => {
     expect(sources.map((s) => s.url).sort()[0]).toBe('https://littlesis.org/relationships/70001');
 
     const again = await finished(app, me, ws, (await call(app, me, 'POST', url('/imports/littlesis'), { entity: '9001' })).body.id);
-    expect(again.counts).toMatchObject({ actorsCreated: 0, actorsMatched: 5, relationshipsCreated: 0, relationshipsMatched: 6, sourcesCreated: 0 });
+    expect(again.counts).toMatchObject({
+      actorsCreated: 0,
+      actorsMatched: 5,
+      relationshipsCreated: 0,
+      relationshipsMatched: 6,
+      sourcesCreated: 0,
+    });
   }, 180_000);
 
   it('imports the same answers uploaded as a file', async () => {
     const other = await newWorkspace(app, me, 'From a file');
-    const file = JSON.stringify({ entity: JSON.parse(fixture('entity-9001.json')), relationships: JSON.parse(fixture('relationships-9001.json')), entities: JSON.parse(fixture('entities-others.json')) });
+    const file = JSON.stringify({
+      entity: JSON.parse(fixture('entity-9001.json')),
+      relationships: JSON.parse(fixture('relationships-9001.json')),
+      entities: JSON.parse(fixture('entities-others.json')),
+    });
     const job = await importFile(app, me, other, { format: 'littlesis' }, { name: 'littlesis.json', content: file });
     expect(job.counts).toMatchObject({ actorsCreated: 5, relationshipsCreated: 6 });
   }, 120_000);
@@ -121,8 +157,21 @@ describe('spreadsheets', () => {
         ['Ben Okafor', 'P002', 'Meridian Health', 'Trustee', '', 'health'],
       ],
     });
-    const mapping = { sheet: 'Board', from: { column: 'Director', kind: 'person', idColumn: 'FEC id', idKey: 'fec', tagColumns: ['Tag'] }, to: { column: 'Company' }, type: { value: 'POSITION' }, title: 'Role', amount: 'Pay' };
-    const job = await importFile(ctx.app, me, ws, { format: 'xlsx', mapping: JSON.stringify(mapping) }, { name: 'board.xlsx', content: file });
+    const mapping = {
+      sheet: 'Board',
+      from: { column: 'Director', kind: 'person', idColumn: 'FEC id', idKey: 'fec', tagColumns: ['Tag'] },
+      to: { column: 'Company' },
+      type: { value: 'POSITION' },
+      title: 'Role',
+      amount: 'Pay',
+    };
+    const job = await importFile(
+      ctx.app,
+      me,
+      ws,
+      { format: 'xlsx', mapping: JSON.stringify(mapping) },
+      { name: 'board.xlsx', content: file },
+    );
     expect(job.state, JSON.stringify(job)).toBe('done');
     expect(job.counts).toMatchObject({ actorsCreated: 3, relationshipsCreated: 2 });
     const actors = (await call(ctx.app, me, 'GET', `/api/workspaces/${ws}/actors`)).body.items;
@@ -134,8 +183,17 @@ describe('spreadsheets', () => {
   it('recognises Kumu’s two sheets by themselves', async () => {
     const ws = await newWorkspace(ctx.app, me, 'Kumu workbook');
     const file = await workbook({
-      Elements: [['Label', 'Type', 'Power'], ['Mayor Ana Rivera', 'Person', 5], ['Meridian Health', 'Organization', 4], ['Dr. Lee', 'Person', '']],
-      Connections: [['From', 'To', 'Type', 'Strength'], ['Dr. Lee', 'Meridian Health', 'Board member', 4], ['Meridian Health', 'Mayor Ana Rivera', 'Campaign donation', '']],
+      Elements: [
+        ['Label', 'Type', 'Power'],
+        ['Mayor Ana Rivera', 'Person', 5],
+        ['Meridian Health', 'Organization', 4],
+        ['Dr. Lee', 'Person', ''],
+      ],
+      Connections: [
+        ['From', 'To', 'Type', 'Strength'],
+        ['Dr. Lee', 'Meridian Health', 'Board member', 4],
+        ['Meridian Health', 'Mayor Ana Rivera', 'Campaign donation', ''],
+      ],
     });
     const job = await importFile(ctx.app, me, ws, { format: 'xlsx' }, { name: 'kumu.xlsx', content: file });
     expect(job.state, JSON.stringify(job)).toBe('done');
@@ -148,7 +206,12 @@ describe('spreadsheets', () => {
 
   it('refuses a workbook with formulas, naming the cell, and writes nothing', async () => {
     const ws = await newWorkspace(ctx.app, me, 'Formulas');
-    const file = await workbook({ Sheet1: [['From', 'To', 'Amount'], ['Ana', 'Meridian', { formula: 'SUM(1,2)' }]] });
+    const file = await workbook({
+      Sheet1: [
+        ['From', 'To', 'Amount'],
+        ['Ana', 'Meridian', { formula: 'SUM(1,2)' }],
+      ],
+    });
     const job = await importFile(ctx.app, me, ws, { format: 'xlsx' }, { name: 'formulas.xlsx', content: file });
     expect(job.state).toBe('failed');
     expect(job.failure).toMatch(/row 2, cell C2 holds a formula/);

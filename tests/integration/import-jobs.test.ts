@@ -24,8 +24,20 @@ describe('import jobs', () => {
   let ws: string;
   const url = (path: string) => `/api/workspaces/${ws}${path}`;
   const graph = async () => ({
-    actors: (await call(ctx.app, me, 'GET', url('/actors'))).body.items as { id: string; name: string; kind: string; sector: string | null; externalIds: Record<string, string> }[],
-    ties: (await call(ctx.app, me, 'GET', url('/relationships'))).body.items as { type: string; from: string; to: string; sourceIds: string[]; startDate: string | null }[],
+    actors: (await call(ctx.app, me, 'GET', url('/actors'))).body.items as {
+      id: string;
+      name: string;
+      kind: string;
+      sector: string | null;
+      externalIds: Record<string, string>;
+    }[],
+    ties: (await call(ctx.app, me, 'GET', url('/relationships'))).body.items as {
+      type: string;
+      from: string;
+      to: string;
+      sourceIds: string[];
+      startDate: string | null;
+    }[],
   });
 
   beforeAll(async () => {
@@ -40,8 +52,21 @@ describe('import jobs', () => {
     const dry = await importFile(ctx.app, me, ws, { format: 'csv', mapping, dryRun: 'true' }, { name: 'ties.csv', content: ties });
     expect(dry).toMatchObject({ state: 'done', dryRun: true, progress: { rows: 3, totalRows: 3 }, errors: [] });
     // "Meridian Health, Inc." is the Meridian Health already there; the other names are new.
-    expect(dry.counts).toEqual({ actorsCreated: 4, actorsMatched: 1, relationshipsCreated: 3, relationshipsMatched: 0, sourcesCreated: 2, skipped: 0 });
-    expect(dry.labels).toEqual(expect.arrayContaining([{ label: 'Board member', type: 'POSITION', rows: 1 }, { label: 'Investor', type: 'OWNERSHIP', rows: 1 }, { label: 'Donor', type: 'DONATION', rows: 1 }]));
+    expect(dry.counts).toEqual({
+      actorsCreated: 4,
+      actorsMatched: 1,
+      relationshipsCreated: 3,
+      relationshipsMatched: 0,
+      sourcesCreated: 2,
+      skipped: 0,
+    });
+    expect(dry.labels).toEqual(
+      expect.arrayContaining([
+        { label: 'Board member', type: 'POSITION', rows: 1 },
+        { label: 'Investor', type: 'OWNERSHIP', rows: 1 },
+        { label: 'Donor', type: 'DONATION', rows: 1 },
+      ]),
+    );
     expect(dry.sample.sheets[0].columns).toEqual(['Person', 'Organisation', 'Relationship', 'Since', 'Source']);
     expect((await graph()).actors).toHaveLength(1);
 
@@ -49,13 +74,26 @@ describe('import jobs', () => {
     expect(done).toMatchObject({ state: 'done', dryRun: false, changeId: expect.any(String) });
     expect(done.counts).toEqual(dry.counts);
     const after = await graph();
-    expect(after.actors.map((a) => a.name).sort()).toEqual(['Ana Rivera', 'Ben Okafor', 'Cara\nLind', 'City Hospital Trust', 'Meridian Health']);
+    expect(after.actors.map((a) => a.name).sort()).toEqual([
+      'Ana Rivera',
+      'Ben Okafor',
+      'Cara\nLind',
+      'City Hospital Trust',
+      'Meridian Health',
+    ]);
     const board = after.ties.find((t) => t.type === 'POSITION')!;
     expect(board).toMatchObject({ startDate: '2019-03-01', sourceIds: [expect.any(String)] });
     expect(after.ties.find((t) => t.type === 'DONATION')).toMatchObject({ startDate: '2021-01-01' });
 
     const again = await importFile(ctx.app, me, ws, { format: 'csv', mapping }, { name: 'ties.csv', content: ties });
-    expect(again.counts).toEqual({ actorsCreated: 0, actorsMatched: 5, relationshipsCreated: 0, relationshipsMatched: 3, sourcesCreated: 0, skipped: 0 });
+    expect(again.counts).toEqual({
+      actorsCreated: 0,
+      actorsMatched: 5,
+      relationshipsCreated: 0,
+      relationshipsMatched: 3,
+      sourcesCreated: 0,
+      skipped: 0,
+    });
     expect(again.changeId).toBeNull();
     expect(await graph()).toEqual(after);
 
@@ -65,7 +103,10 @@ describe('import jobs', () => {
 
   it('reads semicolons, tabs and a BOM, and the From/To header without a mapping', async () => {
     const other = await newWorkspace(ctx.app, me, 'Separators');
-    for (const [sep, name] of [[';', 'semi'], ['\t', 'tab']] as const) {
+    for (const [sep, name] of [
+      [';', 'semi'],
+      ['\t', 'tab'],
+    ] as const) {
       const text = `\uFEFFFrom${sep}To${sep}Type\nAna Rivera${sep}Nurses Union${sep}member\n`;
       const job = await importFile(ctx.app, me, other, { format: 'csv' }, { name: `${name}.csv`, content: text });
       expect(job.state, JSON.stringify(job)).toBe('done');
@@ -78,7 +119,16 @@ describe('import jobs', () => {
     const other = await newWorkspace(ctx.app, me, 'Bad rows');
     const rows = ['From,To,Type,Start'];
     for (let i = 0; i < 10_000; i++) rows.push(`Person ${i},Org ${i},member,not a date`);
-    const job = await importFile(ctx.app, me, other, { format: 'csv', mapping: JSON.stringify({ from: { column: 'From' }, to: { column: 'To' }, type: { column: 'Type' }, startDate: 'Start' }) }, { name: 'bad.csv', content: rows.join('\n') });
+    const job = await importFile(
+      ctx.app,
+      me,
+      other,
+      {
+        format: 'csv',
+        mapping: JSON.stringify({ from: { column: 'From' }, to: { column: 'To' }, type: { column: 'Type' }, startDate: 'Start' }),
+      },
+      { name: 'bad.csv', content: rows.join('\n') },
+    );
     expect(job.state).toBe('failed');
     expect(job.errorCount).toBe(10_000);
     expect(job.errors[0]).toEqual({ row: 2, column: 'Start', message: 'must be a date such as 2024-03-05' });
@@ -88,7 +138,13 @@ describe('import jobs', () => {
 
   it('says which column is missing, which encoding is wrong, and that junk is not a table', async () => {
     const other = await newWorkspace(ctx.app, me, 'Bad files');
-    const missing = await importFile(ctx.app, me, other, { format: 'csv', mapping }, { name: 'x.csv', content: 'Person,Relationship\nAna,Donor\n' });
+    const missing = await importFile(
+      ctx.app,
+      me,
+      other,
+      { format: 'csv', mapping },
+      { name: 'x.csv', content: 'Person,Relationship\nAna,Donor\n' },
+    );
     expect(missing).toMatchObject({ state: 'failed' });
     expect(missing.failure).toMatch(/The column “Organisation” \(the second actor\) is not in the file/);
 
@@ -97,7 +153,7 @@ describe('import jobs', () => {
     expect(encoding.failure).toMatch(/not UTF-8 text: line 2/);
 
     const junk = Buffer.alloc(50 * 1024 * 1024);
-    for (let i = 0; i < junk.length; i += 4) junk.writeUInt32LE(((Math.imul(i, 2654435761) ^ 0xdeadbeef) >>> 0), i);
+    for (let i = 0; i < junk.length; i += 4) junk.writeUInt32LE((Math.imul(i, 2654435761) ^ 0xdeadbeef) >>> 0, i);
     const noise = await importFile(ctx.app, me, other, { format: 'csv' }, { name: 'junk.csv', content: junk });
     expect(noise.failure).toMatch(/not a text file/);
     expect((await call(ctx.app, me, 'GET', `/api/workspaces/${other}/actors`)).body.items).toHaveLength(0);
@@ -121,7 +177,11 @@ describe('import jobs', () => {
     const started = await startImport(ctx.app, me, ws, { format: 'csv', mapping, dryRun: 'true' }, { name: 'ties.csv', content: ties });
     await finished(ctx.app, me, ws, started.body.id);
     // As a killed server leaves it: running, its runner no longer beating.
-    await ctx.app.db.write((tx) => tx.query("MATCH (j:ImportJob {id: $id}) SET j.state = 'running', j.heartbeatAt = '2000-01-01T00:00:00.000Z'", { id: started.body.id }));
+    await ctx.app.db.write((tx) =>
+      tx.query("MATCH (j:ImportJob {id: $id}) SET j.state = 'running', j.heartbeatAt = '2000-01-01T00:00:00.000Z'", {
+        id: started.body.id,
+      }),
+    );
     const job = (await call(ctx.app, me, 'GET', url(`/imports/${started.body.id}`))).body;
     expect(job.state).toBe('failed');
     expect(job.failure).toMatch(/nothing of it was saved/);
@@ -144,18 +204,40 @@ describe('FollowTheMoney entity streams', () => {
   it('imports the party donations as people, companies, organisations and donations; twice changes nothing', async () => {
     const job = await importFile(ctx.app, me, ws, { format: 'ftm' }, { name: 'donations.ijson', content: ftm });
     expect(job.state, JSON.stringify(job.errors.slice(0, 3))).toBe('done');
-    expect(job.counts).toEqual({ actorsCreated: 95, actorsMatched: 0, relationshipsCreated: 290, relationshipsMatched: 0, sourcesCreated: 0, skipped: 89 });
-    const actors = (await call(ctx.app, me, 'GET', `/api/workspaces/${ws}/actors`)).body.items as { kind: string; sector: string | null; externalIds: Record<string, string> }[];
+    expect(job.counts).toEqual({
+      actorsCreated: 95,
+      actorsMatched: 0,
+      relationshipsCreated: 290,
+      relationshipsMatched: 0,
+      sourcesCreated: 0,
+      skipped: 89,
+    });
+    const actors = (await call(ctx.app, me, 'GET', `/api/workspaces/${ws}/actors`)).body.items as {
+      kind: string;
+      sector: string | null;
+      externalIds: Record<string, string>;
+    }[];
     expect(actors.filter((a) => a.kind === 'person')).toHaveLength(22);
     expect(actors.filter((a) => a.kind === 'organization')).toHaveLength(73);
     expect(actors.filter((a) => a.sector === 'corporate')).toHaveLength(56);
     expect(actors.every((a) => /^[0-9a-f]{40}$/.test(a.externalIds.ftm ?? ''))).toBe(true);
-    const ties = (await call(ctx.app, me, 'GET', `/api/workspaces/${ws}/relationships?type=DONATION&limit=500`)).body.items as { amount: number; currency: string; date: string }[];
+    const ties = (await call(ctx.app, me, 'GET', `/api/workspaces/${ws}/relationships?type=DONATION&limit=500`)).body.items as {
+      amount: number;
+      currency: string;
+      date: string;
+    }[];
     expect(ties).toHaveLength(290);
     expect(ties.every((t) => t.currency === 'EUR' && t.amount > 0 && /^\d{4}-\d\d-\d\d$/.test(t.date))).toBe(true);
 
     const again = await importFile(ctx.app, me, ws, { format: 'ftm' }, { name: 'donations.ijson', content: ftm });
-    expect(again.counts).toEqual({ actorsCreated: 0, actorsMatched: 95, relationshipsCreated: 0, relationshipsMatched: 290, sourcesCreated: 0, skipped: 89 });
+    expect(again.counts).toEqual({
+      actorsCreated: 0,
+      actorsMatched: 95,
+      relationshipsCreated: 0,
+      relationshipsMatched: 290,
+      sourcesCreated: 0,
+      skipped: 89,
+    });
     expect(again.changeId).toBeNull();
   }, 240_000);
 });

@@ -46,7 +46,9 @@ describe('importing a spreadsheet', () => {
     // "knows" fits SOCIAL only between two people, so from a union it stays a labelled generic tie.
     expect(types).toEqual(['DONATION', 'GENERIC', 'POSITION', 'POSITION']);
     expect(ties.find((t: { type: string; board?: boolean }) => t.type === 'POSITION' && t.board)).toMatchObject({ strength: 4 });
-    expect(ties.find((t: { type: string; executive?: boolean }) => t.type === 'POSITION' && t.executive)).toMatchObject({ to: expect.any(String) });
+    expect(ties.find((t: { type: string; executive?: boolean }) => t.type === 'POSITION' && t.executive)).toMatchObject({
+      to: expect.any(String),
+    });
     expect(ties.find((t: { type: string }) => t.type === 'GENERIC')).toMatchObject({ label: 'knows' });
 
     const again = await call(ctx.app, me, 'POST', url('/import/kumu'), { elements, connections: '' });

@@ -12,14 +12,27 @@ describe('internal fields', () => {
   let ctx: TestContext;
   let owner: Caller, editor: Caller, viewer: Caller, outsider: Caller;
   let ws: string;
-  const api = (who: Caller | null, method: 'GET' | 'POST' | 'PUT' | 'PATCH', url: string, body?: unknown, headers?: Record<string, string>) =>
-    call(ctx.app, who, method, `/api/workspaces/${ws}${url}`, body, headers);
+  const api = (
+    who: Caller | null,
+    method: 'GET' | 'POST' | 'PUT' | 'PATCH',
+    url: string,
+    body?: unknown,
+    headers?: Record<string, string>,
+  ) => call(ctx.app, who, method, `/api/workspaces/${ws}${url}`, body, headers);
 
   beforeAll(async () => {
     ctx = await testApp();
-    [owner, editor, viewer, outsider] = (await Promise.all(['Owner', 'Editor', 'Viewer', 'Outsider'].map((n) => signUp(ctx.app, n)))) as [Caller, Caller, Caller, Caller];
+    [owner, editor, viewer, outsider] = (await Promise.all(['Owner', 'Editor', 'Viewer', 'Outsider'].map((n) => signUp(ctx.app, n)))) as [
+      Caller,
+      Caller,
+      Caller,
+      Caller,
+    ];
     ws = await newWorkspace(ctx.app, owner, 'Internal fields');
-    for (const [who, role] of [[editor, 'editor'], [viewer, 'viewer']] as const) {
+    for (const [who, role] of [
+      [editor, 'editor'],
+      [viewer, 'viewer'],
+    ] as const) {
       expect((await api(owner, 'POST', '/members', { email: who.email, role })).status).toBe(201);
     }
   });
@@ -27,15 +40,28 @@ describe('internal fields', () => {
 
   describe('private notes', () => {
     it('are kept on actors and relationships, and members read and change them', async () => {
-      const a = await api(editor, 'POST', '/actors', { kind: 'person', name: 'Dana', privateNotes: 'Owes Sam a favour', contactOwner: 'Sam' });
+      const a = await api(editor, 'POST', '/actors', {
+        kind: 'person',
+        name: 'Dana',
+        privateNotes: 'Owes Sam a favour',
+        contactOwner: 'Sam',
+      });
       expect(a.status).toBe(201);
       expect(a.body).toMatchObject({ privateNotes: 'Owes Sam a favour', contactOwner: 'Sam' });
       const b = await api(editor, 'POST', '/actors', { kind: 'person', name: 'Eli' });
       expect(b.body.privateNotes).toBe('');
-      const r = await api(editor, 'POST', '/relationships', { type: 'SOCIAL', from: a.body.id, to: b.body.id, privateNotes: 'Met at the gala' });
+      const r = await api(editor, 'POST', '/relationships', {
+        type: 'SOCIAL',
+        from: a.body.id,
+        to: b.body.id,
+        privateNotes: 'Met at the gala',
+      });
       expect(r.status).toBe(201);
       expect(r.body.privateNotes).toBe('Met at the gala');
-      const patched = await api(editor, 'PATCH', `/relationships/${r.body.id}`, { privateNotes: 'Met at the 2025 gala', version: r.body.version });
+      const patched = await api(editor, 'PATCH', `/relationships/${r.body.id}`, {
+        privateNotes: 'Met at the 2025 gala',
+        version: r.body.version,
+      });
       expect(patched.body.privateNotes).toBe('Met at the 2025 gala');
       const read = await api(viewer, 'GET', `/actors/${a.body.id}`);
       expect(read.body.privateNotes).toBe('Owes Sam a favour');
@@ -58,7 +84,12 @@ describe('internal fields', () => {
     });
 
     it('are in the exports for the workspace’s own members', async () => {
-      const a = await api(editor, 'POST', '/actors', { kind: 'person', name: 'Exported', privateNotes: 'export-note', contactOwner: 'export-contact' });
+      const a = await api(editor, 'POST', '/actors', {
+        kind: 'person',
+        name: 'Exported',
+        privateNotes: 'export-note',
+        contactOwner: 'export-contact',
+      });
       const b = await api(editor, 'POST', '/actors', { kind: 'person', name: 'Other' });
       await api(editor, 'POST', '/relationships', { type: 'SOCIAL', from: a.body.id, to: b.body.id, privateNotes: 'export-tie-note' });
       const json = await api(viewer, 'GET', '/export?format=json');
@@ -66,7 +97,10 @@ describe('internal fields', () => {
       expect(JSON.stringify(json.body)).toContain('export-note');
       expect(JSON.stringify(json.body)).toContain('export-tie-note');
       const actors = parseCsv((await api(viewer, 'GET', '/export?format=actors-csv')).body as unknown as string);
-      expect(actors.find((r) => r.Label === 'Exported')).toMatchObject({ 'Private notes (internal)': 'export-note', 'Contact owner (internal)': 'export-contact' });
+      expect(actors.find((r) => r.Label === 'Exported')).toMatchObject({
+        'Private notes (internal)': 'export-note',
+        'Contact owner (internal)': 'export-contact',
+      });
       const ties = parseCsv((await api(viewer, 'GET', '/export?format=relationships-csv')).body as unknown as string);
       expect(ties.map((t) => t['Private notes (internal)'])).toContain('export-tie-note');
     });
@@ -130,7 +164,14 @@ describe('internal fields', () => {
       expect(res.body.errors[0].message).toContain('"salary"');
       expect(res.body.detail).toContain('salary');
       // Identity fields are never internal: a link always says who and what it shows.
-      for (const [kind, field] of [['actor', 'name'], ['actor', 'id'], ['relationship', 'type'], ['relationship', 'from'], ['assessment', 'power'], ['unknownKind', 'x']] as const) {
+      for (const [kind, field] of [
+        ['actor', 'name'],
+        ['actor', 'id'],
+        ['relationship', 'type'],
+        ['relationship', 'from'],
+        ['assessment', 'power'],
+        ['unknownKind', 'x'],
+      ] as const) {
         const refused = await api(owner, 'PUT', '/internal-fields', { [kind]: [field] });
         expect(refused.status, `${kind}.${field}`).toBe(400);
         expect(refused.body.errors[0].path, `${kind}.${field}`).toMatch(new RegExp(`^body(\\.${kind})?`));

@@ -22,7 +22,12 @@ function listen(port: number, path: string, cookie: string, headers: Record<stri
         const blocks = buffer.split('\n\n');
         buffer = blocks.pop()!;
         for (const block of blocks) {
-          const fields = Object.fromEntries(block.split('\n').filter((l) => !l.startsWith(':') && l.includes(': ')).map((l) => [l.slice(0, l.indexOf(': ')), l.slice(l.indexOf(': ') + 2)]));
+          const fields = Object.fromEntries(
+            block
+              .split('\n')
+              .filter((l) => !l.startsWith(':') && l.includes(': '))
+              .map((l) => [l.slice(0, l.indexOf(': ')), l.slice(l.indexOf(': ') + 2)]),
+          );
           if (fields.event) events.push({ id: fields.id!, event: fields.event, data: JSON.parse(fields.data!) });
         }
       });

@@ -52,7 +52,9 @@ async function signIn(uri: string, auth: ReturnType<typeof neo4j.auth.basic> | u
 async function notes(db: LocalNeo4j): Promise<string[]> {
   const driver = createDriver(db.uri, db.user, db.password);
   try {
-    const rows = await new Gateway(driver, 'neo4j').read((tx) => tx.query<{ note: string }>('MATCH (p:Probe) RETURN p.note AS note ORDER BY note'));
+    const rows = await new Gateway(driver, 'neo4j').read((tx) =>
+      tx.query<{ note: string }>('MATCH (p:Probe) RETURN p.note AS note ORDER BY note'),
+    );
     return rows.map((r) => r.note);
   } finally {
     await driver.close();
@@ -65,7 +67,14 @@ async function storeWithAuthOff(dataDir: string, port: number, note: string) {
   writeFileSync(argFile, `-cp\n${await resolveClasspath(cacheDir)}\n`);
   const child = spawn(
     checkJava(),
-    ['-Xmx512m', '-Dpowermap.pagecache=64m', `@${argFile}`, path.resolve('tests/fixtures/LauncherAuthOff.java'), path.join(dataDir, 'store'), String(port)],
+    [
+      '-Xmx512m',
+      '-Dpowermap.pagecache=64m',
+      `@${argFile}`,
+      path.resolve('tests/fixtures/LauncherAuthOff.java'),
+      path.join(dataDir, 'store'),
+      String(port),
+    ],
     { stdio: ['pipe', 'pipe', 'inherit'] },
   );
   const exited = new Promise((resolve) => child.once('exit', resolve));
@@ -148,7 +157,9 @@ describe('the local Neo4j', () => {
       expect(await signIn(db.uri, undefined)).toBe('Neo.ClientError.Security.Unauthorized');
       expect(await signIn(db.uri, neo4j.auth.basic('neo4j', 'neo4j'))).toBe('Neo.ClientError.Security.Unauthorized');
       // Set before Bolt opened, from Neo4j's initial-password file, which is gone afterwards.
-      expect(readFileSync(path.join(oldDir, 'store', 'logs', 'debug.log'), 'utf8')).toContain('Updating initial user password from `auth.ini` file');
+      expect(readFileSync(path.join(oldDir, 'store', 'logs', 'debug.log'), 'utf8')).toContain(
+        'Updating initial user password from `auth.ini` file',
+      );
       expect(() => statSync(path.join(oldDir, 'store', 'data', 'dbms', 'auth.ini'))).toThrow();
     } finally {
       await db.stop();
@@ -156,9 +167,13 @@ describe('the local Neo4j', () => {
   });
 
   it('shuts down when the process that started it is killed outright', { timeout: 300_000 }, async () => {
-    const holder = spawn(process.execPath, ['--import', 'tsx', 'tests/fixtures/hold-local-neo4j.ts', tempDir(), cacheDir, String(await freePort())], {
-      stdio: ['ignore', 'pipe', 'inherit'],
-    });
+    const holder = spawn(
+      process.execPath,
+      ['--import', 'tsx', 'tests/fixtures/hold-local-neo4j.ts', tempDir(), cacheDir, String(await freePort())],
+      {
+        stdio: ['ignore', 'pipe', 'inherit'],
+      },
+    );
     const { pid } = await new Promise<{ pid: number }>((resolve, reject) => {
       holder.stdout.on('data', (chunk: Buffer) => resolve(JSON.parse(chunk.toString())));
       holder.once('exit', (code) => reject(new Error(`holder exited with ${code}`)));

@@ -33,7 +33,11 @@ describe('the local database dying under the server', () => {
   let url: string;
   const person = { email: `restart.${Date.now()}@example.org`, password: 'correct horse battery', name: 'Restart' };
   const signIn = () =>
-    fetch(`${url}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: person.email, password: person.password }) });
+    fetch(`${url}/api/auth/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ email: person.email, password: person.password }),
+    });
   const ready = async () => (await fetch(`${url}/api/ready`)).status;
 
   /** SIGKILLs the launcher JVM, and waits for the server to have a new one answering. */
@@ -41,7 +45,10 @@ describe('the local database dying under the server', () => {
     const pid = launcherPid()!;
     expect(alive(pid)).toBe(true);
     process.kill(pid, 'SIGKILL');
-    await run!.waitFor(new RegExp(`\\(pid ${pid}\\) was killed by SIGKILL; starting it again in ${delay} \\(attempt ${attempt}\\)`), 60_000);
+    await run!.waitFor(
+      new RegExp(`\\(pid ${pid}\\) was killed by SIGKILL; starting it again in ${delay} \\(attempt ${attempt}\\)`),
+      60_000,
+    );
     await expect.poll(launcherPid, { timeout: 60_000, interval: 250 }).not.toBe(pid);
     const next = launcherPid()!;
     await expect.poll(ready, { timeout: 300_000, interval: 500 }).toBe(200);
@@ -50,9 +57,18 @@ describe('the local database dying under the server', () => {
   }
 
   it('starts, with its own local database', { timeout: 400_000 }, async () => {
-    run = startMain({ POWERMAP_DATA_DIR: scratch, PORT: String(await freePort()), NEO4J_PORT: String(await freePort()), LOG_LEVEL: 'info' });
+    run = startMain({
+      POWERMAP_DATA_DIR: scratch,
+      PORT: String(await freePort()),
+      NEO4J_PORT: String(await freePort()),
+      LOG_LEVEL: 'info',
+    });
     [, url] = (await run.waitFor(/powermap is running at (http:\/\/\S+)/, 360_000)) as unknown as [string, string];
-    const signUp = await fetch(`${url}/api/auth/signup`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(person) });
+    const signUp = await fetch(`${url}/api/auth/signup`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(person),
+    });
     expect(signUp.status).toBe(201);
   });
 

@@ -19,18 +19,28 @@ describe('invites', () => {
   let ws: string;
 
   const signUpWith = async (email: string, invite?: string, name = 'Invitee') => {
-    const res = await ctx.app.inject({ method: 'POST', url: '/api/auth/signup', payload: { email, password, name, ...(invite ? { invite } : {}) } });
+    const res = await ctx.app.inject({
+      method: 'POST',
+      url: '/api/auth/signup',
+      payload: { email, password, name, ...(invite ? { invite } : {}) },
+    });
     const cookie = res.cookies.find((c) => c.name === 'pm_session');
     const body = res.json();
-    return { status: res.statusCode, body, caller: cookie ? ({ email, name, cookie: `pm_session=${cookie.value}`, userId: body.user.id } as Caller) : null };
+    return {
+      status: res.statusCode,
+      body,
+      caller: cookie ? ({ email, name, cookie: `pm_session=${cookie.value}`, userId: body.user.id } as Caller) : null,
+    };
   };
   const invite = async (email: string, role: 'owner' | 'editor' | 'viewer', by = owner, extra: Record<string, unknown> = {}) => {
     const res = await call(ctx.app, by, 'POST', `/api/workspaces/${ws}/members`, { email, role, ...extra });
     expect(res.status, JSON.stringify(res.body)).toBe(201);
     return res.body as { inviteUrl: string; invite: { expiresAt: string; expired: boolean } };
   };
-  const workspacesOf = async (who: Caller) => (await call(ctx.app, who, 'GET', '/api/workspaces')).body.items as { id: string; role: string }[];
-  const membersAs = async (who: Caller) => (await call(ctx.app, who, 'GET', `/api/workspaces/${ws}/members`)).body.items as Record<string, unknown>[];
+  const workspacesOf = async (who: Caller) =>
+    (await call(ctx.app, who, 'GET', '/api/workspaces')).body.items as { id: string; role: string }[];
+  const membersAs = async (who: Caller) =>
+    (await call(ctx.app, who, 'GET', `/api/workspaces/${ws}/members`)).body.items as Record<string, unknown>[];
 
   beforeAll(async () => {
     ctx = await testApp();
@@ -99,7 +109,9 @@ describe('invites', () => {
 
   it('answers one and the same 404 for a link that is unknown, expired, used or withdrawn', async () => {
     const expired = tokenOf((await invite(freshEmail('late'), 'viewer')).inviteUrl);
-    await ctx.db.write((tx) => tx.query('MATCH (i:Invite {token: $token}) SET i.expiresAt = datetime() - duration({minutes: 1})', { token: expired }));
+    await ctx.db.write((tx) =>
+      tx.query('MATCH (i:Invite {token: $token}) SET i.expiresAt = datetime() - duration({minutes: 1})', { token: expired }),
+    );
     const withdrawnEmail = freshEmail('withdrawn');
     const withdrawn = tokenOf((await invite(withdrawnEmail, 'viewer')).inviteUrl);
     expect((await call(ctx.app, owner, 'DELETE', `/api/workspaces/${ws}/members/${withdrawnEmail}`)).status).toBe(204);
@@ -107,7 +119,9 @@ describe('invites', () => {
     const used = tokenOf((await invite(usedEmail, 'viewer')).inviteUrl);
     expect((await signUpWith(usedEmail, used)).status).toBe(201);
 
-    const answers = await Promise.all(['NoSuchInviteToken0123456789abcdef', expired, withdrawn, used].map((t) => call(ctx.app, null, 'GET', `/api/invites/${t}`)));
+    const answers = await Promise.all(
+      ['NoSuchInviteToken0123456789abcdef', expired, withdrawn, used].map((t) => call(ctx.app, null, 'GET', `/api/invites/${t}`)),
+    );
     for (const a of answers) expect(a.status).toBe(404);
     expect(new Set(answers.map((a) => JSON.stringify(a.body))).size).toBe(1);
     expect(answers[0]!.body.detail).toMatch(/ask the person who invited you for a new link/i);
@@ -122,9 +136,19 @@ describe('invites', () => {
     expect(days).toBeLessThanOrEqual(7);
     const short = await invite(freshEmail('short'), 'viewer', owner, { expiresInDays: 1 });
     expect((Date.parse(short.invite.expiresAt) - Date.now()) / 86_400_000).toBeLessThanOrEqual(1);
-    expect((await call(ctx.app, owner, 'POST', `/api/workspaces/${ws}/members`, { email: freshEmail('long'), role: 'viewer', expiresInDays: 365 })).status).toBe(400);
+    expect(
+      (
+        await call(ctx.app, owner, 'POST', `/api/workspaces/${ws}/members`, {
+          email: freshEmail('long'),
+          role: 'viewer',
+          expiresInDays: 365,
+        })
+      ).status,
+    ).toBe(400);
 
-    await ctx.db.write((tx) => tx.query('MATCH (i:Invite {token: $token}) SET i.expiresAt = datetime() - duration({hours: 1})', { token: tokenOf(inviteUrl) }));
+    await ctx.db.write((tx) =>
+      tx.query('MATCH (i:Invite {token: $token}) SET i.expiresAt = datetime() - duration({hours: 1})', { token: tokenOf(inviteUrl) }),
+    );
     expect((await membersAs(owner)).find((m) => m.email === email)!.invite).toMatchObject({ expired: true });
     const late = await signUpWith(email, tokenOf(inviteUrl));
     expect(late.status).toBe(410);
@@ -135,7 +159,9 @@ describe('invites', () => {
   it('lets an owner resend an invite: a new link and a new expiry, and the old link stops working', async () => {
     const email = freshEmail('resent');
     const first = await invite(email, 'viewer');
-    await ctx.db.write((tx) => tx.query('MATCH (i:Invite {token: $token}) SET i.expiresAt = datetime() - duration({hours: 1})', { token: tokenOf(first.inviteUrl) }));
+    await ctx.db.write((tx) =>
+      tx.query('MATCH (i:Invite {token: $token}) SET i.expiresAt = datetime() - duration({hours: 1})', { token: tokenOf(first.inviteUrl) }),
+    );
     expect((await call(ctx.app, editor, 'POST', `/api/workspaces/${ws}/members/${email}/resend`, {})).status).toBe(403);
     const resent = await call(ctx.app, owner, 'POST', `/api/workspaces/${ws}/members/${email}/resend`, {});
     expect(resent.status).toBe(200);

@@ -14,7 +14,9 @@ describe('owners and members', () => {
   afterAll(() => ctx.close());
 
   const owners = async (ws: string) =>
-    (await ctx.db.read((tx) => tx.one<{ n: number }>("MATCH (:User)-[m:MEMBER_OF {role: 'owner'}]->(:Workspace {id: $ws}) RETURN count(m) AS n", { ws })))!.n;
+    (await ctx.db.read((tx) =>
+      tx.one<{ n: number }>("MATCH (:User)-[m:MEMBER_OF {role: 'owner'}]->(:Workspace {id: $ws}) RETURN count(m) AS n", { ws }),
+    ))!.n;
 
   it('keeps an owner when two owners leave or step down at the same moment, every time', async () => {
     const moves = [
@@ -74,7 +76,12 @@ describe('owners and members', () => {
     const seenBy = async (who: Caller) => (await call(ctx.app, who, 'GET', `/api/workspaces/${ws}/members`)).body;
     const asViewer = await seenBy(viewer);
     for (const email of [owner.email, editor.email, 'invited.partner@example.org']) expect(JSON.stringify(asViewer)).not.toContain(email);
-    expect(asViewer.items.map((m: { name: string | null }) => m.name ?? '(invited)').sort()).toEqual(['(invited)', 'Eddie Editor', 'Olive Owner', 'Vera Viewer']);
+    expect(asViewer.items.map((m: { name: string | null }) => m.name ?? '(invited)').sort()).toEqual([
+      '(invited)',
+      'Eddie Editor',
+      'Olive Owner',
+      'Vera Viewer',
+    ]);
     // Their own email, which they know, stays: it is how they leave.
     expect(asViewer.items.find((m: { userId: string }) => m.userId === viewer.userId).email).toBe(viewer.email);
 

@@ -19,24 +19,32 @@ interface Stream {
 /** Opens an event stream; resolves once the answer's head arrived. */
 function open(port: number, ws: string, who: Caller): Promise<Stream> {
   return new Promise((resolve, reject) => {
-    const request = http.get({ host: '127.0.0.1', port, path: `/api/workspaces/${ws}/events`, headers: { cookie: who.cookie, accept: 'text/event-stream' } }, (res) => {
-      const stream: Stream = { status: res.statusCode ?? 0, events: [], ended: false, body: '', close: () => request.destroy() };
-      let buffer = '';
-      res.setEncoding('utf8');
-      res.on('data', (chunk: string) => {
-        stream.body += chunk;
-        buffer += chunk;
-        const blocks = buffer.split('\n\n');
-        buffer = blocks.pop()!;
-        for (const block of blocks) {
-          const fields = Object.fromEntries(block.split('\n').filter((l) => !l.startsWith(':') && l.includes(': ')).map((l) => [l.slice(0, l.indexOf(': ')), l.slice(l.indexOf(': ') + 2)]));
-          if (fields.event) stream.events.push({ event: fields.event, data: JSON.parse(fields.data!) });
-        }
-      });
-      res.on('end', () => (stream.ended = true));
-      res.on('close', () => (stream.ended = true));
-      resolve(stream);
-    });
+    const request = http.get(
+      { host: '127.0.0.1', port, path: `/api/workspaces/${ws}/events`, headers: { cookie: who.cookie, accept: 'text/event-stream' } },
+      (res) => {
+        const stream: Stream = { status: res.statusCode ?? 0, events: [], ended: false, body: '', close: () => request.destroy() };
+        let buffer = '';
+        res.setEncoding('utf8');
+        res.on('data', (chunk: string) => {
+          stream.body += chunk;
+          buffer += chunk;
+          const blocks = buffer.split('\n\n');
+          buffer = blocks.pop()!;
+          for (const block of blocks) {
+            const fields = Object.fromEntries(
+              block
+                .split('\n')
+                .filter((l) => !l.startsWith(':') && l.includes(': '))
+                .map((l) => [l.slice(0, l.indexOf(': ')), l.slice(l.indexOf(': ') + 2)]),
+            );
+            if (fields.event) stream.events.push({ event: fields.event, data: JSON.parse(fields.data!) });
+          }
+        });
+        res.on('end', () => (stream.ended = true));
+        res.on('close', () => (stream.ended = true));
+        resolve(stream);
+      },
+    );
     request.on('error', reject);
   });
 }
@@ -87,10 +95,13 @@ describe('removed members are cut off', { timeout: 120_000 }, () => {
     const after = await call(other.app, owner, 'POST', `/api/workspaces/${ws}/actors`, { kind: 'person', name: 'After' });
     expect(after.status, JSON.stringify(after.body)).toBe(201);
     await until(() => watcher.ended, 'the removed member’s stream ends');
-    expect(watcher.events.map((e) => e.event === 'change' ? e.data.summary : e.event)).toEqual(['Added Before', 'end']);
+    expect(watcher.events.map((e) => (e.event === 'change' ? e.data.summary : e.event))).toEqual(['Added Before', 'end']);
     expect(watcher.events[1]!.data).toMatchObject({ reason: 'removed' });
     // The owner's stream on the same workspace goes on.
-    await until(() => ownStream.events.length === 2, () => `the owner sees both changes; got: ${JSON.stringify(ownStream.body)}`);
+    await until(
+      () => ownStream.events.length === 2,
+      () => `the owner sees both changes; got: ${JSON.stringify(ownStream.body)}`,
+    );
     expect(ownStream.ended).toBe(false);
     ownStream.close();
 
@@ -112,17 +123,30 @@ describe('removed members are cut off', { timeout: 120_000 }, () => {
     for (const { member, ws } of [removed, demoted]) {
       // The serving instance learns their role...
       expect((await call(serving.app, member, 'GET', `/api/workspaces/${ws}/actors`)).status).toBe(200);
-      expect((await call(serving.app, member, 'POST', `/api/workspaces/${ws}/actors`, { kind: 'person', name: 'Allowed' })).status).toBe(201);
+      expect((await call(serving.app, member, 'POST', `/api/workspaces/${ws}/actors`, { kind: 'person', name: 'Allowed' })).status).toBe(
+        201,
+      );
     }
     // ...and the change happens on the other one.
     expect((await call(other.app, owner, 'DELETE', `/api/workspaces/${removed.ws}/members/${removed.member.email}`)).status).toBe(204);
-    expect((await call(other.app, owner, 'PATCH', `/api/workspaces/${demoted.ws}/members/${demoted.member.email}`, { role: 'viewer' })).status).toBe(200);
+    expect(
+      (await call(other.app, owner, 'PATCH', `/api/workspaces/${demoted.ws}/members/${demoted.member.email}`, { role: 'viewer' })).status,
+    ).toBe(200);
 
-    expect((await call(serving.app, removed.member, 'POST', `/api/workspaces/${removed.ws}/actors`, { kind: 'person', name: 'Too late' })).status).toBe(404);
-    const write = await call(serving.app, demoted.member, 'POST', `/api/workspaces/${demoted.ws}/actors`, { kind: 'person', name: 'Too late' });
+    expect(
+      (await call(serving.app, removed.member, 'POST', `/api/workspaces/${removed.ws}/actors`, { kind: 'person', name: 'Too late' }))
+        .status,
+    ).toBe(404);
+    const write = await call(serving.app, demoted.member, 'POST', `/api/workspaces/${demoted.ws}/actors`, {
+      kind: 'person',
+      name: 'Too late',
+    });
     expect(write.status).toBe(403);
     // Reads catch up within a second at most; polled, with no clock in the assertion, so that a busy machine does not fail it.
-    await until(async () => (await call(serving.app, removed.member, 'GET', `/api/workspaces/${removed.ws}/actors`)).status === 404, 'the removed member’s reads are refused');
+    await until(
+      async () => (await call(serving.app, removed.member, 'GET', `/api/workspaces/${removed.ws}/actors`)).status === 404,
+      'the removed member’s reads are refused',
+    );
   });
 
   it(`opens at most ${STREAMS_PER_ACCOUNT} streams per account, and the next one answers 429 until one closes`, async () => {
@@ -136,7 +160,7 @@ describe('removed members are cut off', { timeout: 120_000 }, () => {
     expect(JSON.parse(refused.body).detail).toMatch(/already have 8 live update streams open.*Close a tab/);
     // Someone else is not held back by it.
     const { member } = await withMember('viewer', 'Neighbour');
-    expect((await open(port, (await newWorkspace(other.app, member, 'Own')), member)).status).toBe(200);
+    expect((await open(port, await newWorkspace(other.app, member, 'Own'), member)).status).toBe(200);
 
     streams[0]!.close();
     await until(async () => {

@@ -7,7 +7,14 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RouteEntry } from '../../server/app.js';
 import { testApp, type TestContext } from '../support/app.js';
 
-const PUBLIC = new Set(['GET /api/health', 'GET /api/ready', 'POST /api/auth/signup', 'POST /api/auth/login', 'POST /api/auth/logout', 'GET /api/invites/:token']);
+const PUBLIC = new Set([
+  'GET /api/health',
+  'GET /api/ready',
+  'POST /api/auth/signup',
+  'POST /api/auth/login',
+  'POST /api/auth/logout',
+  'GET /api/invites/:token',
+]);
 const SCOPE = '/api/workspaces/:ws';
 const PROBLEM = '#/components/schemas/Problem';
 
@@ -74,7 +81,13 @@ describe('the OpenAPI document', () => {
     expect(refs.length).toBeGreaterThan(50);
     for (const ref of new Set(refs)) {
       expect(ref, ref).toMatch(/^#\//);
-      const target = ref.slice(2).split('/').reduce<unknown>((node, part) => (node as Record<string, unknown> | undefined)?.[part.replace(/~1/g, '/').replace(/~0/g, '~')], doc);
+      const target = ref
+        .slice(2)
+        .split('/')
+        .reduce<unknown>(
+          (node, part) => (node as Record<string, unknown> | undefined)?.[part.replace(/~1/g, '/').replace(/~0/g, '~')],
+          doc,
+        );
       expect(target, `${ref} resolves`).toBeDefined();
     }
   });
@@ -122,7 +135,11 @@ describe('the OpenAPI document', () => {
     for (const route of routes) {
       const key = `${route.method} ${route.url}`;
       const op = doc.paths[openApiPath(route.url)]![route.method.toLowerCase()]!;
-      const declared = (where: string) => (op.parameters ?? []).filter((p) => p.in === where).map((p) => p.name).sort();
+      const declared = (where: string) =>
+        (op.parameters ?? [])
+          .filter((p) => p.in === where)
+          .map((p) => p.name)
+          .sort();
       const inTemplate = [...route.url.matchAll(/:(\w+)/g)].map((m) => m[1]!).sort();
       expect(declared('path'), `${key} path parameters`).toEqual(inTemplate);
       for (const p of op.parameters ?? []) if (p.in === 'path') expect(p.required, `${key} ${p.name} is required`).toBe(true);
@@ -141,7 +158,10 @@ describe('the OpenAPI document', () => {
       const key = `${route.method} ${route.url}`;
       const responses = doc.paths[openApiPath(route.url)]![route.method.toLowerCase()]!.responses ?? {};
       const codes = Object.keys(responses).map(Number);
-      expect(codes.some((c) => c >= 200 && c < 300), `${key} has a success answer`).toBe(true);
+      expect(
+        codes.some((c) => c >= 200 && c < 300),
+        `${key} has a success answer`,
+      ).toBe(true);
       for (const code of expectedErrors(route)) if (!codes.includes(code)) missing.push(`${key} ${code}`);
       for (const code of codes.filter((c) => c >= 400)) {
         // The media type the server really sends, so generated clients parse errors as problems.

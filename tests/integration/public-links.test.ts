@@ -30,7 +30,8 @@ describe('public links to a map', () => {
   let mapId: string;
   let otherMapId: string;
   let ids: { chair: string; union: string; offMap: string; tie: string; offTie: string };
-  const api = (who: Caller | null, method: 'GET' | 'POST' | 'PUT' | 'DELETE', url: string, body?: unknown) => call(ctx.app, who, method, `/api/workspaces/${ws}${url}`, body);
+  const api = (who: Caller | null, method: 'GET' | 'POST' | 'PUT' | 'DELETE', url: string, body?: unknown) =>
+    call(ctx.app, who, method, `/api/workspaces/${ws}${url}`, body);
   const open = (token: string) => call(ctx.app, null, 'GET', `/api/public/maps/${token}`);
   const newLink = async (body: Record<string, unknown> = {}, who: Caller = owner, map = mapId) => {
     const res = await api(who, 'POST', `/maps/${map}/links`, body);
@@ -40,9 +41,17 @@ describe('public links to a map', () => {
 
   beforeAll(async () => {
     ctx = await testApp();
-    [owner, editor, viewer, outsider] = (await Promise.all(['Owner', 'Editor', 'Viewer', 'Outsider'].map((n) => signUp(ctx.app, n)))) as [Caller, Caller, Caller, Caller];
+    [owner, editor, viewer, outsider] = (await Promise.all(['Owner', 'Editor', 'Viewer', 'Outsider'].map((n) => signUp(ctx.app, n)))) as [
+      Caller,
+      Caller,
+      Caller,
+      Caller,
+    ];
     ws = await newWorkspace(ctx.app, owner, 'Hospital campaign');
-    for (const [who, role] of [[editor, 'editor'], [viewer, 'viewer']] as const) {
+    for (const [who, role] of [
+      [editor, 'editor'],
+      [viewer, 'viewer'],
+    ] as const) {
       expect((await api(owner, 'POST', '/members', { email: who.email, role })).status).toBe(201);
     }
     const actor = async (body: Record<string, unknown>) => {
@@ -51,8 +60,14 @@ describe('public links to a map', () => {
       return res.body.id as string;
     };
     const chair = await actor({
-      kind: 'person', name: 'Dana Díaz', roles: ['decision_maker'], power: 5, alignment: -1,
-      contactOwner: MARKERS.contactOwner, privateNotes: MARKERS.actorNotes, interests: [MARKERS.interests],
+      kind: 'person',
+      name: 'Dana Díaz',
+      roles: ['decision_maker'],
+      power: 5,
+      alignment: -1,
+      contactOwner: MARKERS.contactOwner,
+      privateNotes: MARKERS.actorNotes,
+      interests: [MARKERS.interests],
     });
     const union = await actor({ kind: 'organization', name: 'Nurses Union', roles: ['base'], organized: true });
     const offMap = await actor({ kind: 'person', name: MARKERS.offMap });
@@ -61,12 +76,24 @@ describe('public links to a map', () => {
       expect(res.status, JSON.stringify(res.body)).toBe(201);
       return res.body.id as string;
     };
-    const tie = await rel({ type: 'INFLUENCE', from: union, to: chair, how: 'Turnout at her ward', description: MARKERS.relDescription, privateNotes: MARKERS.relNotes });
+    const tie = await rel({
+      type: 'INFLUENCE',
+      from: union,
+      to: chair,
+      how: 'Turnout at her ward',
+      description: MARKERS.relDescription,
+      privateNotes: MARKERS.relNotes,
+    });
     const offTie = await rel({ type: 'SOCIAL', from: chair, to: offMap, description: MARKERS.offMapTie });
-    expect((await api(owner, 'POST', `/actors/${chair}/assessments`, { power: 5, alignment: -1, note: MARKERS.assessmentNote })).status).toBe(201);
+    expect(
+      (await api(owner, 'POST', `/actors/${chair}/assessments`, { power: 5, alignment: -1, note: MARKERS.assessmentNote })).status,
+    ).toBe(201);
     const map = await api(owner, 'POST', '/maps', {
       name: 'Who decides on school nurses',
-      members: [{ actorId: chair, x: 10, y: 20, style: { color: '#1f77b4' } }, { actorId: union, x: 200, y: 40 }],
+      members: [
+        { actorId: chair, x: 10, y: 20, style: { color: '#1f77b4' } },
+        { actorId: union, x: 200, y: 40 },
+      ],
       annotations: [
         { id: randomUUID(), title: 'The decision-maker', text: 'The chair decides.', actorIds: [chair, offMap], relationshipIds: [offTie] },
         { id: randomUUID(), title: 'Our route to her', text: 'The union moves her.', actorIds: [union, chair], relationshipIds: [tie] },
@@ -113,7 +140,11 @@ describe('public links to a map', () => {
       expect(list.status).toBe(200);
       const listed = list.body.items.map((l: { id: string }) => l.id);
       expect(listed).toEqual(expect.arrayContaining([byEditor.id, byOwner.id]));
-      expect(list.body.items.find((l: { id: string }) => l.id === byEditor.id)).toMatchObject({ story: true, expired: false, createdBy: 'Editor' });
+      expect(list.body.items.find((l: { id: string }) => l.id === byEditor.id)).toMatchObject({
+        story: true,
+        expired: false,
+        createdBy: 'Editor',
+      });
       expect((await api(editor, 'DELETE', `/maps/${mapId}/links/${byOwner.id}`)).status).toBe(204);
       expect((await api(owner, 'DELETE', `/maps/${mapId}/links/${byEditor.id}`)).status).toBe(204);
       const after = (await api(owner, 'GET', `/maps/${mapId}/links`)).body.items.map((l: { id: string }) => l.id);
@@ -186,14 +217,24 @@ describe('public links to a map', () => {
       expect(map.name).toBe('Who decides on school nurses');
       expect(map.actors.map((a: { name: string }) => a.name).sort()).toEqual(['Dana Díaz', 'Nurses Union']);
       expect(map.relationships).toHaveLength(1);
-      expect(map.relationships[0]).toMatchObject({ id: ids.tie, type: 'INFLUENCE', from: ids.union, to: ids.chair, how: 'Turnout at her ward' });
+      expect(map.relationships[0]).toMatchObject({
+        id: ids.tie,
+        type: 'INFLUENCE',
+        from: ids.union,
+        to: ids.chair,
+        how: 'Turnout at her ward',
+      });
       expect(map.members).toEqual(
         expect.arrayContaining([
           { actorId: ids.chair, x: 10, y: 20, style: { color: '#1f77b4' } },
           { actorId: ids.union, x: 200, y: 40, style: {} },
         ]),
       );
-      expect(map.actors.find((a: { id: string }) => a.id === ids.chair)).toMatchObject({ power: 5, alignment: -1, roles: ['decision_maker'] });
+      expect(map.actors.find((a: { id: string }) => a.id === ids.chair)).toMatchObject({
+        power: 5,
+        alignment: -1,
+        roles: ['decision_maker'],
+      });
       // Without the story unless the link shares it.
       expect(map.story).toBe(false);
       expect(map.annotations).toEqual([]);
@@ -202,7 +243,15 @@ describe('public links to a map', () => {
     it('never carries contact owners or private notes, nor anything outside the map', async () => {
       const link = await newLink({ story: true });
       const text = JSON.stringify((await open(link.token)).body);
-      for (const secret of [MARKERS.contactOwner, MARKERS.actorNotes, MARKERS.relNotes, MARKERS.assessmentNote, MARKERS.offMap, MARKERS.offMapTie, MARKERS.otherMap]) {
+      for (const secret of [
+        MARKERS.contactOwner,
+        MARKERS.actorNotes,
+        MARKERS.relNotes,
+        MARKERS.assessmentNote,
+        MARKERS.offMap,
+        MARKERS.offMapTie,
+        MARKERS.otherMap,
+      ]) {
         expect(text, secret).not.toContain(secret);
       }
       for (const id of [ws, mapId, ids.offMap, ids.offTie, owner.userId, editor.userId]) expect(text).not.toContain(id);
@@ -239,7 +288,8 @@ describe('public links to a map', () => {
       expect(during.actors.find((a: { id: string }) => a.id === ids.chair)).toHaveProperty('alignment', -1);
       // Members still see everything.
       const own = JSON.stringify((await api(viewer, 'GET', `/maps/${mapId}`)).body);
-      for (const value of [MARKERS.interests, MARKERS.relDescription, MARKERS.contactOwner, MARKERS.actorNotes, MARKERS.relNotes]) expect(own).toContain(value);
+      for (const value of [MARKERS.interests, MARKERS.relDescription, MARKERS.contactOwner, MARKERS.actorNotes, MARKERS.relNotes])
+        expect(own).toContain(value);
       expect((await api(owner, 'PUT', '/internal-fields', { actor: [], relationship: [] })).status).toBe(200);
       expect(JSON.stringify((await open(link.token)).body)).toContain(MARKERS.interests);
     });
@@ -247,7 +297,10 @@ describe('public links to a map', () => {
     it('follows the map as it changes: a link shows the map, not a copy of it', async () => {
       const link = await newLink();
       const current = (await api(owner, 'GET', `/maps/${mapId}`)).body;
-      const renamed = await call(ctx.app, owner, 'PATCH', `/api/workspaces/${ws}/maps/${mapId}`, { name: 'School nurses: who decides', version: current.version });
+      const renamed = await call(ctx.app, owner, 'PATCH', `/api/workspaces/${ws}/maps/${mapId}`, {
+        name: 'School nurses: who decides',
+        version: current.version,
+      });
       expect(renamed.status).toBe(200);
       expect((await open(link.token)).body.name).toBe('School nurses: who decides');
     });
@@ -284,16 +337,24 @@ describe('public links to a map', () => {
       const soon = new Date(Date.now() + 60 * 60_000).toISOString();
       const link = await newLink({ expiresAt: soon });
       expect((await open(link.token)).body.expiresAt).toBe(soon);
-      expect((await api(owner, 'GET', `/maps/${mapId}/links`)).body.items.find((l: { id: string }) => l.id === link.id)).toMatchObject({ expired: false, expiresAt: soon });
+      expect((await api(owner, 'GET', `/maps/${mapId}/links`)).body.items.find((l: { id: string }) => l.id === link.id)).toMatchObject({
+        expired: false,
+        expiresAt: soon,
+      });
       // Let the hour pass in the database rather than on the clock.
       const session = ctx.driver.session();
       try {
-        await session.run('MATCH (l:MapLink {id: $id}) SET l.expiresAt = $past', { id: link.id, past: new Date(Date.now() - 1000).toISOString() });
+        await session.run('MATCH (l:MapLink {id: $id}) SET l.expiresAt = $past', {
+          id: link.id,
+          past: new Date(Date.now() - 1000).toISOString(),
+        });
       } finally {
         await session.close();
       }
       await expectDead(link.token, never);
-      expect((await api(owner, 'GET', `/maps/${mapId}/links`)).body.items.find((l: { id: string }) => l.id === link.id)).toMatchObject({ expired: true });
+      expect((await api(owner, 'GET', `/maps/${mapId}/links`)).body.items.find((l: { id: string }) => l.id === link.id)).toMatchObject({
+        expired: true,
+      });
     });
 
     it('dies with its map, and stays dead if the map is brought back', async () => {
@@ -313,7 +374,10 @@ describe('public links to a map', () => {
     it('dies with its workspace', async () => {
       const other = await newWorkspace(ctx.app, owner, 'Soon deleted');
       const actor = await call(ctx.app, owner, 'POST', `/api/workspaces/${other}/actors`, { kind: 'person', name: 'Someone' });
-      const map = await call(ctx.app, owner, 'POST', `/api/workspaces/${other}/maps`, { name: 'Doomed', members: [{ actorId: actor.body.id, x: 0, y: 0 }] });
+      const map = await call(ctx.app, owner, 'POST', `/api/workspaces/${other}/maps`, {
+        name: 'Doomed',
+        members: [{ actorId: actor.body.id, x: 0, y: 0 }],
+      });
       const link = await call(ctx.app, owner, 'POST', `/api/workspaces/${other}/maps/${map.body.id}/links`, {});
       expect((await open(link.body.token)).status).toBe(200);
       expect((await call(ctx.app, owner, 'DELETE', `/api/workspaces/${other}`)).status).toBe(204);

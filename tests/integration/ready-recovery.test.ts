@@ -24,7 +24,14 @@ describe('readiness while the database goes away and comes back', () => {
   let app: App;
 
   const start = () =>
-    startLocalNeo4j({ dataDir, cacheDir: path.resolve('.data'), port, heap: '512m', pageCache: '64m', startTimeoutMs: startTimeoutMs(process.env) });
+    startLocalNeo4j({
+      dataDir,
+      cacheDir: path.resolve('.data'),
+      port,
+      heap: '512m',
+      pageCache: '64m',
+      startTimeoutMs: startTimeoutMs(process.env),
+    });
 
   beforeAll(async () => {
     port = await freePort();

@@ -9,7 +9,12 @@ import { appWith, call, newWorkspace, signUp, type Caller } from '../support/api
 import { testApp, type TestContext } from '../support/app.js';
 
 /** What Chromium sends for a form on http://127.0.0.1:9999 posting to the app on another port. */
-const sameSiteForm = { origin: 'http://127.0.0.1:9999', 'sec-fetch-site': 'same-site', 'sec-fetch-mode': 'navigate', 'sec-fetch-dest': 'document' };
+const sameSiteForm = {
+  origin: 'http://127.0.0.1:9999',
+  'sec-fetch-site': 'same-site',
+  'sec-fetch-mode': 'navigate',
+  'sec-fetch-dest': 'document',
+};
 
 describe('cross-origin writes', () => {
   let ctx: TestContext;
@@ -62,11 +67,19 @@ describe('cross-origin writes', () => {
   it('guards every state-changing route, body-less ones too, before the caller is even looked at', async () => {
     const writes = ctx.app.routeTable.filter((r) => !['GET', 'HEAD', 'OPTIONS'].includes(r.method));
     expect(writes.map((r) => `${r.method} ${r.url}`)).toEqual(
-      expect.arrayContaining(['POST /api/auth/logout', 'POST /api/workspaces/:ws/history/:changeId/revert', 'POST /api/workspaces/:ws/actors/:id/restore']),
+      expect.arrayContaining([
+        'POST /api/auth/logout',
+        'POST /api/workspaces/:ws/history/:changeId/revert',
+        'POST /api/workspaces/:ws/actors/:id/restore',
+      ]),
     );
     for (const route of writes) {
       const url = route.url.replace(':ws', ws).replace(/:[A-Za-z]+|\*/g, '00000000-0000-4000-8000-000000000000');
-      const res = await ctx.app.inject({ method: route.method as 'POST', url, headers: { cookie: me.cookie, 'sec-fetch-site': 'cross-site' } });
+      const res = await ctx.app.inject({
+        method: route.method as 'POST',
+        url,
+        headers: { cookie: me.cookie, 'sec-fetch-site': 'cross-site' },
+      });
       expect(res.statusCode, `${route.method} ${route.url}`).toBe(403);
     }
     // Sign-out was among them: the session still works.
@@ -74,12 +87,26 @@ describe('cross-origin writes', () => {
   });
 
   it('accepts the app’s own pages, scripts without those headers, and bearer tokens', async () => {
-    const own = await call(ctx.app, me, 'POST', '/api/workspaces', { name: 'Own page' }, { 'sec-fetch-site': 'same-origin', origin: 'http://localhost' });
+    const own = await call(
+      ctx.app,
+      me,
+      'POST',
+      '/api/workspaces',
+      { name: 'Own page' },
+      { 'sec-fetch-site': 'same-origin', origin: 'http://localhost' },
+    );
     expect(own.status).toBe(201);
     // Older browsers send only Origin; inject's Host is localhost:80.
     expect((await call(ctx.app, me, 'POST', '/api/workspaces', { name: 'Old browser' }, { origin: 'http://localhost' })).status).toBe(201);
     const token = (await call(ctx.app, me, 'POST', '/api/auth/tokens', { name: 'script' })).body.token as string;
-    const bearer = await call(ctx.app, null, 'POST', '/api/workspaces', { name: 'Scripted' }, { authorization: `Bearer ${token}`, origin: 'http://127.0.0.1:9999' });
+    const bearer = await call(
+      ctx.app,
+      null,
+      'POST',
+      '/api/workspaces',
+      { name: 'Scripted' },
+      { authorization: `Bearer ${token}`, origin: 'http://127.0.0.1:9999' },
+    );
     expect(bearer.status).toBe(201);
     // curl and server-side callers send neither header.
     const revert = await call(ctx.app, me, 'POST', `/api/workspaces/${ws}/history/${changeId}/revert`);
@@ -91,13 +118,34 @@ describe('cross-origin writes', () => {
     const proxied = await appWith(ctx.app, { config: { ...ctx.app.config, TRUST_PROXY: true } });
     try {
       const behindProxy = { host: '10.0.0.5:3000', 'x-forwarded-host': 'powermap.example.org', 'x-forwarded-proto': 'https' };
-      const ok = await call(proxied, me, 'POST', '/api/workspaces', { name: 'Via proxy' }, { ...behindProxy, origin: 'https://powermap.example.org' });
+      const ok = await call(
+        proxied,
+        me,
+        'POST',
+        '/api/workspaces',
+        { name: 'Via proxy' },
+        { ...behindProxy, origin: 'https://powermap.example.org' },
+      );
       expect(ok.status).toBe(201);
-      const wrongScheme = await call(proxied, me, 'POST', '/api/workspaces', { name: 'Via proxy' }, { ...behindProxy, origin: 'http://powermap.example.org' });
+      const wrongScheme = await call(
+        proxied,
+        me,
+        'POST',
+        '/api/workspaces',
+        { name: 'Via proxy' },
+        { ...behindProxy, origin: 'http://powermap.example.org' },
+      );
       expect(wrongScheme.status).toBe(403);
       expect(wrongScheme.body.detail).toContain('not https://powermap.example.org');
       // Without TRUST_PROXY a caller's X-Forwarded-Host is not believed.
-      const untrusted = await call(ctx.app, me, 'POST', '/api/workspaces', { name: 'Via proxy' }, { ...behindProxy, origin: 'https://powermap.example.org' });
+      const untrusted = await call(
+        ctx.app,
+        me,
+        'POST',
+        '/api/workspaces',
+        { name: 'Via proxy' },
+        { ...behindProxy, origin: 'https://powermap.example.org' },
+      );
       expect(untrusted.status).toBe(403);
     } finally {
       await proxied.close();
@@ -113,8 +161,12 @@ describe('cross-origin writes', () => {
 
     it('compares Origin with PUBLIC_URL, whatever Host the proxy passes on', async () => {
       const internal = { host: 'app-3:3000' };
-      expect((await call(app, me, 'POST', '/api/workspaces', { name: 'Public' }, { ...internal, origin: 'https://map.union.example' })).status).toBe(201);
-      expect((await call(app, me, 'POST', '/api/workspaces', { name: 'Internal' }, { ...internal, origin: 'http://app-3:3000' })).status).toBe(403);
+      expect(
+        (await call(app, me, 'POST', '/api/workspaces', { name: 'Public' }, { ...internal, origin: 'https://map.union.example' })).status,
+      ).toBe(201);
+      expect(
+        (await call(app, me, 'POST', '/api/workspaces', { name: 'Internal' }, { ...internal, origin: 'http://app-3:3000' })).status,
+      ).toBe(403);
     });
   });
 });

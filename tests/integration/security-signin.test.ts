@@ -108,7 +108,11 @@ describe('sign-in against guessing', () => {
       expect(answers.slice(0, 3).map((a) => a.statusCode)).toEqual([401, 401, 401]);
       expect(answers[3]!.statusCode).toBe(429);
       expect(Number(answers[3]!.headers['retry-after'])).toBeGreaterThanOrEqual(1);
-      expect(answers[3]!.json()).toMatchObject({ status: 429, title: 'Too many requests', detail: expect.stringMatching(/^Too many sign-in attempts from your network: try again in/) });
+      expect(answers[3]!.json()).toMatchObject({
+        status: 429,
+        title: 'Too many requests',
+        detail: expect.stringMatching(/^Too many sign-in attempts from your network: try again in/),
+      });
       // Another address is counted apart (TRUST_PROXY: the proxy's X-Forwarded-For names it).
       expect((await login(limited, 'someone@example.org', 'guess', { 'x-forwarded-for': '203.0.113.9' })).statusCode).toBe(401);
     });

@@ -27,11 +27,19 @@ describe('API token scopes', () => {
   const mint = async (body: Record<string, unknown>) => {
     const res = await call(ctx.app, me, 'POST', '/api/auth/tokens', { name: 'script', ...body });
     expect(res.status, JSON.stringify(res.body)).toBe(201);
-    return { ...res.body, bearer: { authorization: `Bearer ${res.body.token}` } } as { id: string; token: string; bearer: Record<string, string> };
+    return { ...res.body, bearer: { authorization: `Bearer ${res.body.token}` } } as {
+      id: string;
+      token: string;
+      bearer: Record<string, string>;
+    };
   };
   const asToken = (bearer: Record<string, string>, method: 'GET' | 'POST' | 'PATCH' | 'DELETE', url: string, payload?: unknown) =>
     call(ctx.app, null, method, url, payload, bearer);
-  const fill = (url: string, ws: string) => url.replace(':ws', ws).replace(':email', 'nobody@example.org').replace(/:[A-Za-z]+|\*/g, '00000000-0000-4000-8000-000000000000');
+  const fill = (url: string, ws: string) =>
+    url
+      .replace(':ws', ws)
+      .replace(':email', 'nobody@example.org')
+      .replace(/:[A-Za-z]+|\*/g, '00000000-0000-4000-8000-000000000000');
 
   it('cannot make, list or revoke tokens, nor change the password', async () => {
     const token = await mint({});
@@ -39,7 +47,14 @@ describe('API token scopes', () => {
     expect(minted.status).toBe(403);
     expect(minted.body.detail).toMatch(/API token cannot do this: sign in with your password/);
     expect((await asToken(token.bearer, 'DELETE', `/api/auth/tokens/${token.id}`)).status).toBe(403);
-    expect((await asToken(token.bearer, 'POST', '/api/auth/password', { currentPassword: 'correct horse battery', newPassword: 'a brand new passphrase' })).status).toBe(403);
+    expect(
+      (
+        await asToken(token.bearer, 'POST', '/api/auth/password', {
+          currentPassword: 'correct horse battery',
+          newPassword: 'a brand new passphrase',
+        })
+      ).status,
+    ).toBe(403);
     expect((await asToken(token.bearer, 'GET', '/api/auth/tokens')).status).toBe(403);
     expect((await call(ctx.app, me, 'GET', '/api/auth/tokens')).body.items).toHaveLength(1);
   });
@@ -63,7 +78,9 @@ describe('API token scopes', () => {
   it('stops an expired token with a 401 that says so', async () => {
     const token = await mint({ expiresAt: new Date(Date.now() + 86_400_000).toISOString() });
     // Time passes in the database rather than in the test: the token's day is over.
-    await ctx.db.write((tx) => tx.query('MATCH (t:ApiToken {id: $id}) SET t.expiresAt = datetime() - duration({seconds: 1})', { id: token.id }));
+    await ctx.db.write((tx) =>
+      tx.query('MATCH (t:ApiToken {id: $id}) SET t.expiresAt = datetime() - duration({seconds: 1})', { id: token.id }),
+    );
     const res = await asToken(token.bearer, 'GET', '/api/workspaces');
     expect(res.status).toBe(401);
     expect(res.body.detail).toMatch(/expired/);
@@ -129,16 +146,26 @@ describe('changing the password', () => {
 
   it('checks the current password, ends the other sessions and revokes every token', async () => {
     const me = await signUp(ctx.app, 'Mover');
-    const laptop = await ctx.app.inject({ method: 'POST', url: '/api/auth/login', payload: { email: me.email, password: 'correct horse battery' } });
+    const laptop = await ctx.app.inject({
+      method: 'POST',
+      url: '/api/auth/login',
+      payload: { email: me.email, password: 'correct horse battery' },
+    });
     const laptopCookie = `pm_session=${laptop.cookies.find((c) => c.name === 'pm_session')!.value}`;
     const token = (await call(ctx.app, me, 'POST', '/api/auth/tokens', { name: 'nightly import' })).body.token as string;
     const bearer = { authorization: `Bearer ${token}` };
     expect((await call(ctx.app, null, 'GET', '/api/auth/me', undefined, bearer)).status).toBe(200);
 
-    const wrong = await call(ctx.app, me, 'POST', '/api/auth/password', { currentPassword: 'not it at all', newPassword: 'a brand new passphrase' });
+    const wrong = await call(ctx.app, me, 'POST', '/api/auth/password', {
+      currentPassword: 'not it at all',
+      newPassword: 'a brand new passphrase',
+    });
     expect(wrong.status).toBe(400);
     expect(wrong.body.errors).toEqual([{ path: 'body.currentPassword', message: 'is not your current password' }]);
-    const same = await call(ctx.app, me, 'POST', '/api/auth/password', { currentPassword: 'correct horse battery', newPassword: 'correct horse battery' });
+    const same = await call(ctx.app, me, 'POST', '/api/auth/password', {
+      currentPassword: 'correct horse battery',
+      newPassword: 'correct horse battery',
+    });
     expect(same.status).toBe(400);
     expect(same.body.errors[0].path).toBe('body.newPassword');
     // Nothing changed so far: the laptop and the token still work.
@@ -161,16 +188,28 @@ describe('changing the password', () => {
     expect(dead.body.detail).toMatch(/not valid/);
     expect((await call(ctx.app, null, 'GET', '/api/auth/tokens', undefined, { cookie: fresh })).body.items).toEqual([]);
 
-    const oldPassword = await ctx.app.inject({ method: 'POST', url: '/api/auth/login', payload: { email: me.email, password: 'correct horse battery' } });
+    const oldPassword = await ctx.app.inject({
+      method: 'POST',
+      url: '/api/auth/login',
+      payload: { email: me.email, password: 'correct horse battery' },
+    });
     expect(oldPassword.statusCode).toBe(401);
-    const newPassword = await ctx.app.inject({ method: 'POST', url: '/api/auth/login', payload: { email: me.email, password: 'a brand new passphrase' } });
+    const newPassword = await ctx.app.inject({
+      method: 'POST',
+      url: '/api/auth/login',
+      payload: { email: me.email, password: 'a brand new passphrase' },
+    });
     expect(newPassword.statusCode).toBe(200);
   });
 
   it('counts wrong current passwords as failed sign-ins, so an open session is no way to guess', async () => {
     const me = await signUp(ctx.app, 'Left signed in');
     let last = await call(ctx.app, me, 'POST', '/api/auth/password', { currentPassword: 'guess 0', newPassword: 'a brand new passphrase' });
-    for (let i = 1; i < 12; i++) last = await call(ctx.app, me, 'POST', '/api/auth/password', { currentPassword: `guess ${i}`, newPassword: 'a brand new passphrase' });
+    for (let i = 1; i < 12; i++)
+      last = await call(ctx.app, me, 'POST', '/api/auth/password', {
+        currentPassword: `guess ${i}`,
+        newPassword: 'a brand new passphrase',
+      });
     expect(last.status).toBe(429);
     expect(Number(last.headers['retry-after'])).toBeGreaterThanOrEqual(1);
   });

@@ -20,7 +20,8 @@ describe('sharing a map with a partner workspace', () => {
   const actors = {} as Record<'superintendent' | 'trustee' | 'union' | 'pastor' | 'donor', string>;
   let boardSeat: string;
 
-  const api = (who: Caller, method: 'GET' | 'POST' | 'DELETE' | 'PATCH', path: string, body?: unknown) => call(ctx.app, who, method, path, body);
+  const api = (who: Caller, method: 'GET' | 'POST' | 'DELETE' | 'PATCH', path: string, body?: unknown) =>
+    call(ctx.app, who, method, path, body);
   const inOwner = (path: string) => `/api/workspaces/${owner}${path}`;
   const inPartner = (path: string) => `/api/workspaces/${partner}${path}`;
   const make = async (body: object) => (await api(people.olga, 'POST', inOwner('/actors'), body)).body.id as string;
@@ -44,7 +45,8 @@ describe('sharing a map with a partner workspace', () => {
 
   beforeAll(async () => {
     ctx = await testApp();
-    for (const name of ['olga', 'omar', 'rosa', 'eli', 'vic', 'quinn'] as const) people[name] = await signUp(ctx.app, name[0]!.toUpperCase() + name.slice(1));
+    for (const name of ['olga', 'omar', 'rosa', 'eli', 'vic', 'quinn'] as const)
+      people[name] = await signUp(ctx.app, name[0]!.toUpperCase() + name.slice(1));
     owner = await newWorkspace(ctx.app, people.olga, 'Nurses United');
     partner = await newWorkspace(ctx.app, people.rosa, 'Local 1021');
     stranger = await newWorkspace(ctx.app, people.quinn, 'Tenants Union');
@@ -52,7 +54,14 @@ describe('sharing a map with a partner workspace', () => {
     await api(people.rosa, 'POST', inPartner('/members'), { email: people.eli.email, role: 'editor' });
     await api(people.rosa, 'POST', inPartner('/members'), { email: people.vic.email, role: 'viewer' });
 
-    actors.superintendent = await make({ kind: 'person', name: 'Superintendent Diaz', roles: ['decision_maker'], power: 5, alignment: -1, contactOwner: MARKERS[0] });
+    actors.superintendent = await make({
+      kind: 'person',
+      name: 'Superintendent Diaz',
+      roles: ['decision_maker'],
+      power: 5,
+      alignment: -1,
+      contactOwner: MARKERS[0],
+    });
     actors.trustee = await make({ kind: 'person', name: 'Trustee Park', power: 3, alignment: 1 });
     actors.union = await make({ kind: 'organization', name: 'Nurses United Local', roles: ['base'], organized: true, alignment: 3 });
     actors.pastor = await make({ kind: 'person', name: 'Pastor Lim', alignment: 2 });
@@ -64,8 +73,12 @@ describe('sharing a map with a partner workspace', () => {
     await tie({ type: 'INFLUENCE', from: actors.pastor, to: actors.donor });
     mapId = await newMap('Who decides on school nurses', [actors.superintendent, actors.trustee, actors.union, actors.pastor]);
     // privateNotes as the store holds them (the field the internal-fields setting adds).
-    await ctx.db.write((tx) => tx.query('MATCH (a:Actor {id: $id}) SET a.privateNotes = $notes', { id: actors.superintendent, notes: MARKERS[1] }));
-    await ctx.db.write((tx) => tx.query('MATCH ()-[r:PROFESSIONAL {id: $id}]->() SET r.privateNotes = $notes', { id: boardSeat, notes: MARKERS[2] }));
+    await ctx.db.write((tx) =>
+      tx.query('MATCH (a:Actor {id: $id}) SET a.privateNotes = $notes', { id: actors.superintendent, notes: MARKERS[1] }),
+    );
+    await ctx.db.write((tx) =>
+      tx.query('MATCH ()-[r:PROFESSIONAL {id: $id}]->() SET r.privateNotes = $notes', { id: boardSeat, notes: MARKERS[2] }),
+    );
   });
   afterAll(() => ctx.close());
 
@@ -77,21 +90,33 @@ describe('sharing a map with a partner workspace', () => {
     const unknown = await offer(mapId, 'read', randomUUID());
     expect(unknown.status).toBe(404);
     expect(unknown.body.detail).toMatch(/No workspace has that id/);
-    expect((await api(people.olga, 'POST', inOwner(`/maps/${randomUUID()}/shares`), { partnerWorkspaceId: partner, access: 'read' })).status).toBe(404);
-    expect((await api(people.olga, 'POST', inOwner(`/maps/${mapId}/shares`), { partnerWorkspaceId: partner, access: 'admin' })).status).toBe(400);
+    expect(
+      (await api(people.olga, 'POST', inOwner(`/maps/${randomUUID()}/shares`), { partnerWorkspaceId: partner, access: 'read' })).status,
+    ).toBe(404);
+    expect(
+      (await api(people.olga, 'POST', inOwner(`/maps/${mapId}/shares`), { partnerWorkspaceId: partner, access: 'admin' })).status,
+    ).toBe(400);
   });
 
   it('offers the map, lists it for the owner’s members, and refuses a duplicate offer with the existing share', async () => {
     const first = await offer(mapId, 'read');
     expect(first.status).toBe(201);
-    expect(first.body).toMatchObject({ mapId, access: 'read', status: 'pending', partnerWorkspace: { id: partner, name: 'Local 1021' }, offeredBy: 'Olga' });
+    expect(first.body).toMatchObject({
+      mapId,
+      access: 'read',
+      status: 'pending',
+      partnerWorkspace: { id: partner, name: 'Local 1021' },
+      offeredBy: 'Olga',
+    });
     const again = await offer(mapId, 'edit');
     expect(again.status).toBe(409);
     expect(again.body.current.id).toBe(first.body.id);
     const listed = await api(people.omar, 'GET', inOwner(`/maps/${mapId}/shares`));
     expect(listed.status).toBe(200);
     expect(listed.body.items).toEqual([first.body]);
-    expect((await api(people.omar, 'GET', inOwner('/shares'))).body.items).toEqual([{ ...first.body, mapName: 'Who decides on school nurses' }]);
+    expect((await api(people.omar, 'GET', inOwner('/shares'))).body.items).toEqual([
+      { ...first.body, mapName: 'Who decides on school nurses' },
+    ]);
   });
 
   it('shows nothing to the partner before its owner accepts, and offers it only to that owner', async () => {
@@ -103,7 +128,13 @@ describe('sharing a map with a partner workspace', () => {
     expect((await api(people.eli, 'POST', inPartner(`/incoming-shares/${pending.id}/accept`), {})).status).toBe(403);
     const incoming = await api(people.rosa, 'GET', inPartner('/incoming-shares'));
     expect(incoming.body.items).toEqual([
-      expect.objectContaining({ id: pending.id, status: 'pending', access: 'read', offeringWorkspace: { id: owner, name: 'Nurses United' }, map: expect.objectContaining({ id: mapId, name: 'Who decides on school nurses', memberCount: 4 }) }),
+      expect.objectContaining({
+        id: pending.id,
+        status: 'pending',
+        access: 'read',
+        offeringWorkspace: { id: owner, name: 'Nurses United' },
+        map: expect.objectContaining({ id: mapId, name: 'Who decides on school nurses', memberCount: 4 }),
+      }),
     ]);
     // Another workspace's owner cannot accept an offer that was not made to them.
     expect((await api(people.quinn, 'POST', `/api/workspaces/${stranger}/incoming-shares/${pending.id}/accept`, {})).status).toBe(404);
@@ -116,17 +147,28 @@ describe('sharing a map with a partner workspace', () => {
     expect((await api(people.olga, 'GET', inOwner(`/maps/${mapId}/shares`))).body.items[0].status).toBe('accepted');
 
     const list = await api(people.vic, 'GET', inPartner('/shared-maps'));
-    expect(list.body.items).toEqual([expect.objectContaining({ shareId: pending.id, access: 'read', ownerWorkspace: { id: owner, name: 'Nurses United' } })]);
+    expect(list.body.items).toEqual([
+      expect.objectContaining({ shareId: pending.id, access: 'read', ownerWorkspace: { id: owner, name: 'Nurses United' } }),
+    ]);
     const res = await api(people.vic, 'GET', inPartner(`/shared-maps/${pending.id}`));
     expect(res.status).toBe(200);
     expect(res.body.name).toBe('Who decides on school nurses');
-    expect(res.body.actors.map((a: { name: string }) => a.name).sort()).toEqual(['Nurses United Local', 'Pastor Lim', 'Superintendent Diaz', 'Trustee Park']);
+    expect(res.body.actors.map((a: { name: string }) => a.name).sort()).toEqual([
+      'Nurses United Local',
+      'Pastor Lim',
+      'Superintendent Diaz',
+      'Trustee Park',
+    ]);
     expect(res.body.relationships.map((r: { type: string }) => r.type).sort()).toEqual(['MEMBERSHIP', 'PROFESSIONAL']);
     expect(res.body.members).toHaveLength(4);
     const superintendent = res.body.actors.find((a: { id: string }) => a.id === actors.superintendent);
     expect(superintendent).toMatchObject({ power: 5, alignment: -1, roles: ['decision_maker'], addedByWorkspaceId: null });
     expect(superintendent).not.toHaveProperty('contactOwner');
-    expect(res.body.relationships.find((r: { id: string }) => r.id === boardSeat)).toMatchObject({ strength: 4, addedByWorkspaceId: null, addedByWorkspaceName: null });
+    expect(res.body.relationships.find((r: { id: string }) => r.id === boardSeat)).toMatchObject({
+      strength: 4,
+      addedByWorkspaceId: null,
+      addedByWorkspaceName: null,
+    });
     const text = JSON.stringify(res.body);
     for (const marker of MARKERS) expect(text).not.toContain(marker);
     expect(text).not.toContain('privateNotes');
@@ -137,7 +179,8 @@ describe('sharing a map with a partner workspace', () => {
 
   it('answers analysis on the shared map from the map alone', async () => {
     const [share] = (await api(people.olga, 'GET', inOwner(`/maps/${mapId}/shares`))).body.items;
-    const q = (question: string, query: string) => api(people.vic, 'GET', inPartner(`/shared-maps/${share.id}/analysis/${question}?${query}`));
+    const q = (question: string, query: string) =>
+      api(people.vic, 'GET', inPartner(`/shared-maps/${share.id}/analysis/${question}?${query}`));
 
     const brokers = await q('brokers', '');
     expect(brokers.status).toBe(200);
@@ -178,7 +221,11 @@ describe('sharing a map with a partner workspace', () => {
     const res = await api(people.eli, 'POST', inPartner(`/shared-maps/${share.id}/actors`), { kind: 'person', name: 'Should not land' });
     expect(res.status).toBe(403);
     expect(res.body.detail).toMatch(/to read/);
-    const tieRes = await api(people.eli, 'POST', inPartner(`/shared-maps/${share.id}/relationships`), { type: 'SOCIAL', from: actors.trustee, to: actors.pastor });
+    const tieRes = await api(people.eli, 'POST', inPartner(`/shared-maps/${share.id}/relationships`), {
+      type: 'SOCIAL',
+      from: actors.trustee,
+      to: actors.pastor,
+    });
     expect(tieRes.status).toBe(403);
     const found = await api(people.olga, 'GET', inOwner('/search?q=Should not land'));
     expect(found.body.items).toEqual([]);
@@ -188,23 +235,56 @@ describe('sharing a map with a partner workspace', () => {
     const campaignMap = await newMap('Board vote', [actors.superintendent, actors.union]);
     const share = (await offer(campaignMap, 'edit')).body;
     await accept(share.id);
-    expect((await api(people.vic, 'POST', inPartner(`/shared-maps/${share.id}/actors`), { kind: 'person', name: 'Viewer Attempt' })).status).toBe(403);
+    expect(
+      (await api(people.vic, 'POST', inPartner(`/shared-maps/${share.id}/actors`), { kind: 'person', name: 'Viewer Attempt' })).status,
+    ).toBe(403);
 
-    const added = await api(people.eli, 'POST', inPartner(`/shared-maps/${share.id}/actors`), { kind: 'person', name: 'Deacon Brown', alignment: 2, position: { x: 40, y: 80 } });
+    const added = await api(people.eli, 'POST', inPartner(`/shared-maps/${share.id}/actors`), {
+      kind: 'person',
+      name: 'Deacon Brown',
+      alignment: 2,
+      position: { x: 40, y: 80 },
+    });
     expect(added.status, JSON.stringify(added.body)).toBe(201);
     expect(added.body).toMatchObject({ name: 'Deacon Brown', addedByWorkspaceId: partner, addedByWorkspaceName: 'Local 1021' });
-    expect((await api(people.eli, 'POST', inPartner(`/shared-maps/${share.id}/actors`), { kind: 'person', name: 'X', contactOwner: 'Eli' })).status).toBe(400);
+    expect(
+      (await api(people.eli, 'POST', inPartner(`/shared-maps/${share.id}/actors`), { kind: 'person', name: 'X', contactOwner: 'Eli' }))
+        .status,
+    ).toBe(400);
 
     const tieRes = await api(people.eli, 'POST', inPartner(`/shared-maps/${share.id}/relationships`), {
-      type: 'SOCIAL', from: added.body.id, to: actors.superintendent, strength: 5, source: { url: 'https://example.org/church-bulletin', title: 'Church bulletin' },
+      type: 'SOCIAL',
+      from: added.body.id,
+      to: actors.superintendent,
+      strength: 5,
+      source: { url: 'https://example.org/church-bulletin', title: 'Church bulletin' },
     });
     expect(tieRes.status, JSON.stringify(tieRes.body)).toBe(201);
-    expect(tieRes.body).toMatchObject({ type: 'SOCIAL', mutual: true, strength: 5, addedByWorkspaceId: partner, addedByWorkspaceName: 'Local 1021' });
+    expect(tieRes.body).toMatchObject({
+      type: 'SOCIAL',
+      mutual: true,
+      strength: 5,
+      addedByWorkspaceId: partner,
+      addedByWorkspaceName: 'Local 1021',
+    });
     expect(tieRes.body.sourceIds).toHaveLength(1);
-    const offMap = await api(people.eli, 'POST', inPartner(`/shared-maps/${share.id}/relationships`), { type: 'SOCIAL', from: added.body.id, to: actors.pastor });
+    const offMap = await api(people.eli, 'POST', inPartner(`/shared-maps/${share.id}/relationships`), {
+      type: 'SOCIAL',
+      from: added.body.id,
+      to: actors.pastor,
+    });
     expect(offMap.status).toBe(400);
     expect(offMap.body.errors[0]).toEqual({ path: 'body.to', message: 'not an actor on this map' });
-    expect((await api(people.eli, 'POST', inPartner(`/shared-maps/${share.id}/relationships`), { type: 'SOCIAL', from: added.body.id, to: actors.superintendent, id: randomUUID() })).status).toBe(400);
+    expect(
+      (
+        await api(people.eli, 'POST', inPartner(`/shared-maps/${share.id}/relationships`), {
+          type: 'SOCIAL',
+          from: added.body.id,
+          to: actors.superintendent,
+          id: randomUUID(),
+        })
+      ).status,
+    ).toBe(400);
 
     // The owner sees it all in their own workspace, and whose it is.
     const map = await api(people.olga, 'GET', inOwner(`/maps/${campaignMap}`));
@@ -217,13 +297,18 @@ describe('sharing a map with a partner workspace', () => {
       ['Eli (Local 1021, via shared map)', 'Added Deacon Brown to map “Board vote”'],
     ]);
     const shares = await api(people.olga, 'GET', inOwner(`/maps/${campaignMap}/shares`));
-    expect(shares.body.contributions).toEqual(expect.arrayContaining([
-      { entityType: 'actor', entityId: added.body.id, workspace: { id: partner, name: 'Local 1021' } },
-      { entityType: 'relationship', entityId: tieRes.body.id, workspace: { id: partner, name: 'Local 1021' } },
-    ]));
+    expect(shares.body.contributions).toEqual(
+      expect.arrayContaining([
+        { entityType: 'actor', entityId: added.body.id, workspace: { id: partner, name: 'Local 1021' } },
+        { entityType: 'relationship', entityId: tieRes.body.id, workspace: { id: partner, name: 'Local 1021' } },
+      ]),
+    );
     // The partner's reading of the map carries who added the tie, for colouring it.
     const seen = await api(people.vic, 'GET', inPartner(`/shared-maps/${share.id}`));
-    expect(seen.body.relationships.find((r: { id: string }) => r.id === tieRes.body.id)).toMatchObject({ addedByWorkspaceId: partner, addedByWorkspaceName: 'Local 1021' });
+    expect(seen.body.relationships.find((r: { id: string }) => r.id === tieRes.body.id)).toMatchObject({
+      addedByWorkspaceId: partner,
+      addedByWorkspaceName: 'Local 1021',
+    });
   });
 
   it('cuts the partner off the moment the owner revokes', async () => {
@@ -236,8 +321,12 @@ describe('sharing a map with a partner workspace', () => {
     expect((await api(people.olga, 'DELETE', inOwner(`/maps/${revocable}/shares/${share.id}`))).status).toBe(204);
     expect((await api(people.vic, 'GET', inPartner(`/shared-maps/${share.id}`))).status).toBe(404);
     expect((await api(people.vic, 'GET', inPartner(`/shared-maps/${share.id}/analysis/brokers`))).status).toBe(404);
-    expect((await api(people.eli, 'POST', inPartner(`/shared-maps/${share.id}/actors`), { kind: 'person', name: 'Too late' })).status).toBe(404);
-    expect((await api(people.rosa, 'GET', inPartner('/shared-maps'))).body.items.map((s: { shareId: string }) => s.shareId)).not.toContain(share.id);
+    expect((await api(people.eli, 'POST', inPartner(`/shared-maps/${share.id}/actors`), { kind: 'person', name: 'Too late' })).status).toBe(
+      404,
+    );
+    expect((await api(people.rosa, 'GET', inPartner('/shared-maps'))).body.items.map((s: { shareId: string }) => s.shareId)).not.toContain(
+      share.id,
+    );
     expect((await api(people.olga, 'DELETE', inOwner(`/maps/${revocable}/shares/${share.id}`))).status).toBe(404);
   });
 
@@ -245,7 +334,9 @@ describe('sharing a map with a partner workspace', () => {
     const declined = await newMap('Declined', [actors.trustee]);
     const share = (await offer(declined, 'read')).body;
     expect((await api(people.rosa, 'POST', inPartner(`/incoming-shares/${share.id}/decline`), {})).body.status).toBe('declined');
-    expect((await api(people.rosa, 'GET', inPartner('/incoming-shares'))).body.items.map((s: { id: string }) => s.id)).not.toContain(share.id);
+    expect((await api(people.rosa, 'GET', inPartner('/incoming-shares'))).body.items.map((s: { id: string }) => s.id)).not.toContain(
+      share.id,
+    );
     expect((await api(people.rosa, 'POST', inPartner(`/incoming-shares/${share.id}/accept`), {})).status).toBe(404);
     expect((await api(people.vic, 'GET', inPartner(`/shared-maps/${share.id}`))).status).toBe(404);
     expect((await api(people.olga, 'GET', inOwner(`/maps/${declined}/shares`))).body.items[0].status).toBe('declined');
@@ -271,6 +362,8 @@ describe('sharing a map with a partner workspace', () => {
     const version = (await api(people.olga, 'GET', inOwner(`/maps/${doomed}`))).body.version;
     expect((await api(people.olga, 'DELETE', inOwner(`/maps/${doomed}?version=${version}`))).status).toBe(204);
     expect((await api(people.vic, 'GET', inPartner(`/shared-maps/${share.id}`))).status).toBe(404);
-    expect((await api(people.rosa, 'GET', inPartner('/incoming-shares'))).body.items.map((s: { id: string }) => s.id)).not.toContain(share.id);
+    expect((await api(people.rosa, 'GET', inPartner('/incoming-shares'))).body.items.map((s: { id: string }) => s.id)).not.toContain(
+      share.id,
+    );
   });
 });

@@ -15,7 +15,10 @@ const runServer = (env: Record<string, string>) => startMain({ POWERMAP_DATA_DIR
 
 /** The message a user reads when the start fails: one sentence, no stack trace. */
 function failureMessage(output: string): string {
-  const lines = output.trim().split('\n').filter((l) => l.startsWith('powermap could not start.'));
+  const lines = output
+    .trim()
+    .split('\n')
+    .filter((l) => l.startsWith('powermap could not start.'));
   expect(lines, output).toHaveLength(1);
   expect(output).not.toMatch(/^\s+at /m);
   return lines[0]!;

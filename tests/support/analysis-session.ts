@@ -57,7 +57,14 @@ export async function seedGraph(ctx: TestContext, ws: string, actors: SeedActor[
     if (!/^[A-Z]+$/.test(type)) throw new Error(`bad type ${type}`);
     const tieRows = list.map((t) => {
       if (!ids[t.from] || !ids[t.to]) throw new Error(`unknown actor in tie ${t.from} → ${t.to}`);
-      return { id: randomUUID(), from: ids[t.from], to: ids[t.to], strength: t.strength ?? 3, mutual: t.mutual ?? false, board: t.board ?? false };
+      return {
+        id: randomUUID(),
+        from: ids[t.from],
+        to: ids[t.to],
+        strength: t.strength ?? 3,
+        mutual: t.mutual ?? false,
+        board: t.board ?? false,
+      };
     });
     await ctx.db.write((tx) =>
       tx.query(

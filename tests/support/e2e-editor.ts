@@ -65,7 +65,16 @@ export async function waitSaved(page: Page) {
 /** Where a node of the network is on the page (Cytoscape draws on a canvas, so ask it). */
 export async function nodeOnPage(page: Page, name: string): Promise<{ x: number; y: number }> {
   const handle = await page.waitForFunction((label) => {
-    const cy = (window as unknown as { __powermapCy?: { nodes(): { filter(f: (n: { data(k: string): unknown }) => boolean): { length: number; renderedPosition(): { x: number; y: number } } } ; container(): HTMLElement } }).__powermapCy;
+    const cy = (
+      window as unknown as {
+        __powermapCy?: {
+          nodes(): {
+            filter(f: (n: { data(k: string): unknown }) => boolean): { length: number; renderedPosition(): { x: number; y: number } };
+          };
+          container(): HTMLElement;
+        };
+      }
+    ).__powermapCy;
     if (!cy) return null;
     const found = cy.nodes().filter((n) => n.data('label') === label);
     if (!found.length) return null;
@@ -137,7 +146,12 @@ export async function dragOnGrid(page: Page, actor: string, alignment: number, p
 export async function apiIn<T>(page: Page, method: string, url: string, body?: unknown): Promise<T> {
   return page.evaluate(
     async ({ method, url, body }) => {
-      const res = await fetch(url, { method, credentials: 'same-origin', headers: body ? { 'content-type': 'application/json' } : {}, body: body ? JSON.stringify(body) : undefined });
+      const res = await fetch(url, {
+        method,
+        credentials: 'same-origin',
+        headers: body ? { 'content-type': 'application/json' } : {},
+        body: body ? JSON.stringify(body) : undefined,
+      });
       const text = await res.text();
       if (!res.ok) throw new Error(`${method} ${url} answered ${res.status}: ${text}`);
       return text ? JSON.parse(text) : undefined;
@@ -149,8 +163,25 @@ export async function apiIn<T>(page: Page, method: string, url: string, body?: u
 /** Names of the nodes the network shows lit (kept bright) and faded by a highlight. */
 export async function highlighted(page: Page) {
   return page.evaluate(() => {
-    const cy = (window as unknown as { __powermapCy?: { nodes(s?: string): { map<T>(f: (n: { data(k: string): string }) => T): T[] }; edges(s?: string): { length: number } } }).__powermapCy!;
-    return { lit: cy.nodes('.lit').map((n) => n.data('label')).sort(), faded: cy.nodes('.faded').map((n) => n.data('label')).sort(), litEdges: cy.edges('.lit').length };
+    const cy = (
+      window as unknown as {
+        __powermapCy?: {
+          nodes(s?: string): { map<T>(f: (n: { data(k: string): string }) => T): T[] };
+          edges(s?: string): { length: number };
+        };
+      }
+    ).__powermapCy!;
+    return {
+      lit: cy
+        .nodes('.lit')
+        .map((n) => n.data('label'))
+        .sort(),
+      faded: cy
+        .nodes('.faded')
+        .map((n) => n.data('label'))
+        .sort(),
+      litEdges: cy.edges('.lit').length,
+    };
   });
 }
 

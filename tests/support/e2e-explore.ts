@@ -26,7 +26,8 @@ export async function buildScene(page: Page, name: string): Promise<Scene> {
     kim: await actor('Rep. Kim', 'person', { power: 3, alignment: 1 }),
     paper: await actor('Daily Ledger', 'organization', { power: 1 }),
   };
-  const tie = (type: string, from: string, to: string, extra: object = {}) => apiIn(page, 'POST', `${base}/relationships`, { type, from, to, ...extra });
+  const tie = (type: string, from: string, to: string, extra: object = {}) =>
+    apiIn(page, 'POST', `${base}/relationships`, { type, from, to, ...extra });
   await tie('MEMBERSHIP', ids.lee, ids.union, { strength: 4 });
   await tie('SOCIAL', ids.lee, ids.vance, { strength: 4 });
   await tie('POSITION', ids.vance, ids.health, { title: 'Chair' });
@@ -44,7 +45,15 @@ export async function buildScene(page: Page, name: string): Promise<Scene> {
 /** Cytoscape's view of one actor: selected, and how far its centre is from the canvas centre. */
 export async function nodeState(page: Page, id: string) {
   return page.evaluate((id) => {
-    const cy = (window as unknown as { __powermapCy: { getElementById(id: string): { selected(): boolean; renderedPosition(): { x: number; y: number } }; width(): number; height(): number } }).__powermapCy;
+    const cy = (
+      window as unknown as {
+        __powermapCy: {
+          getElementById(id: string): { selected(): boolean; renderedPosition(): { x: number; y: number } };
+          width(): number;
+          height(): number;
+        };
+      }
+    ).__powermapCy;
     const n = cy.getElementById(id);
     const p = n.renderedPosition();
     return { selected: n.selected(), offCentre: Math.round(Math.hypot(p.x - cy.width() / 2, p.y - cy.height() / 2)) };
@@ -62,7 +71,16 @@ export async function viewport(page: Page) {
 /** A point on the page over empty canvas: far from every actor and clear of the legend. */
 export async function emptySpot(page: Page): Promise<{ x: number; y: number }> {
   return page.evaluate(() => {
-    const cy = (window as unknown as { __powermapCy: { nodes(): { map<T>(f: (n: { renderedPosition(): { x: number; y: number } }) => T): T[] }; width(): number; height(): number; container(): HTMLElement } }).__powermapCy;
+    const cy = (
+      window as unknown as {
+        __powermapCy: {
+          nodes(): { map<T>(f: (n: { renderedPosition(): { x: number; y: number } }) => T): T[] };
+          width(): number;
+          height(): number;
+          container(): HTMLElement;
+        };
+      }
+    ).__powermapCy;
     const nodes = cy.nodes().map((n) => n.renderedPosition());
     const box = cy.container().getBoundingClientRect();
     const legend = document.querySelector('.legend')?.getBoundingClientRect();

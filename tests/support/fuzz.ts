@@ -10,12 +10,58 @@ export const POLLUTING_KEYS = ['__proto__', 'constructor', 'prototype'] as const
 
 const HUGE = ['x'.repeat(70_000), '😀'.repeat(12_000), 'é'.repeat(30_000), `${'a'.repeat(199)}`, '\u0000'.repeat(500)];
 const ODD_STRINGS = [
-  '', ' ', '\u0000', '\uFEFF', '\u202E', 'null', 'undefined', 'NaN', 'true', '-1', '0', '1e309', '9007199254740993',
-  '2026-02-30', '0000-00-00T00:00:00Z', "'; MATCH (n) DETACH DELETE n //", '`) RETURN 1 //', '$ws', '{{7*7}}',
-  '<script>alert(1)</script>', '../../etc/passwd', 'https://', 'javascript:alert(1)', 'file:///etc/passwd',
-  '00000000-0000-0000-0000-000000000000', 'FFFFFFFF-FFFF-FFFF-FFFF-FFFFFFFFFFFF', 'POSITION,,', 'base', '*', '~', 'a,b,c',
+  '',
+  ' ',
+  '\u0000',
+  '\uFEFF',
+  '\u202E',
+  'null',
+  'undefined',
+  'NaN',
+  'true',
+  '-1',
+  '0',
+  '1e309',
+  '9007199254740993',
+  '2026-02-30',
+  '0000-00-00T00:00:00Z',
+  "'; MATCH (n) DETACH DELETE n //",
+  '`) RETURN 1 //',
+  '$ws',
+  '{{7*7}}',
+  '<script>alert(1)</script>',
+  '../../etc/passwd',
+  'https://',
+  'javascript:alert(1)',
+  'file:///etc/passwd',
+  '00000000-0000-0000-0000-000000000000',
+  'FFFFFFFF-FFFF-FFFF-FFFF-FFFFFFFFFFFF',
+  'POSITION,,',
+  'base',
+  '*',
+  '~',
+  'a,b,c',
 ];
-const ODD_NUMBERS = [0, -0, -1, 1, 5, 6, -4, 3.5, 0.1, 1e15, 1e16, -1e6 - 1, 1e6 + 1, 2 ** 31, 2 ** 53 + 1, Number.MAX_VALUE, -Number.MAX_VALUE, Number.MIN_VALUE];
+const ODD_NUMBERS = [
+  0,
+  -0,
+  -1,
+  1,
+  5,
+  6,
+  -4,
+  3.5,
+  0.1,
+  1e15,
+  1e16,
+  -1e6 - 1,
+  1e6 + 1,
+  2 ** 31,
+  2 ** 53 + 1,
+  Number.MAX_VALUE,
+  -Number.MAX_VALUE,
+  Number.MIN_VALUE,
+];
 
 /** Strings people and programs really send when they get it wrong. */
 export const junkString: fc.Arbitrary<string> = fc.oneof(
@@ -27,9 +73,16 @@ export const junkString: fc.Arbitrary<string> = fc.oneof(
   { weight: 1, arbitrary: fc.uuid() },
 );
 
-export const junkNumber: fc.Arbitrary<number> = fc.oneof(fc.constantFrom(...ODD_NUMBERS), fc.integer(), fc.double({ noNaN: true, noDefaultInfinity: true }));
+export const junkNumber: fc.Arbitrary<number> = fc.oneof(
+  fc.constantFrom(...ODD_NUMBERS),
+  fc.integer(),
+  fc.double({ noNaN: true, noDefaultInfinity: true }),
+);
 
-const junkKey = fc.oneof({ weight: 4, arbitrary: fc.string({ maxLength: 12 }) }, { weight: 1, arbitrary: fc.constantFrom(...POLLUTING_KEYS) });
+const junkKey = fc.oneof(
+  { weight: 4, arbitrary: fc.string({ maxLength: 12 }) },
+  { weight: 1, arbitrary: fc.constantFrom(...POLLUTING_KEYS) },
+);
 
 /** Nested arrays or objects far deeper than any schema allows. */
 const deep = fc.tuple(fc.integer({ min: 50, max: 400 }), fc.boolean()).map(([depth, arrays]) => {
@@ -49,15 +102,37 @@ export const junkValue: fc.Arbitrary<unknown> = fc.oneof(
 
 /** Bodies that are not JSON at all, or JSON a careful parser must refuse. */
 export const rawBodies: fc.Arbitrary<{ payload: string; contentType: string }> = fc.oneof(
-  fc.constantFrom(
-    '{', '{"a":', '[1,2', '{"name":"x",}', "{'name':'x'}", 'undefined', 'NaN', '\u0000', '{"a":1}{"b":2}', '',
-    '{"__proto__":{"polluted":true}}', '{"kind":"person","name":"x","__proto__":{"isAdmin":true}}',
-    '{"constructor":{"prototype":{"polluted":true}}}', '{"name":"x","constructor":{"prototype":{"polluted":true}}}',
-    `${'['.repeat(5_000)}${']'.repeat(5_000)}`, `${'{"a":'.repeat(3_000)}1${'}'.repeat(3_000)}`,
-  ).map((payload) => ({ payload, contentType: 'application/json' })),
+  fc
+    .constantFrom(
+      '{',
+      '{"a":',
+      '[1,2',
+      '{"name":"x",}',
+      "{'name':'x'}",
+      'undefined',
+      'NaN',
+      '\u0000',
+      '{"a":1}{"b":2}',
+      '',
+      '{"__proto__":{"polluted":true}}',
+      '{"kind":"person","name":"x","__proto__":{"isAdmin":true}}',
+      '{"constructor":{"prototype":{"polluted":true}}}',
+      '{"name":"x","constructor":{"prototype":{"polluted":true}}}',
+      `${'['.repeat(5_000)}${']'.repeat(5_000)}`,
+      `${'{"a":'.repeat(3_000)}1${'}'.repeat(3_000)}`,
+    )
+    .map((payload) => ({ payload, contentType: 'application/json' })),
   fc.record({
     payload: fc.oneof(junkString, fc.constant('name=x&kind=person')),
-    contentType: fc.constantFrom('text/plain', 'application/x-www-form-urlencoded', 'multipart/form-data; boundary=x', 'application/xml', 'application/json; charset=latin1', 'application/JSON', 'application/merge-patch+json'),
+    contentType: fc.constantFrom(
+      'text/plain',
+      'application/x-www-form-urlencoded',
+      'multipart/form-data; boundary=x',
+      'application/xml',
+      'application/json; charset=latin1',
+      'application/JSON',
+      'application/merge-patch+json',
+    ),
   }),
 );
 
@@ -81,14 +156,16 @@ function setAt(root: unknown, path: Path, change: (parent: Record<string | numbe
 /** A valid value with one thing wrong: a field replaced, dropped, or a stranger added beside it. */
 export function mutated(valid: unknown): fc.Arbitrary<unknown> {
   const paths = leafPaths(valid);
-  return fc.tuple(fc.constantFrom(...paths), fc.constantFrom('replace', 'replace', 'replace', 'drop', 'add'), junkValue, junkKey).map(([path, how, junk, key]) => {
-    if (path.length === 0) return how === 'replace' ? junk : valid;
-    if (how === 'replace') return setAt(valid, path, (p, k) => void (p[k] = junk));
-    if (how === 'drop') return setAt(valid, path, (p, k) => (Array.isArray(p) ? p.splice(Number(k), 1) : delete p[k]));
-    return setAt(valid, path.slice(0, -1), (p) => {
-      if (!Array.isArray(p)) Object.defineProperty(p, key, { value: junk, enumerable: true, configurable: true, writable: true });
+  return fc
+    .tuple(fc.constantFrom(...paths), fc.constantFrom('replace', 'replace', 'replace', 'drop', 'add'), junkValue, junkKey)
+    .map(([path, how, junk, key]) => {
+      if (path.length === 0) return how === 'replace' ? junk : valid;
+      if (how === 'replace') return setAt(valid, path, (p, k) => void (p[k] = junk));
+      if (how === 'drop') return setAt(valid, path, (p, k) => (Array.isArray(p) ? p.splice(Number(k), 1) : delete p[k]));
+      return setAt(valid, path.slice(0, -1), (p) => {
+        if (!Array.isArray(p)) Object.defineProperty(p, key, { value: junk, enumerable: true, configurable: true, writable: true });
+      });
     });
-  });
 }
 
 /** Renders a path parameter into the URL; anything that cannot be percent-encoded goes in raw. */

@@ -10,7 +10,11 @@ export function formData(fields: Record<string, string>, file?: { name: string; 
     parts.push(Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${name}"\r\n\r\n${value}\r\n`));
   }
   if (file) {
-    parts.push(Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${file.name}"\r\nContent-Type: ${file.type ?? 'application/octet-stream'}\r\n\r\n`));
+    parts.push(
+      Buffer.from(
+        `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${file.name}"\r\nContent-Type: ${file.type ?? 'application/octet-stream'}\r\n\r\n`,
+      ),
+    );
     parts.push(Buffer.isBuffer(file.content) ? file.content : Buffer.from(file.content));
     parts.push(Buffer.from('\r\n'));
   }
@@ -19,9 +23,20 @@ export function formData(fields: Record<string, string>, file?: { name: string; 
 }
 
 /** Uploads a file as a new import job; the answer as the API gives it. */
-export async function startImport(app: App, who: Caller, ws: string, fields: Record<string, string>, file?: { name: string; content: Buffer | string }) {
+export async function startImport(
+  app: App,
+  who: Caller,
+  ws: string,
+  fields: Record<string, string>,
+  file?: { name: string; content: Buffer | string },
+) {
   const { payload, contentType } = formData(fields, file);
-  const res = await app.inject({ method: 'POST', url: `/api/workspaces/${ws}/imports`, payload, headers: { cookie: who.cookie, 'content-type': contentType } });
+  const res = await app.inject({
+    method: 'POST',
+    url: `/api/workspaces/${ws}/imports`,
+    payload,
+    headers: { cookie: who.cookie, 'content-type': contentType },
+  });
   return { status: res.statusCode, body: res.json() as { id: string; detail?: string } & Record<string, unknown> };
 }
 
@@ -38,7 +53,13 @@ export async function finished(app: App, who: Caller, ws: string, id: string, ti
 }
 
 /** Starts an import and waits for its outcome. */
-export async function importFile(app: App, who: Caller, ws: string, fields: Record<string, string>, file: { name: string; content: Buffer | string }) {
+export async function importFile(
+  app: App,
+  who: Caller,
+  ws: string,
+  fields: Record<string, string>,
+  file: { name: string; content: Buffer | string },
+) {
   const started = await startImport(app, who, ws, fields, file);
   if (started.status !== 202) throw new Error(`import refused: ${started.status} ${JSON.stringify(started.body)}`);
   return finished(app, who, ws, started.body.id);

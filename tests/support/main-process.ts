@@ -65,4 +65,3 @@ export function startMain(env: Record<string, string>): Run {
       }),
   };
 }
-

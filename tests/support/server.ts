@@ -21,7 +21,11 @@ export async function startTestServer(options: { clientDir?: string } = {}): Pro
  * The production build served by the real app on a free port, and Chromium to open it:
  * what every browser test starts from. Call `close` in afterAll.
  */
-export async function startBrowserSession(): Promise<{ server: TestServer; browser: import('playwright-core').Browser; close(): Promise<void> }> {
+export async function startBrowserSession(): Promise<{
+  server: TestServer;
+  browser: import('playwright-core').Browser;
+  close(): Promise<void>;
+}> {
   const { existsSync } = await import('node:fs');
   const { launchChromium } = await import('./browser.js');
   if (!existsSync(path.join(builtClientDir, 'index.html'))) {

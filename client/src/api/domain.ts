@@ -15,9 +15,24 @@ export * from '../../../server/domain/internal-fields.js';
 export * from '../../../server/domain/map-link.js';
 export * from '../../../server/domain/export.js';
 export * from '../../../server/domain/import-job.js';
-export { signup, login, PASSWORD_MIN, passwordChange, tokenCreate, TOKEN_MAX_DAYS, type ApiToken, type TokenCreate, type User } from '../../../server/domain/auth.js';
+export {
+  signup,
+  login,
+  PASSWORD_MIN,
+  passwordChange,
+  tokenCreate,
+  TOKEN_MAX_DAYS,
+  type ApiToken,
+  type TokenCreate,
+  type User,
+} from '../../../server/domain/auth.js';
 export type { BatchOperation, BatchResult } from '../../../server/domain/batch.js';
 export * from '../../../server/domain/actor-detail.js';
 export type {
-  BrokersAnswer, CommunitiesAnswer, Community, InterlocksAnswer, LeverageAnswer, PathsAnswer,
+  BrokersAnswer,
+  CommunitiesAnswer,
+  Community,
+  InterlocksAnswer,
+  LeverageAnswer,
+  PathsAnswer,
 } from '../../../server/domain/analysis.js';

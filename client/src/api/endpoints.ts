@@ -1,9 +1,43 @@
 import { api, del, get, patch, post, qs } from './http';
 import type {
-  Actor, ActorCreate, ActorDetail, ActorPatch, Assessment, AssessmentChanges, AssessmentRecorded, BatchOperation, BatchResult, Change, Contribution, Demand, IncomingShare,
-  InternalFieldLists, InternalFieldsSettings, InviteDetails, MapDetail, MapLink, MapLinkCreated, MapSummary, Member, MemberRole,
-  OutgoingShare, PublicMap, ReachAnswer, Relationship, RelationshipCreate, Share, ShareAccess, SharedActor, SharedActorCreate,
-  SharedMapDetail, SharedMapSummary, SharedRelationship, Source, User, Workspace, KeyDate,
+  Actor,
+  ActorCreate,
+  ActorDetail,
+  ActorPatch,
+  Assessment,
+  AssessmentChanges,
+  AssessmentRecorded,
+  BatchOperation,
+  BatchResult,
+  Change,
+  Contribution,
+  Demand,
+  IncomingShare,
+  InternalFieldLists,
+  InternalFieldsSettings,
+  InviteDetails,
+  MapDetail,
+  MapLink,
+  MapLinkCreated,
+  MapSummary,
+  Member,
+  MemberRole,
+  OutgoingShare,
+  PublicMap,
+  ReachAnswer,
+  Relationship,
+  RelationshipCreate,
+  Share,
+  ShareAccess,
+  SharedActor,
+  SharedActorCreate,
+  SharedMapDetail,
+  SharedMapSummary,
+  SharedRelationship,
+  Source,
+  User,
+  Workspace,
+  KeyDate,
 } from './domain';
 
 const w = (ws: string) => `/api/workspaces/${ws}`;
@@ -43,10 +77,12 @@ export const endpoints = {
   assessmentsAt: (ws: string, at: string) =>
     get<{ items: { actorId: string; power: number; alignment: number; at: string }[] }>(`${w(ws)}/assessments${qs({ at })}`),
   assessmentRange: (ws: string) => get<{ earliest: string | null; latest: string | null }>(`${w(ws)}/assessments/range`),
-  assessmentChanges: (ws: string, since: string, map?: string) => get<AssessmentChanges>(`${w(ws)}/assessments/changes${qs({ since, map })}`),
+  assessmentChanges: (ws: string, since: string, map?: string) =>
+    get<AssessmentChanges>(`${w(ws)}/assessments/changes${qs({ since, map })}`),
   actorHistory: (ws: string, id: string) => get<{ items: Change[] }>(`${w(ws)}/actors/${id}/history`),
 
-  relationships: (ws: string, params: { actor?: string; uncited?: boolean } = {}) => get<Page<Relationship>>(`${w(ws)}/relationships${qs(params)}`),
+  relationships: (ws: string, params: { actor?: string; uncited?: boolean } = {}) =>
+    get<Page<Relationship>>(`${w(ws)}/relationships${qs(params)}`),
   createRelationship: (ws: string, body: RelationshipCreate) => post<Relationship>(`${w(ws)}/relationships`, body),
 
   sources: (ws: string) => get<Page<Source>>(`${w(ws)}/sources${qs({ limit: 500 })}`),
@@ -54,26 +90,32 @@ export const endpoints = {
 
   demands: (ws: string) => get<Page<Demand>>(`${w(ws)}/demands`),
   demandsTargeting: (ws: string, target: string) => get<Page<Demand>>(`${w(ws)}/demands${qs({ target })}`),
-  keyDates: (ws: string, params: { actor?: string; demand?: string; from?: string } = {}) => get<{ items: KeyDate[] }>(`${w(ws)}/key-dates${qs(params)}`),
+  keyDates: (ws: string, params: { actor?: string; demand?: string; from?: string } = {}) =>
+    get<{ items: KeyDate[] }>(`${w(ws)}/key-dates${qs(params)}`),
   createDemand: (ws: string, body: { title: string; description?: string; primaryTargetIds?: string[]; status?: string }) =>
     post<Demand>(`${w(ws)}/demands`, body),
 
   maps: (ws: string) => get<Page<MapSummary>>(`${w(ws)}/maps`),
   map: (ws: string, id: string) => get<MapDetail>(`${w(ws)}/maps/${id}`),
   createMap: (ws: string, body: { name: string; description?: string }) => post<MapDetail>(`${w(ws)}/maps`, body),
-  addMembers: (ws: string, id: string, body: { actorIds: string[]; positions?: Record<string, { x: number; y: number }>; withNeighbours?: boolean }) =>
-    post<MapDetail>(`${w(ws)}/maps/${id}/members`, body),
+  addMembers: (
+    ws: string,
+    id: string,
+    body: { actorIds: string[]; positions?: Record<string, { x: number; y: number }>; withNeighbours?: boolean },
+  ) => post<MapDetail>(`${w(ws)}/maps/${id}/members`, body),
   removeMembers: (ws: string, id: string, actorIds: string[]) => post<MapDetail>(`${w(ws)}/maps/${id}/members/remove`, { actorIds }),
   savePositions: (ws: string, id: string, positions: { actorId: string; x: number; y: number }[]) =>
     patch<void>(`${w(ws)}/maps/${id}/positions`, { positions }),
 
   mapLinks: (ws: string, map: string) => get<{ items: MapLink[] }>(`${w(ws)}/maps/${map}/links`),
-  createMapLink: (ws: string, map: string, body: { story: boolean; expiresAt?: string | null }) => post<MapLinkCreated>(`${w(ws)}/maps/${map}/links`, body),
+  createMapLink: (ws: string, map: string, body: { story: boolean; expiresAt?: string | null }) =>
+    post<MapLinkCreated>(`${w(ws)}/maps/${map}/links`, body),
   revokeMapLink: (ws: string, map: string, id: string) => del(`${w(ws)}/maps/${map}/links/${id}`),
   publicMap: (token: string) => get<PublicMap>(`/api/public/maps/${encodeURIComponent(token)}`),
 
   internalFields: (ws: string) => get<InternalFieldsSettings>(`${w(ws)}/internal-fields`),
-  setInternalFields: (ws: string, body: Partial<InternalFieldLists> & { version?: number }) => api<InternalFieldsSettings>('PUT', `${w(ws)}/internal-fields`, body),
+  setInternalFields: (ws: string, body: Partial<InternalFieldLists> & { version?: number }) =>
+    api<InternalFieldsSettings>('PUT', `${w(ws)}/internal-fields`, body),
 
   search: (ws: string, q: string, limit = 8) => get<{ items: (Actor & { score: number })[] }>(`${w(ws)}/search${qs({ q, limit })}`),
   batch: (ws: string, operations: BatchOperation[], summary?: string) => post<BatchResult>(`${w(ws)}/batch`, { operations, summary }),
@@ -87,17 +129,24 @@ export const endpoints = {
 
   // Sharing maps with partner workspaces.
   mapShares: (ws: string, map: string) => get<{ items: Share[]; contributions: Contribution[] }>(`${w(ws)}/maps/${map}/shares`),
-  offerShare: (ws: string, map: string, body: { partnerWorkspaceId: string; access: ShareAccess }) => post<Share>(`${w(ws)}/maps/${map}/shares`, body),
+  offerShare: (ws: string, map: string, body: { partnerWorkspaceId: string; access: ShareAccess }) =>
+    post<Share>(`${w(ws)}/maps/${map}/shares`, body),
   revokeShare: (ws: string, map: string, shareId: string) => del(`${w(ws)}/maps/${map}/shares/${shareId}`),
   outgoingShares: (ws: string) => get<{ items: OutgoingShare[] }>(`${w(ws)}/shares`),
   incomingShares: (ws: string) => get<{ items: IncomingShare[] }>(`${w(ws)}/incoming-shares`),
-  answerShare: (ws: string, shareId: string, answer: 'accept' | 'decline') => post<IncomingShare>(`${w(ws)}/incoming-shares/${shareId}/${answer}`),
+  answerShare: (ws: string, shareId: string, answer: 'accept' | 'decline') =>
+    post<IncomingShare>(`${w(ws)}/incoming-shares/${shareId}/${answer}`),
   sharedMaps: (ws: string) => get<{ items: SharedMapSummary[] }>(`${w(ws)}/shared-maps`),
   sharedMap: (ws: string, shareId: string) => get<SharedMapDetail>(`${w(ws)}/shared-maps/${shareId}`),
-  addSharedActor: (ws: string, shareId: string, body: SharedActorCreate) => post<SharedActor>(`${w(ws)}/shared-maps/${shareId}/actors`, body),
+  addSharedActor: (ws: string, shareId: string, body: SharedActorCreate) =>
+    post<SharedActor>(`${w(ws)}/shared-maps/${shareId}/actors`, body),
   addSharedRelationship: (ws: string, shareId: string, body: Record<string, unknown> & { type: string; from: string; to: string }) =>
     post<SharedRelationship>(`${w(ws)}/shared-maps/${shareId}/relationships`, body),
-  sharedAnalysis: <T>(ws: string, shareId: string, question: string, params: Record<string, string | number | boolean | undefined | string[]>) =>
-    get<T>(`${w(ws)}/shared-maps/${shareId}/analysis/${question}${qs(params)}`),
+  sharedAnalysis: <T>(
+    ws: string,
+    shareId: string,
+    question: string,
+    params: Record<string, string | number | boolean | undefined | string[]>,
+  ) => get<T>(`${w(ws)}/shared-maps/${shareId}/analysis/${question}${qs(params)}`),
   coalitionReach: (ws: string, target: string) => get<ReachAnswer>(`${w(ws)}/coalition/reach${qs({ target })}`),
 };

@@ -43,7 +43,11 @@ export async function api<T>(method: Method, url: string, body?: unknown, header
       body: body === undefined ? undefined : JSON.stringify(body),
     });
   } catch {
-    throw new ApiError({ status: 0, title: 'Offline', detail: 'The powermap server is not reachable. Check your connection; nothing was saved.' });
+    throw new ApiError({
+      status: 0,
+      title: 'Offline',
+      detail: 'The powermap server is not reachable. Check your connection; nothing was saved.',
+    });
   }
   if (response.status === 204) return undefined as T;
   const text = await response.text();

@@ -46,24 +46,43 @@ export const useWorkspaces = () => useQuery({ queryKey: keys.workspaces, queryFn
 export const useWorkspace = (ws: string) => useQuery({ queryKey: keys.workspace(ws), queryFn: () => endpoints.workspace(ws) });
 export const useMaps = (ws: string) => useQuery({ queryKey: keys.maps(ws), queryFn: async () => (await endpoints.maps(ws)).items });
 export const useMapDetail = (ws: string, map: string) => useQuery({ queryKey: keys.map(ws, map), queryFn: () => endpoints.map(ws, map) });
-export const useActors = (ws: string) => useQuery({ queryKey: keys.actors(ws), queryFn: async () => (await endpoints.actors(ws, { limit: 500 })).items });
+export const useActors = (ws: string) =>
+  useQuery({ queryKey: keys.actors(ws), queryFn: async () => (await endpoints.actors(ws, { limit: 500 })).items });
 export const useActor = (ws: string, id: string) => useQuery({ queryKey: keys.actor(ws, id), queryFn: () => endpoints.actor(ws, id) });
-export const useDemands = (ws: string) => useQuery({ queryKey: keys.demands(ws), queryFn: async () => (await endpoints.demands(ws)).items });
-export const useHistory = (ws: string) => useQuery({ queryKey: keys.history(ws), queryFn: async () => (await endpoints.history(ws, { limit: 100 })).items });
-export const useMembers = (ws: string) => useQuery({ queryKey: keys.members(ws), queryFn: async () => (await endpoints.members(ws)).items });
+export const useDemands = (ws: string) =>
+  useQuery({ queryKey: keys.demands(ws), queryFn: async () => (await endpoints.demands(ws)).items });
+export const useHistory = (ws: string) =>
+  useQuery({ queryKey: keys.history(ws), queryFn: async () => (await endpoints.history(ws, { limit: 100 })).items });
+export const useMembers = (ws: string) =>
+  useQuery({ queryKey: keys.members(ws), queryFn: async () => (await endpoints.members(ws)).items });
 /** What an invite link is for; a link that does not work is an ApiError (404), not retried. */
 export const useInviteDetails = (token: string | undefined) =>
-  useQuery({ queryKey: keys.invite(token ?? ''), queryFn: () => endpoints.inviteDetails(token!), enabled: !!token, retry: false, staleTime: Infinity });
-export const useSources = (ws: string) => useQuery({ queryKey: keys.sources(ws), queryFn: async () => (await endpoints.sources(ws)).items });
+  useQuery({
+    queryKey: keys.invite(token ?? ''),
+    queryFn: () => endpoints.inviteDetails(token!),
+    enabled: !!token,
+    retry: false,
+    staleTime: Infinity,
+  });
+export const useSources = (ws: string) =>
+  useQuery({ queryKey: keys.sources(ws), queryFn: async () => (await endpoints.sources(ws)).items });
 
-export const useMapLinks = (ws: string, map: string) => useQuery({ queryKey: keys.mapLinks(ws, map), queryFn: async () => (await endpoints.mapLinks(ws, map)).items });
-export const useInternalFields = (ws: string) => useQuery({ queryKey: keys.internalFields(ws), queryFn: () => endpoints.internalFields(ws), staleTime: 60_000 });
-export const usePublicMap = (token: string) => useQuery({ queryKey: keys.publicMap(token), queryFn: () => endpoints.publicMap(token), staleTime: 60_000 });
-export const useMapShares = (ws: string, map: string, enabled = true) => useQuery({ queryKey: keys.mapShares(ws, map), queryFn: () => endpoints.mapShares(ws, map), enabled });
-export const useOutgoingShares = (ws: string) => useQuery({ queryKey: keys.outgoingShares(ws), queryFn: async () => (await endpoints.outgoingShares(ws)).items });
-export const useIncomingShares = (ws: string, enabled: boolean) => useQuery({ queryKey: keys.incomingShares(ws), queryFn: async () => (await endpoints.incomingShares(ws)).items, enabled });
-export const useSharedMaps = (ws: string) => useQuery({ queryKey: keys.sharedMaps(ws), queryFn: async () => (await endpoints.sharedMaps(ws)).items });
-export const useSharedMap = (ws: string, shareId: string) => useQuery({ queryKey: keys.sharedMap(ws, shareId), queryFn: () => endpoints.sharedMap(ws, shareId) });
+export const useMapLinks = (ws: string, map: string) =>
+  useQuery({ queryKey: keys.mapLinks(ws, map), queryFn: async () => (await endpoints.mapLinks(ws, map)).items });
+export const useInternalFields = (ws: string) =>
+  useQuery({ queryKey: keys.internalFields(ws), queryFn: () => endpoints.internalFields(ws), staleTime: 60_000 });
+export const usePublicMap = (token: string) =>
+  useQuery({ queryKey: keys.publicMap(token), queryFn: () => endpoints.publicMap(token), staleTime: 60_000 });
+export const useMapShares = (ws: string, map: string, enabled = true) =>
+  useQuery({ queryKey: keys.mapShares(ws, map), queryFn: () => endpoints.mapShares(ws, map), enabled });
+export const useOutgoingShares = (ws: string) =>
+  useQuery({ queryKey: keys.outgoingShares(ws), queryFn: async () => (await endpoints.outgoingShares(ws)).items });
+export const useIncomingShares = (ws: string, enabled: boolean) =>
+  useQuery({ queryKey: keys.incomingShares(ws), queryFn: async () => (await endpoints.incomingShares(ws)).items, enabled });
+export const useSharedMaps = (ws: string) =>
+  useQuery({ queryKey: keys.sharedMaps(ws), queryFn: async () => (await endpoints.sharedMaps(ws)).items });
+export const useSharedMap = (ws: string, shareId: string) =>
+  useQuery({ queryKey: keys.sharedMap(ws, shareId), queryFn: () => endpoints.sharedMap(ws, shareId) });
 
 export const invalidateWorkspace = (client: QueryClient, ws: string) => client.invalidateQueries({ queryKey: keys.workspace(ws) });
 

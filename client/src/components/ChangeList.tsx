@@ -13,10 +13,15 @@ export function ChangeList({ changes, onRevert }: { changes: Change[]; onRevert?
         <li key={c.id} className={c.revertedBy ? 'change reverted' : 'change'}>
           <div className="change-main">
             <span className="change-summary">{c.summary || c.action}</span>
-            <span className="muted">{c.userName ?? 'someone'} · {when(c.at)}{c.revertedBy ? ' · reverted' : ''}</span>
+            <span className="muted">
+              {c.userName ?? 'someone'} · {when(c.at)}
+              {c.revertedBy ? ' · reverted' : ''}
+            </span>
           </div>
           {onRevert && !c.revertedBy && !c.revertOf && (
-            <button className="btn btn-small" onClick={() => onRevert(c.id)} aria-label={`Revert: ${c.summary}`}>Revert</button>
+            <button className="btn btn-small" onClick={() => onRevert(c.id)} aria-label={`Revert: ${c.summary}`}>
+              Revert
+            </button>
           )}
         </li>
       ))}

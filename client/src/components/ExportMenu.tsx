@@ -9,11 +9,15 @@ export function ExportMenu({ ws, mapId, className = 'btn' }: { ws: string; mapId
   const href = (format: string) => `/api/workspaces/${ws}/export?format=${format}${mapId ? `&map=${mapId}` : ''}`;
   return (
     <details className="export-menu">
-      <summary className={className} aria-label={mapId ? 'Export this map' : 'Export the workspace'}>Export ▾</summary>
+      <summary className={className} aria-label={mapId ? 'Export this map' : 'Export the workspace'}>
+        Export ▾
+      </summary>
       <ul className="export-list" aria-label="Export formats">
         {formats.map((f) => (
           <li key={f.id}>
-            <a href={href(f.id)} download data-format={f.id}>{f.label}</a>
+            <a href={href(f.id)} download data-format={f.id}>
+              {f.label}
+            </a>
             <span className="muted">{f.opens}</span>
           </li>
         ))}

@@ -6,7 +6,14 @@ import { InternalMark } from './InternalMark';
  * A labelled form control with its hint and its error right beneath it. `internal` marks a
  * field the workspace keeps to itself (the mark is for the eye; its hint says it in words).
  */
-export function Field({ label, error, hint, children, className = '', internal = false }: {
+export function Field({
+  label,
+  error,
+  hint,
+  children,
+  className = '',
+  internal = false,
+}: {
   label: string;
   error?: string | undefined;
   hint?: ReactNode;
@@ -15,13 +22,24 @@ export function Field({ label, error, hint, children, className = '', internal =
   children: (props: { id: string; 'aria-invalid': boolean; 'aria-describedby'?: string }) => ReactNode;
 }) {
   const id = useId();
-  if (internal) hint = hint ? <>{hint} {INTERNAL_SHORT}</> : INTERNAL_SHORT;
+  if (internal)
+    hint = hint ? (
+      <>
+        {hint} {INTERNAL_SHORT}
+      </>
+    ) : (
+      INTERNAL_SHORT
+    );
   const described = error ? `${id}-error` : hint ? `${id}-hint` : undefined;
   return (
     <div className={`field ${error ? 'field-invalid' : ''} ${className}`}>
       <label htmlFor={id}>
         {label}
-        {internal && <span aria-hidden="true"><InternalMark /></span>}
+        {internal && (
+          <span aria-hidden="true">
+            <InternalMark />
+          </span>
+        )}
       </label>
       {children({ id, 'aria-invalid': !!error, ...(described ? { 'aria-describedby': described } : {}) })}
       {error ? (

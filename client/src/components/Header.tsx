@@ -19,14 +19,25 @@ export function Header({ user, crumbs, children }: { user: User | null; crumbs?:
     <>
       <header className="app-header">
         <Link to="/" className="brand" aria-label="powermap home">
-          <span className="brand-mark" aria-hidden="true">◭</span> powermap
+          <span className="brand-mark" aria-hidden="true">
+            ◭
+          </span>{' '}
+          powermap
         </Link>
-        {crumbs && <nav className="crumbs" aria-label="Breadcrumb">{crumbs}</nav>}
+        {crumbs && (
+          <nav className="crumbs" aria-label="Breadcrumb">
+            {crumbs}
+          </nav>
+        )}
         <div className="header-spacer">{children}</div>
         {user && (
           <div className="user-menu">
-            <Link to={paths.account()} className="user-name" title={`${user.email}: your account, password and API tokens`}>{user.name}</Link>
-            <button type="button" className="btn btn-ghost-dark" onClick={signOut}>Sign out</button>
+            <Link to={paths.account()} className="user-name" title={`${user.email}: your account, password and API tokens`}>
+              {user.name}
+            </Link>
+            <button type="button" className="btn btn-ghost-dark" onClick={signOut}>
+              Sign out
+            </button>
           </div>
         )}
       </header>

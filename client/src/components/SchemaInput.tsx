@@ -3,7 +3,13 @@ import { Field } from './Field';
 import { fieldLabel, inputKind, toRaw, toValue } from './schema-fields';
 
 /** One form field drawn from its zod schema: checkbox, number, date, select or text. */
-export function SchemaInput({ name, schema, value, onChange, error }: {
+export function SchemaInput({
+  name,
+  schema,
+  value,
+  onChange,
+  error,
+}: {
   name: string;
   schema: z.ZodType;
   value: unknown;
@@ -15,8 +21,14 @@ export function SchemaInput({ name, schema, value, onChange, error }: {
   if (kind.kind === 'boolean') {
     return (
       <div className="field field-check">
-        <label className="inline"><input type="checkbox" name={name} checked={!!value} onChange={(e) => onChange(e.target.checked)} /> {label}</label>
-        {error && <div className="field-error" role="alert">{error}</div>}
+        <label className="inline">
+          <input type="checkbox" name={name} checked={!!value} onChange={(e) => onChange(e.target.checked)} /> {label}
+        </label>
+        {error && (
+          <div className="field-error" role="alert">
+            {error}
+          </div>
+        )}
       </div>
     );
   }
@@ -26,7 +38,11 @@ export function SchemaInput({ name, schema, value, onChange, error }: {
         kind.kind === 'enum' ? (
           <select {...p} name={name} value={String(toRaw(kind, value))} onChange={(e) => onChange(toValue(kind, e.target.value))}>
             <option value="">—</option>
-            {kind.options.map((o) => <option key={o} value={o}>{o}</option>)}
+            {kind.options.map((o) => (
+              <option key={o} value={o}>
+                {o}
+              </option>
+            ))}
           </select>
         ) : (
           <input

@@ -48,7 +48,10 @@ export function toValue(kind: InputKind, raw: unknown): unknown {
     case 'number':
       return raw === '' || raw === null || raw === undefined ? null : Number(raw);
     case 'list':
-      return String(raw ?? '').split(',').map((s) => s.trim()).filter(Boolean);
+      return String(raw ?? '')
+        .split(',')
+        .map((s) => s.trim())
+        .filter(Boolean);
     default:
       return raw === '' || raw === undefined ? null : raw;
   }

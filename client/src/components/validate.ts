@@ -3,7 +3,10 @@ import type { z } from 'zod';
 export type FieldErrors = Record<string, string>;
 
 /** Runs a server schema on form values; errors keyed by the top-level field they concern. */
-export function validate<S extends z.ZodType>(schema: S, value: unknown): { ok: true; data: z.infer<S> } | { ok: false; errors: FieldErrors } {
+export function validate<S extends z.ZodType>(
+  schema: S,
+  value: unknown,
+): { ok: true; data: z.infer<S> } | { ok: false; errors: FieldErrors } {
   const result = schema.safeParse(value);
   if (result.success) return { ok: true, data: result.data };
   const errors: FieldErrors = {};

@@ -31,7 +31,10 @@ export function AddActorDialog({ ws, position }: { ws: string; position?: { x: n
     if (name.trim().length < 2) return setRemote([]);
     let live = true;
     const t = setTimeout(() => {
-      endpoints.search(ws, name.trim(), 6).then((r) => live && setRemote(r.items), () => live && setRemote([]));
+      endpoints.search(ws, name.trim(), 6).then(
+        (r) => live && setRemote(r.items),
+        () => live && setRemote([]),
+      );
     }, 150);
     return () => {
       live = false;
@@ -86,7 +89,10 @@ export function AddActorDialog({ ws, position }: { ws: string; position?: { x: n
                 <li key={a.id}>
                   <ActorGlyph actor={a} />
                   <span className="match-name">{a.name}</span>
-                  <span className="muted">{a.kind}{a.sector ? ` · ${a.sector}` : ''}</span>
+                  <span className="muted">
+                    {a.kind}
+                    {a.sector ? ` · ${a.sector}` : ''}
+                  </span>
                   <button type="button" className="btn btn-small" onClick={() => void chooseExisting(a)}>
                     {editor.doc.members[a.id] ? 'Show on map' : 'Add this one'}
                   </button>
@@ -98,17 +104,28 @@ export function AddActorDialog({ ws, position }: { ws: string; position?: { x: n
         <div className="form-grid">
           <fieldset className="field">
             <legend>Kind</legend>
-            <label className="inline"><input type="radio" name="kind" checked={kind === 'person'} onChange={() => setKind('person')} /> Person</label>
-            <label className="inline"><input type="radio" name="kind" checked={kind === 'organization'} onChange={() => setKind('organization')} /> Organisation</label>
+            <label className="inline">
+              <input type="radio" name="kind" checked={kind === 'person'} onChange={() => setKind('person')} /> Person
+            </label>
+            <label className="inline">
+              <input type="radio" name="kind" checked={kind === 'organization'} onChange={() => setKind('organization')} /> Organisation
+            </label>
             {kind === 'organization' && (
-              <label className="inline"><input type="checkbox" checked={organized} onChange={(e) => setOrganized(e.target.checked)} /> Organised group (drawn as a rectangle)</label>
+              <label className="inline">
+                <input type="checkbox" checked={organized} onChange={(e) => setOrganized(e.target.checked)} /> Organised group (drawn as a
+                rectangle)
+              </label>
             )}
           </fieldset>
           <Field label="Sector" error={errors.sector}>
             {(p) => (
               <select {...p} value={sector} onChange={(e) => setSector(e.target.value)}>
                 <option value="">—</option>
-                {sectors.map((s) => <option key={s} value={s}>{s}</option>)}
+                {sectors.map((s) => (
+                  <option key={s} value={s}>
+                    {s}
+                  </option>
+                ))}
               </select>
             )}
           </Field>
@@ -116,7 +133,11 @@ export function AddActorDialog({ ws, position }: { ws: string; position?: { x: n
             {(p) => (
               <select {...p} value={power} onChange={(e) => setPower(e.target.value)}>
                 <option value="">Not assessed yet</option>
-                {powerScale.map((v) => <option key={v} value={v}>{v} · {powerLabels[v]}</option>)}
+                {powerScale.map((v) => (
+                  <option key={v} value={v}>
+                    {v} · {powerLabels[v]}
+                  </option>
+                ))}
               </select>
             )}
           </Field>
@@ -124,7 +145,11 @@ export function AddActorDialog({ ws, position }: { ws: string; position?: { x: n
             {(p) => (
               <select {...p} value={alignment} onChange={(e) => setAlignment(e.target.value)}>
                 <option value="">Not assessed yet</option>
-                {alignmentScale.map((v) => <option key={v} value={v}>{signed(v)} · {alignmentLabels[v]}</option>)}
+                {alignmentScale.map((v) => (
+                  <option key={v} value={v}>
+                    {signed(v)} · {alignmentLabels[v]}
+                  </option>
+                ))}
               </select>
             )}
           </Field>
@@ -133,14 +158,23 @@ export function AddActorDialog({ ws, position }: { ws: string; position?: { x: n
           <legend>Roles</legend>
           {actorRoles.map((r) => (
             <label key={r} className="inline chip-check">
-              <input type="checkbox" checked={roles.includes(r)} onChange={(e) => setRoles(e.target.checked ? [...roles, r] : roles.filter((x) => x !== r))} /> {roleLabels[r]}
+              <input
+                type="checkbox"
+                checked={roles.includes(r)}
+                onChange={(e) => setRoles(e.target.checked ? [...roles, r] : roles.filter((x) => x !== r))}
+              />{' '}
+              {roleLabels[r]}
             </label>
           ))}
           {errors.roles && <div className="field-error">{errors.roles}</div>}
         </fieldset>
         <div className="form-actions">
-          <button type="submit" className="btn btn-primary" disabled={busy}>{matches.length ? `Create “${name.trim() || 'new actor'}” anyway` : 'Create actor'}</button>
-          <button type="button" className="btn" onClick={close}>Cancel</button>
+          <button type="submit" className="btn btn-primary" disabled={busy}>
+            {matches.length ? `Create “${name.trim() || 'new actor'}” anyway` : 'Create actor'}
+          </button>
+          <button type="button" className="btn" onClick={close}>
+            Cancel
+          </button>
         </div>
       </form>
     </Modal>

@@ -5,7 +5,14 @@ import { useQueryClient } from '@tanstack/react-query';
 
 type ConflictDialogState = Extract<Dialog, { kind: 'conflict' }>;
 
-const show = (v: unknown) => (v === null || v === undefined || v === '' ? '—' : Array.isArray(v) ? v.join(', ') || '—' : typeof v === 'object' ? JSON.stringify(v) : String(v));
+const show = (v: unknown) =>
+  v === null || v === undefined || v === ''
+    ? '—'
+    : Array.isArray(v)
+      ? v.join(', ') || '—'
+      : typeof v === 'object'
+        ? JSON.stringify(v)
+        : String(v);
 
 /**
  * Someone else saved this record since we loaded it. Both versions side by side; the user
@@ -22,8 +29,19 @@ export function ConflictDialog({ dialog }: { dialog: ConflictDialogState }) {
     const version = Number(dialog.theirs.version);
     // Adopt their version number (only), then save our values over it as a new step.
     const doc = editor.doc;
-    if (dialog.entity === 'actor' && doc.actors[dialog.id]) editor.receive({ ...doc, actors: { ...doc.actors, [dialog.id]: { ...doc.actors[dialog.id]!, ...(dialog.theirs as object), version } } });
-    if (dialog.entity === 'relationship' && doc.relationships[dialog.id]) editor.receive({ ...doc, relationships: { ...doc.relationships, [dialog.id]: { ...doc.relationships[dialog.id]!, ...(dialog.theirs as object), version } as never } });
+    if (dialog.entity === 'actor' && doc.actors[dialog.id])
+      editor.receive({
+        ...doc,
+        actors: { ...doc.actors, [dialog.id]: { ...doc.actors[dialog.id]!, ...(dialog.theirs as object), version } },
+      });
+    if (dialog.entity === 'relationship' && doc.relationships[dialog.id])
+      editor.receive({
+        ...doc,
+        relationships: {
+          ...doc.relationships,
+          [dialog.id]: { ...doc.relationships[dialog.id]!, ...(dialog.theirs as object), version } as never,
+        },
+      });
     if (dialog.entity === 'map') editor.receive({ ...doc, mapVersion: version });
     await editor.commit(dialog.step);
   };
@@ -36,7 +54,13 @@ export function ConflictDialog({ dialog }: { dialog: ConflictDialogState }) {
     <Modal title="Someone else changed this first" onClose={takeTheirs} wide>
       <p>While you were editing, another member saved a different version. Choose which to keep.</p>
       <table className="conflict-table">
-        <thead><tr><th>Field</th><th>Your version</th><th>Saved by them</th></tr></thead>
+        <thead>
+          <tr>
+            <th>Field</th>
+            <th>Your version</th>
+            <th>Saved by them</th>
+          </tr>
+        </thead>
         <tbody>
           {keys.map((k) => (
             <tr key={k} className={show(dialog.mine[k]) !== show(dialog.theirs[k]) ? 'differs' : ''}>
@@ -48,8 +72,12 @@ export function ConflictDialog({ dialog }: { dialog: ConflictDialogState }) {
         </tbody>
       </table>
       <div className="form-actions">
-        <button className="btn btn-primary" onClick={() => void keepMine()}>Keep my version</button>
-        <button className="btn" onClick={takeTheirs}>Keep theirs</button>
+        <button className="btn btn-primary" onClick={() => void keepMine()}>
+          Keep my version
+        </button>
+        <button className="btn" onClick={takeTheirs}>
+          Keep theirs
+        </button>
       </div>
     </Modal>
   );

@@ -8,8 +8,20 @@ import { dispatch } from './commands';
 import { useEditor } from './context';
 import { Modal } from './Modal';
 
-interface NeighbourActor { id: string; name: string; kind: 'person' | 'organization'; roles: never[]; power: number | null; alignment: number | null }
-interface NeighbourhoodAnswer { actors: NeighbourActor[]; depths: Record<string, number>; total: number; truncated: boolean }
+interface NeighbourActor {
+  id: string;
+  name: string;
+  kind: 'person' | 'organization';
+  roles: never[];
+  power: number | null;
+  alignment: number | null;
+}
+interface NeighbourhoodAnswer {
+  actors: NeighbourActor[];
+  depths: Record<string, number>;
+  total: number;
+  truncated: boolean;
+}
 
 type Direction = 'both' | 'out' | 'in';
 
@@ -35,8 +47,17 @@ export function ExpandDialog({ ws, actorId }: { ws: string; actorId: string }) {
     setBusy(true);
     setError(null);
     endpoints
-      .analysis<NeighbourhoodAnswer>(ws, 'neighborhood', { actor: actorId, depth, direction, limit: 300, ...(all ? {} : { types: [...types].join(',') }) })
-      .then((a) => live && setAnswer(a), (e: unknown) => live && setError(errorText(e)))
+      .analysis<NeighbourhoodAnswer>(ws, 'neighborhood', {
+        actor: actorId,
+        depth,
+        direction,
+        limit: 300,
+        ...(all ? {} : { types: [...types].join(',') }),
+      })
+      .then(
+        (a) => live && setAnswer(a),
+        (e: unknown) => live && setError(errorText(e)),
+      )
       .finally(() => live && setBusy(false));
     return () => {
       live = false;
@@ -81,7 +102,14 @@ export function ExpandDialog({ ws, actorId }: { ws: string; actorId: string }) {
           <legend>Depth</legend>
           <div className="segmented small" role="radiogroup" aria-label="Depth">
             {[1, 2, 3].map((d) => (
-              <button key={d} type="button" role="radio" aria-checked={depth === d} className={depth === d ? 'seg seg-on' : 'seg'} onClick={() => setDepth(d)}>
+              <button
+                key={d}
+                type="button"
+                role="radio"
+                aria-checked={depth === d}
+                className={depth === d ? 'seg seg-on' : 'seg'}
+                onClick={() => setDepth(d)}
+              >
                 {d === 1 ? 'Direct ties' : `${d} steps`}
               </button>
             ))}
@@ -99,38 +127,64 @@ export function ExpandDialog({ ws, actorId }: { ws: string; actorId: string }) {
           <legend>Through ties of type</legend>
           <div className="type-checks">
             {relationshipTypes.map((t) => (
-              <label key={t} className="inline chip-check"><input type="checkbox" checked={types.has(t)} onChange={() => toggle(t)} /> {typeLabels[t]}</label>
+              <label key={t} className="inline chip-check">
+                <input type="checkbox" checked={types.has(t)} onChange={() => toggle(t)} /> {typeLabels[t]}
+              </label>
             ))}
           </div>
           <div className="btn-row">
-            <button type="button" className="btn btn-small" onClick={() => setTypes(new Set(relationshipTypes))} disabled={all}>All types</button>
-            <button type="button" className="btn btn-small" onClick={() => setTypes(new Set())} disabled={!types.size}>None</button>
+            <button type="button" className="btn btn-small" onClick={() => setTypes(new Set(relationshipTypes))} disabled={all}>
+              All types
+            </button>
+            <button type="button" className="btn btn-small" onClick={() => setTypes(new Set())} disabled={!types.size}>
+              None
+            </button>
           </div>
         </fieldset>
         <div className="expand-preview" aria-live="polite">
           {!types.size ? (
             <p className="muted">Choose at least one type of tie.</p>
           ) : error ? (
-            <div className="alert alert-error">Could not look around {centre?.name}: {error}</div>
+            <div className="alert alert-error">
+              Could not look around {centre?.name}: {error}
+            </div>
           ) : busy && !answer ? (
             <p className="muted">Looking…</p>
           ) : answer ? (
             <>
               <p>
-                <strong>{fresh.length}</strong> new actor{fresh.length === 1 ? '' : 's'} of {Math.max(0, answer.actors.length - 1)} within {depth === 1 ? 'one step' : `${depth} steps`}
+                <strong>{fresh.length}</strong> new actor{fresh.length === 1 ? '' : 's'} of {Math.max(0, answer.actors.length - 1)} within{' '}
+                {depth === 1 ? 'one step' : `${depth} steps`}
                 {busy && <span className="muted"> (updating…)</span>}
               </p>
-              {answer.truncated && <p className="muted small">Only the first {answer.actors.length} of {answer.total} are listed; narrow the types or the depth.</p>}
+              {answer.truncated && (
+                <p className="muted small">
+                  Only the first {answer.actors.length} of {answer.total} are listed; narrow the types or the depth.
+                </p>
+              )}
               {fresh.length > 0 && (
-                <p className="small expand-names">{fresh.slice(0, 14).map((a) => a.name).join(', ')}{fresh.length > 14 ? ` and ${fresh.length - 14} more` : ''}</p>
+                <p className="small expand-names">
+                  {fresh
+                    .slice(0, 14)
+                    .map((a) => a.name)
+                    .join(', ')}
+                  {fresh.length > 14 ? ` and ${fresh.length - 14} more` : ''}
+                </p>
               )}
               {fresh.length === 0 && <p className="muted small">Everyone connected this way is already on the map.</p>}
             </>
           ) : null}
         </div>
         <div className="form-actions">
-          <button type="button" className="btn" onClick={close}>Cancel</button>
-          <button type="button" className="btn btn-primary" disabled={!fresh.length || busy || !editor.me.canEdit} onClick={() => void add()}>
+          <button type="button" className="btn" onClick={close}>
+            Cancel
+          </button>
+          <button
+            type="button"
+            className="btn btn-primary"
+            disabled={!fresh.length || busy || !editor.me.canEdit}
+            onClick={() => void add()}
+          >
             Add {fresh.length || ''} to the map
           </button>
         </div>

@@ -12,7 +12,11 @@ export function HelpOverlay() {
           <tbody>
             {shortcuts().map((s) => (
               <tr key={s.label}>
-                <td>{s.keys.split(' ').map((k) => <kbd key={k}>{k}</kbd>)}</td>
+                <td>
+                  {s.keys.split(' ').map((k) => (
+                    <kbd key={k}>{k}</kbd>
+                  ))}
+                </td>
                 <td>{s.label}</td>
               </tr>
             ))}
@@ -21,11 +25,21 @@ export function HelpOverlay() {
         <div className="help-notes">
           <h3>On the network</h3>
           <ul>
-            <li><strong>Drag</strong> an actor to move it; the position is saved.</li>
-            <li><strong>Draw relationship</strong> (toolbar), then drag from one actor to another.</li>
-            <li><strong>Double-click</strong> an actor to bring in its neighbours.</li>
-            <li><strong>Right-click</strong> (or long-press) for the context menu.</li>
-            <li><strong>Shift-drag</strong> on the background to select several; wheel or pinch to zoom.</li>
+            <li>
+              <strong>Drag</strong> an actor to move it; the position is saved.
+            </li>
+            <li>
+              <strong>Draw relationship</strong> (toolbar), then drag from one actor to another.
+            </li>
+            <li>
+              <strong>Double-click</strong> an actor to bring in its neighbours.
+            </li>
+            <li>
+              <strong>Right-click</strong> (or long-press) for the context menu.
+            </li>
+            <li>
+              <strong>Shift-drag</strong> on the background to select several; wheel or pinch to zoom.
+            </li>
           </ul>
           <h3>On the power grid</h3>
           <ul>

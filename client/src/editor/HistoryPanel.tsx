@@ -19,7 +19,9 @@ export function HistoryPanel({ ws }: { ws: string }) {
   };
   return (
     <div className="panel">
-      <p className="muted small">Every change in this workspace, newest first. Undo (Ctrl Z) takes back your own steps; revert takes back any change.</p>
+      <p className="muted small">
+        Every change in this workspace, newest first. Undo (Ctrl Z) takes back your own steps; revert takes back any change.
+      </p>
       {history.isError && <div className="alert alert-error">{errorText(history.error)}</div>}
       {history.data?.length === 0 && <p className="muted">No changes yet.</p>}
       {history.data && <ChangeList changes={history.data.slice(0, 50)} onRevert={editor.me.canEdit ? revert : undefined} />}

@@ -1,7 +1,17 @@
 import { useEffect, useId, useRef, type ReactNode } from 'react';
 
 /** A dialog that takes focus, keeps Tab inside, and closes on Escape or a click outside. */
-export function Modal({ title, onClose, children, wide = false }: { title: string; onClose: () => void; children: ReactNode; wide?: boolean }) {
+export function Modal({
+  title,
+  onClose,
+  children,
+  wide = false,
+}: {
+  title: string;
+  onClose: () => void;
+  children: ReactNode;
+  wide?: boolean;
+}) {
   const ref = useRef<HTMLDivElement>(null);
   const id = useId();
   useEffect(() => {
@@ -14,7 +24,9 @@ export function Modal({ title, onClose, children, wide = false }: { title: strin
         onClose();
       }
       if (e.key === 'Tab' && ref.current) {
-        const focusable = [...ref.current.querySelectorAll<HTMLElement>('input, select, textarea, button, a[href]')].filter((el) => !el.hasAttribute('disabled'));
+        const focusable = [...ref.current.querySelectorAll<HTMLElement>('input, select, textarea, button, a[href]')].filter(
+          (el) => !el.hasAttribute('disabled'),
+        );
         const [head, tail] = [focusable[0], focusable[focusable.length - 1]];
         if (e.shiftKey && document.activeElement === head) {
           e.preventDefault();
@@ -36,7 +48,9 @@ export function Modal({ title, onClose, children, wide = false }: { title: strin
       <div ref={ref} className={`modal ${wide ? 'modal-wide' : ''}`} role="dialog" aria-modal="true" aria-labelledby={id}>
         <div className="modal-head">
           <h2 id={id}>{title}</h2>
-          <button className="modal-close" aria-label="Close" onClick={onClose}>×</button>
+          <button className="modal-close" aria-label="Close" onClick={onClose}>
+            ×
+          </button>
         </div>
         <div className="modal-body">{children}</div>
       </div>

@@ -17,7 +17,11 @@ export function ShareButton({ ws, mapId, mapName }: { ws: string; mapId: string;
   const [open, setOpen] = useState(false);
   return (
     <>
-      <button type="button" className="btn btn-ghost-dark" onClick={() => setOpen(true)} aria-label="Share with a partner…"><span>Share<span className="wide-only"> with a partner</span>…</span></button>
+      <button type="button" className="btn btn-ghost-dark" onClick={() => setOpen(true)} aria-label="Share with a partner…">
+        <span>
+          Share<span className="wide-only"> with a partner</span>…
+        </span>
+      </button>
       {/* Out of the header it is opened from, whose colours it would otherwise inherit. */}
       {open && createPortal(<ShareDialog ws={ws} mapId={mapId} mapName={mapName} onClose={() => setOpen(false)} />, document.body)}
     </>
@@ -38,7 +42,10 @@ export function ShareDialog({ ws, mapId, mapName, onClose }: { ws: string; mapId
   // A first load still under way read the list before this change: cancelled, not reused.
   const refresh = async () => {
     await client.cancelQueries({ queryKey: keys.mapShares(ws, mapId) });
-    await Promise.all([client.invalidateQueries({ queryKey: keys.mapShares(ws, mapId) }), client.invalidateQueries({ queryKey: keys.outgoingShares(ws) })]);
+    await Promise.all([
+      client.invalidateQueries({ queryKey: keys.mapShares(ws, mapId) }),
+      client.invalidateQueries({ queryKey: keys.outgoingShares(ws) }),
+    ]);
   };
 
   const offer = async (e: FormEvent) => {
@@ -77,11 +84,25 @@ export function ShareDialog({ ws, mapId, mapName, onClose }: { ws: string; mapId
     <Modal title="Share with a partner" onClose={onClose} wide>
       <p className="muted">
         A partner workspace sees this map’s actors, the ties among them, the layout and the story — never who among you knows them or your
-        private notes. Its owner accepts the offer first. With edit access its editors can also add actors and ties; they land here, marked as theirs.
+        private notes. Its owner accepts the offer first. With edit access its editors can also add actors and ties; they land here, marked
+        as theirs.
       </p>
       <form className="share-form" onSubmit={offer} noValidate>
-        <Field label="Partner workspace id" error={errors.partnerWorkspaceId} hint="Their owner finds it on their workspace’s Coalition tab.">
-          {(p) => <input {...p} name="partner-workspace-id" placeholder="e.g. 6f1c…-…" autoComplete="off" value={form.partnerWorkspaceId} onChange={(e) => setForm({ ...form, partnerWorkspaceId: e.target.value })} />}
+        <Field
+          label="Partner workspace id"
+          error={errors.partnerWorkspaceId}
+          hint="Their owner finds it on their workspace’s Coalition tab."
+        >
+          {(p) => (
+            <input
+              {...p}
+              name="partner-workspace-id"
+              placeholder="e.g. 6f1c…-…"
+              autoComplete="off"
+              value={form.partnerWorkspaceId}
+              onChange={(e) => setForm({ ...form, partnerWorkspaceId: e.target.value })}
+            />
+          )}
         </Field>
         <Field label="Access" error={errors.access}>
           {(p) => (
@@ -91,9 +112,15 @@ export function ShareDialog({ ws, mapId, mapName, onClose }: { ws: string; mapId
             </select>
           )}
         </Field>
-        <button className="btn btn-primary" type="submit" disabled={busy}>Offer the map</button>
+        <button className="btn btn-primary" type="submit" disabled={busy}>
+          Offer the map
+        </button>
       </form>
-      {problem && <div className="alert alert-error" role="alert">{problem}</div>}
+      {problem && (
+        <div className="alert alert-error" role="alert">
+          {problem}
+        </div>
+      )}
       <h3 className="share-list-title">Shared with</h3>
       {shares.isPending && <p className="muted">Loading…</p>}
       {shares.isSuccess && items.length === 0 && <p className="muted">Nobody yet.</p>}
@@ -103,13 +130,22 @@ export function ShareDialog({ ws, mapId, mapName, onClose }: { ws: string; mapId
             <span className="share-who">{s.partnerWorkspace.name}</span>
             <span className={`badge badge-${s.access}`}>{s.access}</span>
             <span className={`share-status share-${s.status}`}>{statusText[s.status]}</span>
-            <button type="button" className="btn btn-small" onClick={() => void revoke(s)} aria-label={`Revoke the share with ${s.partnerWorkspace.name}`}>Revoke</button>
+            <button
+              type="button"
+              className="btn btn-small"
+              onClick={() => void revoke(s)}
+              aria-label={`Revoke the share with ${s.partnerWorkspace.name}`}
+            >
+              Revoke
+            </button>
           </li>
         ))}
       </ul>
       {added.length > 0 && (
         <p className="muted small">
-          Partners added {added.filter((c) => c.entityType === 'actor').length} actor(s) and {added.filter((c) => c.entityType === 'relationship').length} tie(s) to this map; their ties are drawn in their organisation’s colour.
+          Partners added {added.filter((c) => c.entityType === 'actor').length} actor(s) and{' '}
+          {added.filter((c) => c.entityType === 'relationship').length} tie(s) to this map; their ties are drawn in their organisation’s
+          colour.
         </p>
       )}
     </Modal>

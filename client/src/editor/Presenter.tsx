@@ -30,13 +30,21 @@ export function Presenter() {
   const stop = () => editor.store.set({ story: null, highlight: null });
   return (
     <div className="presenter" role="region" aria-label="Story">
-      <div className="presenter-count">Step {index + 1} of {steps.length}</div>
+      <div className="presenter-count">
+        Step {index + 1} of {steps.length}
+      </div>
       <h2>{step.title}</h2>
       {step.text && <p>{step.text}</p>}
       <div className="presenter-nav">
-        <button className="btn" disabled={index === 0} onClick={() => editor.store.set({ story: index - 1 })}>← Previous</button>
-        <button className="btn btn-primary" disabled={index === steps.length - 1} onClick={() => editor.store.set({ story: index + 1 })}>Next →</button>
-        <button className="btn" onClick={stop}>End</button>
+        <button className="btn" disabled={index === 0} onClick={() => editor.store.set({ story: index - 1 })}>
+          ← Previous
+        </button>
+        <button className="btn btn-primary" disabled={index === steps.length - 1} onClick={() => editor.store.set({ story: index + 1 })}>
+          Next →
+        </button>
+        <button className="btn" onClick={stop}>
+          End
+        </button>
       </div>
     </div>
   );

@@ -1,7 +1,13 @@
 import { useState, type FormEvent } from 'react';
 import type { z } from 'zod';
 import {
-  endsProblem, relationshipCreate, relationshipRules, relationshipTypeFields, relationshipTypes, sourceCreate, type RelationshipType,
+  endsProblem,
+  relationshipCreate,
+  relationshipRules,
+  relationshipTypeFields,
+  relationshipTypes,
+  sourceCreate,
+  type RelationshipType,
 } from '../api/domain';
 import { endpoints } from '../api/endpoints';
 import { errorText, useSources } from '../api/queries';
@@ -23,9 +29,15 @@ export function RelationshipDialog({ ws, from: initialFrom, to: initialTo }: { w
   const fromActor = editor.doc.actors[ends.from];
   const toActor = editor.doc.actors[ends.to];
   const allowed = relationshipTypes.filter((t) => fromActor && toActor && !endsProblem(t, fromActor.kind, toActor.kind));
-  const [type, setType] = useState<RelationshipType>(allowed.includes('INFLUENCE') ? 'INFLUENCE' : allowed[0] ?? 'GENERIC');
+  const [type, setType] = useState<RelationshipType>(allowed.includes('INFLUENCE') ? 'INFLUENCE' : (allowed[0] ?? 'GENERIC'));
   const [fields, setFields] = useState<Record<string, unknown>>({});
-  const [common, setCommon] = useState({ strength: 3, startDate: null as string | null, endDate: null as string | null, description: '', mutual: false });
+  const [common, setCommon] = useState({
+    strength: 3,
+    startDate: null as string | null,
+    endDate: null as string | null,
+    description: '',
+    mutual: false,
+  });
   const [sourceMode, setSourceMode] = useState<SourceMode>('new');
   const [source, setSource] = useState({ url: '', title: '' });
   const [existing, setExisting] = useState('');
@@ -67,7 +79,8 @@ export function RelationshipDialog({ ws, from: initialFrom, to: initialTo }: { w
     setBusy(true);
     try {
       let sourceIds: string[] = [];
-      if (sourceMode === 'new') sourceIds = [(await endpoints.createSource(ws, { url: source.url.trim(), title: source.title.trim() || null })).id];
+      if (sourceMode === 'new')
+        sourceIds = [(await endpoints.createSource(ws, { url: source.url.trim(), title: source.title.trim() || null })).id];
       if (sourceMode === 'existing') sourceIds = [existing];
       const ok = await dispatch(editor, 'createRelationship', { data: { ...(checked.ok ? checked.data : data), sourceIds } as never });
       if (ok) close();
@@ -83,46 +96,131 @@ export function RelationshipDialog({ ws, from: initialFrom, to: initialTo }: { w
       <form onSubmit={submit} noValidate className="rel-form">
         <div className="rel-ends">
           <strong>{fromActor.name}</strong>
-          <span className="rel-verb">{rule.mutual === 'always' || common.mutual ? '↔' : '→'} {rule.label} {rule.mutual === 'always' || common.mutual ? '↔' : '→'}</span>
+          <span className="rel-verb">
+            {rule.mutual === 'always' || common.mutual ? '↔' : '→'} {rule.label} {rule.mutual === 'always' || common.mutual ? '↔' : '→'}
+          </span>
           <strong>{toActor.name}</strong>
-          <button type="button" className="btn btn-small" onClick={() => setEnds({ from: ends.to, to: ends.from })} title="Swap direction">⇄ Swap</button>
+          <button type="button" className="btn btn-small" onClick={() => setEnds({ from: ends.to, to: ends.from })} title="Swap direction">
+            ⇄ Swap
+          </button>
         </div>
         <div className="form-grid">
           <Field label="Type" error={errors.type}>
             {(p) => (
-              <select {...p} name="type" value={type} onChange={(e) => { setType(e.target.value as RelationshipType); setFields({}); }}>
-                {allowed.map((t) => <option key={t} value={t}>{typeLabels[t]} — {relationshipRules[t].label}</option>)}
+              <select
+                {...p}
+                name="type"
+                value={type}
+                onChange={(e) => {
+                  setType(e.target.value as RelationshipType);
+                  setFields({});
+                }}
+              >
+                {allowed.map((t) => (
+                  <option key={t} value={t}>
+                    {typeLabels[t]} — {relationshipRules[t].label}
+                  </option>
+                ))}
               </select>
             )}
           </Field>
           <Field label="Strength of the tie" error={errors.strength}>
             {(p) => (
               <select {...p} value={common.strength} onChange={(e) => setCommon({ ...common, strength: Number(e.target.value) })}>
-                {[1, 2, 3, 4, 5].map((s) => <option key={s} value={s}>{s} · {['weak', 'loose', 'ordinary', 'close', 'very strong'][s - 1]}</option>)}
+                {[1, 2, 3, 4, 5].map((s) => (
+                  <option key={s} value={s}>
+                    {s} · {['weak', 'loose', 'ordinary', 'close', 'very strong'][s - 1]}
+                  </option>
+                ))}
               </select>
             )}
           </Field>
           {Object.entries(typeFields).map(([key, schema]) => (
-            <SchemaInput key={`${type}-${key}`} name={key} schema={schema} value={fields[key]} error={errors[key]} onChange={(v) => setFields({ ...fields, [key]: v })} />
+            <SchemaInput
+              key={`${type}-${key}`}
+              name={key}
+              schema={schema}
+              value={fields[key]}
+              error={errors[key]}
+              onChange={(v) => setFields({ ...fields, [key]: v })}
+            />
           ))}
-          <Field label="From (date)" error={errors.startDate}>{(p) => <input {...p} type="date" value={common.startDate ?? ''} onChange={(e) => setCommon({ ...common, startDate: e.target.value || null })} />}</Field>
-          <Field label="Until (date)" error={errors.endDate}>{(p) => <input {...p} type="date" value={common.endDate ?? ''} onChange={(e) => setCommon({ ...common, endDate: e.target.value || null })} />}</Field>
+          <Field label="From (date)" error={errors.startDate}>
+            {(p) => (
+              <input
+                {...p}
+                type="date"
+                value={common.startDate ?? ''}
+                onChange={(e) => setCommon({ ...common, startDate: e.target.value || null })}
+              />
+            )}
+          </Field>
+          <Field label="Until (date)" error={errors.endDate}>
+            {(p) => (
+              <input
+                {...p}
+                type="date"
+                value={common.endDate ?? ''}
+                onChange={(e) => setCommon({ ...common, endDate: e.target.value || null })}
+              />
+            )}
+          </Field>
           {rule.mutual === 'optional' && (
-            <label className="inline field-check"><input type="checkbox" checked={common.mutual} onChange={(e) => setCommon({ ...common, mutual: e.target.checked })} /> Goes both ways</label>
+            <label className="inline field-check">
+              <input type="checkbox" checked={common.mutual} onChange={(e) => setCommon({ ...common, mutual: e.target.checked })} /> Goes
+              both ways
+            </label>
           )}
         </div>
-        <Field label="Notes" error={errors.description}>{(p) => <textarea {...p} rows={2} value={common.description} onChange={(e) => setCommon({ ...common, description: e.target.value })} />}</Field>
+        <Field label="Notes" error={errors.description}>
+          {(p) => (
+            <textarea {...p} rows={2} value={common.description} onChange={(e) => setCommon({ ...common, description: e.target.value })} />
+          )}
+        </Field>
         <fieldset className="source-box">
           <legend>Source — how do we know?</legend>
           <div className="source-modes" role="radiogroup" aria-label="Source">
-            <label className="inline"><input type="radio" name="source-mode" checked={sourceMode === 'new'} onChange={() => setSourceMode('new')} /> A web page</label>
-            <label className="inline"><input type="radio" name="source-mode" checked={sourceMode === 'existing'} onChange={() => setSourceMode('existing')} disabled={!sources.data?.length} /> A source already cited{sources.data?.length ? ` (${sources.data.length})` : ''}</label>
-            <label className="inline"><input type="radio" name="source-mode" checked={sourceMode === 'none'} onChange={() => setSourceMode('none')} /> No source yet</label>
+            <label className="inline">
+              <input type="radio" name="source-mode" checked={sourceMode === 'new'} onChange={() => setSourceMode('new')} /> A web page
+            </label>
+            <label className="inline">
+              <input
+                type="radio"
+                name="source-mode"
+                checked={sourceMode === 'existing'}
+                onChange={() => setSourceMode('existing')}
+                disabled={!sources.data?.length}
+              />{' '}
+              A source already cited{sources.data?.length ? ` (${sources.data.length})` : ''}
+            </label>
+            <label className="inline">
+              <input type="radio" name="source-mode" checked={sourceMode === 'none'} onChange={() => setSourceMode('none')} /> No source yet
+            </label>
           </div>
           {sourceMode === 'new' && (
             <div className="form-grid">
-              <Field label="URL" error={errors.url}>{(p) => <input {...p} name="source-url" type="url" placeholder="https://…" value={source.url} onChange={(e) => setSource({ ...source, url: e.target.value })} />}</Field>
-              <Field label="Title (optional)">{(p) => <input {...p} name="source-title" value={source.title} onChange={(e) => setSource({ ...source, title: e.target.value })} />}</Field>
+              <Field label="URL" error={errors.url}>
+                {(p) => (
+                  <input
+                    {...p}
+                    name="source-url"
+                    type="url"
+                    placeholder="https://…"
+                    value={source.url}
+                    onChange={(e) => setSource({ ...source, url: e.target.value })}
+                  />
+                )}
+              </Field>
+              <Field label="Title (optional)">
+                {(p) => (
+                  <input
+                    {...p}
+                    name="source-title"
+                    value={source.title}
+                    onChange={(e) => setSource({ ...source, title: e.target.value })}
+                  />
+                )}
+              </Field>
             </div>
           )}
           {sourceMode === 'existing' && (
@@ -130,17 +228,29 @@ export function RelationshipDialog({ ws, from: initialFrom, to: initialTo }: { w
               {(p) => (
                 <select {...p} value={existing} onChange={(e) => setExisting(e.target.value)}>
                   <option value="">Choose…</option>
-                  {(sources.data ?? []).map((s) => <option key={s.id} value={s.id}>{s.title ?? s.url}</option>)}
+                  {(sources.data ?? []).map((s) => (
+                    <option key={s.id} value={s.id}>
+                      {s.title ?? s.url}
+                    </option>
+                  ))}
                 </select>
               )}
             </Field>
           )}
           {sourceMode === 'none' && <p className="field-hint">Uncited ties are drawn dashed and listed for follow-up research.</p>}
         </fieldset>
-        {problem && <div className="alert alert-error" role="alert">{problem}</div>}
+        {problem && (
+          <div className="alert alert-error" role="alert">
+            {problem}
+          </div>
+        )}
         <div className="form-actions">
-          <button type="submit" className="btn btn-primary" disabled={busy}>Create relationship</button>
-          <button type="button" className="btn" onClick={close}>Cancel</button>
+          <button type="submit" className="btn btn-primary" disabled={busy}>
+            Create relationship
+          </button>
+          <button type="button" className="btn" onClick={close}>
+            Cancel
+          </button>
         </div>
       </form>
     </Modal>

@@ -55,7 +55,11 @@ export function SearchBox({ ws }: { ws: string }) {
     if (!editor.doc.members[actor.id]) {
       await dispatch(editor, 'addToMap', { actors: [actor] });
     }
-    editor.store.set({ selection: { actors: [actor.id], relationships: [] }, focusRequest: { id: actor.id, n: Date.now() }, panel: 'inspector' });
+    editor.store.set({
+      selection: { actors: [actor.id], relationships: [] },
+      focusRequest: { id: actor.id, n: Date.now() },
+      panel: 'inspector',
+    });
   };
 
   return (
@@ -86,7 +90,13 @@ export function SearchBox({ ws }: { ws: string }) {
       {open && items.length > 0 && (
         <ul id={list} role="listbox" className="search-results">
           {items.map((a, i) => (
-            <li key={a.id} role="option" aria-selected={i === active} className={i === active ? 'active' : ''} onMouseDown={() => void pick(a)}>
+            <li
+              key={a.id}
+              role="option"
+              aria-selected={i === active}
+              className={i === active ? 'active' : ''}
+              onMouseDown={() => void pick(a)}
+            >
               <ActorGlyph actor={a} />
               <span className="sr-name">{a.name}</span>
               <span className="muted">{editor.doc.members[a.id] ? 'on this map' : 'add to map'}</span>

@@ -42,11 +42,17 @@ function CopyRow({ label, value, multiline = false }: { label: string; value: st
     <Field label={label}>
       {(p) => (
         <div className="copy-row">
-          {multiline ? <textarea {...p} ref={ref} readOnly rows={3} value={value} onFocus={(e) => e.target.select()} /> : <input {...p} ref={ref} readOnly value={value} onFocus={(e) => e.target.select()} />}
+          {multiline ? (
+            <textarea {...p} ref={ref} readOnly rows={3} value={value} onFocus={(e) => e.target.select()} />
+          ) : (
+            <input {...p} ref={ref} readOnly value={value} onFocus={(e) => e.target.select()} />
+          )}
           <button type="button" className="btn btn-small" onClick={async () => setCopied(await copy(value, ref.current))}>
             {copied ? 'Copied' : 'Copy'}
           </button>
-          <span className="sr-only" aria-live="polite">{copied ? `${label} copied` : copied === false ? 'Select the text and copy it yourself' : ''}</span>
+          <span className="sr-only" aria-live="polite">
+            {copied ? `${label} copied` : copied === false ? 'Select the text and copy it yourself' : ''}
+          </span>
         </div>
       )}
     </Field>
@@ -63,17 +69,37 @@ function LinkRow({ link, onRevoke }: { link: MapLink; onRevoke: () => Promise<vo
         <span>
           {link.story ? 'Map and story' : 'Map only'} · <span className={link.expired ? 'warn' : ''}>{when}</span>
         </span>
-        <span className="muted small">Made {day(link.createdAt)}{link.createdBy ? ` by ${link.createdBy}` : ''}</span>
+        <span className="muted small">
+          Made {day(link.createdAt)}
+          {link.createdBy ? ` by ${link.createdBy}` : ''}
+        </span>
       </span>
       {confirming ? (
         <span className="btn-row">
-          <button type="button" className="btn btn-small btn-danger" disabled={busy} onClick={async () => { setBusy(true); await onRevoke(); setBusy(false); setConfirming(false); }}>
+          <button
+            type="button"
+            className="btn btn-small btn-danger"
+            disabled={busy}
+            onClick={async () => {
+              setBusy(true);
+              await onRevoke();
+              setBusy(false);
+              setConfirming(false);
+            }}
+          >
             Revoke now
           </button>
-          <button type="button" className="btn btn-small" onClick={() => setConfirming(false)}>Keep</button>
+          <button type="button" className="btn btn-small" onClick={() => setConfirming(false)}>
+            Keep
+          </button>
         </span>
       ) : (
-        <button type="button" className="btn btn-small" aria-label={`Revoke the link made ${day(link.createdAt)} (${when})`} onClick={() => setConfirming(true)}>
+        <button
+          type="button"
+          className="btn btn-small"
+          aria-label={`Revoke the link made ${day(link.createdAt)} (${when})`}
+          onClick={() => setConfirming(true)}
+        >
           Revoke
         </button>
       )}
@@ -134,7 +160,8 @@ export function ShareDialog({ ws, mapId }: { ws: string; mapId: string }) {
   };
 
   const withheld = internal.data
-    ? [...internal.data.always.actor, ...internal.data.added.actor].map((f) => internalFieldLabels.actor[f] ?? f)
+    ? [...internal.data.always.actor, ...internal.data.added.actor]
+        .map((f) => internalFieldLabels.actor[f] ?? f)
         .concat(internal.data.added.relationship.map((f) => `${(internalFieldLabels.relationship[f] ?? f).toLowerCase()} of ties`))
     : ['Who among us knows them', 'Private notes'];
 
@@ -145,8 +172,7 @@ export function ShareDialog({ ws, mapId }: { ws: string; mapId: string }) {
         {steps ? ' and, if you choose, its story' : ''}. Nothing else of the workspace.
       </p>
       <p className="muted small">
-        Never shown: {withheld.join(', ')}.{' '}
-        {internal.data && <Link to={paths.workspace(ws, 'settings')}>Internal fields</Link>}
+        Never shown: {withheld.join(', ')}. {internal.data && <Link to={paths.workspace(ws, 'settings')}>Internal fields</Link>}
       </p>
 
       <form onSubmit={create} noValidate>
@@ -159,23 +185,37 @@ export function ShareDialog({ ws, mapId }: { ws: string; mapId: string }) {
             Include the story{steps ? ` (${steps} step${steps === 1 ? '' : 's'})` : ' (this map has none yet)'}
           </label>
         </div>
-        {problem && <div className="alert alert-error" role="alert">{problem}</div>}
-        <button className="btn btn-primary" type="submit" disabled={busy}>{busy ? 'Creating…' : 'Create public link'}</button>
+        {problem && (
+          <div className="alert alert-error" role="alert">
+            {problem}
+          </div>
+        )}
+        <button className="btn btn-primary" type="submit" disabled={busy}>
+          {busy ? 'Creating…' : 'Create public link'}
+        </button>
       </form>
 
       {created && (
         <div className="share-created" role="status">
-          <p className="small"><strong>Copy the link now:</strong> it is shown only this once. Revoke it below when it should stop working.</p>
+          <p className="small">
+            <strong>Copy the link now:</strong> it is shown only this once. Revoke it below when it should stop working.
+          </p>
           <CopyRow label="Public link" value={created.url} />
           <CopyRow label="Embed code for a web page" value={embedSnippet(created, mapName || 'Power map')} multiline />
         </div>
       )}
 
       <h3 className="share-list-title">Live links</h3>
-      {links.isError && <div className="alert alert-error" role="alert">Could not load the links: {errorText(links.error)}</div>}
+      {links.isError && (
+        <div className="alert alert-error" role="alert">
+          Could not load the links: {errorText(links.error)}
+        </div>
+      )}
       {links.data && links.data.length === 0 && <p className="muted small">No public links to this map.</p>}
       <ul className="share-links" aria-label="Live links">
-        {(links.data ?? []).map((l) => <LinkRow key={l.id} link={l} onRevoke={() => revoke(l.id)} />)}
+        {(links.data ?? []).map((l) => (
+          <LinkRow key={l.id} link={l} onRevoke={() => revoke(l.id)} />
+        ))}
       </ul>
     </Modal>
   );

@@ -20,7 +20,13 @@ export function Sidebar({ ws, mapId, onOpenActor }: { ws: string; mapId: string;
     <aside className="sidebar" aria-label="Details and tools">
       <div className="side-tabs" role="tablist">
         {panels.map((p) => (
-          <button key={p.id} role="tab" aria-selected={panel === p.id} className={panel === p.id ? 'side-tab on' : 'side-tab'} onClick={() => void dispatch(editor, 'showPanel', p.id)}>
+          <button
+            key={p.id}
+            role="tab"
+            aria-selected={panel === p.id}
+            className={panel === p.id ? 'side-tab on' : 'side-tab'}
+            onClick={() => void dispatch(editor, 'showPanel', p.id)}
+          >
             {p.label}
           </button>
         ))}

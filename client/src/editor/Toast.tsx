@@ -14,7 +14,9 @@ export function Toast() {
   return (
     <div className={`toast toast-${message.tone}`} role={message.tone === 'error' ? 'alert' : 'status'}>
       <span>{message.text}</span>
-      <button aria-label="Dismiss" onClick={() => editor.store.set({ message: null })}>×</button>
+      <button aria-label="Dismiss" onClick={() => editor.store.set({ message: null })}>
+        ×
+      </button>
     </div>
   );
 }

@@ -35,7 +35,14 @@ export function Toolbar({ ws, readOnly }: { ws: string; readOnly: boolean }) {
     <div className="toolbar" role="toolbar" aria-label="Map tools">
       <div className="segmented" role="group" aria-label="View">
         {(['network', 'grid', 'table'] as const).map((v) => (
-          <button key={v} type="button" className={view === v ? 'seg seg-on' : 'seg'} aria-pressed={view === v} onClick={() => void dispatch(editor, 'showView', v)} title={`${v === 'grid' ? 'Power grid' : v[0]!.toUpperCase() + v.slice(1)} view (${v === 'network' ? 1 : v === 'grid' ? 2 : 3})`}>
+          <button
+            key={v}
+            type="button"
+            className={view === v ? 'seg seg-on' : 'seg'}
+            aria-pressed={view === v}
+            onClick={() => void dispatch(editor, 'showView', v)}
+            title={`${v === 'grid' ? 'Power grid' : v[0]!.toUpperCase() + v.slice(1)} view (${v === 'network' ? 1 : v === 'grid' ? 2 : 3})`}
+          >
             {v === 'network' ? 'Network' : v === 'grid' ? 'Power grid' : 'Table'}
           </button>
         ))}
@@ -45,7 +52,14 @@ export function Toolbar({ ws, readOnly }: { ws: string; readOnly: boolean }) {
         <>
           {button('openAddActor', '+ Actor')}
           {view === 'network' && (
-            <button type="button" className={`tool ${drawMode ? 'tool-on' : ''}`} aria-pressed={drawMode} disabled={!can(editor, 'toggleDrawMode')} onClick={() => void dispatch(editor, 'toggleDrawMode')} title="Draw relationships: drag from one actor to another, as many as you like; Esc ends (D)">
+            <button
+              type="button"
+              className={`tool ${drawMode ? 'tool-on' : ''}`}
+              aria-pressed={drawMode}
+              disabled={!can(editor, 'toggleDrawMode')}
+              onClick={() => void dispatch(editor, 'toggleDrawMode')}
+              title="Draw relationships: drag from one actor to another, as many as you like; Esc ends (D)"
+            >
               ⤳ Relationship
             </button>
           )}
@@ -73,7 +87,9 @@ export function Toolbar({ ws, readOnly }: { ws: string; readOnly: boolean }) {
       <span className="tool-sep" />
       <ExportMenu ws={ws} mapId={mapId} className="tool" />
       <div className="toolbar-right">
-        <span className="save-state" aria-live="polite">{readOnly ? 'View only' : pending ? 'Saving…' : 'Saved'}</span>
+        <span className="save-state" aria-live="polite">
+          {readOnly ? 'View only' : pending ? 'Saving…' : 'Saved'}
+        </span>
         <SearchBox ws={ws} />
         {button('showHelp', '?', { title: 'Keyboard shortcuts' })}
       </div>

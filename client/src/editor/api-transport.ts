@@ -30,7 +30,8 @@ export class ApiTransport implements Transport {
     } catch (error) {
       // A stale version: the problem carries the record as it is now.
       const current = error instanceof ApiError && error.status === 409 ? error.problem.current : undefined;
-      if (current && typeof current === 'object') throw new SaveConflict(error instanceof Error ? error.message : 'Changed by someone else', current as Record<string, unknown>);
+      if (current && typeof current === 'object')
+        throw new SaveConflict(error instanceof Error ? error.message : 'Changed by someone else', current as Record<string, unknown>);
       throw error;
     }
   }
@@ -59,7 +60,12 @@ export class ApiTransport implements Transport {
           }
           break;
         case 'update':
-          batch.push({ op: 'update', entity: edit.entity, id: edit.id, data: { ...edit.after, version: versionOf(edit.entity, edit.id) } } as BatchOperation);
+          batch.push({
+            op: 'update',
+            entity: edit.entity,
+            id: edit.id,
+            data: { ...edit.after, version: versionOf(edit.entity, edit.id) },
+          } as BatchOperation);
           break;
         case 'delete':
           batch.push({ op: 'delete', entity: edit.entity, id: edit.id, version: versionOf(edit.entity, edit.id) } as BatchOperation);
@@ -67,26 +73,48 @@ export class ApiTransport implements Transport {
         case 'assess': {
           const { power, alignment } = edit.after;
           if (power === null || alignment === null) {
-            batch.push({ op: 'update', entity: 'actor', id: edit.actorId, data: { power, alignment, version: versionOf('actor', edit.actorId) } });
+            batch.push({
+              op: 'update',
+              entity: 'actor',
+              id: edit.actorId,
+              data: { power, alignment, version: versionOf('actor', edit.actorId) },
+            });
           } else {
             await flush();
             // The answer carries the actor's new version: one request, no second read.
-            const reading = await endpoints.assess(this.ws, edit.actorId, { power, alignment, note: context.replay ? context.summary : '' });
+            const reading = await endpoints.assess(this.ws, edit.actorId, {
+              power,
+              alignment,
+              note: context.replay ? context.summary : '',
+            });
             versions[edit.actorId] = reading.actorVersion;
           }
           break;
         }
         case 'move':
           await flush();
-          await endpoints.savePositions(this.ws, doc.mapId, edit.after.map(({ actorId, x, y }) => ({ actorId, x, y })));
+          await endpoints.savePositions(
+            this.ws,
+            doc.mapId,
+            edit.after.map(({ actorId, x, y }) => ({ actorId, x, y })),
+          );
           break;
         case 'members':
           await flush();
           // Only the map's new version is taken from the answer: the document already shows the change.
-          if (edit.remove.length) versions[doc.mapId] = (await endpoints.removeMembers(this.ws, doc.mapId, edit.remove.map((p) => p.actorId))).version;
+          if (edit.remove.length)
+            versions[doc.mapId] = (
+              await endpoints.removeMembers(
+                this.ws,
+                doc.mapId,
+                edit.remove.map((p) => p.actorId),
+              )
+            ).version;
           if (edit.add.length) {
             const positions = Object.fromEntries(edit.add.map((p) => [p.actorId, { x: p.x, y: p.y }]));
-            versions[doc.mapId] = (await endpoints.addMembers(this.ws, doc.mapId, { actorIds: edit.add.map((p) => p.actorId), positions })).version;
+            versions[doc.mapId] = (
+              await endpoints.addMembers(this.ws, doc.mapId, { actorIds: edit.add.map((p) => p.actorId), positions })
+            ).version;
           }
           break;
       }

@@ -13,4 +13,8 @@ export function downloadText(text: string, filename: string, type: string) {
   downloadBlob(new Blob([text], { type }), filename);
 }
 
-export const fileStem = (name: string) => name.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '') || 'map';
+export const fileStem = (name: string) =>
+  name
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-|-$/g, '') || 'map';

@@ -161,7 +161,14 @@ export class Editor {
       const edit = step.edits.find((e) => 'id' in e && e.id === id) ?? step.edits[0]!;
       const mine = edit.kind === 'update' ? edit.after : edit.kind === 'assess' ? edit.after : 'data' in edit ? edit.data : {};
       this.store.set({
-        dialog: { kind: 'conflict', step, entity: 'entity' in edit ? edit.entity : 'actor', id, mine: mine as Record<string, unknown>, theirs },
+        dialog: {
+          kind: 'conflict',
+          step,
+          entity: 'entity' in edit ? edit.entity : 'actor',
+          id,
+          mine: mine as Record<string, unknown>,
+          theirs,
+        },
       });
       return;
     }

@@ -35,7 +35,10 @@ export function useLiveUpdates(ws: string, myId: string | null, options: LiveOpt
       burst = [];
       const held = latest.current.held;
       const shown = held ? (await Promise.all(checks)).every(Boolean) : false;
-      await client.invalidateQueries({ queryKey: keys.workspace(ws), ...(shown && held ? { predicate: (q) => !sameKey(q.queryKey, held.key) } : {}) });
+      await client.invalidateQueries({
+        queryKey: keys.workspace(ws),
+        ...(shown && held ? { predicate: (q) => !sameKey(q.queryKey, held.key) } : {}),
+      });
     };
     const source = new EventSource(endpoints.eventsUrl(ws), { withCredentials: true });
     source.addEventListener('change', (event) => {

@@ -50,7 +50,8 @@ export function applyEdits(doc: GraphDoc, edits: Edit[], versions: Versions = {}
     switch (edit.kind) {
       case 'create':
         if (edit.entity === 'actor') actors = { ...actors, [edit.id]: actorFromCreate(edit.id, edit.data, versions) };
-        if (edit.entity === 'relationship') relationships = { ...relationships, [edit.id]: relationshipFromCreate(edit.id, edit.data, versions) };
+        if (edit.entity === 'relationship')
+          relationships = { ...relationships, [edit.id]: relationshipFromCreate(edit.id, edit.data, versions) };
         break;
       case 'delete':
         if (edit.entity === 'actor') {
@@ -65,11 +66,19 @@ export function applyEdits(doc: GraphDoc, edits: Edit[], versions: Versions = {}
       case 'update': {
         if (edit.entity === 'actor') {
           const a = actors[edit.id];
-          if (a) actors = { ...actors, [edit.id]: { ...a, ...edit.after, version: bump(a.version, edit.id, versions), updatedAt: now() } as Actor };
+          if (a)
+            actors = {
+              ...actors,
+              [edit.id]: { ...a, ...edit.after, version: bump(a.version, edit.id, versions), updatedAt: now() } as Actor,
+            };
         }
         if (edit.entity === 'relationship') {
           const r = relationships[edit.id];
-          if (r) relationships = { ...relationships, [edit.id]: { ...r, ...edit.after, version: bump(r.version, edit.id, versions) } as Relationship };
+          if (r)
+            relationships = {
+              ...relationships,
+              [edit.id]: { ...r, ...edit.after, version: bump(r.version, edit.id, versions) } as Relationship,
+            };
         }
         if (edit.entity === 'map' && edit.id === doc.mapId) {
           if (edit.after.annotations) annotations = edit.after.annotations as GraphDoc['annotations'];

@@ -36,11 +36,25 @@ export function fromMapDetail(detail: MapDetail): GraphDoc {
   for (const r of detail.relationships) relationships[r.id] = r as Relationship;
   const members: Record<string, MemberState> = {};
   for (const m of detail.members) members[m.actorId] = { x: m.x, y: m.y, style: m.style ?? {} };
-  return { mapId: detail.id, mapName: detail.name, mapVersion: detail.version, annotations: detail.annotations, actors, relationships, members };
+  return {
+    mapId: detail.id,
+    mapName: detail.name,
+    mapVersion: detail.version,
+    annotations: detail.annotations,
+    actors,
+    relationships,
+    members,
+  };
 }
 
 export const emptyDoc = (mapId = 'none'): GraphDoc => ({
-  mapId, mapName: '', mapVersion: 1, annotations: [], actors: {}, relationships: {}, members: {},
+  mapId,
+  mapName: '',
+  mapVersion: 1,
+  annotations: [],
+  actors: {},
+  relationships: {},
+  members: {},
 });
 
 /** The actors the map shows (members that exist). */

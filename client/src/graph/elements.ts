@@ -24,7 +24,12 @@ export function toElements(doc: GraphDoc, options: ElementOptions = {}): Element
   for (const actor of visibleActors(doc)) {
     const member = doc.members[actor.id]!;
     const size = options.sizeBy ? 26 + 54 * (options.sizeBy[actor.id] ?? 0) : actorSize(actor.power);
-    const classes = [actorShape(actor), isBadActor(actor) ? 'bad' : '', actor.alignment === null ? 'unassessed' : '', actor.roles.includes('base') ? 'base' : '']
+    const classes = [
+      actorShape(actor),
+      isBadActor(actor) ? 'bad' : '',
+      actor.alignment === null ? 'unassessed' : '',
+      actor.roles.includes('base') ? 'base' : '',
+    ]
       .filter(Boolean)
       .join(' ');
     out.push({
@@ -62,7 +67,9 @@ export function toElements(doc: GraphDoc, options: ElementOptions = {}): Element
         width: look.width + (r.strength - 3) * 0.5,
         cited: r.sourceIds.length > 0,
       },
-      classes: [r.mutual ? 'mutual' : 'directed', r.sourceIds.length ? '' : 'uncited', partnerColor ? 'partner' : ''].filter(Boolean).join(' '),
+      classes: [r.mutual ? 'mutual' : 'directed', r.sourceIds.length ? '' : 'uncited', partnerColor ? 'partner' : '']
+        .filter(Boolean)
+        .join(' '),
     });
   }
   return out;
@@ -74,7 +81,8 @@ export function toElements(doc: GraphDoc, options: ElementOptions = {}): Element
  * the rest appear as the reader zooms in (the stylesheet hides labels below a rendered size).
  */
 export function labelSize(actor: Pick<Actor, 'roles' | 'kind' | 'power'>): number {
-  if (actor.kind === 'organization' || actor.roles.includes('decision_maker') || actor.roles.includes('base') || (actor.power ?? 0) >= 4) return 16;
+  if (actor.kind === 'organization' || actor.roles.includes('decision_maker') || actor.roles.includes('base') || (actor.power ?? 0) >= 4)
+    return 16;
   return 11;
 }
 

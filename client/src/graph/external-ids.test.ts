@@ -3,7 +3,13 @@ import { externalLinks } from './external-ids';
 
 describe('externalLinks', () => {
   it('links the registries researchers use, and keeps unknown ids as text', () => {
-    const links = externalLinks({ bioguide: 'C000567', wikipedia: 'Thad Cochran', opencorporates: 'us_de/123', littlesis: '13503', house_office: 'B-12' });
+    const links = externalLinks({
+      bioguide: 'C000567',
+      wikipedia: 'Thad Cochran',
+      opencorporates: 'us_de/123',
+      littlesis: '13503',
+      house_office: 'B-12',
+    });
     const by = Object.fromEntries(links.map((l) => [l.key, l]));
     expect(by.bioguide!.url).toBe('https://bioguide.congress.gov/search/bio/C000567');
     expect(by.wikipedia!.url).toBe('https://en.wikipedia.org/wiki/Thad_Cochran');

@@ -1,11 +1,20 @@
 /** What an external id is called and where it leads, for the registries researchers use. */
 const registries: Record<string, { label: string; url: (id: string) => string }> = {
   bioguide: { label: 'Congress bioguide', url: (id) => `https://bioguide.congress.gov/search/bio/${encodeURIComponent(id)}` },
-  wikipedia: { label: 'Wikipedia', url: (id) => (/^https?:\/\//.test(id) ? id : `https://en.wikipedia.org/wiki/${encodeURIComponent(id.replace(/ /g, '_'))}`) },
+  wikipedia: {
+    label: 'Wikipedia',
+    url: (id) => (/^https?:\/\//.test(id) ? id : `https://en.wikipedia.org/wiki/${encodeURIComponent(id.replace(/ /g, '_'))}`),
+  },
   wikidata: { label: 'Wikidata', url: (id) => `https://www.wikidata.org/wiki/${encodeURIComponent(id)}` },
-  opencorporates: { label: 'OpenCorporates', url: (id) => `https://opencorporates.com/companies/${id.split('/').map(encodeURIComponent).join('/')}` },
+  opencorporates: {
+    label: 'OpenCorporates',
+    url: (id) => `https://opencorporates.com/companies/${id.split('/').map(encodeURIComponent).join('/')}`,
+  },
   littlesis: { label: 'LittleSis', url: (id) => `https://littlesis.org/entities/${encodeURIComponent(id)}` },
-  opensecrets: { label: 'OpenSecrets', url: (id) => `https://www.opensecrets.org/members-of-congress/summary?cid=${encodeURIComponent(id)}` },
+  opensecrets: {
+    label: 'OpenSecrets',
+    url: (id) => `https://www.opensecrets.org/members-of-congress/summary?cid=${encodeURIComponent(id)}`,
+  },
   fec: { label: 'FEC', url: (id) => `https://www.fec.gov/data/${/^C/i.test(id) ? 'committee' : 'candidate'}/${encodeURIComponent(id)}/` },
   sec_cik: { label: 'SEC EDGAR', url: (id) => `https://www.sec.gov/cgi-bin/browse-edgar?action=getcompany&CIK=${encodeURIComponent(id)}` },
 };

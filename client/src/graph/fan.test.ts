@@ -9,7 +9,8 @@ describe('fanLeaves', () => {
     const spots = fanLeaves(hub, 40, null);
     expect(spots).toHaveLength(40);
     let closest = Infinity;
-    for (let i = 0; i < spots.length; i++) for (let j = i + 1; j < spots.length; j++) closest = Math.min(closest, dist(spots[i]!, spots[j]!));
+    for (let i = 0; i < spots.length; i++)
+      for (let j = i + 1; j < spots.length; j++) closest = Math.min(closest, dist(spots[i]!, spots[j]!));
     expect(closest).toBeGreaterThan(45);
     for (const p of spots) expect(dist(p, hub)).toBeGreaterThanOrEqual(149);
   });

@@ -37,5 +37,8 @@ export function likelyDuplicates(typed: string, actors: Pick<Actor, 'id' | 'name
     }
     if (best > 0) scored.push({ actor, score: best });
   }
-  return scored.sort((a, b) => b.score - a.score || a.actor.name.localeCompare(b.actor.name)).slice(0, limit).map((s) => s.actor);
+  return scored
+    .sort((a, b) => b.score - a.score || a.actor.name.localeCompare(b.actor.name))
+    .slice(0, limit)
+    .map((s) => s.actor);
 }

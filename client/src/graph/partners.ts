@@ -27,10 +27,12 @@ export function partnerLooks(doc: GraphDoc): Map<string, PartnerLook> {
 /** The colour of a tie a partner added, or null for the map's own ties. */
 export function partnerTieColor(doc: GraphDoc, looks: Map<string, PartnerLook>, relationshipId: string): string | null {
   const p = doc.partners?.[relationshipId];
-  return p ? looks.get(p.id)?.color ?? null : null;
+  return p ? (looks.get(p.id)?.color ?? null) : null;
 }
 
 /** Who added what, from the contributions the server lists for a map. */
-export function partnersFrom(contributions: { entityId: string; workspace: { id: string; name: string } }[]): Record<string, { id: string; name: string }> {
+export function partnersFrom(
+  contributions: { entityId: string; workspace: { id: string; name: string } }[],
+): Record<string, { id: string; name: string }> {
   return Object.fromEntries(contributions.map((c) => [c.entityId, c.workspace]));
 }

@@ -7,7 +7,15 @@ const tie = (id: string, from: string, to: string) => relationshipFromCreate(id,
 
 describe('shortestPaths', () => {
   // a–b–d and a–c–d are both two hops; a–e–f–d is three.
-  const rels = [tie('ab', 'a', 'b'), tie('bd', 'b', 'd'), tie('ac', 'a', 'c'), tie('cd', 'd', 'c'), tie('ae', 'a', 'e'), tie('ef', 'e', 'f'), tie('fd', 'f', 'd')];
+  const rels = [
+    tie('ab', 'a', 'b'),
+    tie('bd', 'b', 'd'),
+    tie('ac', 'a', 'c'),
+    tie('cd', 'd', 'c'),
+    tie('ae', 'a', 'e'),
+    tie('ef', 'e', 'f'),
+    tie('fd', 'f', 'd'),
+  ];
 
   it('finds every shortest path, whichever way the ties point', () => {
     const paths = shortestPaths(rels, 'a', 'd');

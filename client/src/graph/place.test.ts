@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { freeSpot } from './place';
 
-const far = (p: { x: number; y: number }, taken: { x: number; y: number }[], gap: number) => taken.every((t) => Math.hypot(t.x - p.x, t.y - p.y) >= gap);
+const far = (p: { x: number; y: number }, taken: { x: number; y: number }[], gap: number) =>
+  taken.every((t) => Math.hypot(t.x - p.x, t.y - p.y) >= gap);
 
 describe('freeSpot', () => {
   it('uses the anchor when nobody stands there', () => {

@@ -7,7 +7,10 @@ const map: PublicMap = {
   name: 'Board',
   description: '',
   defaultView: 'grid',
-  members: [{ actorId: 'a', x: 1, y: 2, style: {} }, { actorId: 'b', x: null, y: null, style: { color: '#112233' } }],
+  members: [
+    { actorId: 'a', x: 1, y: 2, style: {} },
+    { actorId: 'b', x: null, y: null, style: { color: '#112233' } },
+  ],
   annotations: [],
   story: false,
   actors: [
@@ -21,8 +24,20 @@ const map: PublicMap = {
 describe('a shared map as an editor document', () => {
   it('fills what the link leaves out with empty values, so the views draw it', () => {
     const doc = fromPublicMap(map, 'tok');
-    expect(visibleActors(doc).map((a) => a.name).sort()).toEqual(['Dana', 'Union']);
-    expect(doc.actors.b).toMatchObject({ power: null, alignment: null, roles: [], tags: [], interests: [], contactOwner: null, privateNotes: '' });
+    expect(
+      visibleActors(doc)
+        .map((a) => a.name)
+        .sort(),
+    ).toEqual(['Dana', 'Union']);
+    expect(doc.actors.b).toMatchObject({
+      power: null,
+      alignment: null,
+      roles: [],
+      tags: [],
+      interests: [],
+      contactOwner: null,
+      privateNotes: '',
+    });
     expect(doc.actors.a).toMatchObject({ power: 4, alignment: -1, roles: ['decision_maker'] });
     expect(visibleRelationships(doc)).toHaveLength(1);
     expect(doc.relationships.r).toMatchObject({ how: 'turnout', strength: 3, sourceIds: [], description: '' });

@@ -14,7 +14,13 @@ export function fromPublicMap(map: PublicMap, key: string): GraphDoc {
   for (const a of map.actors) actors[a.id] = { ...actorDefaults, ...META, ...a, contactOwner: null, privateNotes: '' } as Actor;
   const relationships: Record<string, Relationship> = {};
   for (const r of map.relationships) {
-    relationships[r.id] = { ...relationshipDefaults.common, ...relationshipDefaults[r.type], ...META, ...r, privateNotes: '' } as Relationship;
+    relationships[r.id] = {
+      ...relationshipDefaults.common,
+      ...relationshipDefaults[r.type],
+      ...META,
+      ...r,
+      privateNotes: '',
+    } as Relationship;
   }
   const members: Record<string, MemberState> = {};
   for (const m of map.members) members[m.actorId] = { x: m.x, y: m.y, style: m.style ?? {} };

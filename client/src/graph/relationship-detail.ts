@@ -1,6 +1,22 @@
 import type { Relationship } from '../api/domain';
 
-const common = new Set(['id', 'type', 'from', 'to', 'mutual', 'strength', 'startDate', 'endDate', 'current', 'description', 'privateNotes', 'sourceIds', 'version', 'createdAt', 'updatedAt']);
+const common = new Set([
+  'id',
+  'type',
+  'from',
+  'to',
+  'mutual',
+  'strength',
+  'startDate',
+  'endDate',
+  'current',
+  'description',
+  'privateNotes',
+  'sourceIds',
+  'version',
+  'createdAt',
+  'updatedAt',
+]);
 /** Fields whose value speaks for itself ("Chairman", "Treasurer", "nurse staffing"). */
 const plain = new Set(['title', 'role', 'label', 'relation', 'issue', 'how', 'coalition', 'goods', 'services', 'contract', 'filing']);
 
@@ -11,7 +27,8 @@ export function relationshipDetail(r: Relationship): string {
   for (const [key, value] of Object.entries(record)) {
     if (common.has(key) || value === null || value === undefined || value === '' || value === false) continue;
     if (value === true) parts.push(key);
-    else if (key === 'amount' && typeof value === 'number') parts.push(`${value.toLocaleString('en-US')}${typeof record.currency === 'string' ? ` ${record.currency}` : ''}`);
+    else if (key === 'amount' && typeof value === 'number')
+      parts.push(`${value.toLocaleString('en-US')}${typeof record.currency === 'string' ? ` ${record.currency}` : ''}`);
     else if (key === 'currency') continue;
     else if (key === 'percent') parts.push(`${String(value)} %`);
     else if (plain.has(key)) parts.push(String(value));

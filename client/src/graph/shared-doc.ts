@@ -14,10 +14,27 @@ export function fromSharedMap(detail: SharedMapDetail): GraphDoc {
   }
   const relationships: Record<string, Relationship> = {};
   for (const r of detail.relationships) {
-    relationships[r.id] = { ...relationshipDefaults.common, ...relationshipDefaults[r.type], mutual: false, version: 1, createdAt: detail.createdAt, updatedAt: detail.updatedAt, ...r } as unknown as Relationship;
+    relationships[r.id] = {
+      ...relationshipDefaults.common,
+      ...relationshipDefaults[r.type],
+      mutual: false,
+      version: 1,
+      createdAt: detail.createdAt,
+      updatedAt: detail.updatedAt,
+      ...r,
+    } as unknown as Relationship;
     if (r.addedByWorkspaceId) partners[r.id] = { id: r.addedByWorkspaceId, name: r.addedByWorkspaceName ?? 'A partner' };
   }
   const members: Record<string, MemberState> = {};
   for (const m of detail.members) members[m.actorId] = { x: m.x, y: m.y, style: m.style ?? {} };
-  return { mapId: detail.id, mapName: detail.name, mapVersion: detail.version, annotations: detail.annotations, actors, relationships, members, partners };
+  return {
+    mapId: detail.id,
+    mapName: detail.name,
+    mapVersion: detail.version,
+    annotations: detail.annotations,
+    actors,
+    relationships,
+    members,
+    partners,
+  };
 }

@@ -20,7 +20,11 @@ function value(actor: Actor, key: SortKey): string | number | null {
     case 'alignment':
       return actor.alignment;
     case 'roles':
-      return actor.roles.map((r) => roleLabels[r]).sort().join(', ').toLowerCase();
+      return actor.roles
+        .map((r) => roleLabels[r])
+        .sort()
+        .join(', ')
+        .toLowerCase();
     case 'tags':
       return actor.tags.join(', ').toLowerCase();
   }

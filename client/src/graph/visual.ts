@@ -5,24 +5,44 @@ import type { Actor, ActorRole, RelationshipType } from '../api/domain';
  * distinguishable under the common colour-vision deficiencies; unknown stance is grey.
  */
 export const alignmentColors: Record<number, string> = {
-  [-3]: '#b2182b', [-2]: '#ef8a62', [-1]: '#fddbc7', 0: '#f7f7f7', 1: '#d1e5f0', 2: '#67a9cf', 3: '#2166ac',
+  [-3]: '#b2182b',
+  [-2]: '#ef8a62',
+  [-1]: '#fddbc7',
+  0: '#f7f7f7',
+  1: '#d1e5f0',
+  2: '#67a9cf',
+  3: '#2166ac',
 };
 export const UNKNOWN_COLOR = '#c4c8cf';
 
 export const alignmentLabels: Record<number, string> = {
-  [-3]: 'Die-hard opposed', [-2]: 'Actively opposed', [-1]: 'Inclined against', 0: 'Neutral',
-  1: 'Inclined with us', 2: 'Actively with us', 3: 'Die-hard with us',
+  [-3]: 'Die-hard opposed',
+  [-2]: 'Actively opposed',
+  [-1]: 'Inclined against',
+  0: 'Neutral',
+  1: 'Inclined with us',
+  2: 'Actively with us',
+  3: 'Die-hard with us',
 };
 export const powerLabels: Record<number, string> = {
-  0: 'Not on the radar', 1: 'Can get attention', 2: 'Taken into account', 3: 'Major influence',
-  4: 'Active in the decision', 5: 'Decisive',
+  0: 'Not on the radar',
+  1: 'Can get attention',
+  2: 'Taken into account',
+  3: 'Major influence',
+  4: 'Active in the decision',
+  5: 'Decisive',
 };
 export const roleLabels: Record<ActorRole, string> = {
-  decision_maker: 'Decision-maker', influencer: 'Influencer', bad_actor: 'Bad actor', ally: 'Ally', opponent: 'Opponent', base: 'Our base',
+  decision_maker: 'Decision-maker',
+  influencer: 'Influencer',
+  bad_actor: 'Bad actor',
+  ally: 'Ally',
+  opponent: 'Opponent',
+  base: 'Our base',
 };
 
 export function alignmentColor(alignment: number | null): string {
-  return alignment === null ? UNKNOWN_COLOR : alignmentColors[alignment] ?? UNKNOWN_COLOR;
+  return alignment === null ? UNKNOWN_COLOR : (alignmentColors[alignment] ?? UNKNOWN_COLOR);
 }
 
 /** Dark text on light fills, light text on the two darkest. */
@@ -72,9 +92,20 @@ export const edgeLooks: Record<RelationshipType, EdgeLook> = {
 };
 
 export const typeLabels: Record<RelationshipType, string> = {
-  POSITION: 'Position', MEMBERSHIP: 'Membership', OWNERSHIP: 'Ownership', DONATION: 'Donation', TRANSACTION: 'Transaction',
-  LOBBYING: 'Lobbying', FAMILY: 'Family', SOCIAL: 'Social', PROFESSIONAL: 'Professional', HIERARCHY: 'Parent / subsidiary',
-  INFLUENCE: 'Influence', ALLIANCE: 'Alliance', OPPOSITION: 'Opposition', GENERIC: 'Other tie',
+  POSITION: 'Position',
+  MEMBERSHIP: 'Membership',
+  OWNERSHIP: 'Ownership',
+  DONATION: 'Donation',
+  TRANSACTION: 'Transaction',
+  LOBBYING: 'Lobbying',
+  FAMILY: 'Family',
+  SOCIAL: 'Social',
+  PROFESSIONAL: 'Professional',
+  HIERARCHY: 'Parent / subsidiary',
+  INFLUENCE: 'Influence',
+  ALLIANCE: 'Alliance',
+  OPPOSITION: 'Opposition',
+  GENERIC: 'Other tie',
 };
 
 /** A categorical palette (Okabe–Ito) for communities, safe for colour-blind readers. */

@@ -22,12 +22,23 @@ const day = (iso: string) => new Date(iso).toLocaleDateString(undefined, { year:
 export function AccountPage({ user }: { user: User }) {
   return (
     <div className="frame">
-      <Header user={user} crumbs={<><Link to="/">Workspaces</Link><span aria-hidden="true"> / </span><span>Account</span></>} />
+      <Header
+        user={user}
+        crumbs={
+          <>
+            <Link to="/">Workspaces</Link>
+            <span aria-hidden="true"> / </span>
+            <span>Account</span>
+          </>
+        }
+      />
       <main className="page">
         <div className="page-head">
           <h1>Your account</h1>
         </div>
-        <p className="muted">Signed in as {user.name} ({user.email}).</p>
+        <p className="muted">
+          Signed in as {user.name} ({user.email}).
+        </p>
         <div className="two-col">
           <TokensSection />
           <PasswordSection />
@@ -68,17 +79,51 @@ function PasswordSection() {
       <h2 id="password-heading">Password</h2>
       <p className="muted small">Changing it signs you out everywhere else and revokes all your API tokens.</p>
       <Field label="Current password" error={errors.currentPassword}>
-        {(p) => <input {...p} type="password" autoComplete="current-password" value={form.currentPassword} onChange={(e) => setForm({ ...form, currentPassword: e.target.value })} />}
+        {(p) => (
+          <input
+            {...p}
+            type="password"
+            autoComplete="current-password"
+            value={form.currentPassword}
+            onChange={(e) => setForm({ ...form, currentPassword: e.target.value })}
+          />
+        )}
       </Field>
       <Field label="New password" error={errors.newPassword}>
-        {(p) => <input {...p} type="password" autoComplete="new-password" value={form.newPassword} onChange={(e) => setForm({ ...form, newPassword: e.target.value })} />}
+        {(p) => (
+          <input
+            {...p}
+            type="password"
+            autoComplete="new-password"
+            value={form.newPassword}
+            onChange={(e) => setForm({ ...form, newPassword: e.target.value })}
+          />
+        )}
       </Field>
       <Field label="New password again" error={errors.repeat}>
-        {(p) => <input {...p} type="password" autoComplete="new-password" value={form.repeat} onChange={(e) => setForm({ ...form, repeat: e.target.value })} />}
+        {(p) => (
+          <input
+            {...p}
+            type="password"
+            autoComplete="new-password"
+            value={form.repeat}
+            onChange={(e) => setForm({ ...form, repeat: e.target.value })}
+          />
+        )}
       </Field>
-      {problem && <div className="alert alert-error" role="alert">{problem}</div>}
-      {done && <div className="alert alert-info" role="status">Password changed. Your other sessions have ended and your API tokens no longer work.</div>}
-      <button className="btn btn-primary" type="submit">Change password</button>
+      {problem && (
+        <div className="alert alert-error" role="alert">
+          {problem}
+        </div>
+      )}
+      {done && (
+        <div className="alert alert-info" role="status">
+          Password changed. Your other sessions have ended and your API tokens no longer work.
+        </div>
+      )}
+      <button className="btn btn-primary" type="submit">
+        Change password
+      </button>
     </form>
   );
 }
@@ -92,7 +137,8 @@ function TokensSection() {
   const [problem, setProblem] = useState<string | null>(null);
   const [created, setCreated] = useState<{ id: string; name: string; token: string } | null>(null);
 
-  const wsName = (id: string | null) => (id === null ? 'All your workspaces' : workspaces.data?.find((w) => w.id === id)?.name ?? 'A workspace you left');
+  const wsName = (id: string | null) =>
+    id === null ? 'All your workspaces' : (workspaces.data?.find((w) => w.id === id)?.name ?? 'A workspace you left');
 
   const create = async (e: FormEvent) => {
     e.preventDefault();
@@ -135,10 +181,14 @@ function TokensSection() {
     <section aria-labelledby="tokens-heading">
       <h2 id="tokens-heading">API tokens</h2>
       <p className="muted">
-        For scripts and imports: send a token in the header <code>Authorization: Bearer &lt;token&gt;</code>. A token does what you
-        may do, never more, and can be limited to reading, to one workspace, and to a period.
+        For scripts and imports: send a token in the header <code>Authorization: Bearer &lt;token&gt;</code>. A token does what you may do,
+        never more, and can be limited to reading, to one workspace, and to a period.
       </p>
-      {tokens.isError && <div className="alert alert-error" role="alert">Could not load your tokens: {errorText(tokens.error)}</div>}
+      {tokens.isError && (
+        <div className="alert alert-error" role="alert">
+          Could not load your tokens: {errorText(tokens.error)}
+        </div>
+      )}
       {shown && (
         <div className="alert alert-info token-created" role="status">
           <p>
@@ -146,8 +196,12 @@ function TokensSection() {
           </p>
           <div className="input-row">
             <input aria-label="Your new token" readOnly value={shown.token} onFocus={(e) => e.currentTarget.select()} />
-            <button type="button" className="btn" onClick={() => void navigator.clipboard?.writeText(shown.token)}>Copy</button>
-            <button type="button" className="btn" onClick={() => setCreated(null)}>Done</button>
+            <button type="button" className="btn" onClick={() => void navigator.clipboard?.writeText(shown.token)}>
+              Copy
+            </button>
+            <button type="button" className="btn" onClick={() => setCreated(null)}>
+              Done
+            </button>
           </div>
         </div>
       )}
@@ -155,7 +209,16 @@ function TokensSection() {
       {items.length > 0 && (
         <table className="data-table" aria-label="Your API tokens">
           <thead>
-            <tr><th>Name</th><th>Can</th><th>Workspace</th><th>Expires</th><th>Last used</th><th><span className="sr-only">Revoke</span></th></tr>
+            <tr>
+              <th>Name</th>
+              <th>Can</th>
+              <th>Workspace</th>
+              <th>Expires</th>
+              <th>Last used</th>
+              <th>
+                <span className="sr-only">Revoke</span>
+              </th>
+            </tr>
           </thead>
           <tbody>
             {items.map((t) => {
@@ -165,9 +228,15 @@ function TokensSection() {
                   <td>{t.name}</td>
                   <td>{t.access === 'read' ? 'Read' : 'Read and write'}</td>
                   <td>{wsName(t.workspaceId)}</td>
-                  <td>{t.expiresAt === null ? 'Never' : expired ? <span className="warn">Expired {day(t.expiresAt)}</span> : day(t.expiresAt)}</td>
+                  <td>
+                    {t.expiresAt === null ? 'Never' : expired ? <span className="warn">Expired {day(t.expiresAt)}</span> : day(t.expiresAt)}
+                  </td>
                   <td>{t.lastUsedAt ? day(t.lastUsedAt) : 'Never'}</td>
-                  <td><button type="button" className="btn btn-small" onClick={() => void revoke(t)} aria-label={`Revoke ${t.name}`}>Revoke</button></td>
+                  <td>
+                    <button type="button" className="btn btn-small" onClick={() => void revoke(t)} aria-label={`Revoke ${t.name}`}>
+                      Revoke
+                    </button>
+                  </td>
                 </tr>
               );
             })}
@@ -191,7 +260,11 @@ function TokensSection() {
           <Field label="Expires after" error={errors.expiresAt}>
             {(p) => (
               <select {...p} value={form.lifetime} onChange={(e) => setForm({ ...form, lifetime: e.target.value })}>
-                {lifetimes.map((l) => <option key={l.label} value={l.days === null ? 'never' : String(l.days)}>{l.label}</option>)}
+                {lifetimes.map((l) => (
+                  <option key={l.label} value={l.days === null ? 'never' : String(l.days)}>
+                    {l.label}
+                  </option>
+                ))}
               </select>
             )}
           </Field>
@@ -200,12 +273,22 @@ function TokensSection() {
           {(p) => (
             <select {...p} value={form.workspaceId} onChange={(e) => setForm({ ...form, workspaceId: e.target.value })}>
               <option value="">All your workspaces</option>
-              {(workspaces.data ?? []).map((w) => <option key={w.id} value={w.id}>{w.name}</option>)}
+              {(workspaces.data ?? []).map((w) => (
+                <option key={w.id} value={w.id}>
+                  {w.name}
+                </option>
+              ))}
             </select>
           )}
         </Field>
-        {problem && <div className="alert alert-error" role="alert">{problem}</div>}
-        <button className="btn btn-primary" type="submit">Create token</button>
+        {problem && (
+          <div className="alert alert-error" role="alert">
+            {problem}
+          </div>
+        )}
+        <button className="btn btn-primary" type="submit">
+          Create token
+        </button>
       </form>
     </section>
   );

@@ -8,8 +8,14 @@ const day = (d: string) => new Date(`${d}T12:00:00Z`).toLocaleDateString(undefin
 
 /** On an actor's profile: the demands that target them (and why), and their key dates. */
 export function ActorCampaign({ ws, actorId }: { ws: string; actorId: string }) {
-  const demands = useQuery({ queryKey: ['ws', ws, 'actor', actorId, 'demands'], queryFn: async () => (await endpoints.demandsTargeting(ws, actorId)).items });
-  const dates = useQuery({ queryKey: ['ws', ws, 'actor', actorId, 'key-dates'], queryFn: async () => (await endpoints.keyDates(ws, { actor: actorId })).items });
+  const demands = useQuery({
+    queryKey: ['ws', ws, 'actor', actorId, 'demands'],
+    queryFn: async () => (await endpoints.demandsTargeting(ws, actorId)).items,
+  });
+  const dates = useQuery({
+    queryKey: ['ws', ws, 'actor', actorId, 'key-dates'],
+    queryFn: async () => (await endpoints.keyDates(ws, { actor: actorId })).items,
+  });
   return (
     <>
       <section className="card" data-testid="actor-targets">
@@ -17,14 +23,20 @@ export function ActorCampaign({ ws, actorId }: { ws: string; actorId: string }) 
         {demands.data && demands.data.length > 0 ? (
           <ul className="plain">
             {demands.data.map((d) => {
-              const primary = d.primaryTargets.find((t) => t.id === actorId) ?? d.primaryTargets.find((t) => t.members.some((m) => m.id === actorId));
+              const primary =
+                d.primaryTargets.find((t) => t.id === actorId) ?? d.primaryTargets.find((t) => t.members.some((m) => m.id === actorId));
               const secondary = d.secondaryTargets.find((t) => t.id === actorId);
               const why = (primary ?? secondary)?.why;
               return (
                 <li key={d.id}>
-                  <Link to={paths.workspace(ws, 'demands')}>{d.title}</Link> <span className={`badge badge-${d.status}`}>{label(d.status)}</span>
+                  <Link to={paths.workspace(ws, 'demands')}>{d.title}</Link>{' '}
+                  <span className={`badge badge-${d.status}`}>{label(d.status)}</span>
                   <div className="muted small">
-                    {primary ? (primary.id === actorId ? 'Primary target' : `Primary target, as a member of ${primary.name}`) : 'Secondary target'}
+                    {primary
+                      ? primary.id === actorId
+                        ? 'Primary target'
+                        : `Primary target, as a member of ${primary.name}`
+                      : 'Secondary target'}
                     {why ? ` — ${why}` : ''}
                   </div>
                 </li>

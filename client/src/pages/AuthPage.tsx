@@ -25,8 +25,8 @@ async function accept(client: ReturnType<typeof useQueryClient>, token: string) 
 function InviteNote({ details }: { details: InviteDetails }) {
   return (
     <div className="alert alert-info">
-      {details.invitedBy ?? 'An owner'} invited you to join <strong>{details.workspaceName}</strong> as {article(details.role)} {details.role}.
-      <span className="small"> The link works until {day(details.expiresAt)}.</span>
+      {details.invitedBy ?? 'An owner'} invited you to join <strong>{details.workspaceName}</strong> as {article(details.role)}{' '}
+      {details.role}.<span className="small"> The link works until {day(details.expiresAt)}.</span>
     </div>
   );
 }
@@ -59,22 +59,41 @@ function AcceptInvite({ user, token }: { user: User; token: string }) {
   return (
     <>
       <h1>Join a workspace</h1>
-      {details.isPending && <p className="muted" aria-busy="true">Reading the invite…</p>}
-      {details.isError && <div className="alert alert-error" role="alert">{errorText(details.error)}</div>}
+      {details.isPending && (
+        <p className="muted" aria-busy="true">
+          Reading the invite…
+        </p>
+      )}
+      {details.isError && (
+        <div className="alert alert-error" role="alert">
+          {errorText(details.error)}
+        </div>
+      )}
       {details.data && <InviteNote details={details.data} />}
       {details.data && !mine && (
         <div className="alert alert-error" role="alert">
-          This invite is for <strong>{details.data.email}</strong>, but you are signed in as {user.email}. Sign out, then sign up or sign in with the invited email.
+          This invite is for <strong>{details.data.email}</strong>, but you are signed in as {user.email}. Sign out, then sign up or sign in
+          with the invited email.
         </div>
       )}
-      {problem && <div className="alert alert-error" role="alert">{problem}</div>}
+      {problem && (
+        <div className="alert alert-error" role="alert">
+          {problem}
+        </div>
+      )}
       {mine && (
         <button className="btn btn-primary btn-block" type="button" onClick={join} disabled={busy}>
           {busy ? 'Joining…' : `Join ${details.data!.workspaceName}`}
         </button>
       )}
-      {details.data && !mine && <button className="btn btn-block" type="button" onClick={switchAccount}>Sign out and use {details.data.email}</button>}
-      <p className="auth-switch"><Link to="/">Go to your workspaces</Link></p>
+      {details.data && !mine && (
+        <button className="btn btn-block" type="button" onClick={switchAccount}>
+          Sign out and use {details.data.email}
+        </button>
+      )}
+      <p className="auth-switch">
+        <Link to="/">Go to your workspaces</Link>
+      </p>
     </>
   );
 }
@@ -103,7 +122,9 @@ export function AuthPage({ mode, invite, user = null }: { mode: 'signin' | 'sign
     setErrors({});
     setBusy(true);
     try {
-      const { user: signedIn } = isSignup ? await endpoints.signup(body as Parameters<typeof endpoints.signup>[0]) : await endpoints.login(body);
+      const { user: signedIn } = isSignup
+        ? await endpoints.signup(body as Parameters<typeof endpoints.signup>[0])
+        : await endpoints.login(body);
       client.setQueryData(keys.me, signedIn);
       if (!isSignup && usable) {
         // Signed in from an invite link: join right away; if that fails, say why on the accept screen.
@@ -130,45 +151,91 @@ export function AuthPage({ mode, invite, user = null }: { mode: 'signin' | 'sign
     <div className="frame">
       <Header user={user} />
       <div className="auth-page">
-      <div className="auth-card">
-        {user && invite ? (
-          <AcceptInvite user={user} token={invite} />
-        ) : (
-          <>
-            <h1>{isSignup ? 'Create your account' : 'Sign in'}</h1>
-            <p className="muted">{isSignup ? 'Map who can grant your demand, who moves them, and how to reach them.' : 'Welcome back. Your maps are where you left them.'}</p>
-            {invite && details.isPending && <p className="muted" aria-busy="true">Reading your invite…</p>}
-            {details.data && <InviteNote details={details.data} />}
-            {invite && details.isError && (
-              <div className="alert alert-error" role="alert">
-                {errorText(details.error)} {isSignup && 'You can still create an account; an owner can then add you.'}
-              </div>
-            )}
-            <form onSubmit={submit} noValidate>
-              {isSignup && (
-                <Field label="Your name" error={errors.name}>
-                  {(p) => <input {...p} name="name" autoComplete="name" value={form.name} onChange={set('name')} />}
-                </Field>
+        <div className="auth-card">
+          {user && invite ? (
+            <AcceptInvite user={user} token={invite} />
+          ) : (
+            <>
+              <h1>{isSignup ? 'Create your account' : 'Sign in'}</h1>
+              <p className="muted">
+                {isSignup
+                  ? 'Map who can grant your demand, who moves them, and how to reach them.'
+                  : 'Welcome back. Your maps are where you left them.'}
+              </p>
+              {invite && details.isPending && (
+                <p className="muted" aria-busy="true">
+                  Reading your invite…
+                </p>
               )}
-              <Field label="Email" error={errors.email} hint={invited ? 'The invite is for this email.' : undefined}>
-                {(p) => <input {...p} name="email" type="email" autoComplete="email" value={form.email} onChange={set('email')} readOnly={!!invited} className={invited ? 'input-locked' : undefined} />}
-              </Field>
-              <Field label="Password" error={errors.password} hint={isSignup ? `At least ${PASSWORD_MIN} characters.` : undefined}>
-                {(p) => <input {...p} name="password" type="password" autoComplete={isSignup ? 'new-password' : 'current-password'} value={form.password} onChange={set('password')} />}
-              </Field>
-              {problem && <div className="alert alert-error" role="alert">{problem}</div>}
-              <button className="btn btn-primary btn-block" type="submit" disabled={busy}>
-                {busy ? 'Please wait…' : isSignup ? (usable ? 'Create account and join' : 'Create account') : usable ? 'Sign in and join' : 'Sign in'}
-              </button>
-            </form>
-            <p className="auth-switch">
-              {isSignup
-                ? <>Already have an account{invited ? ` for ${invited}` : ''}? <Link to={paths.signin(usable)}>Sign in</Link></>
-                : <>New here? <Link to={paths.signup(usable)}>Create an account</Link></>}
-            </p>
-          </>
-        )}
-      </div>
+              {details.data && <InviteNote details={details.data} />}
+              {invite && details.isError && (
+                <div className="alert alert-error" role="alert">
+                  {errorText(details.error)} {isSignup && 'You can still create an account; an owner can then add you.'}
+                </div>
+              )}
+              <form onSubmit={submit} noValidate>
+                {isSignup && (
+                  <Field label="Your name" error={errors.name}>
+                    {(p) => <input {...p} name="name" autoComplete="name" value={form.name} onChange={set('name')} />}
+                  </Field>
+                )}
+                <Field label="Email" error={errors.email} hint={invited ? 'The invite is for this email.' : undefined}>
+                  {(p) => (
+                    <input
+                      {...p}
+                      name="email"
+                      type="email"
+                      autoComplete="email"
+                      value={form.email}
+                      onChange={set('email')}
+                      readOnly={!!invited}
+                      className={invited ? 'input-locked' : undefined}
+                    />
+                  )}
+                </Field>
+                <Field label="Password" error={errors.password} hint={isSignup ? `At least ${PASSWORD_MIN} characters.` : undefined}>
+                  {(p) => (
+                    <input
+                      {...p}
+                      name="password"
+                      type="password"
+                      autoComplete={isSignup ? 'new-password' : 'current-password'}
+                      value={form.password}
+                      onChange={set('password')}
+                    />
+                  )}
+                </Field>
+                {problem && (
+                  <div className="alert alert-error" role="alert">
+                    {problem}
+                  </div>
+                )}
+                <button className="btn btn-primary btn-block" type="submit" disabled={busy}>
+                  {busy
+                    ? 'Please wait…'
+                    : isSignup
+                      ? usable
+                        ? 'Create account and join'
+                        : 'Create account'
+                      : usable
+                        ? 'Sign in and join'
+                        : 'Sign in'}
+                </button>
+              </form>
+              <p className="auth-switch">
+                {isSignup ? (
+                  <>
+                    Already have an account{invited ? ` for ${invited}` : ''}? <Link to={paths.signin(usable)}>Sign in</Link>
+                  </>
+                ) : (
+                  <>
+                    New here? <Link to={paths.signup(usable)}>Create an account</Link>
+                  </>
+                )}
+              </p>
+            </>
+          )}
+        </div>
       </div>
     </div>
   );

@@ -64,7 +64,8 @@ export function MapEditorPage({ user, ws, mapId }: { user: User; ws: string; map
       if (editor.state.dialog && e.key !== 'Escape') return;
       if (typing(e.target) && e.key !== 'Escape') return;
       // Enter on a focused button or link presses it; only on the map does it expand.
-      if (e.key === 'Enter' && e.target instanceof HTMLElement && e.target.closest('button, a, [role="button"], [role="menu"], table')) return;
+      if (e.key === 'Enter' && e.target instanceof HTMLElement && e.target.closest('button, a, [role="button"], [role="menu"], table'))
+        return;
       if (dispatchKey(editor, e)) e.preventDefault();
     };
     window.addEventListener('keydown', onKey);
@@ -82,7 +83,9 @@ export function MapEditorPage({ user, ws, mapId }: { user: User; ws: string; map
         <main className="page narrow empty-state">
           <h1>This map could not be opened</h1>
           <p>{errorText(detail.error)}</p>
-          <p><Link to={paths.workspace(ws)}>Back to the workspace</Link></p>
+          <p>
+            <Link to={paths.workspace(ws)}>Back to the workspace</Link>
+          </p>
         </main>
       </div>
     );
@@ -104,7 +107,12 @@ export function MapEditorPage({ user, ws, mapId }: { user: User; ws: string; map
           }
         >
           {canEdit && (
-            <button type="button" className="btn btn-ghost-dark header-share" onClick={() => void dispatch(editor, 'openShare')} title="Public read-only links and embeds of this map">
+            <button
+              type="button"
+              className="btn btn-ghost-dark header-share"
+              onClick={() => void dispatch(editor, 'openShare')}
+              title="Public read-only links and embeds of this map"
+            >
               Share
             </button>
           )}

@@ -45,7 +45,14 @@ export function PublicMapPage({ token, embed }: { token: string; embed: boolean 
     document.title = shared.data ? `${shared.data.name} · powermap` : 'Shared map · powermap';
   }, [shared.data]);
 
-  if (shared.isPending) return <div className={`shared-frame ${embed ? 'shared-embed' : ''}`}><p className="page-status" aria-busy="true">Opening the map…</p></div>;
+  if (shared.isPending)
+    return (
+      <div className={`shared-frame ${embed ? 'shared-embed' : ''}`}>
+        <p className="page-status" aria-busy="true">
+          Opening the map…
+        </p>
+      </div>
+    );
   if (shared.isError) {
     const gone = shared.error instanceof ApiError && shared.error.status === 404;
     return (
@@ -61,7 +68,9 @@ export function PublicMapPage({ token, embed }: { token: string; embed: boolean 
             <>
               <h1>The map could not be opened</h1>
               <p>{errorText(shared.error)}</p>
-              <button className="btn" onClick={() => void shared.refetch()}>Try again</button>
+              <button className="btn" onClick={() => void shared.refetch()}>
+                Try again
+              </button>
             </>
           )}
         </main>
@@ -75,7 +84,10 @@ function SharedHeader({ title }: { title?: string }) {
   return (
     <header className="app-header shared-header">
       <a href="/" className="brand" aria-label="powermap">
-        <span className="brand-mark" aria-hidden="true">◭</span> powermap
+        <span className="brand-mark" aria-hidden="true">
+          ◭
+        </span>{' '}
+        powermap
       </a>
       {title && <h1 className="shared-title">{title}</h1>}
       <span className="header-spacer" />
@@ -119,7 +131,13 @@ function SharedMap({ map, token, embed }: { map: PublicMap; token: string; embed
         </div>
         <Presenter />
         {embed && (
-          <a className="shared-attribution" href={paths.publicMap(token)} target="_blank" rel="noreferrer noopener" title="Open this map on its own page">
+          <a
+            className="shared-attribution"
+            href={paths.publicMap(token)}
+            target="_blank"
+            rel="noreferrer noopener"
+            title="Open this map on its own page"
+          >
             <span aria-hidden="true">◭</span> powermap
           </a>
         )}
@@ -136,16 +154,31 @@ function SharedToolbar({ map, embed }: { map: PublicMap; embed: boolean }) {
   const steps = map.annotations.length;
   return (
     <div className="toolbar shared-toolbar" role="toolbar" aria-label="Map views">
-      {embed && <span className="shared-embed-title" title={map.name}>{map.name}</span>}
+      {embed && (
+        <span className="shared-embed-title" title={map.name}>
+          {map.name}
+        </span>
+      )}
       <div className="segmented" role="group" aria-label="View">
         {views.map((v) => (
-          <button key={v} type="button" className={view === v ? 'seg seg-on' : 'seg'} aria-pressed={view === v} onClick={() => editor.store.set({ view: v })}>
+          <button
+            key={v}
+            type="button"
+            className={view === v ? 'seg seg-on' : 'seg'}
+            aria-pressed={view === v}
+            onClick={() => editor.store.set({ view: v })}
+          >
             {v === 'network' ? 'Network' : v === 'grid' ? 'Power grid' : 'Table'}
           </button>
         ))}
       </div>
       {view === 'network' && (
-        <button type="button" className="tool" onClick={() => editor.store.set((s) => ({ fitRequest: s.fitRequest + 1 }))} title="Fit the whole map on screen">
+        <button
+          type="button"
+          className="tool"
+          onClick={() => editor.store.set((s) => ({ fitRequest: s.fitRequest + 1 }))}
+          title="Fit the whole map on screen"
+        >
           Fit
         </button>
       )}
@@ -154,7 +187,11 @@ function SharedToolbar({ map, embed }: { map: PublicMap; embed: boolean }) {
           ▶ Story{embed ? '' : ` · ${steps} step${steps === 1 ? '' : 's'}`}
         </button>
       )}
-      {!embed && map.expiresAt && <span className="toolbar-right"><span className="save-state">Link valid until {new Date(map.expiresAt).toLocaleDateString()}</span></span>}
+      {!embed && map.expiresAt && (
+        <span className="toolbar-right">
+          <span className="save-state">Link valid until {new Date(map.expiresAt).toLocaleDateString()}</span>
+        </span>
+      )}
     </div>
   );
 }

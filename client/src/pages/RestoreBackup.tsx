@@ -14,7 +14,11 @@ export function RestoreBackup() {
   const [state, setState] = useState<{ busy: boolean; problem: string | null }>({ busy: false, problem: null });
 
   const restore = async (file: File) => {
-    if (file.size > MAX_BYTES) return setState({ busy: false, problem: `This file is ${Math.round(file.size / 1024 / 1024)} MB; a restore takes at most 64 MB. Use Import with the backup format for larger ones.` });
+    if (file.size > MAX_BYTES)
+      return setState({
+        busy: false,
+        problem: `This file is ${Math.round(file.size / 1024 / 1024)} MB; a restore takes at most 64 MB. Use Import with the backup format for larger ones.`,
+      });
     setState({ busy: true, problem: null });
     let backup: unknown;
     try {
@@ -33,7 +37,13 @@ export function RestoreBackup() {
 
   return (
     <>
-      <button type="button" className="btn" disabled={state.busy} onClick={() => input.current?.click()} title="Make a new workspace from a backup file">
+      <button
+        type="button"
+        className="btn"
+        disabled={state.busy}
+        onClick={() => input.current?.click()}
+        title="Make a new workspace from a backup file"
+      >
         {state.busy ? 'Restoring…' : 'Restore a backup'}
       </button>
       <input
@@ -48,7 +58,11 @@ export function RestoreBackup() {
           if (file) void restore(file);
         }}
       />
-      {state.problem && <div className="alert alert-error" role="alert">{state.problem}</div>}
+      {state.problem && (
+        <div className="alert alert-error" role="alert">
+          {state.problem}
+        </div>
+      )}
     </>
   );
 }

@@ -43,10 +43,13 @@ export function SharedMapPage({ user, ws, shareId }: { user: User; ws: string; s
 
   const canAdd = detail.data?.share.access === 'edit' && !!workspace.data && workspace.data.role !== 'viewer';
   const refresh = useCallback(() => client.invalidateQueries({ queryKey: keys.sharedMap(ws, shareId) }), [client, ws, shareId]);
-  const show = useCallback((id: string) => {
-    editor.store.set({ selection: { actors: [id], relationships: [] } });
-    setPanel('details');
-  }, [editor]);
+  const show = useCallback(
+    (id: string) => {
+      editor.store.set({ selection: { actors: [id], relationships: [] } });
+      setPanel('details');
+    },
+    [editor],
+  );
 
   if (detail.isError) {
     return (
@@ -55,7 +58,9 @@ export function SharedMapPage({ user, ws, shareId }: { user: User; ws: string; s
         <main className="page narrow empty-state">
           <h1>This shared map is not available</h1>
           <p>{errorText(detail.error)} It may have been revoked by the workspace that shared it.</p>
-          <p><Link to={paths.workspace(ws)}>Back to the workspace</Link></p>
+          <p>
+            <Link to={paths.workspace(ws)}>Back to the workspace</Link>
+          </p>
         </main>
       </div>
     );
@@ -72,7 +77,9 @@ export function SharedMapPage({ user, ws, shareId }: { user: User; ws: string; s
               <Link to="/">Workspaces</Link>
               <span aria-hidden="true">/</span>
               <Link to={paths.workspace(ws)}>{workspace.data?.name ?? '…'}</Link>
-              <span aria-hidden="true" className="crumb-mid">/</span>
+              <span aria-hidden="true" className="crumb-mid">
+                /
+              </span>
               <span className="crumb-mid">Shared by {owner ?? '…'}</span>
               <span aria-hidden="true">/</span>
               <span>{detail.data?.name ?? 'Loading…'}</span>
@@ -92,14 +99,30 @@ export function SharedMapPage({ user, ws, shareId }: { user: User; ws: string; s
   );
 }
 
-function SharedToolbar({ owner, canAdd, access, onAdd }: { owner: string | undefined; canAdd: boolean; access: 'read' | 'edit' | undefined; onAdd: (kind: 'addActor' | 'addTie') => void }) {
+function SharedToolbar({
+  owner,
+  canAdd,
+  access,
+  onAdd,
+}: {
+  owner: string | undefined;
+  canAdd: boolean;
+  access: 'read' | 'edit' | undefined;
+  onAdd: (kind: 'addActor' | 'addTie') => void;
+}) {
   const editor = useEditor();
   const view = useEditorState((s) => s.view);
   return (
     <div className="toolbar" role="toolbar" aria-label="Shared map tools">
       <div className="segmented" role="group" aria-label="View">
         {(['network', 'table'] as const).map((v) => (
-          <button key={v} type="button" className={view === v ? 'seg seg-on' : 'seg'} aria-pressed={view === v} onClick={() => editor.store.set({ view: v })}>
+          <button
+            key={v}
+            type="button"
+            className={view === v ? 'seg seg-on' : 'seg'}
+            aria-pressed={view === v}
+            onClick={() => editor.store.set({ view: v })}
+          >
             {v === 'network' ? 'Network' : 'Table'}
           </button>
         ))}
@@ -107,20 +130,31 @@ function SharedToolbar({ owner, canAdd, access, onAdd }: { owner: string | undef
       <span className="tool-sep" />
       {view === 'network' && (
         <>
-          <button type="button" className="tool" onClick={() => void dispatch(editor, 'layoutForce')}>Layout</button>
-          <button type="button" className="tool" onClick={() => void dispatch(editor, 'fit')}>Fit</button>
+          <button type="button" className="tool" onClick={() => void dispatch(editor, 'layoutForce')}>
+            Layout
+          </button>
+          <button type="button" className="tool" onClick={() => void dispatch(editor, 'fit')}>
+            Fit
+          </button>
         </>
       )}
       {canAdd && (
         <>
           <span className="tool-sep" />
-          <button type="button" className="tool" onClick={() => onAdd('addActor')}>+ Actor</button>
-          <button type="button" className="tool" onClick={() => onAdd('addTie')}>+ Tie</button>
+          <button type="button" className="tool" onClick={() => onAdd('addActor')}>
+            + Actor
+          </button>
+          <button type="button" className="tool" onClick={() => onAdd('addTie')}>
+            + Tie
+          </button>
         </>
       )}
       <div className="toolbar-right">
         <span className="shared-banner" aria-live="polite">
-          {owner ? `Shared by ${owner}` : ''}{access ? ` · ${access === 'edit' ? (canAdd ? 'you can add actors and ties' : 'editors can add actors and ties') : 'read only'}` : ''}
+          {owner ? `Shared by ${owner}` : ''}
+          {access
+            ? ` · ${access === 'edit' ? (canAdd ? 'you can add actors and ties' : 'editors can add actors and ties') : 'read only'}`
+            : ''}
         </span>
       </div>
     </div>

@@ -35,7 +35,9 @@ export function WorkspaceHome({ user, ws, tab }: { user: User; ws: string; tab: 
         <main className="page narrow empty-state">
           <h1>This workspace is not available</h1>
           <p>{errorText(workspace.error)}</p>
-          <p><Link to="/">Back to your workspaces</Link></p>
+          <p>
+            <Link to="/">Back to your workspaces</Link>
+          </p>
         </main>
       </div>
     );
@@ -43,7 +45,16 @@ export function WorkspaceHome({ user, ws, tab }: { user: User; ws: string; tab: 
   const w = workspace.data;
   return (
     <div className="frame">
-      <Header user={user} crumbs={<><Link to="/">Workspaces</Link><span aria-hidden="true">/</span><span>{w?.name ?? '…'}</span></>} />
+      <Header
+        user={user}
+        crumbs={
+          <>
+            <Link to="/">Workspaces</Link>
+            <span aria-hidden="true">/</span>
+            <span>{w?.name ?? '…'}</span>
+          </>
+        }
+      />
       <main className="page">
         <div className="page-head">
           <div>
@@ -54,7 +65,12 @@ export function WorkspaceHome({ user, ws, tab }: { user: User; ws: string; tab: 
         </div>
         <nav className="tabs" aria-label="Workspace sections">
           {tabs.map((t) => (
-            <Link key={t.id} to={paths.workspace(ws, t.id)} className={`tab ${tab === t.id ? 'tab-active' : ''}`} aria-current={tab === t.id ? 'page' : undefined}>
+            <Link
+              key={t.id}
+              to={paths.workspace(ws, t.id)}
+              className={`tab ${tab === t.id ? 'tab-active' : ''}`}
+              aria-current={tab === t.id ? 'page' : undefined}
+            >
               {t.label}
             </Link>
           ))}

@@ -42,25 +42,62 @@ export function WorkspacesPage({ user }: { user: User }) {
           <h1>Workspaces</h1>
           <div className="form-actions">
             <RestoreBackup />
-            {!creating && items.length > 0 && <button className="btn btn-primary" onClick={() => setCreating(true)}>New workspace</button>}
+            {!creating && items.length > 0 && (
+              <button className="btn btn-primary" onClick={() => setCreating(true)}>
+                New workspace
+              </button>
+            )}
           </div>
         </div>
-        {list.isError && <div className="alert alert-error" role="alert">Could not load your workspaces: {errorText(list.error)}</div>}
-        {list.isPending && <p className="page-status" aria-busy="true">Loading workspaces…</p>}
+        {list.isError && (
+          <div className="alert alert-error" role="alert">
+            Could not load your workspaces: {errorText(list.error)}
+          </div>
+        )}
+        {list.isPending && (
+          <p className="page-status" aria-busy="true">
+            Loading workspaces…
+          </p>
+        )}
         {(creating || (list.isSuccess && items.length === 0)) && (
           <form className="card form-card" onSubmit={create} noValidate>
             <h2>{items.length === 0 ? 'Start your first workspace' : 'New workspace'}</h2>
-            {items.length === 0 && <p className="muted">A workspace is where your team maps one campaign or research area: its actors, their ties and your sources.</p>}
+            {items.length === 0 && (
+              <p className="muted">
+                A workspace is where your team maps one campaign or research area: its actors, their ties and your sources.
+              </p>
+            )}
             <Field label="Name" error={errors.name}>
-              {(p) => <input {...p} name="workspace-name" placeholder="e.g. School nurses campaign" value={form.name} onChange={(e) => setForm({ ...form, name: e.target.value })} autoFocus />}
+              {(p) => (
+                <input
+                  {...p}
+                  name="workspace-name"
+                  placeholder="e.g. School nurses campaign"
+                  value={form.name}
+                  onChange={(e) => setForm({ ...form, name: e.target.value })}
+                  autoFocus
+                />
+              )}
             </Field>
             <Field label="Description (optional)" error={errors.description}>
-              {(p) => <textarea {...p} rows={2} value={form.description} onChange={(e) => setForm({ ...form, description: e.target.value })} />}
+              {(p) => (
+                <textarea {...p} rows={2} value={form.description} onChange={(e) => setForm({ ...form, description: e.target.value })} />
+              )}
             </Field>
-            {problem && <div className="alert alert-error" role="alert">{problem}</div>}
+            {problem && (
+              <div className="alert alert-error" role="alert">
+                {problem}
+              </div>
+            )}
             <div className="form-actions">
-              <button className="btn btn-primary" type="submit">Create workspace</button>
-              {items.length > 0 && <button type="button" className="btn" onClick={() => setCreating(false)}>Cancel</button>}
+              <button className="btn btn-primary" type="submit">
+                Create workspace
+              </button>
+              {items.length > 0 && (
+                <button type="button" className="btn" onClick={() => setCreating(false)}>
+                  Cancel
+                </button>
+              )}
             </div>
           </form>
         )}
@@ -68,9 +105,16 @@ export function WorkspacesPage({ user }: { user: User }) {
           <ul className="card-grid" aria-label="Your workspaces">
             {items.map((ws) => (
               <li key={ws.id} className="card ws-card">
-                <Link to={paths.workspace(ws.id)} className="card-link"><h2>{ws.name}</h2></Link>
+                <Link to={paths.workspace(ws.id)} className="card-link">
+                  <h2>{ws.name}</h2>
+                </Link>
                 <p className="muted clamp">{ws.description || 'No description yet.'}</p>
-                <div className="card-meta"><span className={`badge badge-${ws.role}`}>{ws.role}</span><span>{ws.changeSeq} change{ws.changeSeq === 1 ? '' : 's'}</span></div>
+                <div className="card-meta">
+                  <span className={`badge badge-${ws.role}`}>{ws.role}</span>
+                  <span>
+                    {ws.changeSeq} change{ws.changeSeq === 1 ? '' : 's'}
+                  </span>
+                </div>
               </li>
             ))}
           </ul>

@@ -11,7 +11,9 @@ import { alignmentAxis } from '../graph/scales';
 /** Lines of the relationship types the map shows (all of them on an empty map), one per look. */
 function linesShown(types: Set<RelationshipType>) {
   const shown = (Object.keys(edgeLooks) as RelationshipType[]).filter((t) => !types.size || types.has(t));
-  return shown.map((t) => ({ ...edgeLooks[t], family: types.size ? typeLabels[t] : edgeLooks[t].family })).filter((l, i, all) => all.findIndex((o) => o.family === l.family) === i);
+  return shown
+    .map((t) => ({ ...edgeLooks[t], family: types.size ? typeLabels[t] : edgeLooks[t].family }))
+    .filter((l, i, all) => all.findIndex((o) => o.family === l.family) === i);
 }
 
 /** What the shapes, colours and lines mean; folds away. */
@@ -26,43 +28,99 @@ export function Legend({ view, inline = false }: { view: 'network' | 'grid'; inl
   const partners = [...partnerLooks(doc).values()];
   return (
     <div className={`legend ${inline ? 'legend-inline' : ''} ${open ? '' : 'legend-closed'}`} aria-label="Legend">
-      <button className="legend-toggle" aria-expanded={open} onClick={() => setOpen(!open)}>{open ? 'Legend ▾' : 'Legend ▸'}</button>
+      <button className="legend-toggle" aria-expanded={open} onClick={() => setOpen(!open)}>
+        {open ? 'Legend ▾' : 'Legend ▸'}
+      </button>
       {open && (
         <div className="legend-body">
           <div className="legend-group">
-            <span className="legend-item"><svg width="16" height="16" aria-hidden="true"><polygon points="8,1 15,15 1,15" fill="#fff" stroke="#4b5563" /></svg>Decision-maker</span>
-            <span className="legend-item"><svg width="16" height="16" aria-hidden="true"><rect x="1" y="3" width="14" height="10" fill="#fff" stroke="#4b5563" /></svg>Organised group</span>
-            <span className="legend-item"><svg width="16" height="16" aria-hidden="true"><circle cx="8" cy="8" r="6.5" fill="#fff" stroke="#4b5563" /></svg>Other actor</span>
-            <span className="legend-item"><svg width="16" height="16" aria-hidden="true"><circle cx="8" cy="8" r="5.5" fill="#fff" stroke="#111" strokeWidth="3" /></svg>Bad actor</span>
+            <span className="legend-item">
+              <svg width="16" height="16" aria-hidden="true">
+                <polygon points="8,1 15,15 1,15" fill="#fff" stroke="#4b5563" />
+              </svg>
+              Decision-maker
+            </span>
+            <span className="legend-item">
+              <svg width="16" height="16" aria-hidden="true">
+                <rect x="1" y="3" width="14" height="10" fill="#fff" stroke="#4b5563" />
+              </svg>
+              Organised group
+            </span>
+            <span className="legend-item">
+              <svg width="16" height="16" aria-hidden="true">
+                <circle cx="8" cy="8" r="6.5" fill="#fff" stroke="#4b5563" />
+              </svg>
+              Other actor
+            </span>
+            <span className="legend-item">
+              <svg width="16" height="16" aria-hidden="true">
+                <circle cx="8" cy="8" r="5.5" fill="#fff" stroke="#111" strokeWidth="3" />
+              </svg>
+              Bad actor
+            </span>
           </div>
           {!colorBy && (
             <div className="legend-group">
               <span className="legend-caption">Alignment</span>
               <span className="legend-scale">
-                {alignmentAxis.map((a) => <span key={a} className="swatch" style={{ background: alignmentColors[a] }} title={alignmentLabels[a]} />)}
+                {alignmentAxis.map((a) => (
+                  <span key={a} className="swatch" style={{ background: alignmentColors[a] }} title={alignmentLabels[a]} />
+                ))}
               </span>
-              <span className="legend-ends"><span>opposed</span><span>with us</span></span>
-              <span className="legend-item"><span className="swatch dashed" style={{ background: UNKNOWN_COLOR }} />Not assessed</span>
+              <span className="legend-ends">
+                <span>opposed</span>
+                <span>with us</span>
+              </span>
+              <span className="legend-item">
+                <span className="swatch dashed" style={{ background: UNKNOWN_COLOR }} />
+                Not assessed
+              </span>
             </div>
           )}
-          {colorBy && <div className="legend-group"><span className="legend-caption">Colour = community</span></div>}
+          {colorBy && (
+            <div className="legend-group">
+              <span className="legend-caption">Colour = community</span>
+            </div>
+          )}
           {view === 'network' && (
             <div className="legend-group">
               <span className="legend-caption">{sizeBy ? 'Size = broker score' : 'Size = power'}</span>
               {linesShown(types).map((l) => (
                 <span key={l.family} className="legend-item">
-                  <svg width="26" height="8" aria-hidden="true"><line x1="0" y1="4" x2="26" y2="4" stroke={l.color} strokeWidth="2.5" strokeDasharray={l.line === 'dashed' ? '6 3' : l.line === 'dotted' ? '2 3' : undefined} /></svg>
+                  <svg width="26" height="8" aria-hidden="true">
+                    <line
+                      x1="0"
+                      y1="4"
+                      x2="26"
+                      y2="4"
+                      stroke={l.color}
+                      strokeWidth="2.5"
+                      strokeDasharray={l.line === 'dashed' ? '6 3' : l.line === 'dotted' ? '2 3' : undefined}
+                    />
+                  </svg>
                   {l.family}
                 </span>
               ))}
-              {(uncited || !types.size) && <span className="legend-item"><svg width="26" height="8" aria-hidden="true"><line x1="0" y1="4" x2="26" y2="4" stroke="#7a8291" strokeWidth="2" strokeDasharray="2 4" /></svg>No source yet</span>}
+              {(uncited || !types.size) && (
+                <span className="legend-item">
+                  <svg width="26" height="8" aria-hidden="true">
+                    <line x1="0" y1="4" x2="26" y2="4" stroke="#7a8291" strokeWidth="2" strokeDasharray="2 4" />
+                  </svg>
+                  No source yet
+                </span>
+              )}
             </div>
           )}
           {view === 'network' && partners.length > 0 && (
             <div className="legend-group">
               <span className="legend-caption">Ties added by partners</span>
               {partners.map((p) => (
-                <span key={p.id} className="legend-item"><svg width="26" height="8" aria-hidden="true"><line x1="0" y1="4" x2="26" y2="4" stroke={p.color} strokeWidth="3" /></svg>{p.name}</span>
+                <span key={p.id} className="legend-item">
+                  <svg width="26" height="8" aria-hidden="true">
+                    <line x1="0" y1="4" x2="26" y2="4" stroke={p.color} strokeWidth="3" />
+                  </svg>
+                  {p.name}
+                </span>
               ))}
             </div>
           )}

@@ -86,7 +86,14 @@ export function freezeScope(g: ProjectionGraph, scope: number[] | null, inScope:
         const a = keepFrom[i]!;
         const b = keepTo[i]!;
         if (keep && !keep(a, b)) continue;
-        out.push({ id: edgeIds[i]!, type: relationshipTypes[type[i]!] as RelationshipType, from: ids[a]!, to: ids[b]!, strength: keepStrength[i]!, mutual: mutual[i] === 1 });
+        out.push({
+          id: edgeIds[i]!,
+          type: relationshipTypes[type[i]!] as RelationshipType,
+          from: ids[a]!,
+          to: ids[b]!,
+          strength: keepStrength[i]!,
+          mutual: mutual[i] === 1,
+        });
       }
       return out;
     },

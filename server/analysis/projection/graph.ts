@@ -183,7 +183,21 @@ export class ProjectionGraph {
 
   /** Typed arrays and the strings they index, in bytes (strings counted as UTF-16 plus their headers). */
   bytes(): number {
-    const arrays = [this.alive, this.kind, this.roles, this.power, this.alignment, this.from, this.to, this.type, this.strength, this.flags, this.offsets, this.adjEdge, this.adjNode];
+    const arrays = [
+      this.alive,
+      this.kind,
+      this.roles,
+      this.power,
+      this.alignment,
+      this.from,
+      this.to,
+      this.type,
+      this.strength,
+      this.flags,
+      this.offsets,
+      this.adjEdge,
+      this.adjNode,
+    ];
     let total = arrays.reduce((sum, a) => sum + a.byteLength, 0);
     let text = 0;
     for (let v = 0; v < this.actorCount; v++) text += this.actorIds[v]!.length + this.names[v]!.length;

@@ -31,7 +31,8 @@ export async function loadProjection(tx: Tx, ws: string): Promise<ProjectionGrap
   for (let i = 0; i < actors.length; i += LOAD_PAGE) {
     const from = actors.slice(i, i + LOAD_PAGE).map((a) => a.row[0]);
     const ties = await tx.query<{ row: TieRow }>(cypher('projection-ties-from'), { ws, from, types });
-    for (const { row } of ties) g.putTie({ id: row[0], type: row[1], from: row[2], to: row[3], strength: row[4], mutual: row[5], board: row[6] });
+    for (const { row } of ties)
+      g.putTie({ id: row[0], type: row[1], from: row[2], to: row[3], strength: row[4], mutual: row[5], board: row[6] });
   }
   g.compact();
   return g;

@@ -19,7 +19,16 @@ const g = new ProjectionGraph();
 g.beginBulk();
 const ids = Array.from({ length: n }, () => randomUUID());
 let t = performance.now();
-ids.forEach((id, i) => g.putActor({ id, name: `Actor ${i}`, kind: i % 3 ? 'person' : 'organization', roles: i % 500 === 0 ? ['base'] : [], power: i % 6, alignment: (i % 7) - 3 }));
+ids.forEach((id, i) =>
+  g.putActor({
+    id,
+    name: `Actor ${i}`,
+    kind: i % 3 ? 'person' : 'organization',
+    roles: i % 500 === 0 ? ['base'] : [],
+    power: i % 6,
+    alignment: (i % 7) - 3,
+  }),
+);
 const ends: number[] = [];
 for (let i = 0; i < n * perActor; i++) {
   const a = Math.floor(random() * n);
@@ -27,18 +36,35 @@ for (let i = 0; i < n * perActor; i++) {
   const b = ends.length && random() < 0.5 ? ends[Math.floor(random() * ends.length)]! : Math.floor(random() * n);
   if (a === b) continue;
   ends.push(a, b);
-  g.putTie({ id: randomUUID(), type: relationshipTypes[i % relationshipTypes.length]!, from: ids[a]!, to: ids[b]!, strength: 1 + (i % 5), mutual: i % 2 === 0 });
+  g.putTie({
+    id: randomUUID(),
+    type: relationshipTypes[i % relationshipTypes.length]!,
+    from: ids[a]!,
+    to: ids[b]!,
+    strength: 1 + (i % 5),
+    mutual: i % 2 === 0,
+  });
 }
 g.compact();
 const built = performance.now() - t;
 let maxDegree = 0;
 for (let v = 0; v < n; v++) maxDegree = Math.max(maxDegree, g.offsets[v + 1]! - g.offsets[v]!);
 console.log(`${n} actors, ${g.edgeCount} ties, largest hub ${maxDegree} ties; built in ${(built / 1000).toFixed(1)} s`);
-console.log(`projection ${(g.bytes() / 2 ** 20).toFixed(0)} MB by its own count; process RSS grew ${((process.memoryUsage().rss - rssBefore) / 2 ** 20).toFixed(0)} MB (ids and the generator included)`);
+console.log(
+  `projection ${(g.bytes() / 2 ** 20).toFixed(0)} MB by its own count; process RSS grew ${((process.memoryUsage().rss - rssBefore) / 2 ** 20).toFixed(0)} MB (ids and the generator included)`,
+);
 
 t = performance.now();
 const edits = 10_000;
-for (let i = 0; i < edits; i++) g.putTie({ id: g.edgeIds[i]!, type: 'SOCIAL', from: g.actorIds[g.from[i]!]!, to: g.actorIds[g.to[i]!]!, strength: 1 + ((i + 1) % 5), mutual: true });
+for (let i = 0; i < edits; i++)
+  g.putTie({
+    id: g.edgeIds[i]!,
+    type: 'SOCIAL',
+    from: g.actorIds[g.from[i]!]!,
+    to: g.actorIds[g.to[i]!]!,
+    strength: 1 + ((i + 1) % 5),
+    mutual: true,
+  });
 console.log(`edit strength: ${(((performance.now() - t) / edits) * 1000).toFixed(2)} µs each`);
 
 const quantile = (xs: number[], q: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(q * xs.length))]!;
@@ -55,7 +81,9 @@ for (const weighted of [false, true]) {
     kShortestPaths(g, rules, a, b, 3, budget);
     times.push(performance.now() - t);
   }
-  console.log(`find connections k=3 ≤ 6 hops${weighted ? ', weighted' : ''}: p50 ${quantile(times, 0.5).toFixed(1)} ms, p95 ${quantile(times, 0.95).toFixed(1)} ms`);
+  console.log(
+    `find connections k=3 ≤ 6 hops${weighted ? ', weighted' : ''}: p50 ${quantile(times, 0.5).toFixed(1)} ms, p95 ${quantile(times, 0.95).toFixed(1)} ms`,
+  );
 }
 {
   const base: number[] = [];
@@ -72,5 +100,7 @@ for (const weighted of [false, true]) {
     for (const s of sources) kShortestPaths(g, rules, s, target, 15, budget, shared);
     times.push(performance.now() - t);
   }
-  console.log(`leverage routes k=5 (15 per source) ≤ 4 hops from ${Math.min(200, base.length)} base actors: p50 ${quantile(times, 0.5).toFixed(0)} ms, p95 ${quantile(times, 0.95).toFixed(0)} ms`);
+  console.log(
+    `leverage routes k=5 (15 per source) ≤ 4 hops from ${Math.min(200, base.length)} base actors: p50 ${quantile(times, 0.5).toFixed(0)} ms, p95 ${quantile(times, 0.95).toFixed(0)} ms`,
+  );
 }

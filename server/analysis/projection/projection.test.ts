@@ -26,7 +26,12 @@ function graphOf(names: string[], ties: string[]): ProjectionGraph {
 function rulesFor(g: ProjectionGraph, options: Partial<WalkRules> & { exclude?: string[] } = {}): WalkRules {
   const steppable = g.alive.slice(0, g.actorCount);
   for (const id of options.exclude ?? []) steppable[g.actorSlot.get(id)!] = 0;
-  return { steppable, types: options.types ?? typeMask(relationshipTypes), maxHops: options.maxHops ?? 6, weighted: options.weighted ?? false };
+  return {
+    steppable,
+    types: options.types ?? typeMask(relationshipTypes),
+    maxHops: options.maxHops ?? 6,
+    weighted: options.weighted ?? false,
+  };
 }
 
 const k = (g: ProjectionGraph, rules: WalkRules, from: string, to: string, count: number) =>
@@ -57,11 +62,23 @@ function allPaths(g: ProjectionGraph, rules: WalkRules, from: number, to: number
 describe('k shortest loopless paths on the projection', () => {
   it('finds the hand-worked paths, in order, with types, exclusions and hop limits', () => {
     const g = graphOf(['A', 'B', 'C', 'D', 'E', 'F'], ['A-B:5', 'B-D:5', 'A-C:1', 'C-D:1', 'A-E:5', 'E-F:5', 'F-D:5', 'B-C:3:DONATION']);
-    expect(k(g, rulesFor(g), 'A', 'D', 2).map((p) => named(g, p)).sort()).toEqual(['A-B-D', 'A-C-D']);
+    expect(
+      k(g, rulesFor(g), 'A', 'D', 2)
+        .map((p) => named(g, p))
+        .sort(),
+    ).toEqual(['A-B-D', 'A-C-D']);
     const weighted = k(g, rulesFor(g, { weighted: true }), 'A', 'D', 3);
-    expect(weighted.map((p) => [named(g, p), p.cost])).toEqual([['A-B-D', 2], ['A-E-F-D', 3], ['A-C-D', 4]]);
+    expect(weighted.map((p) => [named(g, p), p.cost])).toEqual([
+      ['A-B-D', 2],
+      ['A-E-F-D', 3],
+      ['A-C-D', 4],
+    ]);
     expect(k(g, rulesFor(g, { exclude: ['B'] }), 'A', 'D', 5).map((p) => named(g, p))).toEqual(['A-C-D', 'A-E-F-D']);
-    expect(k(g, rulesFor(g, { maxHops: 2 }), 'A', 'D', 5).map((p) => named(g, p)).sort()).toEqual(['A-B-D', 'A-C-D']);
+    expect(
+      k(g, rulesFor(g, { maxHops: 2 }), 'A', 'D', 5)
+        .map((p) => named(g, p))
+        .sort(),
+    ).toEqual(['A-B-D', 'A-C-D']);
     expect(k(g, rulesFor(g, { types: typeMask(['DONATION']) }), 'A', 'D', 5)).toEqual([]);
     // Five loopless paths in all; asking for ten gives the five, no repeats.
     const every = k(g, rulesFor(g), 'A', 'D', 10).map((p) => named(g, p));
@@ -86,7 +103,13 @@ describe('k shortest loopless paths on the projection', () => {
     // Hub to Far: the direct weak tie (cost 2), then through the ten spokes that reach Far
     // (a strength-1 and a strength-5 step: cost 3), and nothing else.
     const weighted = k(g, rulesFor(g, { weighted: true }), 'Hub', 'Far', 5);
-    expect(weighted.map((p) => [p.cost, p.edges.length])).toEqual([[2, 1], [3, 2], [3, 2], [3, 2], [3, 2]]);
+    expect(weighted.map((p) => [p.cost, p.edges.length])).toEqual([
+      [2, 1],
+      [3, 2],
+      [3, 2],
+      [3, 2],
+      [3, 2],
+    ]);
     expect(k(g, rulesFor(g, { weighted: true }), 'Hub', 'Far', 20)).toHaveLength(11);
     const brute = allPaths(g, rulesFor(g, { weighted: true }), g.actorSlot.get('Hub')!, g.actorSlot.get('Far')!);
     expect(weighted.map((p) => p.cost)).toEqual(brute.slice(0, 5).map((p) => p.cost));
@@ -103,7 +126,9 @@ describe('k shortest loopless paths on the projection', () => {
         fc.boolean(),
         (n, raw, maxHops, count, weighted) => {
           const names = Array.from({ length: n }, (_, i) => `n${i}`);
-          const ties = raw.map(([a, b, s]) => `n${a % n}-n${b % n}:${s}`).filter((t) => t.split(':')[0]!.split('-')[0] !== t.split(':')[0]!.split('-')[1]);
+          const ties = raw
+            .map(([a, b, s]) => `n${a % n}-n${b % n}:${s}`)
+            .filter((t) => t.split(':')[0]!.split('-')[0] !== t.split(':')[0]!.split('-')[1]);
           const g = graphOf(names, ties);
           const rules = rulesFor(g, { maxHops, weighted });
           const got = k(g, rules, 'n0', `n${n - 1}`, count);
@@ -162,22 +187,47 @@ function diffsFor(model: Model, op: Op, history: Diff[][], fresh: () => string):
   const live = model.live();
   const pick = <T>(list: T[], i: number) => list[i % list.length]!;
   const actorDiff = (before: ActorFields | null, after: ActorFields | null, id: string): Diff => ({
-    entityType: 'actor', entityId: id, before: before as never, after: after as never,
+    entityType: 'actor',
+    entityId: id,
+    before: before as never,
+    after: after as never,
   });
   const tieDiff = (before: TieFields | null, after: TieFields | null, id: string): Diff => ({
-    entityType: 'relationship', entityId: id, before: before as never, after: after as never,
+    entityType: 'relationship',
+    entityId: id,
+    before: before as never,
+    after: after as never,
   });
   const strip = ({ alive: _a, ...rest }: ModelActor): ActorFields => rest;
   const liveTies = [...model.ties.values()].filter((t) => model.actors.get(t.from)?.alive && model.actors.get(t.to)?.alive);
   switch (op.kind) {
     case 0: {
       const id = fresh();
-      return [actorDiff(null, { id, name: `actor ${id}`, kind: op.a % 2 ? 'organization' : 'person', roles: op.b % 3 ? [] : ['base'], power: op.s, alignment: (op.a % 7) - 3 }, id)];
+      return [
+        actorDiff(
+          null,
+          {
+            id,
+            name: `actor ${id}`,
+            kind: op.a % 2 ? 'organization' : 'person',
+            roles: op.b % 3 ? [] : ['base'],
+            power: op.s,
+            alignment: (op.a % 7) - 3,
+          },
+          id,
+        ),
+      ];
     }
     case 1: {
       if (!live.length) return [];
       const a = pick(live, op.a);
-      return [actorDiff(strip(a), { ...strip(a), name: `${a.name}'`, power: op.b % 2 ? null : op.s, roles: op.b % 2 ? ['ally', 'base'] : [] }, a.id)];
+      return [
+        actorDiff(
+          strip(a),
+          { ...strip(a), name: `${a.name}'`, power: op.b % 2 ? null : op.s, roles: op.b % 2 ? ['ally', 'base'] : [] },
+          a.id,
+        ),
+      ];
     }
     case 2: {
       if (!live.length) return [];
@@ -193,9 +243,26 @@ function diffsFor(model: Model, op: Op, history: Diff[][], fresh: () => string):
     case 4: {
       if (live.length < 2) return [];
       const a = pick(live, op.a);
-      const b = pick(live.filter((x) => x !== a), op.b);
+      const b = pick(
+        live.filter((x) => x !== a),
+        op.b,
+      );
       const id = fresh();
-      return [tieDiff(null, { id, type: pick([...relationshipTypes], op.a + op.b), from: a.id, to: b.id, strength: op.s, mutual: op.b % 2 === 0, board: op.a % 3 === 0 }, id)];
+      return [
+        tieDiff(
+          null,
+          {
+            id,
+            type: pick([...relationshipTypes], op.a + op.b),
+            from: a.id,
+            to: b.id,
+            strength: op.s,
+            mutual: op.b % 2 === 0,
+            board: op.a % 3 === 0,
+          },
+          id,
+        ),
+      ];
     }
     case 5: {
       if (!liveTies.length) return [];
@@ -211,7 +278,10 @@ function diffsFor(model: Model, op: Op, history: Diff[][], fresh: () => string):
       // Merge: the duplicate's ties move to the one kept (a tie between the two goes), then it is deleted.
       if (live.length < 2) return [];
       const dup = pick(live, op.a);
-      const kept = pick(live.filter((x) => x !== dup), op.b);
+      const kept = pick(
+        live.filter((x) => x !== dup),
+        op.b,
+      );
       const diffs: Diff[] = [];
       for (const t of liveTies.filter((x) => x.from === dup.id || x.to === dup.id)) {
         const moved = { ...t, from: t.from === dup.id ? kept.id : t.from, to: t.to === dup.id ? kept.id : t.to };
@@ -247,7 +317,13 @@ function edit(model: Model, op: Op, history: Diff[][], fresh: () => string): Dif
 
 describe('the projection kept from the change log', () => {
   it('after any sequence of edits equals a projection rebuilt from the same records', () => {
-    const op = fc.record({ kind: fc.integer({ min: 0, max: 9 }), a: fc.nat(50), b: fc.nat(50), s: fc.integer({ min: 1, max: 5 }), compact: fc.boolean() });
+    const op = fc.record({
+      kind: fc.integer({ min: 0, max: 9 }),
+      a: fc.nat(50),
+      b: fc.nat(50),
+      s: fc.integer({ min: 1, max: 5 }),
+      compact: fc.boolean(),
+    });
     fc.assert(
       fc.property(fc.array(op, { minLength: 1, maxLength: 60 }), (ops) => {
         const model = new Model();
@@ -279,7 +355,12 @@ describe('the projection kept from the change log', () => {
       diffs: [
         { entityType: 'actor', entityId: 'a', before: null, after: person('a') },
         { entityType: 'actor', entityId: 'b', before: null, after: person('b') },
-        { entityType: 'relationship', entityId: 'r', before: null, after: { id: 'r', type: 'SOCIAL', from: 'a', to: 'b', strength: 4, mutual: true } },
+        {
+          entityType: 'relationship',
+          entityId: 'r',
+          before: null,
+          after: { id: 'r', type: 'SOCIAL', from: 'a', to: 'b', strength: 4, mutual: true },
+        },
       ] as Diff[],
     };
     applyChange(g, change);

@@ -54,6 +54,9 @@ export async function questionGraph(db: Gateway, projections: Projections, ws: s
 /** 404 naming the ids that are not live actors of this workspace; their slots otherwise. */
 export function requireSlots(g: ProjectionGraph, ids: string[], field: string): number[] {
   const slots = ids.map((id) => g.liveSlot(id));
-  assertFound(ids.filter((_id, i) => slots[i] === undefined), field);
+  assertFound(
+    ids.filter((_id, i) => slots[i] === undefined),
+    field,
+  );
   return slots as number[];
 }

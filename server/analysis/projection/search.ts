@@ -265,7 +265,11 @@ export function kShortestPaths(
     for (let j = 1; j < candidates.length; j++) {
       const a = candidates[j]!;
       const b = candidates[best]!;
-      if (a.cost < b.cost || (a.cost === b.cost && (a.edges.length < b.edges.length || (a.edges.length === b.edges.length && a.order < b.order)))) best = j;
+      if (
+        a.cost < b.cost ||
+        (a.cost === b.cost && (a.edges.length < b.edges.length || (a.edges.length === b.edges.length && a.order < b.order)))
+      )
+        best = j;
     }
     const [next] = candidates.splice(best, 1);
     found.push({ nodes: next!.nodes, edges: next!.edges, cost: next!.cost });

@@ -24,7 +24,8 @@ interface Read {
  * matched and written the same way whatever the format; `restore` (the backup) replaces that
  * path with the backup's own restore (`restoreBackupFile` in services/backup.ts).
  */
-export type FormatHandler = { kind: 'records'; read(bytes: Uint8Array, mapping: ImportMapping | null): Promise<Read> } | { kind: 'restore' };
+export type FormatHandler =
+  { kind: 'records'; read(bytes: Uint8Array, mapping: ImportMapping | null): Promise<Read> } | { kind: 'restore' };
 
 const sampleOf = (detected: ImportFormat, tables: Table[]): ImportSample => ({
   detected,
@@ -32,25 +33,49 @@ const sampleOf = (detected: ImportFormat, tables: Table[]): ImportSample => ({
 });
 
 const needMapping = (t: Table) =>
-  new Problem(422, 'Mapping needed', `Say which columns name the two actors: “${t.name}” has no From and To columns (its columns are ${(t.rows[0] ?? []).map((h) => `“${h}”`).join(', ')}). Nothing was imported.`);
+  new Problem(
+    422,
+    'Mapping needed',
+    `Say which columns name the two actors: “${t.name}” has no From and To columns (its columns are ${(t.rows[0] ?? []).map((h) => `“${h}”`).join(', ')}). Nothing was imported.`,
+  );
 
 /** Kumu's shape: an elements sheet (Label…) and/or a connections sheet (From, To…). */
 function readKumu(tables: Table[]): Read {
   const elements = tables.find((t) => /element/i.test(t.name)) ?? tables.find(isKumuElements);
-  const connections = tables.find((t) => /connection/i.test(t.name)) ?? tables.find((t) => t !== elements && defaultMapping(t.rows[0] ?? []) !== null);
-  if (!elements && !connections) throw new Problem(422, 'Unusable file', 'This is not in Kumu’s shape: it needs an elements sheet with a Label column or a connections sheet with From and To columns. Nothing was imported.');
+  const connections =
+    tables.find((t) => /connection/i.test(t.name)) ?? tables.find((t) => t !== elements && defaultMapping(t.rows[0] ?? []) !== null);
+  if (!elements && !connections)
+    throw new Problem(
+      422,
+      'Unusable file',
+      'This is not in Kumu’s shape: it needs an elements sheet with a Label column or a connections sheet with From and To columns. Nothing was imported.',
+    );
   const out = emptyIncoming();
   if (elements) kumuElements(elements, out);
   if (connections) kumuConnections(connections, out);
-  return { incoming: out, sample: sampleOf('kumu', [elements, connections].filter((t): t is Table => Boolean(t))) };
+  return {
+    incoming: out,
+    sample: sampleOf(
+      'kumu',
+      [elements, connections].filter((t): t is Table => Boolean(t)),
+    ),
+  };
 }
 
 /** A plain table by its mapping; Kumu's two sheets are recognised without one. */
 function readTables(tables: Table[], mapping: ImportMapping | null, detected: 'csv' | 'xlsx'): Read {
-  const kumuLike = !mapping && (tables.some(isKumuElements) || (tables.length > 1 && tables.some((t) => /element/i.test(t.name)) && tables.some((t) => /connection/i.test(t.name))));
+  const kumuLike =
+    !mapping &&
+    (tables.some(isKumuElements) ||
+      (tables.length > 1 && tables.some((t) => /element/i.test(t.name)) && tables.some((t) => /connection/i.test(t.name))));
   if (kumuLike) return readKumu(tables);
   const sheet = mapping?.sheet ? tables.find((t) => t.name === mapping.sheet) : tables.find((t) => t.rows.length);
-  if (!sheet) throw new Problem(422, 'Unusable file', `The workbook has no sheet “${mapping?.sheet}”; its sheets are ${tables.map((t) => `“${t.name}”`).join(', ')}. Nothing was imported.`);
+  if (!sheet)
+    throw new Problem(
+      422,
+      'Unusable file',
+      `The workbook has no sheet “${mapping?.sheet}”; its sheets are ${tables.map((t) => `“${t.name}”`).join(', ')}. Nothing was imported.`,
+    );
   const sample = sampleOf(detected, tables);
   const use = mapping ?? defaultMapping(sheet.rows[0] ?? []);
   if (!use) throw Object.assign(needMapping(sheet), { sample });

@@ -49,7 +49,13 @@ const num = (v: unknown[] | undefined) => {
  */
 function payment(p: Props): Record<string, unknown> {
   const [amount, currency] =
-    num(p.amount) !== null ? [num(p.amount), str(p.currency)?.toUpperCase() ?? null] : num(p.amountEur) !== null ? [num(p.amountEur), 'EUR'] : num(p.amountUsd) !== null ? [num(p.amountUsd), 'USD'] : [null, null];
+    num(p.amount) !== null
+      ? [num(p.amount), str(p.currency)?.toUpperCase() ?? null]
+      : num(p.amountEur) !== null
+        ? [num(p.amountEur), 'EUR']
+        : num(p.amountUsd) !== null
+          ? [num(p.amountUsd), 'USD']
+          : [null, null];
   const trade = strs(p.contract).length > 0 || /contract|invoice|service|goods|purchase|procure/i.test(strs(p.purpose).join(' '));
   const date = dateCell(str(p.date) ?? str(p.startDate) ?? '');
   const when = date === 'bad' ? null : date;
@@ -78,14 +84,26 @@ export function ftmToIncoming(text: string): Incoming {
       return;
     }
     const e = value as Partial<Entity>;
-    if (!e || typeof e !== 'object' || typeof e.id !== 'string' || typeof e.schema !== 'string' || typeof e.properties !== 'object' || e.properties === null) {
+    if (
+      !e ||
+      typeof e !== 'object' ||
+      typeof e.id !== 'string' ||
+      typeof e.schema !== 'string' ||
+      typeof e.properties !== 'object' ||
+      e.properties === null
+    ) {
       out.errors.push({ row: i + 1, message: 'is not an FtM entity (it needs id, schema and properties)' });
       return;
     }
     entities.push({ entity: e as Entity, row: i + 1 });
   });
   if (!entities.length && out.errors.length) {
-    throw new Problem(422, 'Unusable file', 'This is not a FollowTheMoney entity stream (one JSON object a line, each with id, schema and properties). Nothing was imported.', { rowErrors: out.errors.slice(0, 20) });
+    throw new Problem(
+      422,
+      'Unusable file',
+      'This is not a FollowTheMoney entity stream (one JSON object a line, each with id, schema and properties). Nothing was imported.',
+      { rowErrors: out.errors.slice(0, 20) },
+    );
   }
   const sources = new Map<string, string | null>();
   const sourceUrls = (p: Props) => {
@@ -125,11 +143,18 @@ export function ftmToIncoming(text: string): Incoming {
     const from = str(p[link.from]);
     const to = str(p[link.to]);
     if (!from || !to) {
-      out.errors.push({ row, column: !from ? link.from : link.to, message: `${entity.schema} ${entity.id} has no ${!from ? link.from : link.to}` });
+      out.errors.push({
+        row,
+        column: !from ? link.from : link.to,
+        message: `${entity.schema} ${entity.id} has no ${!from ? link.from : link.to}`,
+      });
       continue;
     }
     const { _type, ...fields } = { ...(link.fields?.(p) ?? {}) } as Record<string, unknown> & { _type?: RelationshipType };
-    for (const [key, prop] of [['startDate', 'startDate'], ['endDate', 'endDate']] as const) {
+    for (const [key, prop] of [
+      ['startDate', 'startDate'],
+      ['endDate', 'endDate'],
+    ] as const) {
       const d = dateCell(str(p[prop]) ?? '');
       if (d && d !== 'bad' && !fields[key]) fields[key] = d;
     }

@@ -62,6 +62,9 @@ export class LabelTally {
     else this.counts.set(label, { type, rows: 1 });
   }
   list(): LabelSuggestion[] {
-    return [...this.counts].map(([label, { type, rows }]) => ({ label, type, rows })).sort((a, b) => b.rows - a.rows).slice(0, 200);
+    return [...this.counts]
+      .map(([label, { type, rows }]) => ({ label, type, rows }))
+      .sort((a, b) => b.rows - a.rows)
+      .slice(0, 200);
   }
 }

@@ -36,12 +36,32 @@ const BASE = 'https://littlesis.org';
 
 /** LittleSis's twelve relationship categories as our types. */
 const CATEGORIES: Record<number, RelationshipType> = {
-  1: 'POSITION', 2: 'MEMBERSHIP', 3: 'MEMBERSHIP', 4: 'FAMILY', 5: 'DONATION', 6: 'TRANSACTION',
-  7: 'LOBBYING', 8: 'SOCIAL', 9: 'PROFESSIONAL', 10: 'OWNERSHIP', 11: 'HIERARCHY', 12: 'GENERIC',
+  1: 'POSITION',
+  2: 'MEMBERSHIP',
+  3: 'MEMBERSHIP',
+  4: 'FAMILY',
+  5: 'DONATION',
+  6: 'TRANSACTION',
+  7: 'LOBBYING',
+  8: 'SOCIAL',
+  9: 'PROFESSIONAL',
+  10: 'OWNERSHIP',
+  11: 'HIERARCHY',
+  12: 'GENERIC',
 };
 const CATEGORY_NAMES: Record<number, string> = {
-  1: 'position', 2: 'education', 3: 'membership', 4: 'family', 5: 'donation', 6: 'transaction',
-  7: 'lobbying', 8: 'social', 9: 'professional', 10: 'ownership', 11: 'hierarchy', 12: 'generic',
+  1: 'position',
+  2: 'education',
+  3: 'membership',
+  4: 'family',
+  5: 'donation',
+  6: 'transaction',
+  7: 'lobbying',
+  8: 'social',
+  9: 'professional',
+  10: 'ownership',
+  11: 'hierarchy',
+  12: 'generic',
 };
 
 const text = (v: unknown) => (typeof v === 'string' && v.trim() ? v.trim().slice(0, 200) : null);
@@ -68,7 +88,8 @@ function collect(value: unknown, entities: Map<number, LsEntity>, relationships:
   }
   const o = value as Record<string, unknown>;
   const attributes = (typeof o.attributes === 'object' && o.attributes !== null ? o.attributes : o) as Record<string, unknown>;
-  const self = typeof (o.links as Record<string, unknown> | undefined)?.self === 'string' ? ((o.links as Record<string, string>).self) : undefined;
+  const self =
+    typeof (o.links as Record<string, unknown> | undefined)?.self === 'string' ? (o.links as Record<string, string>).self : undefined;
   const id = Number(attributes.id ?? o.id);
   if ((o.type === 'relationships' || 'entity1_id' in attributes) && Number.isInteger(id)) {
     relationships.set(id, { ...(attributes as unknown as LsRelationship), id, ...(self ? { link: self } : {}) });
@@ -82,7 +103,8 @@ function collect(value: unknown, entities: Map<number, LsEntity>, relationships:
   }
 }
 
-const absolute = (link: string | undefined, fallback: string) => (link ? (link.startsWith('http') ? link : `${BASE}${link.startsWith('/') ? '' : '/'}${link}`) : fallback);
+const absolute = (link: string | undefined, fallback: string) =>
+  link ? (link.startsWith('http') ? link : `${BASE}${link.startsWith('/') ? '' : '/'}${link}`) : fallback;
 
 /** LittleSis JSON as actors and ties; LittleSis ids are the `littlesis` external id. */
 export function littlesisToIncoming(json: string): Incoming {
@@ -95,7 +117,12 @@ export function littlesisToIncoming(json: string): Incoming {
   const entities = new Map<number, LsEntity>();
   const relationships = new Map<number, LsRelationship>();
   collect(value, entities, relationships);
-  if (!entities.size) throw new Problem(422, 'Unusable file', 'This JSON holds no LittleSis entity (an API answer of /api/entities/:id or a bulk dump). Nothing was imported.');
+  if (!entities.size)
+    throw new Problem(
+      422,
+      'Unusable file',
+      'This JSON holds no LittleSis entity (an API answer of /api/entities/:id or a bulk dump). Nothing was imported.',
+    );
   const out = emptyIncoming();
   out.totalRows = entities.size + relationships.size;
   const kinds = new Map<number, ActorKind>();
@@ -111,8 +138,13 @@ export function littlesisToIncoming(json: string): Incoming {
       name: e.name.slice(0, 200),
       kind,
       externalIds: { littlesis: String(e.id) },
-      aliases: [...new Set((e.aliases ?? []).filter((a) => typeof a === 'string' && a.trim() && a !== e.name))].slice(0, 50).map((a) => a.slice(0, 200)),
-      description: [e.blurb, e.summary].filter((s): s is string => typeof s === 'string' && s.trim() !== '').join('\n\n').slice(0, 20_000),
+      aliases: [...new Set((e.aliases ?? []).filter((a) => typeof a === 'string' && a.trim() && a !== e.name))]
+        .slice(0, 50)
+        .map((a) => a.slice(0, 200)),
+      description: [e.blurb, e.summary]
+        .filter((s): s is string => typeof s === 'string' && s.trim() !== '')
+        .join('\n\n')
+        .slice(0, 20_000),
       links,
     });
   }
@@ -120,7 +152,11 @@ export function littlesisToIncoming(json: string): Incoming {
     row++;
     let type = CATEGORIES[r.category_id];
     if (!type) {
-      out.errors.push({ row, column: 'category_id', message: `relationship ${r.id} has category ${r.category_id}, not one of LittleSis's 1–12` });
+      out.errors.push({
+        row,
+        column: 'category_id',
+        message: `relationship ${r.id} has category ${r.category_id}, not one of LittleSis's 1–12`,
+      });
       continue;
     }
     // Hierarchy: entity1 is the child, entity2 the parent; ours points from the parent.
@@ -143,12 +179,19 @@ export function littlesisToIncoming(json: string): Incoming {
     };
     switch (type) {
       case 'POSITION':
-        Object.assign(fields, { title: d1, board: attrs.is_board === true, executive: attrs.is_executive === true, compensation: number(attrs.compensation) });
+        Object.assign(fields, {
+          title: d1,
+          board: attrs.is_board === true,
+          executive: attrs.is_executive === true,
+          compensation: number(attrs.compensation),
+        });
         break;
       case 'MEMBERSHIP':
         fields.role = r.category_id === 2 ? (d1 ?? 'student') : d1;
         break;
-      case 'FAMILY': case 'SOCIAL': case 'PROFESSIONAL':
+      case 'FAMILY':
+      case 'SOCIAL':
+      case 'PROFESSIONAL':
         fields.relation = d1;
         break;
       case 'DONATION':
@@ -179,6 +222,10 @@ export function littlesisToIncoming(json: string): Incoming {
       sourceUrls: [absolute(r.link, `${BASE}/relationships/${r.id}`)],
     });
   }
-  out.sources = [...relationships.values()].map((r) => ({ url: absolute(r.link, `${BASE}/relationships/${r.id}`), publisher: 'LittleSis', title: null }));
+  out.sources = [...relationships.values()].map((r) => ({
+    url: absolute(r.link, `${BASE}/relationships/${r.id}`),
+    publisher: 'LittleSis',
+    title: null,
+  }));
   return out;
 }

@@ -20,7 +20,8 @@ function columns(header: string[]) {
     find: (...names: string[]) => names.map((n) => index.get(n.toLowerCase())).find((i) => i !== undefined),
     need(name: string, what: string): number {
       const i = index.get(name.trim().toLowerCase());
-      if (i === undefined) throw refuse(`The column “${name}” (${what}) is not in the file; its columns are ${header.map((h) => `“${h}”`).join(', ')}.`);
+      if (i === undefined)
+        throw refuse(`The column “${name}” (${what}) is not in the file; its columns are ${header.map((h) => `“${h}”`).join(', ')}.`);
       return i;
     },
   };
@@ -76,7 +77,10 @@ export function dateCell(value: string): string | null | 'bad' {
 
 /** "1,250.50", "$1250", "1 250" as a number; null when empty. */
 export function amountCell(value: string): number | null | 'bad' {
-  const v = value.trim().replace(/^[$€£¥]|\s|[$€£¥]$/g, '').replace(/,(?=\d{3}(\D|$))/g, '');
+  const v = value
+    .trim()
+    .replace(/^[$€£¥]|\s|[$€£¥]$/g, '')
+    .replace(/,(?=\d{3}(\D|$))/g, '');
   if (!v) return null;
   const n = Number(v);
   return Number.isFinite(n) && n >= 0 ? n : 'bad';
@@ -220,7 +224,8 @@ export function kumuElements(table: Table, out: Incoming): void {
     const badRole = roles.find((r) => !(actorRoles as readonly string[]).includes(r));
     if (badRole) out.errors.push({ row, column: 'Roles', message: `"${badRole}" is not one of ${actorRoles.join(', ')}` });
     const sector = cell(col('sector')).toLowerCase();
-    if (sector && !(sectors as readonly string[]).includes(sector)) out.errors.push({ row, column: 'Sector', message: `"${sector}" is not one of ${sectors.join(', ')}` });
+    if (sector && !(sectors as readonly string[]).includes(sector))
+      out.errors.push({ row, column: 'Sector', message: `"${sector}" is not one of ${sectors.join(', ')}` });
     const ref = `name:${nameKey(name)}`;
     if (out.actors.some((a) => a.ref === ref)) return;
     out.actors.push({
@@ -254,7 +259,8 @@ export function kumuConnections(table: Table, out: Incoming): void {
     if (s === 'bad') out.errors.push({ row: t.row, column: 'Strength', message: 'must be a whole number from 1 to 5' });
     else if (s !== null) t.fields.strength = s;
     const rule = relationshipRules[t.type];
-    if (rule.mutual === 'optional' && /mutual|undirected/i.test(direction === undefined ? '' : (cells[direction] ?? ''))) t.fields.mutual = true;
+    if (rule.mutual === 'optional' && /mutual|undirected/i.test(direction === undefined ? '' : (cells[direction] ?? '')))
+      t.fields.mutual = true;
   }
   // A connection to a name of the elements sheet takes that element's kind, not the default.
   for (const a of read.actors) if (!kinds.has(a.ref)) out.actors.push(a);

@@ -2,8 +2,32 @@ import { distance } from 'fastest-levenshtein';
 
 /** Legal-form words that say nothing about which organisation is meant. */
 const SUFFIXES = new Set([
-  'inc', 'incorporated', 'llc', 'ltd', 'limited', 'corp', 'corporation', 'co', 'plc', 'lp', 'llp', 'pllc',
-  'gmbh', 'mbh', 'ag', 'kg', 'ev', 'sa', 'sarl', 'bv', 'nv', 'srl', 'spa', 'oy', 'ab', 'as',
+  'inc',
+  'incorporated',
+  'llc',
+  'ltd',
+  'limited',
+  'corp',
+  'corporation',
+  'co',
+  'plc',
+  'lp',
+  'llp',
+  'pllc',
+  'gmbh',
+  'mbh',
+  'ag',
+  'kg',
+  'ev',
+  'sa',
+  'sarl',
+  'bv',
+  'nv',
+  'srl',
+  'spa',
+  'oy',
+  'ab',
+  'as',
 ]);
 
 /**

@@ -11,7 +11,15 @@ import { FUZZY_THRESHOLD, nameKey, similarity } from './names.js';
 /** What the plan needs to know of the workspace, read in the import's transaction. */
 export interface Snapshot {
   actors: { id: string; name: string; kind: ActorKind; externalIdsJson: string | null }[];
-  ties: { from: string; to: string; type: string; mutual: boolean; startDate: string | null; endDate: string | null; date: string | null }[];
+  ties: {
+    from: string;
+    to: string;
+    type: string;
+    mutual: boolean;
+    startDate: string | null;
+    endDate: string | null;
+    date: string | null;
+  }[];
   sources: { id: string; url: string }[];
 }
 
@@ -44,7 +52,15 @@ const extKey = (key: string, value: string) => `${key}\u0000${value}`;
 const dateOf = (value: unknown) => (typeof value === 'string' ? value : null);
 
 /** A tie is the one already there when ends, type and dates agree (either way round if mutual). */
-export function tieKey(t: { from: string; to: string; type: string; mutual: boolean; startDate: string | null; endDate: string | null; date: string | null }) {
+export function tieKey(t: {
+  from: string;
+  to: string;
+  type: string;
+  mutual: boolean;
+  startDate: string | null;
+  endDate: string | null;
+  date: string | null;
+}) {
   const [a, b] = t.mutual && t.to < t.from ? [t.to, t.from] : [t.from, t.to];
   return [a, b, t.type, t.startDate ?? '', t.endDate ?? '', t.date ?? ''].join('\u0000');
 }
@@ -87,8 +103,9 @@ export function planImport(incoming: Incoming, snapshot: Snapshot, now: string):
     if (resolved.has(a.ref)) continue;
     const key = nameKey(a.name);
     const found =
-      Object.entries(a.externalIds).map(([k, v]) => byExt.get(extKey(k, v))).find(Boolean) ??
-      byName.get(key);
+      Object.entries(a.externalIds)
+        .map(([k, v]) => byExt.get(extKey(k, v)))
+        .find(Boolean) ?? byName.get(key);
     if (found) {
       resolved.set(a.ref, found);
       actorsMatched++;
@@ -162,7 +179,11 @@ export function planImport(incoming: Incoming, snapshot: Snapshot, now: string):
     const from = resolve(t.from);
     const to = resolve(t.to);
     if (!from || !to) {
-      errors.push({ row: t.row, column: !from ? 'from' : 'to', message: `names an actor that is neither in the file nor in the workspace (${(!from ? t.from : t.to).replace(/^(ext|name):/, '')})` });
+      errors.push({
+        row: t.row,
+        column: !from ? 'from' : 'to',
+        message: `names an actor that is neither in the file nor in the workspace (${(!from ? t.from : t.to).replace(/^(ext|name):/, '')})`,
+      });
       continue;
     }
     const ids: string[] = [];
@@ -177,7 +198,15 @@ export function planImport(incoming: Incoming, snapshot: Snapshot, now: string):
     if (bad) continue;
     for (const id of ids) allSources.add(id);
     const mutual = typeof t.fields.mutual === 'boolean' ? t.fields.mutual : relationshipRules[t.type].mutual === 'always';
-    const key = tieKey({ from: from.id, to: to.id, type: t.type, mutual, startDate: dateOf(t.fields.startDate), endDate: dateOf(t.fields.endDate), date: dateOf(t.fields.date) });
+    const key = tieKey({
+      from: from.id,
+      to: to.id,
+      type: t.type,
+      mutual,
+      startDate: dateOf(t.fields.startDate),
+      endDate: dateOf(t.fields.endDate),
+      date: dateOf(t.fields.date),
+    });
     if (seen.has(key)) {
       relationshipsMatched++;
       continue;
@@ -214,7 +243,10 @@ export function planImport(incoming: Incoming, snapshot: Snapshot, now: string):
 }
 
 /** New names close to existing ones, for the user to confirm as the same or keep apart. */
-function fuzzyCandidates(created: { input: ActorCreate; row: number; key: string }[], existing: { id: string; name: string; key: string }[]): FuzzyCandidate[] {
+function fuzzyCandidates(
+  created: { input: ActorCreate; row: number; key: string }[],
+  existing: { id: string; name: string; key: string }[],
+): FuzzyCandidate[] {
   const out: FuzzyCandidate[] = [];
   if (!existing.length) return out;
   const limit = Math.min(created.length, Math.floor(FUZZY_BUDGET / existing.length));

@@ -22,16 +22,22 @@ export function utf8Text(bytes: Uint8Array): string {
   } catch {
     const bad = firstInvalidUtf8(bytes);
     const line = bytes.subarray(0, bad).reduce((n, b) => n + (b === 0x0a ? 1 : 0), 1);
-    const printable = bytes.subarray(0, Math.min(bytes.length, 4096)).filter((b) => b >= 0x20 || b === 0x09 || b === 0x0a || b === 0x0d).length;
-    if (printable < Math.min(bytes.length, 4096) * 0.9) throw refuse('This is not a text file (it holds binary data); choose a CSV, an XLSX workbook or a JSON file.');
-    throw refuse(`The file is not UTF-8 text: line ${line} holds a byte that UTF-8 does not allow (it was probably saved as Windows-1252 or Latin-1). Save it again as “CSV UTF-8”.`);
+    const printable = bytes
+      .subarray(0, Math.min(bytes.length, 4096))
+      .filter((b) => b >= 0x20 || b === 0x09 || b === 0x0a || b === 0x0d).length;
+    if (printable < Math.min(bytes.length, 4096) * 0.9)
+      throw refuse('This is not a text file (it holds binary data); choose a CSV, an XLSX workbook or a JSON file.');
+    throw refuse(
+      `The file is not UTF-8 text: line ${line} holds a byte that UTF-8 does not allow (it was probably saved as Windows-1252 or Latin-1). Save it again as “CSV UTF-8”.`,
+    );
   }
-  if (text.includes('\u0000')) throw refuse('This is not a text file (it holds binary data); choose a CSV, an XLSX workbook or a JSON file.');
+  if (text.includes('\u0000'))
+    throw refuse('This is not a text file (it holds binary data); choose a CSV, an XLSX workbook or a JSON file.');
   return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
 }
 
 function firstInvalidUtf8(bytes: Uint8Array): number {
-  for (let i = 0; i < bytes.length; ) {
+  for (let i = 0; i < bytes.length;) {
     const b = bytes[i]!;
     const len = b < 0x80 ? 1 : b >> 5 === 0b110 ? 2 : b >> 4 === 0b1110 ? 3 : b >> 3 === 0b11110 ? 4 : 0;
     if (!len) return i;
@@ -106,10 +112,15 @@ function cellText(value: ExcelJS.CellValue, sheet: string, row: number, address:
   if (value instanceof Date) return value.toISOString().slice(0, 10);
   if (typeof value !== 'object') return String(value);
   if ('formula' in value || 'sharedFormula' in value) {
-    throw new Problem(422, 'Unreadable file', `Sheet "${sheet}", row ${row}, cell ${address} holds a formula; paste the values instead (copy, then Paste Special → Values). Nothing was imported.`, {
-      errors: [{ path: `${sheet}.row ${row}.${address}`, message: 'holds a formula' }],
-      rowErrors: [{ row, column: address, message: 'holds a formula; paste values instead' }],
-    });
+    throw new Problem(
+      422,
+      'Unreadable file',
+      `Sheet "${sheet}", row ${row}, cell ${address} holds a formula; paste the values instead (copy, then Paste Special → Values). Nothing was imported.`,
+      {
+        errors: [{ path: `${sheet}.row ${row}.${address}`, message: 'holds a formula' }],
+        rowErrors: [{ row, column: address, message: 'holds a formula; paste values instead' }],
+      },
+    );
   }
   if ('richText' in value) return value.richText.map((r) => r.text).join('');
   if ('hyperlink' in value) return String(value.text ?? value.hyperlink);

@@ -6,7 +6,12 @@ describe('bulkEdit', () => {
   it('adds a role and a tag to several actors as one undo step', async () => {
     const { editor } = testEditor();
     editor.store.set({ selection: { actors: [ids.mayor, ids.chamber], relationships: [] } });
-    await dispatch(editor, 'bulkEdit', { ids: [ids.mayor, ids.chamber], addRoles: ['influencer'], addTags: ['budget'], removeTags: ['business'] });
+    await dispatch(editor, 'bulkEdit', {
+      ids: [ids.mayor, ids.chamber],
+      addRoles: ['influencer'],
+      addTags: ['budget'],
+      removeTags: ['business'],
+    });
     expect(editor.doc.actors[ids.mayor]!.roles).toEqual(['decision_maker', 'influencer']);
     expect(editor.doc.actors[ids.chamber]!.tags).toEqual(['budget']);
 

@@ -10,7 +10,10 @@ export interface BulkEditArg {
   removeTags?: string[];
 }
 
-const merge = <T>(list: T[], add: T[] = [], remove: T[] = []) => [...list.filter((x) => !remove.includes(x)), ...add.filter((x) => !list.includes(x))];
+const merge = <T>(list: T[], add: T[] = [], remove: T[] = []) => [
+  ...list.filter((x) => !remove.includes(x)),
+  ...add.filter((x) => !list.includes(x)),
+];
 
 /** Adds or removes roles and tags on many actors as one step. */
 export const bulkEdit = defineCommand<BulkEditArg>({

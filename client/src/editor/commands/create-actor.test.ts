@@ -6,7 +6,11 @@ describe('createActor', () => {
   it('adds a new actor to the map, and undo and redo take it away and bring it back', async () => {
     const { editor, transport } = testEditor();
     const id = '00000000-0000-4000-8000-0000000000aa';
-    await dispatch(editor, 'createActor', { id, data: { kind: 'person', name: 'Councillor Okafor', power: 4 }, position: { x: 50, y: 60 } });
+    await dispatch(editor, 'createActor', {
+      id,
+      data: { kind: 'person', name: 'Councillor Okafor', power: 4 },
+      position: { x: 50, y: 60 },
+    });
     expect(editor.doc.actors[id]?.name).toBe('Councillor Okafor');
     expect(editor.doc.members[id]).toMatchObject({ x: 50, y: 60 });
     expect(editor.state.selection.actors).toEqual([id]);

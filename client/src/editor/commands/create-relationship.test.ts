@@ -8,8 +8,17 @@ describe('createRelationship', () => {
     const { editor } = testEditor();
     const id = '00000000-0000-4000-8000-0000000000bb';
     const source = '00000000-0000-4000-8000-0000000000cc';
-    await dispatch(editor, 'createRelationship', { id, data: { type: 'INFLUENCE', from: ids.union, to: ids.mayor, how: 'turnout', sourceIds: [source] } });
-    expect(editor.doc.relationships[id]).toMatchObject({ type: 'INFLUENCE', how: 'turnout', sourceIds: [source], mutual: false, strength: 3 });
+    await dispatch(editor, 'createRelationship', {
+      id,
+      data: { type: 'INFLUENCE', from: ids.union, to: ids.mayor, how: 'turnout', sourceIds: [source] },
+    });
+    expect(editor.doc.relationships[id]).toMatchObject({
+      type: 'INFLUENCE',
+      how: 'turnout',
+      sourceIds: [source],
+      mutual: false,
+      strength: 3,
+    });
     expect(visibleRelationships(editor.doc)).toHaveLength(2);
 
     await editor.undo();

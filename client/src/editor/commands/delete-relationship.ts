@@ -16,7 +16,10 @@ export const deleteRelationship = defineCommand<string>({
       summary: `Delete the ${typeLabels[r.type].toLowerCase()} tie between ${from} and ${to}`,
       edits: [{ kind: 'delete', entity: 'relationship', id, data: r as unknown as Record<string, unknown> }],
     });
-    if (ok) editor.store.set((s) => ({ selection: { actors: s.selection.actors, relationships: s.selection.relationships.filter((x) => x !== id) } }));
+    if (ok)
+      editor.store.set((s) => ({
+        selection: { actors: s.selection.actors, relationships: s.selection.relationships.filter((x) => x !== id) },
+      }));
     return ok;
   },
 });

@@ -26,7 +26,9 @@ export const deleteSelection = defineCommand({
     }
     const parts = [
       actors.length ? `${actors.length === 1 ? doc.actors[actors[0]!]?.name : `${actors.length} actors`} from the map` : '',
-      selection.relationships.length ? `${selection.relationships.length} relationship${selection.relationships.length === 1 ? '' : 's'}` : '',
+      selection.relationships.length
+        ? `${selection.relationships.length} relationship${selection.relationships.length === 1 ? '' : 's'}`
+        : '',
     ].filter(Boolean);
     const ok = await editor.commit({ summary: `Remove ${parts.join(' and ')}`, edits });
     if (ok) editor.store.set({ selection: { actors: [], relationships: [] } });

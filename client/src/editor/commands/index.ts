@@ -17,14 +17,44 @@ import { updateRelationship } from './update-relationship';
 
 /** Every command, by name. Order matters for keys: the first whose keyTest matches wins. */
 export const commands = {
-  undo, redo, deleteActors, deleteSelection,
-  exportSvg: ui.exportSvg, exportPng: ui.exportPng,
-  selectAll: ui.selectAll, clearSelection: ui.clearSelection, openAddActor: ui.openAddActor, showHelp: ui.showHelp,
-  fit: ui.fit, layoutForce: ui.layoutForce, layoutConcentric: ui.layoutConcentric, toggleLabels: ui.toggleLabels,
-  viewNetwork: ui.viewNetwork, viewGrid: ui.viewGrid, viewTable: ui.viewTable, showView: ui.showView,
-  toggleDrawMode: ui.toggleDrawMode, drawFrom: ui.drawFrom, inspectRelationship: ui.inspectRelationship, openShare: ui.openShare, showPanel: ui.showPanel, closeDialog: ui.closeDialog, findConnections: ui.findConnections, expandNeighbourhood: ui.expandNeighbourhood,
-  createActor, addToMap, updateActor, bulkEdit, createRelationship, updateRelationship, deleteRelationship, assessActor, moveActors,
-  addStoryStep, removeStoryStep, moveStoryStep,
+  undo,
+  redo,
+  deleteActors,
+  deleteSelection,
+  exportSvg: ui.exportSvg,
+  exportPng: ui.exportPng,
+  selectAll: ui.selectAll,
+  clearSelection: ui.clearSelection,
+  openAddActor: ui.openAddActor,
+  showHelp: ui.showHelp,
+  fit: ui.fit,
+  layoutForce: ui.layoutForce,
+  layoutConcentric: ui.layoutConcentric,
+  toggleLabels: ui.toggleLabels,
+  viewNetwork: ui.viewNetwork,
+  viewGrid: ui.viewGrid,
+  viewTable: ui.viewTable,
+  showView: ui.showView,
+  toggleDrawMode: ui.toggleDrawMode,
+  drawFrom: ui.drawFrom,
+  inspectRelationship: ui.inspectRelationship,
+  openShare: ui.openShare,
+  showPanel: ui.showPanel,
+  closeDialog: ui.closeDialog,
+  findConnections: ui.findConnections,
+  expandNeighbourhood: ui.expandNeighbourhood,
+  createActor,
+  addToMap,
+  updateActor,
+  bulkEdit,
+  createRelationship,
+  updateRelationship,
+  deleteRelationship,
+  assessActor,
+  moveActors,
+  addStoryStep,
+  removeStoryStep,
+  moveStoryStep,
 };
 
 export type Commands = typeof commands;
@@ -37,7 +67,11 @@ export function can(editor: Editor, name: CommandName): boolean {
 }
 
 /** Runs a command by name if its predicate allows; returns what perform returned. */
-export function dispatch<N extends CommandName>(editor: Editor, name: N, ...arg: ArgOf<Commands[N]> extends void ? [] : [ArgOf<Commands[N]>]) {
+export function dispatch<N extends CommandName>(
+  editor: Editor,
+  name: N,
+  ...arg: ArgOf<Commands[N]> extends void ? [] : [ArgOf<Commands[N]>]
+) {
   const c = commands[name] as Command<unknown>;
   if (c.predicate && !c.predicate(editor)) return undefined;
   return c.perform(editor, arg[0]);
@@ -55,4 +89,5 @@ export function dispatchKey(editor: Editor, e: KeyLike): boolean {
 }
 
 /** Commands with keys, for the help overlay. */
-export const shortcuts = () => (Object.values(commands) as Command<unknown>[]).filter((c) => c.keys).map((c) => ({ keys: c.keys!, label: c.label }));
+export const shortcuts = () =>
+  (Object.values(commands) as Command<unknown>[]).filter((c) => c.keys).map((c) => ({ keys: c.keys!, label: c.label }));

@@ -11,7 +11,7 @@ export const moveActors = defineCommand<{ moves: Placed[] }>({
     const real = moves.filter((m) => members[m.actorId] && (members[m.actorId]!.x !== m.x || members[m.actorId]!.y !== m.y));
     if (!real.length) return true;
     const before = real.map((m) => ({ actorId: m.actorId, x: members[m.actorId]!.x ?? m.x, y: members[m.actorId]!.y ?? m.y }));
-    const name = real.length === 1 ? editor.doc.actors[real[0]!.actorId]?.name ?? 'actor' : `${real.length} actors`;
+    const name = real.length === 1 ? (editor.doc.actors[real[0]!.actorId]?.name ?? 'actor') : `${real.length} actors`;
     return editor.commit({ summary: `Move ${name}`, edits: [{ kind: 'move', before, after: real }] });
   },
 });

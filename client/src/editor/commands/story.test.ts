@@ -8,7 +8,11 @@ describe('story steps', () => {
     editor.store.set({ selection: { actors: [ids.chamber, ids.mayor], relationships: [ids.tie] } });
     await dispatch(editor, 'addStoryStep', { title: 'Follow the money', text: 'The chamber funds the mayor.' });
     expect(editor.doc.annotations).toHaveLength(1);
-    expect(editor.doc.annotations[0]).toMatchObject({ title: 'Follow the money', actorIds: [ids.chamber, ids.mayor], relationshipIds: [ids.tie] });
+    expect(editor.doc.annotations[0]).toMatchObject({
+      title: 'Follow the money',
+      actorIds: [ids.chamber, ids.mayor],
+      relationshipIds: [ids.tie],
+    });
     expect(editor.doc.mapVersion).toBe(2);
 
     await editor.undo();

@@ -5,7 +5,15 @@ import { defineCommand } from './command';
 function saveAnnotations(editor: Editor, next: Annotation[], summary: string): Promise<boolean> {
   return editor.commit({
     summary,
-    edits: [{ kind: 'update', entity: 'map', id: editor.doc.mapId, before: { annotations: editor.doc.annotations }, after: { annotations: next } }],
+    edits: [
+      {
+        kind: 'update',
+        entity: 'map',
+        id: editor.doc.mapId,
+        before: { annotations: editor.doc.annotations },
+        after: { annotations: next },
+      },
+    ],
   });
 }
 
@@ -28,7 +36,11 @@ export const removeStoryStep = defineCommand<{ id: string }>({
   perform: (editor, { id }) => {
     const step = editor.doc.annotations.find((a) => a.id === id);
     if (!step) return false;
-    return saveAnnotations(editor, editor.doc.annotations.filter((a) => a.id !== id), `Remove story step “${step.title}”`);
+    return saveAnnotations(
+      editor,
+      editor.doc.annotations.filter((a) => a.id !== id),
+      `Remove story step “${step.title}”`,
+    );
   },
 });
 

@@ -19,7 +19,10 @@ export class RecordingTransport implements Transport {
     for (const e of edits) {
       const id = 'id' in e ? e.id : e.kind === 'assess' ? e.actorId : null;
       if (!id) continue;
-      const current = context.doc.actors[id]?.version ?? context.doc.relationships[id]?.version ?? (id === context.doc.mapId ? context.doc.mapVersion : 0);
+      const current =
+        context.doc.actors[id]?.version ??
+        context.doc.relationships[id]?.version ??
+        (id === context.doc.mapId ? context.doc.mapVersion : 0);
       versions[id] = current + 1;
     }
     return versions;
@@ -37,8 +40,22 @@ export const ids = {
 /** A small map: the mayor (decision-maker), the chamber of commerce and our union; the chamber donates to the mayor. */
 export function sampleDoc(): GraphDoc {
   const mayor = actorFromCreate(ids.mayor, { kind: 'person', name: 'Mayor Rivera', roles: ['decision_maker'], power: 5, alignment: 0 });
-  const chamber = actorFromCreate(ids.chamber, { kind: 'organization', name: 'Chamber of Commerce', organized: true, power: 3, alignment: -2, tags: ['business'] });
-  const union = actorFromCreate(ids.union, { kind: 'organization', name: 'Nurses Union', organized: true, roles: ['base'], power: 2, alignment: 3 });
+  const chamber = actorFromCreate(ids.chamber, {
+    kind: 'organization',
+    name: 'Chamber of Commerce',
+    organized: true,
+    power: 3,
+    alignment: -2,
+    tags: ['business'],
+  });
+  const union = actorFromCreate(ids.union, {
+    kind: 'organization',
+    name: 'Nurses Union',
+    organized: true,
+    roles: ['base'],
+    power: 2,
+    alignment: 3,
+  });
   const tie = relationshipFromCreate(ids.tie, { type: 'DONATION', from: ids.chamber, to: ids.mayor, amount: 5000, currency: 'USD' });
   return {
     mapId: ids.map,

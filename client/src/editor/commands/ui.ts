@@ -9,7 +9,8 @@ export const selectAll = defineCommand({
   label: 'Select all',
   keys: 'Ctrl A',
   keyTest: (e) => mod(e) && e.key.toLowerCase() === 'a',
-  perform: (editor) => editor.store.set({ selection: { actors: Object.keys(editor.doc.members).filter((id) => editor.doc.actors[id]), relationships: [] } }),
+  perform: (editor) =>
+    editor.store.set({ selection: { actors: Object.keys(editor.doc.members).filter((id) => editor.doc.actors[id]), relationships: [] } }),
 });
 
 export const clearSelection = defineCommand({
@@ -18,7 +19,8 @@ export const clearSelection = defineCommand({
   keys: 'Esc',
   keyTest: (e) => e.key === 'Escape',
   // Esc in a dialog closes the dialog only (the modal takes that key first); on the map it also ends drawing.
-  perform: (editor) => editor.store.set({ selection: { actors: [], relationships: [] }, highlight: null, dialog: null, story: null, drawMode: false }),
+  perform: (editor) =>
+    editor.store.set({ selection: { actors: [], relationships: [] }, highlight: null, dialog: null, story: null, drawMode: false }),
 });
 
 export const toggleDrawMode = defineCommand<boolean | void>({
@@ -149,7 +151,8 @@ export const findConnections = defineCommand<string | void>({
   keys: 'P',
   keyTest: key('p'),
   // From the context menu: from this actor.
-  perform: (editor, from: string | void) => editor.store.set(from ? { panel: 'explore', selection: { actors: [from], relationships: [] } } : { panel: 'explore' }),
+  perform: (editor, from: string | void) =>
+    editor.store.set(from ? { panel: 'explore', selection: { actors: [from], relationships: [] } } : { panel: 'explore' }),
 });
 
 export const exportPng = defineCommand({

@@ -11,6 +11,9 @@ export const updateRelationship = defineCommand<{ id: string; patch: Record<stri
     const { version: _v, ...fields } = patch;
     const diff = changedFields(r as unknown as Record<string, unknown>, fields);
     if (!diff) return true;
-    return editor.commit({ summary: `Edit relationship (${Object.keys(diff.after).join(', ')})`, edits: [{ kind: 'update', entity: 'relationship', id, ...diff }] });
+    return editor.commit({
+      summary: `Edit relationship (${Object.keys(diff.after).join(', ')})`,
+      edits: [{ kind: 'update', entity: 'relationship', id, ...diff }],
+    });
   },
 });

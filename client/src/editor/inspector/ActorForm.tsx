@@ -8,11 +8,22 @@ import { dispatch } from '../commands';
 import { useEditor } from '../context';
 import { alignmentScale, powerScale, signed } from '../../graph/scales';
 
-const list = (s: string) => s.split(',').map((x) => x.trim()).filter(Boolean);
-const lines = (s: string) => s.split('\n').map((x) => x.trim()).filter(Boolean);
+const list = (s: string) =>
+  s
+    .split(',')
+    .map((x) => x.trim())
+    .filter(Boolean);
+const lines = (s: string) =>
+  s
+    .split('\n')
+    .map((x) => x.trim())
+    .filter(Boolean);
 
 /** "wikipedia: Thad Cochran" per line ⇄ { wikipedia: 'Thad Cochran' }. */
-export const externalIdsText = (ids: Record<string, string>) => Object.entries(ids).map(([k, v]) => `${k}: ${v}`).join('\n');
+export const externalIdsText = (ids: Record<string, string>) =>
+  Object.entries(ids)
+    .map(([k, v]) => `${k}: ${v}`)
+    .join('\n');
 export function parseExternalIds(text: string): Record<string, string> {
   const out: Record<string, string> = {};
   for (const line of lines(text)) {
@@ -31,7 +42,13 @@ const ALWAYS_INTERNAL = ['contactOwner', 'privateNotes'];
  * Details of one actor, validated by the server's own schema before anything is sent.
  * `internal`: the actor fields this workspace keeps to itself, marked as such.
  */
-export function ActorForm({ actor, onOpenActor, full = false, onSaved, internal = ALWAYS_INTERNAL }: {
+export function ActorForm({
+  actor,
+  onOpenActor,
+  full = false,
+  onSaved,
+  internal = ALWAYS_INTERNAL,
+}: {
   actor: Actor;
   onOpenActor?: (id: string) => void;
   full?: boolean;
@@ -78,7 +95,12 @@ export function ActorForm({ actor, onOpenActor, full = false, onSaved, internal 
       contactOwner: form.contactOwner.trim() || null,
       privateNotes: form.privateNotes,
       ...(full
-        ? { aliases: list(form.aliases), externalIds: parseExternalIds(form.externalIds), links: lines(form.links), image: form.image.trim() || null }
+        ? {
+            aliases: list(form.aliases),
+            externalIds: parseExternalIds(form.externalIds),
+            links: lines(form.links),
+            image: form.image.trim() || null,
+          }
         : {}),
     };
     const checked = validate(actorPatch, patch);
@@ -95,17 +117,29 @@ export function ActorForm({ actor, onOpenActor, full = false, onSaved, internal 
     <form className="panel inspector-form" onSubmit={save} noValidate>
       <div className="panel-head">
         <h3>{actor.name}</h3>
-        {onOpenActor && <button type="button" className="btn btn-small" onClick={() => onOpenActor(actor.id)}>Profile</button>}
+        {onOpenActor && (
+          <button type="button" className="btn btn-small" onClick={() => onOpenActor(actor.id)}>
+            Profile
+          </button>
+        )}
       </div>
-      <p className="muted small">{actor.kind === 'person' ? 'Person' : 'Organisation'} · version {actor.version}</p>
+      <p className="muted small">
+        {actor.kind === 'person' ? 'Person' : 'Organisation'} · version {actor.version}
+      </p>
       <fieldset disabled={ro}>
-        <Field label="Name" error={errors.name}>{(p) => <input {...p} name="name" value={form.name} onChange={set('name')} />}</Field>
+        <Field label="Name" error={errors.name}>
+          {(p) => <input {...p} name="name" value={form.name} onChange={set('name')} />}
+        </Field>
         <div>
           <Field label="Power" error={errors.power} internal={inside('power')}>
             {(p) => (
               <select {...p} name="power" value={form.power} onChange={set('power')}>
                 <option value="">Not assessed</option>
-                {powerScale.map((v) => <option key={v} value={v}>{v} · {powerLabels[v]}</option>)}
+                {powerScale.map((v) => (
+                  <option key={v} value={v}>
+                    {v} · {powerLabels[v]}
+                  </option>
+                ))}
               </select>
             )}
           </Field>
@@ -113,48 +147,98 @@ export function ActorForm({ actor, onOpenActor, full = false, onSaved, internal 
             {(p) => (
               <select {...p} name="alignment" value={form.alignment} onChange={set('alignment')}>
                 <option value="">Not assessed</option>
-                {alignmentScale.map((v) => <option key={v} value={v}>{signed(v)} · {alignmentLabels[v]}</option>)}
+                {alignmentScale.map((v) => (
+                  <option key={v} value={v}>
+                    {signed(v)} · {alignmentLabels[v]}
+                  </option>
+                ))}
               </select>
             )}
           </Field>
         </div>
         <fieldset className="field roles">
-          <legend>Roles{inside('roles') && <span aria-hidden="true"><InternalMark /></span>}</legend>
+          <legend>
+            Roles
+            {inside('roles') && (
+              <span aria-hidden="true">
+                <InternalMark />
+              </span>
+            )}
+          </legend>
           {actorRoles.map((r: ActorRole) => (
             <label key={r} className="inline chip-check">
-              <input type="checkbox" checked={form.roles.includes(r)} onChange={(e) => setForm({ ...form, roles: e.target.checked ? [...form.roles, r] : form.roles.filter((x) => x !== r) })} /> {roleLabels[r]}
+              <input
+                type="checkbox"
+                checked={form.roles.includes(r)}
+                onChange={(e) => setForm({ ...form, roles: e.target.checked ? [...form.roles, r] : form.roles.filter((x) => x !== r) })}
+              />{' '}
+              {roleLabels[r]}
             </label>
           ))}
           {errors.roles && <div className="field-error">{errors.roles}</div>}
         </fieldset>
         {actor.kind === 'organization' && (
-          <label className="inline field-check"><input type="checkbox" checked={form.organized} onChange={(e) => setForm({ ...form, organized: e.target.checked })} /> Organised group</label>
+          <label className="inline field-check">
+            <input type="checkbox" checked={form.organized} onChange={(e) => setForm({ ...form, organized: e.target.checked })} /> Organised
+            group
+          </label>
         )}
         <Field label="Sector" error={errors.sector}>
           {(p) => (
             <select {...p} value={form.sector} onChange={set('sector')}>
               <option value="">—</option>
-              {sectors.map((s) => <option key={s} value={s}>{s}</option>)}
+              {sectors.map((s) => (
+                <option key={s} value={s}>
+                  {s}
+                </option>
+              ))}
             </select>
           )}
         </Field>
-        <Field label="Tags" error={errors.tags} hint="Separate with commas." internal={inside('tags')}>{(p) => <input {...p} value={form.tags} onChange={set('tags')} />}</Field>
-        <Field label="What they care about" error={errors.interests} hint="Separate with commas." internal={inside('interests')}>{(p) => <input {...p} value={form.interests} onChange={set('interests')} />}</Field>
-        <Field label="Where their power comes from" error={errors.powerSources} internal={inside('powerSources')}>{(p) => <input {...p} value={form.powerSources} onChange={set('powerSources')} />}</Field>
-        <Field label="Who among us knows them" error={errors.contactOwner} internal>{(p) => <input {...p} value={form.contactOwner} onChange={set('contactOwner')} />}</Field>
-        <Field label="Notes" error={errors.description} internal={inside('description')}>{(p) => <textarea {...p} rows={3} value={form.description} onChange={set('description')} />}</Field>
-        <Field label="Private notes" error={errors.privateNotes} internal>{(p) => <textarea {...p} rows={3} value={form.privateNotes} onChange={set('privateNotes')} />}</Field>
+        <Field label="Tags" error={errors.tags} hint="Separate with commas." internal={inside('tags')}>
+          {(p) => <input {...p} value={form.tags} onChange={set('tags')} />}
+        </Field>
+        <Field label="What they care about" error={errors.interests} hint="Separate with commas." internal={inside('interests')}>
+          {(p) => <input {...p} value={form.interests} onChange={set('interests')} />}
+        </Field>
+        <Field label="Where their power comes from" error={errors.powerSources} internal={inside('powerSources')}>
+          {(p) => <input {...p} value={form.powerSources} onChange={set('powerSources')} />}
+        </Field>
+        <Field label="Who among us knows them" error={errors.contactOwner} internal>
+          {(p) => <input {...p} value={form.contactOwner} onChange={set('contactOwner')} />}
+        </Field>
+        <Field label="Notes" error={errors.description} internal={inside('description')}>
+          {(p) => <textarea {...p} rows={3} value={form.description} onChange={set('description')} />}
+        </Field>
+        <Field label="Private notes" error={errors.privateNotes} internal>
+          {(p) => <textarea {...p} rows={3} value={form.privateNotes} onChange={set('privateNotes')} />}
+        </Field>
         {full && (
           <>
-            <Field label="Also known as" error={errors.aliases} hint="Separate with commas." internal={inside('aliases')}>{(p) => <input {...p} value={form.aliases} onChange={set('aliases')} />}</Field>
-            <Field label="External ids" error={errors.externalIds} internal={inside('externalIds')} hint="One per line, e.g. bioguide: C000567 · wikipedia: Thad Cochran · opencorporates: us_de/123 · littlesis: 1234">
+            <Field label="Also known as" error={errors.aliases} hint="Separate with commas." internal={inside('aliases')}>
+              {(p) => <input {...p} value={form.aliases} onChange={set('aliases')} />}
+            </Field>
+            <Field
+              label="External ids"
+              error={errors.externalIds}
+              internal={inside('externalIds')}
+              hint="One per line, e.g. bioguide: C000567 · wikipedia: Thad Cochran · opencorporates: us_de/123 · littlesis: 1234"
+            >
               {(p) => <textarea {...p} rows={3} value={form.externalIds} onChange={set('externalIds')} />}
             </Field>
-            <Field label="Links" error={errors.links} hint="One URL per line." internal={inside('links')}>{(p) => <textarea {...p} rows={2} value={form.links} onChange={set('links')} />}</Field>
-            <Field label="Image URL" error={errors.image} internal={inside('image')}>{(p) => <input {...p} type="url" value={form.image} onChange={set('image')} />}</Field>
+            <Field label="Links" error={errors.links} hint="One URL per line." internal={inside('links')}>
+              {(p) => <textarea {...p} rows={2} value={form.links} onChange={set('links')} />}
+            </Field>
+            <Field label="Image URL" error={errors.image} internal={inside('image')}>
+              {(p) => <input {...p} type="url" value={form.image} onChange={set('image')} />}
+            </Field>
           </>
         )}
-        {!ro && <button className="btn btn-primary" type="submit">Save</button>}
+        {!ro && (
+          <button className="btn btn-primary" type="submit">
+            Save
+          </button>
+        )}
       </fieldset>
     </form>
   );

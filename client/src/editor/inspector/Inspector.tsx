@@ -12,8 +12,24 @@ export function Inspector({ ws, onOpenActor }: { ws: string; onOpenActor: (id: s
   const actor = selection.actors.length === 1 && !selection.relationships.length ? doc.actors[selection.actors[0]!] : undefined;
   const rel = selection.relationships.length === 1 && !selection.actors.length ? doc.relationships[selection.relationships[0]!] : undefined;
 
-  if (actor) return <ActorForm key={`${actor.id}:${actor.version}`} actor={actor} onOpenActor={onOpenActor} {...(internal ? { internal: [...internal.always.actor, ...internal.added.actor] } : {})} />;
-  if (rel) return <RelationshipForm key={`${rel.id}:${rel.version}`} ws={ws} relationship={rel} {...(internal ? { internal: [...internal.always.relationship, ...internal.added.relationship] } : {})} />;
+  if (actor)
+    return (
+      <ActorForm
+        key={`${actor.id}:${actor.version}`}
+        actor={actor}
+        onOpenActor={onOpenActor}
+        {...(internal ? { internal: [...internal.always.actor, ...internal.added.actor] } : {})}
+      />
+    );
+  if (rel)
+    return (
+      <RelationshipForm
+        key={`${rel.id}:${rel.version}`}
+        ws={ws}
+        relationship={rel}
+        {...(internal ? { internal: [...internal.always.relationship, ...internal.added.relationship] } : {})}
+      />
+    );
   if (selection.actors.length > 1) return <BulkEdit ids={selection.actors} />;
 
   const actors = visibleActors(doc);
@@ -24,12 +40,27 @@ export function Inspector({ ws, onOpenActor }: { ws: string; onOpenActor: (id: s
     <div className="panel">
       <h3>{doc.mapName || 'Map'}</h3>
       <dl className="stats">
-        <div><dt>Actors</dt><dd>{actors.length}</dd></div>
-        <div><dt>Relationships</dt><dd>{rels.length}</dd></div>
-        <div><dt>Uncited ties</dt><dd className={uncited ? 'warn' : ''}>{uncited}</dd></div>
-        <div><dt>Not yet assessed</dt><dd className={unassessed ? 'warn' : ''}>{unassessed}</dd></div>
+        <div>
+          <dt>Actors</dt>
+          <dd>{actors.length}</dd>
+        </div>
+        <div>
+          <dt>Relationships</dt>
+          <dd>{rels.length}</dd>
+        </div>
+        <div>
+          <dt>Uncited ties</dt>
+          <dd className={uncited ? 'warn' : ''}>{uncited}</dd>
+        </div>
+        <div>
+          <dt>Not yet assessed</dt>
+          <dd className={unassessed ? 'warn' : ''}>{unassessed}</dd>
+        </div>
       </dl>
-      <p className="muted small">Select an actor or a tie to see and edit its details. Shift-drag on the background, or Ctrl-click, to select several and edit their roles and tags together.</p>
+      <p className="muted small">
+        Select an actor or a tie to see and edit its details. Shift-drag on the background, or Ctrl-click, to select several and edit their
+        roles and tags together.
+      </p>
     </div>
   );
 }

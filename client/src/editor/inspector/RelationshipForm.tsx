@@ -12,7 +12,15 @@ import { useEditor } from '../context';
 const META = ['id', 'version', 'createdAt', 'updatedAt'];
 
 /** `internal`: the relationship fields this workspace keeps to itself (privateNotes always). */
-export function RelationshipForm({ ws, relationship, internal = [] }: { ws: string; relationship: Relationship; internal?: readonly string[] }) {
+export function RelationshipForm({
+  ws,
+  relationship,
+  internal = [],
+}: {
+  ws: string;
+  relationship: Relationship;
+  internal?: readonly string[];
+}) {
   const editor = useEditor();
   const sources = useSources(ws);
   const [values, setValues] = useState<Record<string, unknown>>(relationship as unknown as Record<string, unknown>);
@@ -36,37 +44,100 @@ export function RelationshipForm({ ws, relationship, internal = [] }: { ws: stri
   return (
     <form className="panel inspector-form" onSubmit={save} noValidate>
       <h3>{typeLabels[relationship.type]}</h3>
-      <p className="rel-sentence">{from} <span className="muted">{rule.label}</span> {to}</p>
+      <p className="rel-sentence">
+        {from} <span className="muted">{rule.label}</span> {to}
+      </p>
       <fieldset disabled={!editor.me.canEdit}>
         {Object.entries(typeFields).map(([key, schema]) => (
-          <SchemaInput key={key} name={key} schema={schema} value={values[key]} error={errors[key]} onChange={(v) => setValues({ ...values, [key]: v })} />
+          <SchemaInput
+            key={key}
+            name={key}
+            schema={schema}
+            value={values[key]}
+            error={errors[key]}
+            onChange={(v) => setValues({ ...values, [key]: v })}
+          />
         ))}
         <Field label="Strength (1 weak … 5 strong)" error={errors.strength} internal={internal.includes('strength')}>
-          {(p) => <input {...p} type="number" min={1} max={5} value={String(values.strength ?? 3)} onChange={(e) => setValues({ ...values, strength: Number(e.target.value) })} />}
+          {(p) => (
+            <input
+              {...p}
+              type="number"
+              min={1}
+              max={5}
+              value={String(values.strength ?? 3)}
+              onChange={(e) => setValues({ ...values, strength: Number(e.target.value) })}
+            />
+          )}
         </Field>
-        <Field label="Notes" error={errors.description} internal={internal.includes('description')}>{(p) => <textarea {...p} rows={2} value={String(values.description ?? '')} onChange={(e) => setValues({ ...values, description: e.target.value })} />}</Field>
-        <Field label="Private notes" error={errors.privateNotes} internal>{(p) => <textarea {...p} rows={2} value={String(values.privateNotes ?? '')} onChange={(e) => setValues({ ...values, privateNotes: e.target.value })} />}</Field>
+        <Field label="Notes" error={errors.description} internal={internal.includes('description')}>
+          {(p) => (
+            <textarea
+              {...p}
+              rows={2}
+              value={String(values.description ?? '')}
+              onChange={(e) => setValues({ ...values, description: e.target.value })}
+            />
+          )}
+        </Field>
+        <Field label="Private notes" error={errors.privateNotes} internal>
+          {(p) => (
+            <textarea
+              {...p}
+              rows={2}
+              value={String(values.privateNotes ?? '')}
+              onChange={(e) => setValues({ ...values, privateNotes: e.target.value })}
+            />
+          )}
+        </Field>
         <div className="field">
           <span className="label">Sources</span>
           {relationship.sourceIds.length === 0 ? (
             <p className="warn small">No source cited yet.</p>
           ) : (
             <ul className="source-list">
-              {cited.map((s) => <li key={s.id}><a href={s.url} target="_blank" rel="noreferrer">{s.title ?? s.url}</a></li>)}
-              {cited.length < relationship.sourceIds.length && <li className="muted">{relationship.sourceIds.length - cited.length} more</li>}
+              {cited.map((s) => (
+                <li key={s.id}>
+                  <a href={s.url} target="_blank" rel="noreferrer">
+                    {s.title ?? s.url}
+                  </a>
+                </li>
+              ))}
+              {cited.length < relationship.sourceIds.length && (
+                <li className="muted">{relationship.sourceIds.length - cited.length} more</li>
+              )}
             </ul>
           )}
           {editor.me.canEdit && (
-            <select aria-label="Cite another source" value="" onChange={(e) => e.target.value && setValues({ ...values, sourceIds: [...(values.sourceIds as string[]), e.target.value] })}>
+            <select
+              aria-label="Cite another source"
+              value=""
+              onChange={(e) => e.target.value && setValues({ ...values, sourceIds: [...(values.sourceIds as string[]), e.target.value] })}
+            >
               <option value="">Cite a source already in the workspace…</option>
-              {(sources.data ?? []).filter((s) => !(values.sourceIds as string[]).includes(s.id)).map((s) => <option key={s.id} value={s.id}>{s.title ?? s.url}</option>)}
+              {(sources.data ?? [])
+                .filter((s) => !(values.sourceIds as string[]).includes(s.id))
+                .map((s) => (
+                  <option key={s.id} value={s.id}>
+                    {s.title ?? s.url}
+                  </option>
+                ))}
             </select>
           )}
         </div>
         {editor.me.canEdit && (
           <div className="form-actions">
-            <button className="btn btn-primary" type="submit">Save</button>
-            <button className="btn btn-danger" type="button" onClick={() => void dispatch(editor, 'deleteRelationship', relationship.id)} title="Delete this relationship (undo brings it back)">Delete</button>
+            <button className="btn btn-primary" type="submit">
+              Save
+            </button>
+            <button
+              className="btn btn-danger"
+              type="button"
+              onClick={() => void dispatch(editor, 'deleteRelationship', relationship.id)}
+              title="Delete this relationship (undo brings it back)"
+            >
+              Delete
+            </button>
           </div>
         )}
       </fieldset>

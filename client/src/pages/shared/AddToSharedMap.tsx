@@ -34,8 +34,11 @@ export function AddSharedActor({ ws, shareId, onAdded }: { ws: string; shareId: 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
     const data = {
-      name: form.name, kind: form.kind, description: form.description,
-      power: form.power === '' ? null : Number(form.power), alignment: form.alignment === '' ? null : Number(form.alignment),
+      name: form.name,
+      kind: form.kind,
+      description: form.description,
+      power: form.power === '' ? null : Number(form.power),
+      alignment: form.alignment === '' ? null : Number(form.alignment),
       position: besideTheMap(editor.doc.members),
     };
     const checked = validate(sharedActorCreate, data);
@@ -57,17 +60,34 @@ export function AddSharedActor({ ws, shareId, onAdded }: { ws: string; shareId: 
     <form onSubmit={submit} noValidate aria-label="Add an actor to the shared map">
       <h4>Add an actor</h4>
       <p className="muted small">It goes into the owner’s workspace and onto this map, marked as added by your organisation.</p>
-      <Field label="Name" error={errors.name}>{(p) => <input {...p} name="shared-actor-name" value={form.name} onChange={(e) => setForm({ ...form, name: e.target.value })} />}</Field>
+      <Field label="Name" error={errors.name}>
+        {(p) => <input {...p} name="shared-actor-name" value={form.name} onChange={(e) => setForm({ ...form, name: e.target.value })} />}
+      </Field>
       <fieldset className="field">
         <legend>Kind</legend>
-        <label className="inline"><input type="radio" name="shared-kind" checked={form.kind === 'person'} onChange={() => setForm({ ...form, kind: 'person' })} /> Person</label>
-        <label className="inline"><input type="radio" name="shared-kind" checked={form.kind === 'organization'} onChange={() => setForm({ ...form, kind: 'organization' })} /> Organisation</label>
+        <label className="inline">
+          <input type="radio" name="shared-kind" checked={form.kind === 'person'} onChange={() => setForm({ ...form, kind: 'person' })} />{' '}
+          Person
+        </label>
+        <label className="inline">
+          <input
+            type="radio"
+            name="shared-kind"
+            checked={form.kind === 'organization'}
+            onChange={() => setForm({ ...form, kind: 'organization' })}
+          />{' '}
+          Organisation
+        </label>
       </fieldset>
       <Field label="Power over the decision" error={errors.power}>
         {(p) => (
           <select {...p} value={form.power} onChange={(e) => setForm({ ...form, power: e.target.value })}>
             <option value="">Not assessed yet</option>
-            {powerScale.map((v) => <option key={v} value={v}>{v} · {powerLabels[v]}</option>)}
+            {powerScale.map((v) => (
+              <option key={v} value={v}>
+                {v} · {powerLabels[v]}
+              </option>
+            ))}
           </select>
         )}
       </Field>
@@ -75,14 +95,30 @@ export function AddSharedActor({ ws, shareId, onAdded }: { ws: string; shareId: 
         {(p) => (
           <select {...p} value={form.alignment} onChange={(e) => setForm({ ...form, alignment: e.target.value })}>
             <option value="">Not assessed yet</option>
-            {alignmentScale.map((v) => <option key={v} value={v}>{signed(v)} · {alignmentLabels[v]}</option>)}
+            {alignmentScale.map((v) => (
+              <option key={v} value={v}>
+                {signed(v)} · {alignmentLabels[v]}
+              </option>
+            ))}
           </select>
         )}
       </Field>
-      <Field label="About them" error={errors.description}>{(p) => <textarea {...p} rows={2} value={form.description} onChange={(e) => setForm({ ...form, description: e.target.value })} />}</Field>
-      {problem && <div className="alert alert-error" role="alert">{problem}</div>}
-      {done && <div className="alert alert-info" role="status">{done}</div>}
-      <button className="btn btn-primary" type="submit">Add to the map</button>
+      <Field label="About them" error={errors.description}>
+        {(p) => <textarea {...p} rows={2} value={form.description} onChange={(e) => setForm({ ...form, description: e.target.value })} />}
+      </Field>
+      {problem && (
+        <div className="alert alert-error" role="alert">
+          {problem}
+        </div>
+      )}
+      {done && (
+        <div className="alert alert-info" role="status">
+          {done}
+        </div>
+      )}
+      <button className="btn btn-primary" type="submit">
+        Add to the map
+      </button>
     </form>
   );
 }
@@ -93,7 +129,13 @@ export function AddSharedTie({ ws, shareId, onAdded }: { ws: string; shareId: st
   const selection = useEditorState((s) => s.selection);
   const actors = visibleActors(doc).sort((a, b) => a.name.localeCompare(b.name));
   const [form, setForm] = useState({
-    from: selection.actors[0] ?? '', to: selection.actors[1] ?? '', type: 'SOCIAL' as RelationshipType, strength: '3', description: '', url: '', title: '',
+    from: selection.actors[0] ?? '',
+    to: selection.actors[1] ?? '',
+    type: 'SOCIAL' as RelationshipType,
+    strength: '3',
+    description: '',
+    url: '',
+    title: '',
   });
   const [errors, setErrors] = useState<FieldErrors>({});
   const [problem, setProblem] = useState<string | null>(null);
@@ -109,7 +151,11 @@ export function AddSharedTie({ ws, shareId, onAdded }: { ws: string; shareId: st
     setProblem(null);
     try {
       const tie = await endpoints.addSharedRelationship(ws, shareId, {
-        type: form.type, from: form.from, to: form.to, strength: Number(form.strength), description: form.description,
+        type: form.type,
+        from: form.from,
+        to: form.to,
+        strength: Number(form.strength),
+        description: form.description,
         ...(form.url.trim() ? { source: { url: form.url.trim(), ...(form.title.trim() ? { title: form.title.trim() } : {}) } } : {}),
       });
       await onAdded();
@@ -132,7 +178,11 @@ export function AddSharedTie({ ws, shareId, onAdded }: { ws: string; shareId: st
       {(p) => (
         <select {...p} value={form[key]} onChange={(e) => setForm({ ...form, [key]: e.target.value })}>
           <option value="">Choose an actor…</option>
-          {actors.map((a) => <option key={a.id} value={a.id}>{a.name}</option>)}
+          {actors.map((a) => (
+            <option key={a.id} value={a.id}>
+              {a.name}
+            </option>
+          ))}
         </select>
       )}
     </Field>
@@ -146,22 +196,51 @@ export function AddSharedTie({ ws, shareId, onAdded }: { ws: string; shareId: st
       <Field label="Kind of tie" error={errors.type}>
         {(p) => (
           <select {...p} value={form.type} onChange={(e) => setForm({ ...form, type: e.target.value as RelationshipType })}>
-            {relationshipTypes.map((t) => <option key={t} value={t}>{typeLabels[t]} — {relationshipRules[t].label}</option>)}
+            {relationshipTypes.map((t) => (
+              <option key={t} value={t}>
+                {typeLabels[t]} — {relationshipRules[t].label}
+              </option>
+            ))}
           </select>
         )}
       </Field>
       {select('To', 'to')}
       <Field label="Strength (1 weak … 5 strong)" error={errors.strength}>
-        {(p) => <input {...p} type="number" min={1} max={5} value={form.strength} onChange={(e) => setForm({ ...form, strength: e.target.value })} />}
+        {(p) => (
+          <input
+            {...p}
+            type="number"
+            min={1}
+            max={5}
+            value={form.strength}
+            onChange={(e) => setForm({ ...form, strength: e.target.value })}
+          />
+        )}
       </Field>
-      <Field label="Notes" error={errors.description}>{(p) => <textarea {...p} rows={2} value={form.description} onChange={(e) => setForm({ ...form, description: e.target.value })} />}</Field>
+      <Field label="Notes" error={errors.description}>
+        {(p) => <textarea {...p} rows={2} value={form.description} onChange={(e) => setForm({ ...form, description: e.target.value })} />}
+      </Field>
       <Field label="Source URL" error={errors.url} hint="Where this is shown: an article, a filing, a post.">
         {(p) => <input {...p} type="url" value={form.url} onChange={(e) => setForm({ ...form, url: e.target.value })} />}
       </Field>
-      {form.url && <Field label="Source title">{(p) => <input {...p} value={form.title} onChange={(e) => setForm({ ...form, title: e.target.value })} />}</Field>}
-      {problem && <div className="alert alert-error" role="alert">{problem}</div>}
-      {done && <div className="alert alert-info" role="status">{done}</div>}
-      <button className="btn btn-primary" type="submit">Add the tie</button>
+      {form.url && (
+        <Field label="Source title">
+          {(p) => <input {...p} value={form.title} onChange={(e) => setForm({ ...form, title: e.target.value })} />}
+        </Field>
+      )}
+      {problem && (
+        <div className="alert alert-error" role="alert">
+          {problem}
+        </div>
+      )}
+      {done && (
+        <div className="alert alert-info" role="status">
+          {done}
+        </div>
+      )}
+      <button className="btn btn-primary" type="submit">
+        Add the tie
+      </button>
     </form>
   );
 }

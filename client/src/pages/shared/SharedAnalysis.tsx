@@ -5,11 +5,24 @@ import { useEditor, useEditorState } from '../../editor/context';
 import { ActorSelect } from '../../editor/explore/ActorSelect';
 import { visibleActors } from '../../graph/doc';
 
-interface PathsAnswer { paths: { actorIds: string[]; steps: { relationshipId: string }[] }[]; note: string }
-interface BrokersAnswer { items: { actorId: string; brokerScore: number }[]; method: string }
-interface LeverageAnswer { routes: { actorIds: string[]; steps: { relationshipId: string }[]; summary: string; score: number }[]; method: string }
+interface PathsAnswer {
+  paths: { actorIds: string[]; steps: { relationshipId: string }[] }[];
+  note: string;
+}
+interface BrokersAnswer {
+  items: { actorId: string; brokerScore: number }[];
+  method: string;
+}
+interface LeverageAnswer {
+  routes: { actorIds: string[]; steps: { relationshipId: string }[]; summary: string; score: number }[];
+  method: string;
+}
 
-interface Line { text: string; actors: string[]; rels: string[] }
+interface Line {
+  text: string;
+  actors: string[];
+  rels: string[];
+}
 type Result = { title: string; lines: Line[]; note: string } | { error: string };
 
 /** The analysis questions asked of the shared map: answered from the map alone, in the owner's data. */
@@ -45,38 +58,84 @@ export function SharedAnalysis({ ws, shareId }: { ws: string; shareId: string })
         <h3>Find connections</h3>
         <ActorSelect label="From" actors={actors} value={from} onChange={setFrom} />
         <ActorSelect label="To" actors={actors} value={to} onChange={setTo} />
-        <button className="btn" disabled={busy || !from || !to || from === to} onClick={() => void ask<PathsAnswer>('paths', { from, to, k: 3 }, (a) => ({
-          title: 'Connections',
-          note: a.note,
-          lines: a.paths.map((p) => ({ text: p.actorIds.map(name).join(' → '), actors: p.actorIds, rels: p.steps.map((s) => s.relationshipId) })),
-        }))}>Find connections</button>
+        <button
+          className="btn"
+          disabled={busy || !from || !to || from === to}
+          onClick={() =>
+            void ask<PathsAnswer>('paths', { from, to, k: 3 }, (a) => ({
+              title: 'Connections',
+              note: a.note,
+              lines: a.paths.map((p) => ({
+                text: p.actorIds.map(name).join(' → '),
+                actors: p.actorIds,
+                rels: p.steps.map((s) => s.relationshipId),
+              })),
+            }))
+          }
+        >
+          Find connections
+        </button>
       </section>
       <section>
         <h3>Routes to a target</h3>
         <ActorSelect label="Target" actors={actors} value={target} onChange={setTarget} />
-        <button className="btn" disabled={busy || !target} onClick={() => void ask<LeverageAnswer>('leverage', { target }, (a) => ({
-          title: 'Leverage routes from the base on this map',
-          note: a.routes.length ? '' : a.method,
-          lines: a.routes.map((r) => ({ text: `${r.summary} (score ${r.score})`, actors: r.actorIds, rels: r.steps.map((s) => s.relationshipId) })),
-        }))}>Find routes</button>
+        <button
+          className="btn"
+          disabled={busy || !target}
+          onClick={() =>
+            void ask<LeverageAnswer>('leverage', { target }, (a) => ({
+              title: 'Leverage routes from the base on this map',
+              note: a.routes.length ? '' : a.method,
+              lines: a.routes.map((r) => ({
+                text: `${r.summary} (score ${r.score})`,
+                actors: r.actorIds,
+                rels: r.steps.map((s) => s.relationshipId),
+              })),
+            }))
+          }
+        >
+          Find routes
+        </button>
       </section>
       <section>
         <h3>Power brokers</h3>
-        <button className="btn" disabled={busy} onClick={() => void ask<BrokersAnswer>('brokers', { limit: 8 }, (a) => ({
-          title: 'Power brokers on this map',
-          note: '',
-          lines: a.items.map((i) => ({ text: `${name(i.actorId)} — ${i.brokerScore.toFixed(0)}`, actors: [i.actorId], rels: [] })),
-        }))}>Who are the brokers?</button>
+        <button
+          className="btn"
+          disabled={busy}
+          onClick={() =>
+            void ask<BrokersAnswer>('brokers', { limit: 8 }, (a) => ({
+              title: 'Power brokers on this map',
+              note: '',
+              lines: a.items.map((i) => ({ text: `${name(i.actorId)} — ${i.brokerScore.toFixed(0)}`, actors: [i.actorId], rels: [] })),
+            }))
+          }
+        >
+          Who are the brokers?
+        </button>
       </section>
-      {result && 'error' in result && <div className="alert alert-error" role="alert">{result.error}</div>}
+      {result && 'error' in result && (
+        <div className="alert alert-error" role="alert">
+          {result.error}
+        </div>
+      )}
       {result && 'lines' in result && (
         <section aria-live="polite">
           <h4>{result.title}</h4>
           {result.note && <p className="muted small">{result.note}</p>}
           <ol className="path-list">
-            {result.lines.map((l) => <li key={l.text}><button className="linklike" onClick={() => light(l)}>{l.text}</button></li>)}
+            {result.lines.map((l) => (
+              <li key={l.text}>
+                <button className="linklike" onClick={() => light(l)}>
+                  {l.text}
+                </button>
+              </li>
+            ))}
           </ol>
-          {result.lines.length > 0 && <button className="btn btn-small" onClick={() => editor.store.set({ highlight: null })}>Clear the highlight</button>}
+          {result.lines.length > 0 && (
+            <button className="btn btn-small" onClick={() => editor.store.set({ highlight: null })}>
+              Clear the highlight
+            </button>
+          )}
         </section>
       )}
     </div>

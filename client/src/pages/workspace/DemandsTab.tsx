@@ -37,18 +37,39 @@ export function DemandsTab({ ws, canEdit }: { ws: string; canEdit: boolean }) {
   return (
     <div className="two-col">
       <div>
-        {demands.isPending && <p className="page-status" aria-busy="true">Loading demands…</p>}
-        {demands.isError && <div className="alert alert-error" role="alert">Could not load demands: {errorText(demands.error)}</div>}
+        {demands.isPending && (
+          <p className="page-status" aria-busy="true">
+            Loading demands…
+          </p>
+        )}
+        {demands.isError && (
+          <div className="alert alert-error" role="alert">
+            Could not load demands: {errorText(demands.error)}
+          </div>
+        )}
         {demands.isSuccess && items.length === 0 && (
-          <div className="empty-state card"><h2>No demands yet</h2><p className="muted">A demand is what the campaign asks for, and its primary targets are the people who can grant it.</p></div>
+          <div className="empty-state card">
+            <h2>No demands yet</h2>
+            <p className="muted">A demand is what the campaign asks for, and its primary targets are the people who can grant it.</p>
+          </div>
         )}
         <ul className="list">
           {items.map((d) => (
             <li key={d.id} className="list-row">
-              <span className="list-title">{d.title} <span className={`badge badge-${d.status}`}>{d.status}</span></span>
+              <span className="list-title">
+                {d.title} <span className={`badge badge-${d.status}`}>{d.status}</span>
+              </span>
               {d.description && <span>{d.description}</span>}
               <span className="muted">
-                Primary targets: {d.primaryTargets.length ? d.primaryTargets.map((t, i) => <span key={t.id}>{i > 0 && ', '}<Link to={paths.actor(ws, t.id)}>{t.name}</Link></span>) : 'none yet'}
+                Primary targets:{' '}
+                {d.primaryTargets.length
+                  ? d.primaryTargets.map((t, i) => (
+                      <span key={t.id}>
+                        {i > 0 && ', '}
+                        <Link to={paths.actor(ws, t.id)}>{t.name}</Link>
+                      </span>
+                    ))
+                  : 'none yet'}
                 {d.secondaryTargets.length > 0 && <> · secondary: {d.secondaryTargets.map((t) => t.name).join(', ')}</>}
               </span>
             </li>
@@ -59,21 +80,44 @@ export function DemandsTab({ ws, canEdit }: { ws: string; canEdit: boolean }) {
         <form className="card form-card" onSubmit={create} noValidate>
           <h2>New demand</h2>
           <Field label="What do you ask for?" error={errors.title}>
-            {(p) => <input {...p} value={form.title} placeholder="e.g. A nurse in every school" onChange={(e) => setForm({ ...form, title: e.target.value })} />}
+            {(p) => (
+              <input
+                {...p}
+                value={form.title}
+                placeholder="e.g. A nurse in every school"
+                onChange={(e) => setForm({ ...form, title: e.target.value })}
+              />
+            )}
           </Field>
           <Field label="Description" error={errors.description}>
-            {(p) => <textarea {...p} rows={2} value={form.description} onChange={(e) => setForm({ ...form, description: e.target.value })} />}
+            {(p) => (
+              <textarea {...p} rows={2} value={form.description} onChange={(e) => setForm({ ...form, description: e.target.value })} />
+            )}
           </Field>
-          <Field label="Primary target (a person who can say yes)" error={errors.primaryTargetIds} hint={people.length ? undefined : 'Add people to a map first; they appear here.'}>
+          <Field
+            label="Primary target (a person who can say yes)"
+            error={errors.primaryTargetIds}
+            hint={people.length ? undefined : 'Add people to a map first; they appear here.'}
+          >
             {(p) => (
               <select {...p} value={form.target} onChange={(e) => setForm({ ...form, target: e.target.value })}>
                 <option value="">— choose later —</option>
-                {people.map((a) => <option key={a.id} value={a.id}>{a.name}</option>)}
+                {people.map((a) => (
+                  <option key={a.id} value={a.id}>
+                    {a.name}
+                  </option>
+                ))}
               </select>
             )}
           </Field>
-          {problem && <div className="alert alert-error" role="alert">{problem}</div>}
-          <button className="btn btn-primary" type="submit">Add demand</button>
+          {problem && (
+            <div className="alert alert-error" role="alert">
+              {problem}
+            </div>
+          )}
+          <button className="btn btn-primary" type="submit">
+            Add demand
+          </button>
         </form>
       )}
     </div>

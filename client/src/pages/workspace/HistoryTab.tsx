@@ -19,10 +19,27 @@ export function HistoryTab({ ws, canEdit }: { ws: string; canEdit: boolean }) {
   };
   return (
     <div>
-      {problem && <div className="alert alert-error" role="alert">Could not revert: {problem}</div>}
-      {history.isPending && <p className="page-status" aria-busy="true">Loading history…</p>}
-      {history.isError && <div className="alert alert-error" role="alert">Could not load the history: {errorText(history.error)}</div>}
-      {history.isSuccess && history.data.length === 0 && <div className="empty-state card"><h2>Nothing has changed yet</h2><p className="muted">Every edit appears here with who made it, and can be reverted.</p></div>}
+      {problem && (
+        <div className="alert alert-error" role="alert">
+          Could not revert: {problem}
+        </div>
+      )}
+      {history.isPending && (
+        <p className="page-status" aria-busy="true">
+          Loading history…
+        </p>
+      )}
+      {history.isError && (
+        <div className="alert alert-error" role="alert">
+          Could not load the history: {errorText(history.error)}
+        </div>
+      )}
+      {history.isSuccess && history.data.length === 0 && (
+        <div className="empty-state card">
+          <h2>Nothing has changed yet</h2>
+          <p className="muted">Every edit appears here with who made it, and can be reverted.</p>
+        </div>
+      )}
       {history.data && <ChangeList changes={history.data} onRevert={canEdit ? revert : undefined} />}
     </div>
   );

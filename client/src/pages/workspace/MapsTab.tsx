@@ -33,19 +33,34 @@ export function MapsTab({ ws, canEdit }: { ws: string; canEdit: boolean }) {
   return (
     <div className="two-col">
       <div>
-        {maps.isPending && <p className="page-status" aria-busy="true">Loading maps…</p>}
-        {maps.isError && <div className="alert alert-error" role="alert">Could not load the maps: {errorText(maps.error)}</div>}
+        {maps.isPending && (
+          <p className="page-status" aria-busy="true">
+            Loading maps…
+          </p>
+        )}
+        {maps.isError && (
+          <div className="alert alert-error" role="alert">
+            Could not load the maps: {errorText(maps.error)}
+          </div>
+        )}
         {maps.isSuccess && items.length === 0 && (
           <div className="empty-state card">
             <h2>No maps yet</h2>
-            <p className="muted">A map is a view over the workspace: the actors around one demand, their ties, and where each stands. Create one to start.</p>
+            <p className="muted">
+              A map is a view over the workspace: the actors around one demand, their ties, and where each stands. Create one to start.
+            </p>
           </div>
         )}
         <ul className="list" aria-label="Maps">
           {items.map((m) => (
             <li key={m.id} className="list-row">
-              <Link to={paths.map(ws, m.id)} className="list-title">{m.name}</Link>
-              <span className="muted">{m.memberCount} actor{m.memberCount === 1 ? '' : 's'} · opens in {m.defaultView} view · updated {new Date(m.updatedAt).toLocaleDateString()}</span>
+              <Link to={paths.map(ws, m.id)} className="list-title">
+                {m.name}
+              </Link>
+              <span className="muted">
+                {m.memberCount} actor{m.memberCount === 1 ? '' : 's'} · opens in {m.defaultView} view · updated{' '}
+                {new Date(m.updatedAt).toLocaleDateString()}
+              </span>
             </li>
           ))}
         </ul>
@@ -55,10 +70,24 @@ export function MapsTab({ ws, canEdit }: { ws: string; canEdit: boolean }) {
         <form className="card form-card" onSubmit={create} noValidate>
           <h2>New map</h2>
           <Field label="Map name" error={errors.name}>
-            {(p) => <input {...p} name="map-name" placeholder="e.g. Who decides on school nurses" value={name} onChange={(e) => setName(e.target.value)} />}
+            {(p) => (
+              <input
+                {...p}
+                name="map-name"
+                placeholder="e.g. Who decides on school nurses"
+                value={name}
+                onChange={(e) => setName(e.target.value)}
+              />
+            )}
           </Field>
-          {problem && <div className="alert alert-error" role="alert">{problem}</div>}
-          <button className="btn btn-primary" type="submit">Create map</button>
+          {problem && (
+            <div className="alert alert-error" role="alert">
+              {problem}
+            </div>
+          )}
+          <button className="btn btn-primary" type="submit">
+            Create map
+          </button>
         </form>
       )}
     </div>

@@ -21,8 +21,18 @@ export function SettingsTab({ ws, isOwner }: { ws: string; isOwner: boolean }) {
     if (settings.data) setDraft(settings.data.added);
   }, [settings.data]);
 
-  if (settings.isError) return <div className="alert alert-error" role="alert">Could not load the settings: {errorText(settings.error)}</div>;
-  if (!settings.data || !draft) return <p className="page-status" aria-busy="true">Loading…</p>;
+  if (settings.isError)
+    return (
+      <div className="alert alert-error" role="alert">
+        Could not load the settings: {errorText(settings.error)}
+      </div>
+    );
+  if (!settings.data || !draft)
+    return (
+      <p className="page-status" aria-busy="true">
+        Loading…
+      </p>
+    );
   const { always, allowed, version } = settings.data;
 
   const toggle = (kind: InternalKind, field: string, on: boolean) => {
@@ -64,15 +74,28 @@ export function SettingsTab({ ws, isOwner }: { ws: string; isOwner: boolean }) {
             ))}
             {(allowed[kind] as string[]).map((field) => (
               <label key={field} className="inline internal-option">
-                <input type="checkbox" checked={draft[kind].includes(field)} onChange={(e) => toggle(kind, field, e.target.checked)} /> {label(kind, field)}
+                <input type="checkbox" checked={draft[kind].includes(field)} onChange={(e) => toggle(kind, field, e.target.checked)} />{' '}
+                {label(kind, field)}
               </label>
             ))}
           </fieldset>
         ))}
       </div>
-      {problem && <div className="alert alert-error" role="alert">{problem}</div>}
-      {saved && <div className="alert alert-info" role="status">Saved. Public links show the change at once.</div>}
-      {isOwner && <button className="btn btn-primary" type="submit" disabled={saving}>{saving ? 'Saving…' : 'Save internal fields'}</button>}
+      {problem && (
+        <div className="alert alert-error" role="alert">
+          {problem}
+        </div>
+      )}
+      {saved && (
+        <div className="alert alert-info" role="status">
+          Saved. Public links show the change at once.
+        </div>
+      )}
+      {isOwner && (
+        <button className="btn btn-primary" type="submit" disabled={saving}>
+          {saving ? 'Saving…' : 'Save internal fields'}
+        </button>
+      )}
     </form>
   );
 }

@@ -34,7 +34,10 @@ export function GridView({ ws }: { ws?: string }) {
   useEffect(() => {
     const el = wrap.current;
     if (!el) return;
-    const ro = new ResizeObserver(([entry]) => entry && setSize({ width: Math.max(640, entry.contentRect.width - 4), height: Math.max(440, entry.contentRect.height - 76) }));
+    const ro = new ResizeObserver(
+      ([entry]) =>
+        entry && setSize({ width: Math.max(640, entry.contentRect.width - 4), height: Math.max(440, entry.contentRect.height - 76) }),
+    );
     ro.observe(el);
     return () => ro.disconnect();
   }, []);
@@ -77,13 +80,19 @@ export function GridView({ ws }: { ws?: string }) {
 
   const g = useMemo(() => gridGeometry(size.width - 190, size.height, { left: 170, top: 52, right: 16, bottom: 78 }), [size]);
   const actors = visibleActors(doc);
-  const reading = (a: Actor): Reading | null => (past ? past[a.id] ?? null : a.power !== null && a.alignment !== null ? { power: a.power, alignment: a.alignment } : null);
+  const reading = (a: Actor): Reading | null =>
+    past ? (past[a.id] ?? null) : a.power !== null && a.alignment !== null ? { power: a.power, alignment: a.alignment } : null;
   const placed = actors.filter((a) => reading(a));
   // The tray holds the unassessed; the selected ones first (so an actor picked in the search
   // box or the table can be dragged from here), then the most powerful.
   const tray = actors
     .filter((a) => !reading(a))
-    .sort((a, b) => Number(selection.actors.includes(b.id)) - Number(selection.actors.includes(a.id)) || (b.power ?? -1) - (a.power ?? -1) || a.name.localeCompare(b.name));
+    .sort(
+      (a, b) =>
+        Number(selection.actors.includes(b.id)) - Number(selection.actors.includes(a.id)) ||
+        (b.power ?? -1) - (a.power ?? -1) ||
+        a.name.localeCompare(b.name),
+    );
 
   // Where each actor sits: spread within its cell so none hides another.
   const spots = useMemo(() => {
@@ -176,10 +185,16 @@ export function GridView({ ws }: { ws?: string }) {
         onKeyDown={key(a)}
         onFocus={() => editor.store.set({ selection: { actors: [a.id], relationships: [] } })}
       >
-        {shape === 'triangle' && <polygon points={`0,${-h} ${h},${h * 0.8} ${-h},${h * 0.8}`} fill={fill} stroke={stroke} strokeWidth={sw} />}
-        {shape === 'rectangle' && <rect x={-h} y={-h * 0.75} width={MARK} height={MARK * 0.75} fill={fill} stroke={stroke} strokeWidth={sw} />}
+        {shape === 'triangle' && (
+          <polygon points={`0,${-h} ${h},${h * 0.8} ${-h},${h * 0.8}`} fill={fill} stroke={stroke} strokeWidth={sw} />
+        )}
+        {shape === 'rectangle' && (
+          <rect x={-h} y={-h * 0.75} width={MARK} height={MARK * 0.75} fill={fill} stroke={stroke} strokeWidth={sw} />
+        )}
         {shape === 'ellipse' && <circle r={h * 0.85} fill={fill} stroke={stroke} strokeWidth={sw} />}
-        <text y={h + 12} textAnchor="middle" className="grid-label">{a.name.length > 18 ? `${a.name.slice(0, 17)}…` : a.name}</text>
+        <text y={h + 12} textAnchor="middle" className="grid-label">
+          {a.name.length > 18 ? `${a.name.slice(0, 17)}…` : a.name}
+        </text>
       </g>
     );
   };
@@ -187,10 +202,30 @@ export function GridView({ ws }: { ws?: string }) {
   return (
     <div className="grid-view" ref={wrap}>
       <div className="grid-top">
-      {ws && <TimeSlider ws={ws} at={at} onChange={setAt} earliest={actors.reduce((m, a) => (a.createdAt < m ? a.createdAt : m), firstReading && firstReading < new Date().toISOString() ? firstReading : new Date().toISOString())} />}
-      <Legend view="grid" inline />
+        {ws && (
+          <TimeSlider
+            ws={ws}
+            at={at}
+            onChange={setAt}
+            earliest={actors.reduce(
+              (m, a) => (a.createdAt < m ? a.createdAt : m),
+              firstReading && firstReading < new Date().toISOString() ? firstReading : new Date().toISOString(),
+            )}
+          />
+        )}
+        <Legend view="grid" inline />
       </div>
-      <svg ref={svg} width={size.width} height={size.height} className="grid-svg" xmlns="http://www.w3.org/2000/svg" onPointerMove={move} onPointerUp={up} role="group" aria-label="Power grid">
+      <svg
+        ref={svg}
+        width={size.width}
+        height={size.height}
+        className="grid-svg"
+        xmlns="http://www.w3.org/2000/svg"
+        onPointerMove={move}
+        onPointerUp={up}
+        role="group"
+        aria-label="Power grid"
+      >
         <rect x={0} y={0} width={size.width} height={size.height} fill="#ffffff" />
         {allyBands.map((b) => {
           const x = g.left + (b.from + 3) * g.cellWidth;
@@ -199,20 +234,32 @@ export function GridView({ ws }: { ws?: string }) {
             <g key={b.label}>
               <rect x={x} y={g.top} width={w} height={gridBottom - g.top} fill={b.tone} />
               <text x={x + w / 2} y={g.top - 22} textAnchor="middle" className="band-label">
-                {splitLabel(b.label).map((line, i) => <tspan key={i} x={x + w / 2} dy={i ? 13 : 0}>{line}</tspan>)}
+                {splitLabel(b.label).map((line, i) => (
+                  <tspan key={i} x={x + w / 2} dy={i ? 13 : 0}>
+                    {line}
+                  </tspan>
+                ))}
               </text>
             </g>
           );
         })}
-        {Array.from({ length: COLUMNS }, (_, i) => <line key={`v${i}`} x1={g.left + i * g.cellWidth} x2={g.left + i * g.cellWidth} y1={g.top} y2={gridBottom} stroke="#d5d9e0" />)}
+        {Array.from({ length: COLUMNS }, (_, i) => (
+          <line key={`v${i}`} x1={g.left + i * g.cellWidth} x2={g.left + i * g.cellWidth} y1={g.top} y2={gridBottom} stroke="#d5d9e0" />
+        ))}
         <line x1={gridRight} x2={gridRight} y1={g.top} y2={gridBottom} stroke="#d5d9e0" />
-        {Array.from({ length: ROWS + 1 }, (_, i) => <line key={`h${i}`} x1={g.left} x2={gridRight} y1={g.top + i * g.cellHeight} y2={g.top + i * g.cellHeight} stroke="#d5d9e0" />)}
+        {Array.from({ length: ROWS + 1 }, (_, i) => (
+          <line key={`h${i}`} x1={g.left} x2={gridRight} y1={g.top + i * g.cellHeight} y2={g.top + i * g.cellHeight} stroke="#d5d9e0" />
+        ))}
         {powerScale.map((p) => {
           const y = cellRect(g, ALIGNMENT_MIN, p).y + g.cellHeight / 2;
           return (
             <g key={p}>
-              <text x={g.left - 12} y={y - 2} textAnchor="end" className="axis-value" data-power={p}>{p}</text>
-              <text x={g.left - 12} y={y + 13} textAnchor="end" className="axis-label">{powerLabels[p]}</text>
+              <text x={g.left - 12} y={y - 2} textAnchor="end" className="axis-value" data-power={p}>
+                {p}
+              </text>
+              <text x={g.left - 12} y={y + 13} textAnchor="end" className="axis-label">
+                {powerLabels[p]}
+              </text>
             </g>
           );
         })}
@@ -220,24 +267,57 @@ export function GridView({ ws }: { ws?: string }) {
           const x = cellRect(g, al, POWER_MAX).x + g.cellWidth / 2;
           return (
             <g key={al}>
-              <text x={x} y={gridBottom + 18} textAnchor="middle" className="axis-value" data-alignment={al}>{signed(al)}</text>
+              <text x={x} y={gridBottom + 18} textAnchor="middle" className="axis-value" data-alignment={al}>
+                {signed(al)}
+              </text>
               <text x={x} y={gridBottom + 33} textAnchor="middle" className="axis-label">
-                {splitLabel(alignmentLabels[al]!).map((line, i) => <tspan key={i} x={x} dy={i ? 13 : 0}>{line}</tspan>)}
+                {splitLabel(alignmentLabels[al]!).map((line, i) => (
+                  <tspan key={i} x={x} dy={i ? 13 : 0}>
+                    {line}
+                  </tspan>
+                ))}
               </text>
             </g>
           );
         })}
-        <text x={14} y={g.top + (gridBottom - g.top) / 2} className="axis-title" transform={`rotate(-90 14 ${g.top + (gridBottom - g.top) / 2})`} textAnchor="middle">Power over the decision ↑</text>
-        <text x={g.left + (gridRight - g.left) / 2} y={gridBottom + 66} textAnchor="middle" className="axis-title">Alignment with our demand →</text>
+        <text
+          x={14}
+          y={g.top + (gridBottom - g.top) / 2}
+          className="axis-title"
+          transform={`rotate(-90 14 ${g.top + (gridBottom - g.top) / 2})`}
+          textAnchor="middle"
+        >
+          Power over the decision ↑
+        </text>
+        <text x={g.left + (gridRight - g.left) / 2} y={gridBottom + 66} textAnchor="middle" className="axis-title">
+          Alignment with our demand →
+        </text>
         <g>
-          <rect x={trayX} y={g.top} width={trayWidth} height={gridBottom - g.top} fill="#f6f7f9" stroke="#d5d9e0" strokeDasharray="4 3" rx={6} />
-          <text x={trayX + trayWidth / 2} y={g.top - 9} textAnchor="middle" className="band-label">Not yet assessed{tray.length ? ` (${tray.length})` : ''}</text>
-          {tray.length === 0 && <text x={trayX + trayWidth / 2} y={g.top + 30} textAnchor="middle" className="axis-label">Everyone is placed</text>}
+          <rect
+            x={trayX}
+            y={g.top}
+            width={trayWidth}
+            height={gridBottom - g.top}
+            fill="#f6f7f9"
+            stroke="#d5d9e0"
+            strokeDasharray="4 3"
+            rx={6}
+          />
+          <text x={trayX + trayWidth / 2} y={g.top - 9} textAnchor="middle" className="band-label">
+            Not yet assessed{tray.length ? ` (${tray.length})` : ''}
+          </text>
+          {tray.length === 0 && (
+            <text x={trayX + trayWidth / 2} y={g.top + 30} textAnchor="middle" className="axis-label">
+              Everyone is placed
+            </text>
+          )}
           {trayShown.map((a, i) => a.id !== drag?.id && marker(a, trayAt(i).x, trayAt(i).y))}
           {tray.length > trayShown.length && (
             <text x={trayX + trayWidth / 2} y={trayAt(trayShown.length).y - 4} textAnchor="middle" className="axis-label tray-more">
               <tspan x={trayX + trayWidth / 2}>+{tray.length - trayShown.length} more:</tspan>
-              <tspan x={trayX + trayWidth / 2} dy={13}>select one to bring it here</tspan>
+              <tspan x={trayX + trayWidth / 2} dy={13}>
+                select one to bring it here
+              </tspan>
             </text>
           )}
         </g>
@@ -246,20 +326,30 @@ export function GridView({ ws }: { ws?: string }) {
           const p = spots.get(a.id);
           return p ? marker(a, p.x, p.y) : null;
         })}
-        {drag && (() => {
-          const a = doc.actors[drag.id];
-          if (!a) return null;
-          const r = readingAt(g, drag.x, drag.y);
-          const cell = cellRect(g, r.alignment, r.power);
-          return (
-            <g>
-              <rect x={cell.x} y={cell.y} width={cell.width} height={cell.height} fill="#2563eb" opacity={0.12} stroke="#2563eb" />
-              {marker(a, drag.x, drag.y)}
-            </g>
-          );
-        })()}
+        {drag &&
+          (() => {
+            const a = doc.actors[drag.id];
+            if (!a) return null;
+            const r = readingAt(g, drag.x, drag.y);
+            const cell = cellRect(g, r.alignment, r.power);
+            return (
+              <g>
+                <rect x={cell.x} y={cell.y} width={cell.width} height={cell.height} fill="#2563eb" opacity={0.12} stroke="#2563eb" />
+                {marker(a, drag.x, drag.y)}
+              </g>
+            );
+          })()}
       </svg>
-      {actors.length === 0 && <div className="canvas-empty"><h2>No actors on this map yet</h2><p>{readOnly ? 'Nobody has been put on this map yet.' : 'Add actors in the network view, then place them here by power and alignment.'}</p></div>}
+      {actors.length === 0 && (
+        <div className="canvas-empty">
+          <h2>No actors on this map yet</h2>
+          <p>
+            {readOnly
+              ? 'Nobody has been put on this map yet.'
+              : 'Add actors in the network view, then place them here by power and alignment.'}
+          </p>
+        </div>
+      )}
     </div>
   );
 }

@@ -1,7 +1,16 @@
 const DAY = 86_400_000;
 
 /** Replays the assessments: drag back to see where everyone stood on a past day. */
-export function TimeSlider({ at, onChange, earliest }: { ws: string; at: string | null; onChange: (at: string | null) => void; earliest: string }) {
+export function TimeSlider({
+  at,
+  onChange,
+  earliest,
+}: {
+  ws: string;
+  at: string | null;
+  onChange: (at: string | null) => void;
+  earliest: string;
+}) {
   const start = Math.floor(new Date(earliest).getTime() / DAY);
   const today = Math.floor(Date.now() / DAY);
   const span = Math.max(1, today - start);
@@ -9,7 +18,9 @@ export function TimeSlider({ at, onChange, earliest }: { ws: string; at: string 
   const label = at ? new Date(at).toLocaleDateString(undefined, { day: 'numeric', month: 'short', year: 'numeric' }) : 'Now';
   return (
     <div className="time-slider">
-      <label htmlFor="grid-time">As of <strong>{label}</strong></label>
+      <label htmlFor="grid-time">
+        As of <strong>{label}</strong>
+      </label>
       <input
         id="grid-time"
         type="range"
@@ -23,7 +34,11 @@ export function TimeSlider({ at, onChange, earliest }: { ws: string; at: string 
         }}
       />
       <span className="muted small">{new Date(start * DAY).toLocaleDateString(undefined, { day: 'numeric', month: 'short' })} → today</span>
-      {at && <button className="btn btn-small" onClick={() => onChange(null)}>Back to now</button>}
+      {at && (
+        <button className="btn btn-small" onClick={() => onChange(null)}>
+          Back to now
+        </button>
+      )}
       {at && <span className="muted small">Past view: read-only</span>}
     </div>
   );

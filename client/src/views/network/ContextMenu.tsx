@@ -15,7 +15,12 @@ interface Item {
 }
 
 /** Right-click (or long-press) menu; its entries are the same named commands as the toolbar and keys. */
-export function ContextMenu({ target, onClose, onOpenActor, onExpand }: {
+export function ContextMenu({
+  target,
+  onClose,
+  onOpenActor,
+  onExpand,
+}: {
   target: MenuTarget;
   onClose: () => void;
   onOpenActor: (id: string) => void;
@@ -42,7 +47,13 @@ export function ContextMenu({ target, onClose, onOpenActor, onExpand }: {
   } else if (target.kind === 'edge') {
     items = [cmd('inspectRelationship', target.id), { ...cmd('deleteSelection'), label: 'Delete relationship' }];
   } else {
-    items = [{ ...cmd('openAddActor', target.model), label: 'Add actor here…' }, cmd('fit'), cmd('layoutForce'), cmd('layoutConcentric'), cmd('selectAll')];
+    items = [
+      { ...cmd('openAddActor', target.model), label: 'Add actor here…' },
+      cmd('fit'),
+      cmd('layoutForce'),
+      cmd('layoutConcentric'),
+      cmd('selectAll'),
+    ];
   }
 
   useEffect(() => {
@@ -55,7 +66,16 @@ export function ContextMenu({ target, onClose, onOpenActor, onExpand }: {
   return (
     <div ref={ref} className="context-menu" role="menu" style={{ left: target.x, top: target.y }}>
       {items.map((item) => (
-        <button key={item.label} role="menuitem" className={item.danger ? 'danger' : ''} disabled={item.disabled} onClick={() => { item.run(); onClose(); }}>
+        <button
+          key={item.label}
+          role="menuitem"
+          className={item.danger ? 'danger' : ''}
+          disabled={item.disabled}
+          onClick={() => {
+            item.run();
+            onClose();
+          }}
+        >
           {item.label}
         </button>
       ))}

@@ -14,7 +14,15 @@ import { useNetworkEvents } from './useNetworkEvents';
  * The network: Cytoscape over the editor's document, wired to commands. `readOnly` (a shared
  * map) keeps looking, selecting and panning, and drops moving, drawing and the context menu.
  */
-export function NetworkView({ onOpenActor, onExpand, readOnly = false }: { onOpenActor: (id: string) => void; onExpand: (id: string) => void; readOnly?: boolean }) {
+export function NetworkView({
+  onOpenActor,
+  onExpand,
+  readOnly = false,
+}: {
+  onOpenActor: (id: string) => void;
+  onExpand: (id: string) => void;
+  readOnly?: boolean;
+}) {
   const editor = useEditor();
   const container = useRef<HTMLDivElement>(null);
   const doc = useEditorState((s) => s.doc);
@@ -99,7 +107,11 @@ export function NetworkView({ onOpenActor, onExpand, readOnly = false }: { onOpe
   useEffect(() => {
     if (!cy || firstFit.current || cy.nodes().empty()) return;
     firstFit.current = true;
-    const unplaced = new Set(Object.entries(doc.members).filter(([, m]) => m.x === null || m.y === null).map(([id]) => id));
+    const unplaced = new Set(
+      Object.entries(doc.members)
+        .filter(([, m]) => m.x === null || m.y === null)
+        .map(([id]) => id),
+    );
     if (unplaced.size && unplaced.size >= cy.nodes().length) {
       scatter(cy);
       return arrange(cy, 'fcose', { randomize: false, animate: false, record: false });
@@ -138,12 +150,24 @@ export function NetworkView({ onOpenActor, onExpand, readOnly = false }: { onOpe
 
   return (
     <div className="network-wrap">
-      <div ref={container} className="network-canvas" role="application" aria-label="Network of actors and relationships. Use the table view for a keyboard-accessible list." tabIndex={0} />
+      <div
+        ref={container}
+        className="network-canvas"
+        role="application"
+        aria-label="Network of actors and relationships. Use the table view for a keyboard-accessible list."
+        tabIndex={0}
+      />
       {doc && Object.keys(doc.members).length === 0 && (
         <div className="canvas-empty">
           <h2>This map is empty</h2>
-          <p>{readOnly ? 'Nobody has been put on this map yet.' : 'Add the decision-makers, the people who move them, and your own base.'}</p>
-          {editor.me.canEdit && !readOnly && <button className="btn btn-primary" onClick={() => void dispatch(editor, 'openAddActor')}>Add the first actor</button>}
+          <p>
+            {readOnly ? 'Nobody has been put on this map yet.' : 'Add the decision-makers, the people who move them, and your own base.'}
+          </p>
+          {editor.me.canEdit && !readOnly && (
+            <button className="btn btn-primary" onClick={() => void dispatch(editor, 'openAddActor')}>
+              Add the first actor
+            </button>
+          )}
         </div>
       )}
       {menu && cy && !readOnly && <ContextMenu target={menu} onClose={() => setMenu(null)} onOpenActor={onOpenActor} onExpand={onExpand} />}
@@ -151,4 +175,5 @@ export function NetworkView({ onOpenActor, onExpand, readOnly = false }: { onOpe
   );
 }
 
-const posOf = (m: { x: number | null; y: number | null } | undefined) => (m && m.x !== null && m.y !== null ? { x: m.x, y: m.y } : { x: 0, y: 0 });
+const posOf = (m: { x: number | null; y: number | null } | undefined) =>
+  m && m.x !== null && m.y !== null ? { x: m.x, y: m.y } : { x: 0, y: 0 };

@@ -8,11 +8,23 @@ export function networkExports(cy: Core, edgeLabels: () => boolean): Pick<Canvas
     png: () => cy.png({ output: 'blob', bg: '#ffffff', full: true, scale: 2 }) as unknown as Blob,
     svg: () => {
       const at = (n: NodeSingular) => ({ x: n.position('x'), y: n.position('y'), size: Number(n.data('size')) });
-      const nodes = cy.nodes().map((n) => ({ ...at(n), shape: n.data('shape'), color: n.data('color'), label: String(n.data('label')), bad: n.hasClass('bad'), unassessed: n.hasClass('unassessed') }));
+      const nodes = cy.nodes().map((n) => ({
+        ...at(n),
+        shape: n.data('shape'),
+        color: n.data('color'),
+        label: String(n.data('label')),
+        bad: n.hasClass('bad'),
+        unassessed: n.hasClass('unassessed'),
+      }));
       const labels = edgeLabels();
       const edges = cy.edges().map((e) => ({
-        from: at(e.source()), to: at(e.target()), color: e.data('color'), line: e.hasClass('uncited') ? ('dotted' as const) : e.data('line'), width: Number(e.data('width')),
-        directed: e.hasClass('directed'), label: labels ? String(e.data('label')) : null,
+        from: at(e.source()),
+        to: at(e.target()),
+        color: e.data('color'),
+        line: e.hasClass('uncited') ? ('dotted' as const) : e.data('line'),
+        width: Number(e.data('width')),
+        directed: e.hasClass('directed'),
+        label: labels ? String(e.data('label')) : null,
       }));
       return networkSvg(nodes, edges);
     },

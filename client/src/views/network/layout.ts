@@ -126,7 +126,12 @@ export function seedUnplaced(cy: Core, unplaced: Set<string>) {
   cy.nodes().forEach((n) => {
     if (!unplaced.has(n.id())) return;
     const placed = n.neighborhood('node').filter((m) => !unplaced.has(m.id()));
-    const box = placed.nonempty() ? placed.boundingBox({}) : cy.nodes().filter((m) => !unplaced.has(m.id())).boundingBox({});
+    const box = placed.nonempty()
+      ? placed.boundingBox({})
+      : cy
+          .nodes()
+          .filter((m) => !unplaced.has(m.id()))
+          .boundingBox({});
     const cx = placed.nonempty() ? (box.x1 + box.x2) / 2 : box.x2 + 120;
     const cyy = (box.y1 + box.y2) / 2;
     n.position({ x: cx + (Math.random() - 0.5) * 160, y: cyy + (Math.random() - 0.5) * 160 });
@@ -140,7 +145,8 @@ export interface Move {
 }
 
 /** Where every actor is now, rounded as the map stores it. */
-export const positionsOf = (cy: Core): Move[] => cy.nodes().map((n) => ({ actorId: n.id(), x: Math.round(n.position('x')), y: Math.round(n.position('y')) }));
+export const positionsOf = (cy: Core): Move[] =>
+  cy.nodes().map((n) => ({ actorId: n.id(), x: Math.round(n.position('x')), y: Math.round(n.position('y')) }));
 
 /**
  * Runs a layout, tidies it (fcose: leaves fanned round their hub, parts packed apart), fits,

@@ -58,15 +58,24 @@ export function networkStyle(edgeLabels: boolean): StylesheetJson {
     },
     { selector: 'edge.mutual', style: { 'target-arrow-shape': 'none' } },
     { selector: 'edge.uncited', style: { 'line-style': 'dashed', 'line-dash-pattern': [2, 4] as never } },
-    { selector: 'node:selected', style: { 'overlay-color': '#2563eb', 'overlay-opacity': 0.18, 'overlay-padding': 6, 'border-color': '#2563eb', 'border-width': 3 } },
+    {
+      selector: 'node:selected',
+      style: { 'overlay-color': '#2563eb', 'overlay-opacity': 0.18, 'overlay-padding': 6, 'border-color': '#2563eb', 'border-width': 3 },
+    },
     { selector: 'edge:selected', style: { 'overlay-color': '#2563eb', 'overlay-opacity': 0.2, 'overlay-padding': 4 } },
     { selector: '.faded', style: { opacity: 0.12, 'text-opacity': 0.25 } },
     { selector: 'node.lit', style: { 'border-color': '#f59e0b', 'border-width': 4 } },
     { selector: 'edge.lit', style: { 'line-color': '#f59e0b', 'target-arrow-color': '#f59e0b', width: 5, opacity: 1, 'z-index': 10 } },
     // edgehandles' own elements
-    { selector: '.eh-handle', style: { 'background-color': '#2563eb', width: 12, height: 12, shape: 'ellipse', 'overlay-opacity': 0, 'border-width': 0, label: '' } },
+    {
+      selector: '.eh-handle',
+      style: { 'background-color': '#2563eb', width: 12, height: 12, shape: 'ellipse', 'overlay-opacity': 0, 'border-width': 0, label: '' },
+    },
     { selector: '.eh-source, .eh-target', style: { 'border-width': 3, 'border-color': '#2563eb' } },
-    { selector: '.eh-preview, .eh-ghost-edge', style: { 'line-color': '#2563eb', 'target-arrow-color': '#2563eb', 'line-style': 'dashed', label: '' } },
+    {
+      selector: '.eh-preview, .eh-ghost-edge',
+      style: { 'line-color': '#2563eb', 'target-arrow-color': '#2563eb', 'line-style': 'dashed', label: '' },
+    },
     { selector: '.eh-ghost-edge.eh-preview-active', style: { opacity: 0 } },
   ];
 }

@@ -62,7 +62,15 @@ export function useCytoscape(container: RefObject<HTMLDivElement | null>, elemen
       for (const id of patch.remove) cy.getElementById(id).remove();
       const nodes = patch.add.filter((e) => e.group === 'nodes');
       const edges = patch.add.filter((e) => e.group === 'edges');
-      if (nodes.length) cy.add(nodes.map((e) => ({ group: e.group, data: e.data as never, classes: e.classes, ...(e.position ? { position: { ...e.position } } : {}) })));
+      if (nodes.length)
+        cy.add(
+          nodes.map((e) => ({
+            group: e.group,
+            data: e.data as never,
+            classes: e.classes,
+            ...(e.position ? { position: { ...e.position } } : {}),
+          })),
+        );
       if (edges.length) cy.add(edges.map((e) => ({ group: e.group, data: e.data as never, classes: e.classes })));
       for (const u of patch.update) {
         const el = cy.getElementById(u.id);

@@ -41,7 +41,10 @@ export function useNetworkEvents(
         const relationships = cy.edges(':selected').map((e) => e.id());
         const cur = editor.state.selection;
         if (actors.join() !== cur.actors.join() || relationships.join() !== cur.relationships.join()) {
-          editor.store.set({ selection: { actors, relationships }, ...(actors.length || relationships.length ? { panel: 'inspector' as const } : {}) });
+          editor.store.set({
+            selection: { actors, relationships },
+            ...(actors.length || relationships.length ? { panel: 'inspector' as const } : {}),
+          });
         }
       }, 10);
     };
@@ -81,15 +84,17 @@ export function useNetworkEvents(
       cy.on('cxttap', onCxt);
       cy.on('ehcomplete', onComplete as never);
     }
-    const handles = readOnly ? null : (cy as unknown as { edgehandles(o: object): EdgeHandles }).edgehandles({
-      canConnect: (s: NodeSingular, t: NodeSingular) => !s.same(t),
-      edgeParams: () => ({ data: {} }),
-      hoverDelay: 120,
-      snap: true,
-      snapThreshold: 30,
-      noEdgeEventsInDraw: true,
-      disableBrowserGestures: true,
-    });
+    const handles = readOnly
+      ? null
+      : (cy as unknown as { edgehandles(o: object): EdgeHandles }).edgehandles({
+          canConnect: (s: NodeSingular, t: NodeSingular) => !s.same(t),
+          edgeParams: () => ({ data: {} }),
+          hoverDelay: 120,
+          snap: true,
+          snapThreshold: 30,
+          noEdgeEventsInDraw: true,
+          disableBrowserGestures: true,
+        });
     eh.current = handles;
     if (handles && editor.state.drawMode) handles.enableDrawMode();
     editor.canvas = {

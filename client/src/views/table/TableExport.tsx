@@ -7,7 +7,17 @@ import { downloadBlob, downloadText, fileStem } from '../../editor/download';
  * Kumu-shaped sheets as the server's export (so they import back). exceljs loads only when
  * a workbook is asked for.
  */
-export function TableExport({ name, actors, relationships, allActors }: { name: string; actors?: Actor[]; relationships?: Relationship[]; allActors: Actor[] }) {
+export function TableExport({
+  name,
+  actors,
+  relationships,
+  allActors,
+}: {
+  name: string;
+  actors?: Actor[];
+  relationships?: Relationship[];
+  allActors: Actor[];
+}) {
   const graph = { name, actors: actors ?? allActors, relationships: relationships ?? [] };
   const stem = `${fileStem(name)}-${actors ? 'actors' : 'relationships'}`;
   const csv = () => downloadText(actors ? actorsCsv(graph) : relationshipsCsv(graph), `${stem}.csv`, 'text/csv');
@@ -19,8 +29,12 @@ export function TableExport({ name, actors, relationships, allActors }: { name: 
   };
   return (
     <span className="table-export" role="group" aria-label="Export the table">
-      <button type="button" className="btn" onClick={csv} title="The rows shown, as a CSV sheet that imports back">CSV</button>
-      <button type="button" className="btn" onClick={() => void xlsx()} title="The rows shown, as an Excel workbook">XLSX</button>
+      <button type="button" className="btn" onClick={csv} title="The rows shown, as a CSV sheet that imports back">
+        CSV
+      </button>
+      <button type="button" className="btn" onClick={() => void xlsx()} title="The rows shown, as an Excel workbook">
+        XLSX
+      </button>
     </span>
   );
 }

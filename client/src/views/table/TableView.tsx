@@ -25,8 +25,22 @@ export function TableView({ onOpenActor }: { onOpenActor?: (id: string) => void 
   return (
     <div className="table-view">
       <div className="segmented small" role="tablist" aria-label="Table">
-        <button role="tab" aria-selected={tab === 'actors'} className={tab === 'actors' ? 'seg seg-on' : 'seg'} onClick={() => setTab('actors')}>Actors</button>
-        <button role="tab" aria-selected={tab === 'relationships'} className={tab === 'relationships' ? 'seg seg-on' : 'seg'} onClick={() => setTab('relationships')}>Relationships</button>
+        <button
+          role="tab"
+          aria-selected={tab === 'actors'}
+          className={tab === 'actors' ? 'seg seg-on' : 'seg'}
+          onClick={() => setTab('actors')}
+        >
+          Actors
+        </button>
+        <button
+          role="tab"
+          aria-selected={tab === 'relationships'}
+          className={tab === 'relationships' ? 'seg seg-on' : 'seg'}
+          onClick={() => setTab('relationships')}
+        >
+          Relationships
+        </button>
       </div>
       {tab === 'actors' ? <ActorTable onOpenActor={onOpenActor} /> : <RelationshipTable />}
     </div>
@@ -44,13 +58,28 @@ function ActorTable({ onOpenActor }: { onOpenActor?: ((id: string) => void) | un
 
   const toggle = (key: SortKey) => setSort((s) => ({ key, direction: s.key === key && s.direction === 'asc' ? 'desc' : 'asc' }));
   const select = (a: Actor, add: boolean) =>
-    editor.store.set({ selection: { actors: add ? (selection.actors.includes(a.id) ? selection.actors.filter((x) => x !== a.id) : [...selection.actors, a.id]) : [a.id], relationships: [] }, panel: 'inspector' });
+    editor.store.set({
+      selection: {
+        actors: add ? (selection.actors.includes(a.id) ? selection.actors.filter((x) => x !== a.id) : [...selection.actors, a.id]) : [a.id],
+        relationships: [],
+      },
+      panel: 'inspector',
+    });
 
   return (
     <>
       <div className="toolbar-row">
-        <input type="search" className="filter" aria-label="Filter actors" placeholder="Filter by name, role, sector or tag" value={filter} onChange={(e) => setFilter(e.target.value)} />
-        <span className="muted" aria-live="polite">{rows.length} of {Object.keys(doc.members).length} actors</span>
+        <input
+          type="search"
+          className="filter"
+          aria-label="Filter actors"
+          placeholder="Filter by name, role, sector or tag"
+          value={filter}
+          onChange={(e) => setFilter(e.target.value)}
+        />
+        <span className="muted" aria-live="polite">
+          {rows.length} of {Object.keys(doc.members).length} actors
+        </span>
         <TableExport name={doc.mapName} actors={rows} allActors={rows} />
       </div>
       {rows.length === 0 ? (
@@ -59,9 +88,15 @@ function ActorTable({ onOpenActor }: { onOpenActor?: ((id: string) => void) | un
         <table className="data-table editable">
           <thead>
             <tr>
-              <th scope="col" className="sel-col"><span className="sr-only">Selected</span></th>
+              <th scope="col" className="sel-col">
+                <span className="sr-only">Selected</span>
+              </th>
               {columns.map((c) => (
-                <th key={c.key} scope="col" aria-sort={sort.key === c.key ? (sort.direction === 'asc' ? 'ascending' : 'descending') : 'none'}>
+                <th
+                  key={c.key}
+                  scope="col"
+                  aria-sort={sort.key === c.key ? (sort.direction === 'asc' ? 'ascending' : 'descending') : 'none'}
+                >
                   <button className="sort-btn" onClick={() => toggle(c.key)}>
                     {c.label} <span aria-hidden="true">{sort.key === c.key ? (sort.direction === 'asc' ? '▲' : '▼') : '↕'}</span>
                   </button>
@@ -74,30 +109,80 @@ function ActorTable({ onOpenActor }: { onOpenActor?: ((id: string) => void) | un
               const selected = selection.actors.includes(a.id);
               return (
                 <tr key={a.id} className={selected ? 'row-selected' : ''} aria-selected={selected}>
-                  <td className="sel-col"><input type="checkbox" aria-label={`Select ${a.name}`} checked={selected} onChange={() => select(a, true)} /></td>
+                  <td className="sel-col">
+                    <input type="checkbox" aria-label={`Select ${a.name}`} checked={selected} onChange={() => select(a, true)} />
+                  </td>
                   <td>
                     <span className="name-cell">
                       <ActorGlyph actor={a} />
-                      <InlineText value={a.name} label={`Name of ${a.name}`} readOnly={ro} onCommit={(name) => void dispatch(editor, 'updateActor', { id: a.id, patch: { name } })} />
-                      {onOpenActor && <button className="icon-btn" aria-label={`Open the profile of ${a.name}`} title="Profile" onClick={() => onOpenActor(a.id)}>↗</button>}
+                      <InlineText
+                        value={a.name}
+                        label={`Name of ${a.name}`}
+                        readOnly={ro}
+                        onCommit={(name) => void dispatch(editor, 'updateActor', { id: a.id, patch: { name } })}
+                      />
+                      {onOpenActor && (
+                        <button
+                          className="icon-btn"
+                          aria-label={`Open the profile of ${a.name}`}
+                          title="Profile"
+                          onClick={() => onOpenActor(a.id)}
+                        >
+                          ↗
+                        </button>
+                      )}
                     </span>
                   </td>
                   <td>{a.kind === 'person' ? 'Person' : a.organized ? 'Organised group' : 'Organisation'}</td>
                   <td>{a.roles.map((r) => roleLabels[r]).join(', ') || <span className="muted">—</span>}</td>
                   <td>{a.sector ?? <span className="muted">—</span>}</td>
                   <td>
-                    <select aria-label={`Power of ${a.name}`} disabled={ro} value={a.power ?? ''} onChange={(e) => e.target.value !== '' && void dispatch(editor, 'assessActor', { id: a.id, power: Number(e.target.value), alignment: a.alignment ?? 0 })}>
-                      <option value="" disabled>—</option>
-                      {powerScale.map((v) => <option key={v} value={v}>{v} · {powerLabels[v]}</option>)}
+                    <select
+                      aria-label={`Power of ${a.name}`}
+                      disabled={ro}
+                      value={a.power ?? ''}
+                      onChange={(e) =>
+                        e.target.value !== '' &&
+                        void dispatch(editor, 'assessActor', { id: a.id, power: Number(e.target.value), alignment: a.alignment ?? 0 })
+                      }
+                    >
+                      <option value="" disabled>
+                        —
+                      </option>
+                      {powerScale.map((v) => (
+                        <option key={v} value={v}>
+                          {v} · {powerLabels[v]}
+                        </option>
+                      ))}
                     </select>
                   </td>
                   <td>
-                    <select aria-label={`Alignment of ${a.name}`} disabled={ro} value={a.alignment ?? ''} onChange={(e) => e.target.value !== '' && void dispatch(editor, 'assessActor', { id: a.id, power: a.power ?? 0, alignment: Number(e.target.value) })}>
-                      <option value="" disabled>—</option>
-                      {alignmentScale.map((v) => <option key={v} value={v}>{signed(v)} · {alignmentLabels[v]}</option>)}
+                    <select
+                      aria-label={`Alignment of ${a.name}`}
+                      disabled={ro}
+                      value={a.alignment ?? ''}
+                      onChange={(e) =>
+                        e.target.value !== '' &&
+                        void dispatch(editor, 'assessActor', { id: a.id, power: a.power ?? 0, alignment: Number(e.target.value) })
+                      }
+                    >
+                      <option value="" disabled>
+                        —
+                      </option>
+                      {alignmentScale.map((v) => (
+                        <option key={v} value={v}>
+                          {signed(v)} · {alignmentLabels[v]}
+                        </option>
+                      ))}
                     </select>
                   </td>
-                  <td>{a.tags.map((t) => <span key={t} className="tag">{t}</span>)}</td>
+                  <td>
+                    {a.tags.map((t) => (
+                      <span key={t} className="tag">
+                        {t}
+                      </span>
+                    ))}
+                  </td>
                 </tr>
               );
             })}
@@ -108,7 +193,17 @@ function ActorTable({ onOpenActor }: { onOpenActor?: ((id: string) => void) | un
   );
 }
 
-function InlineText({ value, label, onCommit, readOnly }: { value: string; label: string; onCommit: (v: string) => void; readOnly: boolean }) {
+function InlineText({
+  value,
+  label,
+  onCommit,
+  readOnly,
+}: {
+  value: string;
+  label: string;
+  onCommit: (v: string) => void;
+  readOnly: boolean;
+}) {
   const [draft, setDraft] = useState(value);
   const [editing, setEditing] = useState(false);
   if (readOnly) return <span>{value}</span>;
@@ -118,9 +213,32 @@ function InlineText({ value, label, onCommit, readOnly }: { value: string; label
     else setDraft(value);
   };
   return editing ? (
-    <input className="inline-edit" aria-label={label} autoFocus value={draft} onChange={(e) => setDraft(e.target.value)} onBlur={commit} onKeyDown={(e) => { if (e.key === 'Enter') commit(); if (e.key === 'Escape') { setDraft(value); setEditing(false); } }} />
+    <input
+      className="inline-edit"
+      aria-label={label}
+      autoFocus
+      value={draft}
+      onChange={(e) => setDraft(e.target.value)}
+      onBlur={commit}
+      onKeyDown={(e) => {
+        if (e.key === 'Enter') commit();
+        if (e.key === 'Escape') {
+          setDraft(value);
+          setEditing(false);
+        }
+      }}
+    />
   ) : (
-    <button className="inline-value" aria-label={`${label}: ${value}. Press to edit`} onClick={() => { setDraft(value); setEditing(true); }}>{value}</button>
+    <button
+      className="inline-value"
+      aria-label={`${label}: ${value}. Press to edit`}
+      onClick={() => {
+        setDraft(value);
+        setEditing(true);
+      }}
+    >
+      {value}
+    </button>
   );
 }
 
@@ -131,24 +249,36 @@ function RelationshipTable() {
   if (!rels.length) return <p className="empty-state">No relationships among the actors on this map yet.</p>;
   return (
     <>
-    <div className="toolbar-row">
-      <span className="muted">{rels.length} relationships</span>
-      <TableExport name={doc.mapName} relationships={rels} allActors={visibleActors(doc)} />
-    </div>
-    <table className="data-table">
-      <thead><tr><th scope="col">From</th><th scope="col">Type</th><th scope="col">To</th><th scope="col">Strength</th><th scope="col">Sources</th></tr></thead>
-      <tbody>
-        {rels.map((r) => (
-          <tr key={r.id}>
-            <td>{doc.actors[r.from]?.name}</td>
-            <td><button className="linklike" onClick={() => void dispatch(editor, 'inspectRelationship', r.id)}>{typeLabels[r.type]}</button></td>
-            <td>{doc.actors[r.to]?.name}</td>
-            <td>{r.strength}</td>
-            <td>{r.sourceIds.length ? r.sourceIds.length : <span className="warn">uncited</span>}</td>
+      <div className="toolbar-row">
+        <span className="muted">{rels.length} relationships</span>
+        <TableExport name={doc.mapName} relationships={rels} allActors={visibleActors(doc)} />
+      </div>
+      <table className="data-table">
+        <thead>
+          <tr>
+            <th scope="col">From</th>
+            <th scope="col">Type</th>
+            <th scope="col">To</th>
+            <th scope="col">Strength</th>
+            <th scope="col">Sources</th>
           </tr>
-        ))}
-      </tbody>
-    </table>
+        </thead>
+        <tbody>
+          {rels.map((r) => (
+            <tr key={r.id}>
+              <td>{doc.actors[r.from]?.name}</td>
+              <td>
+                <button className="linklike" onClick={() => void dispatch(editor, 'inspectRelationship', r.id)}>
+                  {typeLabels[r.type]}
+                </button>
+              </td>
+              <td>{doc.actors[r.to]?.name}</td>
+              <td>{r.strength}</td>
+              <td>{r.sourceIds.length ? r.sourceIds.length : <span className="warn">uncited</span>}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
     </>
   );
 }

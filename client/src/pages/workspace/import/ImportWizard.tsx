@@ -15,8 +15,30 @@ const FORMATS: { id: ImportFormat; label: string }[] = [
   { id: 'backup', label: 'powermap backup' },
 ];
 
-type Fields = { from: string; fromKind: 'person' | 'organization'; to: string; toKind: 'person' | 'organization'; type: string; sourceUrl: string; startDate: string; endDate: string; amount: string; notes: string };
-const emptyFields: Fields = { from: '', fromKind: 'person', to: '', toKind: 'organization', type: '', sourceUrl: '', startDate: '', endDate: '', amount: '', notes: '' };
+type Fields = {
+  from: string;
+  fromKind: 'person' | 'organization';
+  to: string;
+  toKind: 'person' | 'organization';
+  type: string;
+  sourceUrl: string;
+  startDate: string;
+  endDate: string;
+  amount: string;
+  notes: string;
+};
+const emptyFields: Fields = {
+  from: '',
+  fromKind: 'person',
+  to: '',
+  toKind: 'organization',
+  type: '',
+  sourceUrl: '',
+  startDate: '',
+  endDate: '',
+  amount: '',
+  notes: '',
+};
 
 const guess = (columns: string[], ...names: string[]) => columns.find((c) => names.includes(c.trim().toLowerCase())) ?? '';
 
@@ -43,7 +65,8 @@ async function upload(ws: string, file: File, format: ImportFormat, mapping: Imp
   body.set('file', file);
   const res = await fetch(`/api/workspaces/${ws}/imports`, { method: 'POST', body, credentials: 'same-origin' });
   const json = (await res.json().catch(() => ({}))) as { id?: string; detail?: string };
-  if (res.status !== 202 || !json.id) throw new ApiError({ status: res.status, detail: json.detail ?? `The server answered ${res.status}.` });
+  if (res.status !== 202 || !json.id)
+    throw new ApiError({ status: res.status, detail: json.detail ?? `The server answered ${res.status}.` });
   return json.id;
 }
 
@@ -162,7 +185,10 @@ export function ImportWizard({ ws }: { ws: string }) {
 
   const openMap = async () => {
     const actors = await get<{ items: { id: string }[] }>(`/api/workspaces/${ws}/actors?limit=500`);
-    const map = await post<{ id: string }>(`/api/workspaces/${ws}/maps`, { name: `Imported from ${file?.name ?? 'a file'}`.slice(0, 200), members: actors.items.map((a) => ({ actorId: a.id })) });
+    const map = await post<{ id: string }>(`/api/workspaces/${ws}/maps`, {
+      name: `Imported from ${file?.name ?? 'a file'}`.slice(0, 200),
+      members: actors.items.map((a) => ({ actorId: a.id })),
+    });
     navigate(paths.map(ws, map.id));
   };
 
@@ -184,7 +210,9 @@ export function ImportWizard({ ws }: { ws: string }) {
         {!required && <option value="">(none)</option>}
         {required && !fields[key] && <option value="">Choose a column</option>}
         {(sheet?.columns ?? []).map((c) => (
-          <option key={c} value={c}>{c}</option>
+          <option key={c} value={c}>
+            {c}
+          </option>
         ))}
       </select>
     </label>
@@ -214,14 +242,22 @@ export function ImportWizard({ ws }: { ws: string }) {
         onKeyDown={(e) => (e.key === 'Enter' || e.key === ' ') && input.current?.click()}
       >
         {file ? <strong>{file.name}</strong> : 'Drop a CSV, XLSX, FollowTheMoney or LittleSis file here, or choose one'}
-        <input ref={input} type="file" aria-label="File to import" hidden onChange={(e) => e.target.files?.[0] && void choose(e.target.files[0])} />
+        <input
+          ref={input}
+          type="file"
+          aria-label="File to import"
+          hidden
+          onChange={(e) => e.target.files?.[0] && void choose(e.target.files[0])}
+        />
       </div>
       {file && (
         <label className="field">
           <span>Format</span>
           <select aria-label="Format" value={format} onChange={(e) => setFormat(e.target.value as ImportFormat)}>
             {FORMATS.map((f) => (
-              <option key={f.id} value={f.id}>{f.label}</option>
+              <option key={f.id} value={f.id}>
+                {f.label}
+              </option>
             ))}
           </select>
         </label>
@@ -232,8 +268,22 @@ export function ImportWizard({ ws }: { ws: string }) {
           <h3>Columns{savedMapping && <span className="muted"> — using the mapping saved for files of this shape</span>}</h3>
           <div className="table-scroll">
             <table aria-label="First rows">
-              <thead><tr>{sheet.columns.map((c) => <th key={c}>{c}</th>)}</tr></thead>
-              <tbody>{sheet.rows.map((r, i) => <tr key={i}>{sheet.columns.map((_, j) => <td key={j}>{r[j] ?? ''}</td>)}</tr>)}</tbody>
+              <thead>
+                <tr>
+                  {sheet.columns.map((c) => (
+                    <th key={c}>{c}</th>
+                  ))}
+                </tr>
+              </thead>
+              <tbody>
+                {sheet.rows.map((r, i) => (
+                  <tr key={i}>
+                    {sheet.columns.map((_, j) => (
+                      <td key={j}>{r[j] ?? ''}</td>
+                    ))}
+                  </tr>
+                ))}
+              </tbody>
             </table>
           </div>
           <div className="form-grid">
@@ -253,34 +303,67 @@ export function ImportWizard({ ws }: { ws: string }) {
 
       {file && (
         <p className="actions">
-          <button type="button" onClick={runPreview} disabled={busy || (table && (!fields.from || !fields.to))}>Preview</button>
-          <button type="button" className="primary" onClick={runImport} disabled={busy || !preview || preview.state !== 'done' || preview.errorCount > 0}>Import</button>
+          <button type="button" onClick={runPreview} disabled={busy || (table && (!fields.from || !fields.to))}>
+            Preview
+          </button>
+          <button
+            type="button"
+            className="primary"
+            onClick={runImport}
+            disabled={busy || !preview || preview.state !== 'done' || preview.errorCount > 0}
+          >
+            Import
+          </button>
         </p>
       )}
-      {problem && <p role="alert" className="error">{problem}</p>}
+      {problem && (
+        <p role="alert" className="error">
+          {problem}
+        </p>
+      )}
 
       {preview && (
         <section aria-label="Preview">
           <h3>Preview</h3>
           <dl className="counts">
-            <dt>Actors created</dt><dd>{preview.counts.actorsCreated}</dd>
-            <dt>Actors matched</dt><dd>{preview.counts.actorsMatched}</dd>
-            <dt>Relationships created</dt><dd>{preview.counts.relationshipsCreated}</dd>
-            <dt>Relationships matched</dt><dd>{preview.counts.relationshipsMatched}</dd>
-            <dt>Sources created</dt><dd>{preview.counts.sourcesCreated}</dd>
-            <dt>Skipped</dt><dd>{preview.counts.skipped}</dd>
+            <dt>Actors created</dt>
+            <dd>{preview.counts.actorsCreated}</dd>
+            <dt>Actors matched</dt>
+            <dd>{preview.counts.actorsMatched}</dd>
+            <dt>Relationships created</dt>
+            <dd>{preview.counts.relationshipsCreated}</dd>
+            <dt>Relationships matched</dt>
+            <dd>{preview.counts.relationshipsMatched}</dd>
+            <dt>Sources created</dt>
+            <dd>{preview.counts.sourcesCreated}</dd>
+            <dt>Skipped</dt>
+            <dd>{preview.counts.skipped}</dd>
           </dl>
           {preview.labels.length > 0 && (
             <table aria-label="Relationship labels">
-              <thead><tr><th>Label in the file</th><th>Rows</th><th>Read as</th></tr></thead>
+              <thead>
+                <tr>
+                  <th>Label in the file</th>
+                  <th>Rows</th>
+                  <th>Read as</th>
+                </tr>
+              </thead>
               <tbody>
                 {preview.labels.map((l) => (
                   <tr key={l.label}>
                     <td>{l.label}</td>
                     <td>{l.rows}</td>
                     <td>
-                      <select aria-label={`Type for ${l.label}`} value={labels[l.label] ?? l.type} onChange={(e) => setLabels((old) => ({ ...old, [l.label]: e.target.value as RelationshipType }))}>
-                        {relationshipTypes.map((t) => <option key={t} value={t}>{t}</option>)}
+                      <select
+                        aria-label={`Type for ${l.label}`}
+                        value={labels[l.label] ?? l.type}
+                        onChange={(e) => setLabels((old) => ({ ...old, [l.label]: e.target.value as RelationshipType }))}
+                      >
+                        {relationshipTypes.map((t) => (
+                          <option key={t} value={t}>
+                            {t}
+                          </option>
+                        ))}
                       </select>
                     </td>
                   </tr>
@@ -291,29 +374,53 @@ export function ImportWizard({ ws }: { ws: string }) {
           {preview.fuzzy.length > 0 && (
             <ul aria-label="Possible duplicates">
               {preview.fuzzy.map((f) => (
-                <li key={f.row}>Row {f.row}: “{f.name}” will be new; it looks like {f.candidates.map((c) => `“${c.name}”`).join(', ')}.</li>
+                <li key={f.row}>
+                  Row {f.row}: “{f.name}” will be new; it looks like {f.candidates.map((c) => `“${c.name}”`).join(', ')}.
+                </li>
               ))}
             </ul>
           )}
           {preview.errors.length > 0 && (
             <table aria-label="Failing rows">
-              <thead><tr><th>Row</th><th>Column</th><th>Problem</th></tr></thead>
+              <thead>
+                <tr>
+                  <th>Row</th>
+                  <th>Column</th>
+                  <th>Problem</th>
+                </tr>
+              </thead>
               <tbody>
                 {preview.errors.map((e, i) => (
-                  <tr key={i}><td>{e.row}</td><td>{e.column ?? ''}</td><td>{e.message}</td></tr>
+                  <tr key={i}>
+                    <td>{e.row}</td>
+                    <td>{e.column ?? ''}</td>
+                    <td>{e.message}</td>
+                  </tr>
                 ))}
               </tbody>
             </table>
           )}
-          {preview.errorCount > preview.errors.length && <p className="muted">…and {preview.errorCount - preview.errors.length} more failing rows.</p>}
+          {preview.errorCount > preview.errors.length && (
+            <p className="muted">…and {preview.errorCount - preview.errors.length} more failing rows.</p>
+          )}
         </section>
       )}
 
       {running && (
         <section aria-label="Progress">
           <progress aria-label="Import progress" max={Math.max(1, running.progress.totalRows)} value={running.progress.rows} />
-          <p>{running.state === 'done' ? `Imported: ${running.counts.actorsCreated} actors and ${running.counts.relationshipsCreated} relationships created.` : running.state === 'failed' ? 'The import failed; nothing was written.' : `Importing… ${running.progress.rows} of ${running.progress.totalRows} rows`}</p>
-          {done && <button type="button" className="primary" onClick={() => void openMap().catch((e: unknown) => setProblem(errorText(e)))}>Open the map</button>}
+          <p>
+            {running.state === 'done'
+              ? `Imported: ${running.counts.actorsCreated} actors and ${running.counts.relationshipsCreated} relationships created.`
+              : running.state === 'failed'
+                ? 'The import failed; nothing was written.'
+                : `Importing… ${running.progress.rows} of ${running.progress.totalRows} rows`}
+          </p>
+          {done && (
+            <button type="button" className="primary" onClick={() => void openMap().catch((e: unknown) => setProblem(errorText(e)))}>
+              Open the map
+            </button>
+          )}
         </section>
       )}
     </div>
