@@ -3,7 +3,7 @@ import { actorFields } from './actor.js';
 import { alignment, power } from './actor.js';
 import { changeActions, diff } from './change.js';
 import { id, isoDateTime, longText, version } from './common.js';
-import { demandFields } from './demand.js';
+import { demandFields, statusChange } from './demand.js';
 import { internalFieldsUpdate } from './internal-fields.js';
 import { mapFields } from './map.js';
 import { relationshipCommon, relationshipTypeFields, relationshipTypes, type RelationshipType } from './relationship.js';
@@ -64,7 +64,7 @@ export const backupSource = z
 export type BackupSource = z.infer<typeof backupSource>;
 
 export const backupDemand = z
-  .strictObject({ ...bookkeeping, ...demandFields })
+  .strictObject({ ...bookkeeping, ...demandFields, statusHistory: z.array(statusChange) })
   .partial()
   .required({ id: true, title: true });
 export type BackupDemand = z.infer<typeof backupDemand>;

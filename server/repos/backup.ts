@@ -4,7 +4,7 @@ import type { MapMember } from '../domain/map.js';
 import { relationshipTypes } from '../domain/relationship.js';
 import type { Source } from '../domain/source.js';
 import type { StoredAssessment } from './assessments.js';
-import type { StoredDemand } from './demands.js';
+import { storedDemands } from './demands.js';
 import type { StoredMap } from './maps.js';
 import { SOURCE } from './sources.js';
 
@@ -36,16 +36,8 @@ export const backupReads = {
     return rows.map((r) => r.s);
   },
 
-  async demands(tx: Tx, ws: string): Promise<StoredDemand[]> {
-    const rows = await tx.query<{ d: StoredDemand }>(
-      `MATCH (d:Demand) WHERE d.workspaceId = $ws
-       RETURN d {.id, .title, .description, .status, .version, .createdAt, .updatedAt,
-         primaryTargetIds: [(d)-[:TARGETS {primary: true}]->(x:Actor) | x.id],
-         secondaryTargetIds: [(d)-[:TARGETS {primary: false}]->(x:Actor) | x.id]} AS d
-       ORDER BY d.createdAt, d.id`,
-      { ws },
-    );
-    return rows.map((r) => r.d);
+  async demands(tx: Tx, ws: string) {
+    return (await storedDemands(tx, ws)).map(({ idempotencyKey: _k, ...d }) => d);
   },
 
   async assessments(tx: Tx, ws: string): Promise<StoredAssessment[]> {
@@ -146,25 +138,6 @@ export const backupWrites = {
   async sources(tx: Tx, ws: string, rows: { id: string; props: Record<string, unknown> }[]) {
     await inBatches(rows, (batch) =>
       tx.query('UNWIND $rows AS row CREATE (s:Source {workspaceId: $ws, id: row.id}) SET s += row.props', { ws, rows: batch }),
-    );
-  },
-
-  async demands(tx: Tx, ws: string, rows: { id: string; props: Record<string, unknown>; primary: string[]; secondary: string[] }[]) {
-    await inBatches(rows, (batch) =>
-      tx.query(
-        `UNWIND $rows AS row
-         CREATE (d:Demand {workspaceId: $ws, id: row.id}) SET d += row.props
-         WITH d, row
-         CALL (d, row) {
-           UNWIND row.primary AS tid MATCH (x:Actor {workspaceId: $ws, id: tid})
-           CREATE (d)-[:TARGETS {primary: true}]->(x)
-         }
-         CALL (d, row) {
-           UNWIND row.secondary AS tid MATCH (x:Actor {workspaceId: $ws, id: tid})
-           CREATE (d)-[:TARGETS {primary: false}]->(x)
-         }`,
-        { ws, rows: batch },
-      ),
     );
   },
 

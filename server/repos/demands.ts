@@ -202,3 +202,12 @@ export async function targetCandidates(tx: Tx, ws: string, ids: string[]) {
   );
   return new Map(rows.map((r) => [r.id, r]));
 }
+
+/** Every live demand of a workspace as stored (targets by id, with why and status history), oldest first. */
+export async function storedDemands(tx: Tx, ws: string): Promise<StoredDemand[]> {
+  const rows = await tx.query<{ d: Row }>(
+    `MATCH (d:Demand) WHERE d.workspaceId = $ws RETURN d {${FIELDS}} AS d ORDER BY d.createdAt, d.id`,
+    { ws },
+  );
+  return rows.map((r) => storedOf(r.d));
+}

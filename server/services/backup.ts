@@ -18,6 +18,7 @@ import type { Relationship } from '../domain/relationship.js';
 import { normalizeUrl, sourceData, sourceDefaults } from '../domain/source.js';
 import { invalid, notFound } from '../domain/errors.js';
 import { parseOrInvalid } from '../domain/errors.js';
+import { demandStore } from '../repos/demands.js';
 import { backupReads, backupWrites, type ChangeRow, type TakenKind } from '../repos/backup.js';
 import { loadGraph } from '../repos/graph.js';
 import { internalFieldsRepo } from '../repos/internal-fields.js';
@@ -155,11 +156,19 @@ export async function restoreBackupInto(ctx: WriteContext, backup: Backup, prefi
       throw invalid(`${path} names actor ${actorId}, which the backup does not hold.`, [{ path, message: 'no such actor in the backup' }]);
   };
   const demands = backup.demands.map((d, i) => {
-    const { id, version, createdAt, updatedAt, ...fields } = d;
+    const { id, version, createdAt, updatedAt, statusHistory, ...fields } = d;
     const data = parseOrInvalid(demandData, { ...demandDefaults, ...fields }, `${prefix}.demands.${i}`);
     data.primaryTargetIds.forEach((t, j) => mustBeActor(t, `${prefix}.demands.${i}.primaryTargetIds.${j}`));
     data.secondaryTargetIds.forEach((t, j) => mustBeActor(t, `${prefix}.demands.${i}.secondaryTargetIds.${j}`));
-    return { id, ...data, version: version ?? 1, createdAt: createdAt ?? now, updatedAt: updatedAt ?? createdAt ?? now };
+    const made = createdAt ?? now;
+    return {
+      id,
+      ...data,
+      statusHistory: statusHistory ?? [{ status: data.status, at: made, by: null }],
+      version: version ?? 1,
+      createdAt: made,
+      updatedAt: updatedAt ?? made,
+    };
   });
   backup.assessments.forEach((a, i) => mustBeActor(a.actorId, `${prefix}.assessments.${i}.actorId`));
   const maps = backup.maps.map((m, i) => {
@@ -227,7 +236,7 @@ export async function restoreBackupInto(ctx: WriteContext, backup: Backup, prefi
     to: to(r.to),
     sourceIds: [...new Set(r.sourceIds.map(to))],
   }));
-  await insertActors(ctx, restoredActors, []);
+  await insertActors(ctx, restoredActors, [], null);
   await insertRelationships(ctx, restoredRelationships, []);
 
   const restoredSources = newSources.map((s) => ({ ...s, id: to(s.id) }));
@@ -243,17 +252,10 @@ export async function restoreBackupInto(ctx: WriteContext, backup: Backup, prefi
     id: to(d.id),
     primaryTargetIds: d.primaryTargetIds.map(to),
     secondaryTargetIds: d.secondaryTargetIds.map(to),
+    targetWhy: Object.fromEntries(Object.entries(d.targetWhy).map(([actorId, why]) => [to(actorId), why])),
   }));
-  await backupWrites.demands(
-    tx,
-    ws,
-    restoredDemands.map(({ id, primaryTargetIds, secondaryTargetIds, ...props }) => ({
-      id,
-      props,
-      primary: primaryTargetIds,
-      secondary: secondaryTargetIds,
-    })),
-  );
+  // Few per workspace, and their targets, reasons and status history are stored as the demand store keeps them.
+  for (const demand of restoredDemands) await demandStore.save(tx, ws, demand);
   diffs.push(...restoredDemands.map((d): Diff => ({ entityType: 'demand', entityId: d.id, before: null, after: d })));
 
   const restoredAssessments = backup.assessments.map((a) => ({ ...a, id: to(a.id), actorId: to(a.actorId), version: 1 }));

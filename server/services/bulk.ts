@@ -91,7 +91,8 @@ export async function insertActors(
   ctx: WriteContext,
   actors: Actor[],
   chosen: string[],
-  readings: (ReadingInput & { prefix: string })[] = [],
+  /** null: the actors come with their own readings (a restored backup), so none is implied. */
+  readings: (ReadingInput & { prefix: string })[] | null = [],
 ): Promise<void> {
   const taken = !chosen.length
     ? []
@@ -114,6 +115,7 @@ export async function insertActors(
   }
   for (const actor of actors) ctx.diffs.push({ entityType: 'actor', entityId: actor.id, before: null, after: actor as never });
   // An actor arriving with power or alignment (a batch, an import) has its first assessment.
+  if (readings === null) return;
   await recordReadings(
     ctx,
     actors.map((actor, i) => impliedReading(ctx, null, actor, readings[i] ?? {}, readings[i]?.prefix ?? `actors.${i}`)),

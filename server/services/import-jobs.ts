@@ -15,8 +15,12 @@ import { nowIso } from '../repos/entity-store.js';
 import type { WorkerPool } from '../workers/pool.js';
 import { restoreBackupFile } from './backup.js';
 import type { Author } from './changes.js';
+import { DomainError } from '../domain/errors.js';
 import { insertActors, insertRelationships } from './bulk.js';
 import { mutate, type WriteContext } from './unit-of-work.js';
+
+/** A failure that names the user's problem (a Problem or a domain error), not ours. */
+const isUserError = (error: unknown): error is Error => error instanceof DomainError || (error instanceof Error && 'status' in error);
 
 /** Unfinished imports one account may have at once (queued or running, on any instance). */
 export const IMPORTS_PER_ACCOUNT = 2;
@@ -151,11 +155,8 @@ export class ImportRunner {
       const outcome = formatHandlers[job.format].kind === 'restore' ? await this.restore(job) : await this.records(job);
       await this.update(job.id, outcome);
     } catch (error) {
-      const message =
-        error instanceof Error && 'status' in error
-          ? error.message
-          : 'The import failed on our side (it has been logged); nothing was written.';
-      if (!(error instanceof Error && 'status' in error)) this.log.error({ err: error, job: job.id }, 'import job failed');
+      const message = isUserError(error) ? error.message : 'The import failed on our side (it has been logged); nothing was written.';
+      if (!isUserError(error)) this.log.error({ err: error, job: job.id }, 'import job failed');
       await this.update(job.id, { state: 'failed', failure: message }).catch(() => {});
     } finally {
       clearInterval(beat);

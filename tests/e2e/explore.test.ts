@@ -148,8 +148,9 @@ describe('exploring a map in Chromium', () => {
     const filter = page.getByLabel('Filter actors');
     await filter.waitFor();
     await filter.focus();
-    // Tab from the filter through the column headers to "Power".
-    for (let i = 0; i < 5; i++) await page.keyboard.press('Tab');
+    // Tab from the filter through the table's controls and column headers to "Power".
+    const focused = () => page.evaluate(() => document.activeElement?.textContent ?? '');
+    for (let i = 0; i < 12 && !(await focused()).includes('Power'); i++) await page.keyboard.press('Tab');
     expect(await page.evaluate(() => document.activeElement?.textContent)).toContain('Power');
     await page.keyboard.press('Enter');
     const powerHeader = page.locator('th', { hasText: 'Power' });

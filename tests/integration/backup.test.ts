@@ -128,7 +128,8 @@ describe('backup and restore', () => {
     expect(backup.relationships).toHaveLength(4);
     expect(backup.sources).toHaveLength(1);
     expect(backup.demands[0]).toMatchObject({ title: 'Safe staffing', primaryTargetIds: [expect.any(String)] });
-    expect(backup.assessments.map((a) => a.note)).toEqual(['before the hearing', 'after']);
+    // The two readings given, then the two that creating Ana and Meridian with power recorded.
+    expect(backup.assessments.map((a) => a.note)).toEqual(['before the hearing', 'after', '', '']);
     expect(backup.maps[0]!.members.find((m) => m.x === 10)).toMatchObject({ y: -20, style: { color: '#ff0000', size: 2 } });
     expect(backup.maps[0]!.annotations[0]).toMatchObject({ title: 'The money' });
     expect(backup.internalFields).toEqual({ actor: ['power'], relationship: ['amount'], assessment: [] });
@@ -145,7 +146,7 @@ describe('backup and restore', () => {
       const restored = await call(ctx.app, me, 'POST', '/api/workspaces/restore', backup);
       expect(restored.status, JSON.stringify(restored.body)).toBe(201);
       expect(restored.body).toMatchObject({
-        counts: { actors: 4, relationships: 4, sources: 1, demands: 1, assessments: 2, maps: 1 },
+        counts: { actors: 4, relationships: 4, sources: 1, demands: 1, assessments: 4, maps: 1 },
         renamed: 0,
         historyRestored: true,
       });
@@ -166,7 +167,8 @@ describe('backup and restore', () => {
       // The restored map opens with its layout, and the restored actor's readings are there.
       const ana = again.actors.find((a) => a.name === 'Ana Rivera')!;
       const readings = (await call(ctx.app, me, 'GET', `/api/workspaces/${copy}/actors/${ana.id}/assessments`)).body.items;
-      expect(readings.map((r: { power: number }) => r.power)).toEqual([4, 5]);
+      // The two readings restored, and the one creating Ana with power recorded.
+      expect(readings.map((r: { power: number }) => r.power)).toEqual([4, 5, 5]);
       const map = (await call(ctx.app, me, 'GET', `/api/workspaces/${copy}/maps/${again.maps[0]!.id}`)).body;
       expect(map.actors).toHaveLength(3);
     },
@@ -179,10 +181,10 @@ describe('backup and restore', () => {
       const result = await restoreBackup(ctx.db, ws, parseBackup(JSON.parse(JSON.stringify(backup))), { id: me.userId, name: me.name });
       // The one source is already here by URL, so the ties cite it rather than a copy.
       expect(result).toMatchObject({
-        counts: { actors: 4, relationships: 4, sources: 0, demands: 1, assessments: 2, maps: 1 },
+        counts: { actors: 4, relationships: 4, sources: 0, demands: 1, assessments: 4, maps: 1 },
         sourcesMatched: 1,
       });
-      expect(result.renamed).toBe(4 + 4 + 1 + 2 + 1);
+      expect(result.renamed).toBe(4 + 4 + 1 + 4 + 1);
       const now: Backup = (await api('GET', '/export?format=backup&history=false')).body;
       expect(now.history).toBeNull();
       expect(now.actors).toHaveLength(8);

@@ -139,7 +139,9 @@ describe('collaborating on a map', () => {
     expect((await get(`/actors/${a}`)).body).toMatchObject({ power: 2, version: 2 });
     const change = (await get('/history?limit=1')).body.items[0];
     expect(change).toMatchObject({ action: 'batch', summary: 'Add the Batch family' });
-    expect(change.diffs).toHaveLength(4);
+    // The four operations, and the assessment that setting power records.
+    expect(change.diffs).toHaveLength(5);
+    expect(change.diffs.filter((d: { entityType: string }) => d.entityType === 'assessment')).toHaveLength(1);
 
     const stale = await post('/batch', { operations: [{ op: 'update', entity: 'actor', id: a, data: { power: 1, version: 1 } }] });
     expect(stale.status).toBe(409);

@@ -128,7 +128,7 @@ function validBodies(x: Seeded): Record<string, unknown> {
     [`POST ${SCOPE}/demands`]: {
       title: 'More school nurses',
       description: '',
-      status: 'active',
+      status: 'presented',
       primaryTargetIds: [ada],
       secondaryTargetIds: [union],
     },

@@ -17,7 +17,12 @@ export async function testApp(options: { clientDir?: string } = {}): Promise<Tes
   const driver = createDriver(uri, inject('neo4jUser'), inject('neo4jPassword') || undefined);
   const db = new Gateway(driver, process.env.NEO4J_DATABASE ?? 'neo4j');
   // LittleSis at a port nothing listens on: no test reaches the internet.
-  const config = loadConfig({ NEO4J_URI: uri, SEED_DEMO: 'false', LOG_LEVEL: 'silent', LITTLESIS_URL: 'http://127.0.0.1:9' });
+  const config = loadConfig({
+    NEO4J_URI: uri,
+    SEED_DEMO: 'false',
+    LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
+    LITTLESIS_URL: 'http://127.0.0.1:9',
+  });
   const app = await buildApp({
     config,
     db,

@@ -1,6 +1,7 @@
 import type { Tx } from '../../db/gateway.js';
 import type { Change, Diff } from '../../domain/change.js';
 import { relationshipTypes } from '../../domain/relationship.js';
+import { changeSeq } from '../../repos/changes.js';
 import { cypher } from '../queries.js';
 import { ProjectionGraph, type ActorFields, type TieFields } from './graph.js';
 
@@ -20,8 +21,7 @@ type TieRow = [string, string, string, string, number | null, boolean | null, bo
 export async function loadProjection(tx: Tx, ws: string): Promise<ProjectionGraph> {
   const g = new ProjectionGraph();
   g.beginBulk();
-  const head = await tx.one<{ changeSeq: number }>(cypher('change-seq'), { ws });
-  g.seq = head?.changeSeq ?? 0;
+  g.seq = await changeSeq(tx, ws);
   const actors = await tx.query<{ row: ActorRow }>(cypher('projection-actors'), { ws });
   for (const { row } of actors) {
     const v = g.putActor({ id: row[0], name: row[1], kind: row[2], roles: row[3], power: row[4], alignment: row[5] });
