@@ -85,16 +85,25 @@ export async function nodeOnPage(page: Page, name: string): Promise<{ x: number;
   return (await handle.jsonValue()) as { x: number; y: number };
 }
 
-/** Where a node is once it has stopped moving (a layout or a fit may still be under way on a busy machine). */
-async function settledOnPage(page: Page, name: string) {
-  let last = await nodeOnPage(page, name);
-  for (let i = 0; i < 50; i++) {
+/** Every node's place on screen and the viewport, rounded: equal twice means nothing moved in between. */
+function sceneOnPage(page: Page) {
+  return page.evaluate(() => {
+    const cy = (window as unknown as { __powermapCy?: import('cytoscape').Core }).__powermapCy;
+    if (!cy) return '';
+    const nodes = cy.nodes().map((n) => `${n.id()}:${Math.round(n.renderedPosition().x)},${Math.round(n.renderedPosition().y)}`);
+    return `${Math.round(cy.zoom() * 100)}|${Math.round(cy.pan().x)},${Math.round(cy.pan().y)}|${nodes.join(';')}`;
+  });
+}
+
+/** Waits until a layout, a fit or a placement has finished: the whole scene still for three looks in a row. */
+async function sceneSettled(page: Page) {
+  let last = await sceneOnPage(page);
+  for (let i = 0, still = 0; i < 100 && still < 3; i++) {
     await page.waitForTimeout(200);
-    const now = await nodeOnPage(page, name);
-    if (Math.abs(now.x - last.x) < 1 && Math.abs(now.y - last.y) < 1) return now;
+    const now = await sceneOnPage(page);
+    still = now === last ? still + 1 : 0;
     last = now;
   }
-  return last;
 }
 
 /** Turns drawing on with the toolbar button unless it is on already (it stays on until Esc). */
@@ -105,8 +114,24 @@ export async function startDrawing(page: Page) {
 
 /** In drawing mode, drags from one actor to another as a person draws a tie; the form opens. */
 export async function dragTie(page: Page, from: string, to: string) {
-  const a = await settledOnPage(page, from);
-  const b = await settledOnPage(page, to);
+  const dialog = page.getByRole('dialog', { name: 'New relationship' });
+  await dragOnce(page, from, to);
+  // A person whose drag landed while the map was still settling simply drags again.
+  if (
+    !(await dialog.waitFor({ timeout: 10_000 }).then(
+      () => true,
+      () => false,
+    ))
+  )
+    await dragOnce(page, from, to);
+  if (!(await dialog.isVisible())) await page.screenshot({ path: 'test-results/drag-failed.png' });
+  await dialog.waitFor();
+}
+
+async function dragOnce(page: Page, from: string, to: string) {
+  await sceneSettled(page);
+  const a = await nodeOnPage(page, from);
+  const b = await nodeOnPage(page, to);
   await page.mouse.move(a.x, a.y);
   await page.mouse.down();
   await page.mouse.move((a.x + b.x) / 2, (a.y + b.y) / 2, { steps: 8 });
@@ -114,7 +139,6 @@ export async function dragTie(page: Page, from: string, to: string) {
   await page.waitForTimeout(300);
   await page.mouse.move(b.x + 1, b.y + 1);
   await page.mouse.up();
-  await page.getByRole('dialog', { name: 'New relationship' }).waitFor();
 }
 
 /** Drags from one actor to another in drawing mode, as a person draws a tie. */
