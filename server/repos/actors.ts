@@ -1,5 +1,5 @@
 import type { Tx } from '../db/gateway.js';
-import type { Actor, ActorListQuery } from '../domain/actor.js';
+import type { Actor, ActorKind, ActorListQuery } from '../domain/actor.js';
 import { luceneQuery } from '../domain/lucene.js';
 import type { SearchQuery } from '../domain/search.js';
 import { conflict } from '../domain/errors.js';
@@ -180,4 +180,12 @@ export async function neighbourIds(tx: Tx, ws: string, ids: string[], limit: num
     { ws, ids, limit },
   );
   return rows.map((r) => r.id);
+}
+
+/** Every live actor's name key, id and kind: what the one-request Kumu import matches names against. */
+export async function nameKeys(tx: Tx, ws: string): Promise<{ names: string[]; ids: string[]; kinds: ActorKind[] }> {
+  return (await tx.one<{ names: string[]; ids: string[]; kinds: ActorKind[] }>(
+    'MATCH (a:Actor) WHERE a.workspaceId = $ws RETURN collect(a.nameKey) AS names, collect(a.id) AS ids, collect(a.kind) AS kinds',
+    { ws },
+  ))!;
 }

@@ -19,3 +19,8 @@ export async function membersAmong(tx: Tx, ws: string, userIds: string[]) {
   );
   return new Map(rows.map((r) => [r.id, r.name]));
 }
+
+/** A workspace's name, for naming what it exports. */
+export async function workspaceName(tx: Tx, ws: string): Promise<string | undefined> {
+  return (await tx.one<{ name: string }>('MATCH (w:Workspace {id: $ws}) RETURN w.name AS name', { ws }))?.name;
+}

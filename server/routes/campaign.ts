@@ -6,7 +6,7 @@ import { keyDate, keyDateCreate, keyDateListQuery, keyDatePatch, type KeyDate } 
 import { openTasksByMember, task, taskCreate, taskListQuery, taskPatch, tieTaskCreate, type Task } from '../domain/task.js';
 import { notFound } from '../http/problem.js';
 import { calendarOf } from '../io/ics.js';
-import { actionStore, keyDateStore, membersAmong, taskStore } from '../repos/campaign.js';
+import { actionStore, keyDateStore, membersAmong, taskStore, workspaceName } from '../repos/campaign.js';
 import { listRecords } from '../repos/records.js';
 import {
   createAction,
@@ -170,9 +170,7 @@ export const campaignRoutes: FastifyPluginAsyncZod = async (app) => {
     async (request, reply) => {
       const { ws } = request.params;
       const dates = await listKeyDates(ws, request.query);
-      const name =
-        (await app.db.read((tx) => tx.one<{ name: string }>('MATCH (w:Workspace {id: $ws}) RETURN w.name AS name', { ws })))?.name ??
-        'powermap';
+      const name = (await app.db.read((tx) => workspaceName(tx, ws))) ?? 'powermap';
       return reply
         .type('text/calendar; charset=utf-8')
         .header('content-disposition', 'attachment; filename="key-dates.ics"')

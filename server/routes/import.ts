@@ -20,12 +20,13 @@ import {
 import { badRequest, notFound, Problem } from '../http/problem.js';
 import { fetchLittleSis } from '../services/littlesis-fetch.js';
 import { ImportRunner, uploadDir } from '../services/import-jobs.js';
-import type { Actor, ActorKind } from '../domain/actor.js';
+import type { Actor } from '../domain/actor.js';
 import type { Relationship } from '../domain/relationship.js';
 import { wsParams } from '../domain/common.js';
 import { MAX_IMPORT_CONNECTIONS, MAX_IMPORT_ELEMENTS } from '../io/kumu-import.js';
 import { insertActors, insertRelationships } from '../services/bulk.js';
 import { mutate } from '../services/unit-of-work.js';
+import { nameKeys } from '../repos/actors.js';
 import { nowIso } from '../repos/entity-store.js';
 import { author, errors, readErrors, writeErrors } from './helpers.js';
 
@@ -272,10 +273,7 @@ export const importRoutes: FastifyPluginAsyncZod = async (app) => {
         (r: { actors: number; relationships: number }) =>
           `Imported ${r.actors} actors and ${r.relationships} relationships from a spreadsheet`,
         async (ctx) => {
-          const existing = (await ctx.tx.one<{ names: string[]; ids: string[]; kinds: ActorKind[] }>(
-            'MATCH (a:Actor) WHERE a.workspaceId = $ws RETURN collect(a.nameKey) AS names, collect(a.id) AS ids, collect(a.kind) AS kinds',
-            { ws },
-          ))!;
+          const existing = await nameKeys(ctx.tx, ws);
           const plan = await app.workers.run('kumuImport', { elements, connections, existing, now: nowIso() });
           // Ids were generated for this import, so none can be taken already.
           for (const batch of plan.actorBatches) await insertActors(ctx, JSON.parse(batch) as Actor[], []);
