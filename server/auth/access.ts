@@ -10,6 +10,8 @@ declare module 'fastify' {
   interface FastifyContextConfig {
     /** Overrides the default (GET and HEAD read; other methods write). */
     access?: Access;
+    /** Always ask the database: for long-lived answers (event streams), where a second's stale role would outlive the removal. */
+    freshAccess?: boolean;
   }
   interface FastifyRequest {
     workspace: { id: string; role: MemberRole };
@@ -82,7 +84,8 @@ export function installWorkspaceAccess(scope: FastifyInstance) {
     if (!UUID.test(wsId)) throw notFound('Workspace');
     const need = requiredAccess(request);
     const key = `${request.user.id}:${wsId}`;
-    const cacheable = need === 'read' && (request.method === 'GET' || request.method === 'HEAD');
+    const cacheable =
+      need === 'read' && (request.method === 'GET' || request.method === 'HEAD') && !request.routeOptions.config.freshAccess;
     let role = cacheable ? scope.membershipCache.get(key) : undefined;
     if (!role) {
       const userId = request.user.id;

@@ -19,7 +19,22 @@ export const alwaysInternal = {
  */
 export const addableInternal = {
   actor: ['description', 'aliases', 'tags', 'roles', 'power', 'alignment', 'interests', 'powerSources', 'externalIds', 'links', 'image'],
-  relationship: ['description', 'strength', 'startDate', 'endDate', 'compensation', 'amount', 'percent', 'shares', 'contract', 'filing'],
+  relationship: [
+    'description',
+    'strength',
+    'startDate',
+    'endDate',
+    'compensation',
+    'amount',
+    'percent',
+    'percentMin',
+    'percentMax',
+    'shares',
+    'value',
+    'commitment',
+    'contract',
+    'filing',
+  ],
   assessment: ['note', 'authorName'],
 } as const satisfies Record<InternalKind, readonly string[]>;
 

@@ -48,6 +48,9 @@ export const relationshipRules: Record<RelationshipType, TypeRule> = {
 };
 
 const money = z.number().nonnegative().max(1e15);
+const pct = z.number().min(0).max(100);
+export const ownershipBases = ['equity', 'voting', 'lp_commitment', 'consolidation'] as const;
+export const ownershipDeclarations = ['direct', 'indirect', 'ultimate_parent'] as const;
 const currency = z.string().regex(/^[A-Z]{3}$/, 'must be a three-letter currency code such as USD');
 
 /** Fields every relationship has, whatever its type. */
@@ -73,7 +76,25 @@ export const relationshipTypeFields = {
     compensation: money.nullable(),
   },
   MEMBERSHIP: { role: shortText.nullable() },
-  OWNERSHIP: { percent: z.number().min(0).max(100).nullable(), shares: z.number().nonnegative().nullable() },
+  OWNERSHIP: {
+    percent: pct.nullable().describe('The stake as an exact figure, when the source gives one'),
+    percentMin: pct
+      .nullable()
+      .describe('Lower end of a stated range (25 of the UK PSC band 25–50 %), or a floor ("at least 5 %") when percentMax is null'),
+    percentMax: pct.nullable().describe('Upper end of a stated range'),
+    shares: z.number().nonnegative().nullable(),
+    value: money.nullable().describe('Market value of the holding as filed (13F: dollars)'),
+    currency: currency.nullable(),
+    basis: z.enum(ownershipBases).describe('What the stake is a share of'),
+    commitment: money.nullable().describe('A limited partner’s commitment to the fund, in currency'),
+    generalPartner: z.boolean().describe('The owner is the general partner: it controls the fund whatever its economic share'),
+    declared: z
+      .enum(ownershipDeclarations)
+      .describe(
+        'direct: a stake the owner holds itself; indirect or ultimate_parent: a shortcut a source declared, kept as a fact but never propagated',
+      ),
+    asOf: isoDate.nullable().describe('The date the source states the stake for'),
+  },
   DONATION: { amount: money.nullable(), currency: currency.nullable(), date: isoDate.nullable(), filing: shortText.nullable() },
   TRANSACTION: {
     amount: money.nullable(),
@@ -99,7 +120,19 @@ export const relationshipDefaults = {
   common: { strength: 3, startDate: null, endDate: null, current: null, description: '', privateNotes: '', sourceIds: [] as string[] },
   POSITION: { title: null, board: false, executive: false, compensation: null },
   MEMBERSHIP: { role: null },
-  OWNERSHIP: { percent: null, shares: null },
+  OWNERSHIP: {
+    percent: null,
+    percentMin: null,
+    percentMax: null,
+    shares: null,
+    value: null,
+    currency: null,
+    basis: 'equity' as (typeof ownershipBases)[number],
+    commitment: null,
+    generalPartner: false,
+    declared: 'direct' as (typeof ownershipDeclarations)[number],
+    asOf: null,
+  },
   DONATION: { amount: null, currency: null, date: null, filing: null },
   TRANSACTION: { amount: null, currency: null, goods: null, contract: null },
   LOBBYING: { issue: null, amount: null },

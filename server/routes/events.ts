@@ -1,6 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { wsParams } from '../domain/common.js';
+import { forgetMemberships } from '../auth/access.js';
 import { Problem } from '../http/problem.js';
 import { changeSeq } from '../repos/changes.js';
 import { ChangeFeed, type EndReason } from '../services/change-feed.js';
@@ -28,6 +29,7 @@ export const eventRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/events',
     {
+      config: { freshAccess: true },
       schema: {
         tags: ['history'],
         summary: 'Server-sent events: `change` for every change in the workspace, from any API instance, in order',
@@ -102,6 +104,8 @@ export const eventRoutes: FastifyPluginAsyncZod = async (app) => {
         fromSeq: from,
         onChange: (change) => raw.write(`id: ${change.seq}\nevent: change\ndata: ${JSON.stringify(change)}\n\n`),
         onEnd: (reason) => {
+          // This instance may still hold the role for cheap reads; the feed has just seen it is gone.
+          forgetMemberships(app, ws);
           raw.write(`event: end\ndata: ${JSON.stringify({ reason, detail: endings[reason] })}\n\n`);
           end();
         },
