@@ -4,7 +4,7 @@ import { actor, actorCreate, actorListQuery, actorPatch, type Actor } from '../d
 import { actorDetail } from '../domain/actor-detail.js';
 import { assessment, assessmentCreate, assessmentRecorded, type Assessment } from '../domain/assessment.js';
 import { change } from '../domain/change.js';
-import { id, idParams, page, pageQuery, version, versionQuery, wsParams } from '../domain/common.js';
+import { id, idParams, page, pageQuery, version, wsParams } from '../domain/common.js';
 import { notFound } from '../http/problem.js';
 import { actorStore, listActors } from '../repos/actors.js';
 import { assessmentsOf } from '../repos/assessments.js';
@@ -13,6 +13,7 @@ import { createActor, deleteActor, loadActorDetail, restoreActor, updateActor } 
 import { assess } from '../services/assessments.js';
 import { mergeActor } from '../services/merge.js';
 import { mutate } from '../services/unit-of-work.js';
+import { recordRoutes } from './record-routes.js';
 import { author, basedOn, decodeCursor, pageOf, readErrors, writeErrors } from './helpers.js';
 
 export const actorRoutes: FastifyPluginAsyncZod = async (app) => {
@@ -72,54 +73,17 @@ export const actorRoutes: FastifyPluginAsyncZod = async (app) => {
     async (request) => app.db.read((tx) => loadActorDetail(tx, request.params.ws, request.params.id)),
   );
 
-  app.patch(
-    '/actors/:id',
-    {
-      schema: {
-        tags: ['actors'],
-        summary: 'Change an actor (send the version you edited)',
-        params: idParams,
-        body: actorPatch,
-        response: { 200: actor, ...writeErrors },
-      },
-    },
-    async (request) => {
-      const patch = { ...request.body, version: basedOn(request, request.body.version) };
-      const { result } = await mutate(
-        app.db,
-        request.params.ws,
-        author(request),
-        'update',
-        (a: Actor) => `Edited ${a.name}`,
-        (ctx) => updateActor(ctx, request.params.id, patch),
-      );
-      return result;
-    },
-  );
-
-  app.delete(
-    '/actors/:id',
-    {
-      schema: {
-        tags: ['actors'],
-        summary: 'Delete an actor (restorable, with its relationships)',
-        params: idParams,
-        querystring: versionQuery,
-        response: { 204: z.null(), ...writeErrors },
-      },
-    },
-    async (request, reply) => {
-      await mutate(
-        app.db,
-        request.params.ws,
-        author(request),
-        'delete',
-        (a: Actor) => `Deleted ${a.name}`,
-        (ctx) => deleteActor(ctx, request.params.id, basedOn(request, request.query.version)),
-      );
-      return reply.code(204).send(null);
-    },
-  );
+  recordRoutes(app, {
+    path: '/actors',
+    tag: 'actors',
+    noun: 'actor',
+    schema: actor,
+    patch: actorPatch,
+    name: (a: Actor) => a.name,
+    update: updateActor,
+    remove: deleteActor,
+    deleteSummary: 'Delete an actor (restorable, with its relationships)',
+  });
 
   app.post(
     '/actors/:id/restore',

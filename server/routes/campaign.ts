@@ -1,10 +1,9 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { action, actionCreate, actionListQuery, actionPatch, type Action } from '../domain/action.js';
-import { idParams, versionQuery, wsParams } from '../domain/common.js';
+import { idParams, wsParams } from '../domain/common.js';
 import { keyDate, keyDateCreate, keyDateListQuery, keyDatePatch, type KeyDate } from '../domain/key-date.js';
 import { openTasksByMember, task, taskCreate, taskListQuery, taskPatch, tieTaskCreate, type Task } from '../domain/task.js';
-import { notFound } from '../http/problem.js';
 import { calendarOf } from '../io/ics.js';
 import { actionStore, keyDateStore, membersAmong, taskStore, workspaceName } from '../repos/campaign.js';
 import { listRecords } from '../repos/records.js';
@@ -20,19 +19,13 @@ import {
   updateKeyDate,
   updateTask,
 } from '../services/campaign.js';
-import { mutate } from '../services/unit-of-work.js';
-import { author, basedOn, readErrors, writeErrors } from './helpers.js';
+import { readErrors, writeErrors } from './helpers.js';
+import { created, recordRoutes } from './record-routes.js';
 
 const items = <T extends z.ZodType>(item: T) => z.object({ items: z.array(item) });
 
 /** A campaign over time: its actions (tactics), key dates and research tasks. */
 export const campaignRoutes: FastifyPluginAsyncZod = async (app) => {
-  const one = async <S>(load: () => Promise<S | null>, what: string) => {
-    const found = await load();
-    if (!found) throw notFound(what);
-    return found;
-  };
-
   // --- Actions ---
   app.get(
     '/actions',
@@ -68,69 +61,27 @@ export const campaignRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 201: action, ...writeErrors },
       },
     },
-    async (request, reply) => {
-      const { result } = await mutate(
-        app.db,
+    async (request, reply) =>
+      created(
+        request,
+        reply,
         request.params.ws,
-        author(request),
-        'create',
-        (a: Action) => `Added action “${a.title}”`,
+        (a: Action) => `action “${a.title}”`,
         (ctx) => createAction(ctx, request.params.id, request.body),
-      );
-      return reply.code(201).send(result);
-    },
+      ),
   );
-  app.get(
-    '/actions/:id',
-    { schema: { tags: ['campaign'], summary: 'One action', params: idParams, response: { 200: action, ...readErrors } } },
-    async (request) => one(() => app.db.read((tx) => actionStore.load(tx, request.params.ws, request.params.id)), 'Action'),
-  );
-  app.patch(
-    '/actions/:id',
-    {
-      schema: {
-        tags: ['campaign'],
-        summary: 'Change an action (send the version you edited), or record the target’s response',
-        params: idParams,
-        body: actionPatch,
-        response: { 200: action, ...writeErrors },
-      },
-    },
-    async (request) =>
-      (
-        await mutate(
-          app.db,
-          request.params.ws,
-          author(request),
-          'update',
-          (a: Action) => `Edited action “${a.title}”`,
-          (ctx) => updateAction(ctx, request.params.id, { ...request.body, version: basedOn(request, request.body.version) }),
-        )
-      ).result,
-  );
-  app.delete(
-    '/actions/:id',
-    {
-      schema: {
-        tags: ['campaign'],
-        summary: 'Delete an action (revertible from history)',
-        params: idParams,
-        querystring: versionQuery,
-        response: { 204: z.null(), ...writeErrors },
-      },
-    },
-    async (request, reply) => {
-      await mutate(
-        app.db,
-        request.params.ws,
-        author(request),
-        'delete',
-        (a: Action) => `Deleted action “${a.title}”`,
-        (ctx) => deleteAction(ctx, request.params.id, basedOn(request, request.query.version)),
-      );
-      return reply.code(204).send(null);
-    },
-  );
+  recordRoutes(app, {
+    path: '/actions',
+    tag: 'campaign',
+    noun: 'action',
+    schema: action,
+    patch: actionPatch,
+    name: (a: Action) => `action “${a.title}”`,
+    load: actionStore.load,
+    update: updateAction,
+    remove: deleteAction,
+    updateSummary: 'Change an action (send the version you edited), or record the target’s response',
+  });
 
   // --- Key dates ---
   const listKeyDates = (ws: string, query: z.infer<typeof keyDateListQuery>) =>
@@ -189,64 +140,26 @@ export const campaignRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 201: keyDate, ...writeErrors },
       },
     },
-    async (request, reply) => {
-      const { result } = await mutate(
-        app.db,
+    async (request, reply) =>
+      created(
+        request,
+        reply,
         request.params.ws,
-        author(request),
-        'create',
-        (k: KeyDate) => `Added key date “${k.title}”`,
+        (k: KeyDate) => `key date “${k.title}”`,
         (ctx) => createKeyDate(ctx, request.body),
-      );
-      return reply.code(201).send(result);
-    },
+      ),
   );
-  app.patch(
-    '/key-dates/:id',
-    {
-      schema: {
-        tags: ['campaign'],
-        summary: 'Change a key date (send the version you edited)',
-        params: idParams,
-        body: keyDatePatch,
-        response: { 200: keyDate, ...writeErrors },
-      },
-    },
-    async (request) =>
-      (
-        await mutate(
-          app.db,
-          request.params.ws,
-          author(request),
-          'update',
-          (k: KeyDate) => `Edited key date “${k.title}”`,
-          (ctx) => updateKeyDate(ctx, request.params.id, { ...request.body, version: basedOn(request, request.body.version) }),
-        )
-      ).result,
-  );
-  app.delete(
-    '/key-dates/:id',
-    {
-      schema: {
-        tags: ['campaign'],
-        summary: 'Delete a key date (revertible from history)',
-        params: idParams,
-        querystring: versionQuery,
-        response: { 204: z.null(), ...writeErrors },
-      },
-    },
-    async (request, reply) => {
-      await mutate(
-        app.db,
-        request.params.ws,
-        author(request),
-        'delete',
-        (k: KeyDate) => `Deleted key date “${k.title}”`,
-        (ctx) => deleteKeyDate(ctx, request.params.id, basedOn(request, request.query.version)),
-      );
-      return reply.code(204).send(null);
-    },
-  );
+  recordRoutes(app, {
+    path: '/key-dates',
+    tag: 'campaign',
+    noun: 'key date',
+    schema: keyDate,
+    patch: keyDatePatch,
+    name: (k: KeyDate) => `key date “${k.title}”`,
+    load: keyDateStore.load,
+    update: updateKeyDate,
+    remove: deleteKeyDate,
+  });
 
   // --- Research tasks ---
   app.get(
@@ -314,17 +227,14 @@ export const campaignRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 201: task, ...writeErrors },
       },
     },
-    async (request, reply) => {
-      const { result } = await mutate(
-        app.db,
+    async (request, reply) =>
+      created(
+        request,
+        reply,
         request.params.ws,
-        author(request),
-        'create',
-        (t: Task) => `Added task “${t.title}”`,
+        (t: Task) => `task “${t.title}”`,
         (ctx) => createTask(ctx, request.body),
-      );
-      return reply.code(201).send(result);
-    },
+      ),
   );
   app.post(
     '/relationships/:id/task',
@@ -337,62 +247,24 @@ export const campaignRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 201: task, ...writeErrors },
       },
     },
-    async (request, reply) => {
-      const { result } = await mutate(
-        app.db,
+    async (request, reply) =>
+      created(
+        request,
+        reply,
         request.params.ws,
-        author(request),
-        'create',
-        (t: Task) => `Added task “${t.title}”`,
+        (t: Task) => `task “${t.title}”`,
         (ctx) => taskFromTie(ctx, request.params.id, request.body),
-      );
-      return reply.code(201).send(result);
-    },
+      ),
   );
-  app.patch(
-    '/tasks/:id',
-    {
-      schema: {
-        tags: ['campaign'],
-        summary: 'Change a task (send the version you edited)',
-        params: idParams,
-        body: taskPatch,
-        response: { 200: task, ...writeErrors },
-      },
-    },
-    async (request) =>
-      (
-        await mutate(
-          app.db,
-          request.params.ws,
-          author(request),
-          'update',
-          (t: Task) => `Edited task “${t.title}”`,
-          (ctx) => updateTask(ctx, request.params.id, { ...request.body, version: basedOn(request, request.body.version) }),
-        )
-      ).result,
-  );
-  app.delete(
-    '/tasks/:id',
-    {
-      schema: {
-        tags: ['campaign'],
-        summary: 'Delete a task (revertible from history)',
-        params: idParams,
-        querystring: versionQuery,
-        response: { 204: z.null(), ...writeErrors },
-      },
-    },
-    async (request, reply) => {
-      await mutate(
-        app.db,
-        request.params.ws,
-        author(request),
-        'delete',
-        (t: Task) => `Deleted task “${t.title}”`,
-        (ctx) => deleteTask(ctx, request.params.id, basedOn(request, request.query.version)),
-      );
-      return reply.code(204).send(null);
-    },
-  );
+  recordRoutes(app, {
+    path: '/tasks',
+    tag: 'campaign',
+    noun: 'task',
+    schema: task,
+    patch: taskPatch,
+    name: (t: Task) => `task “${t.title}”`,
+    load: taskStore.load,
+    update: updateTask,
+    remove: deleteTask,
+  });
 };
