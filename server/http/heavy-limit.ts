@@ -5,9 +5,11 @@ declare module 'fastify' {
   interface FastifyContextConfig {
     /**
      * Whole-workspace analysis and imports: they hold a worker thread and the database for
-     * seconds, so each account runs only a few of them at once.
+     * seconds, so each account runs only a few of them at once. `{ aboveBytes }`: heavy only
+     * when the body is larger (a batch of a few edits is cheap; one of 40 MB is not), or has no
+     * declared length.
      */
-    heavy?: boolean;
+    heavy?: boolean | { aboveBytes: number };
   }
   interface FastifyInstance {
     /** "METHOD url" of every route marked heavy, for tests that must cover them all. */
@@ -35,6 +37,11 @@ const RETRY_AFTER_SECONDS = 5;
 type Slot = { state: 'waiting' | 'running' | 'done'; release(): void };
 const slots = new WeakMap<FastifyRequest, Slot>();
 
+function isHeavy(heavy: boolean | { aboveBytes: number } | undefined, contentLength: number) {
+  if (typeof heavy !== 'object') return heavy === true;
+  return !Number.isFinite(contentLength) || contentLength > heavy.aboveBytes;
+}
+
 const megabytes = (bytes: number) => `${Math.round((bytes / (1024 * 1024)) * 10) / 10} MB`;
 
 /**
@@ -55,7 +62,7 @@ export function installHeavyLimit(app: FastifyInstance, options: { perAccount?: 
   app.decorate('heavyInFlight', (userId: string) => running.get(userId) ?? 0);
 
   app.addHook('onRoute', (route) => {
-    if (!(route.config as { heavy?: boolean } | undefined)?.heavy) return;
+    if (!(route.config as { heavy?: unknown } | undefined)?.heavy) return;
     for (const method of Array.isArray(route.method) ? route.method : [route.method]) {
       if (method !== 'HEAD') heavyRoutes.push(`${method} ${route.url}`);
     }
@@ -82,7 +89,7 @@ export function installHeavyLimit(app: FastifyInstance, options: { perAccount?: 
         { limit },
       );
     }
-    if (!request.routeOptions.config.heavy || !request.user) return payload;
+    if (!isHeavy(request.routeOptions.config.heavy, length) || !request.user) return payload;
     const account = request.user.id;
     const now = running.get(account) ?? 0;
     if (now >= perAccount) {

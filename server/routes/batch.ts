@@ -10,6 +10,8 @@ export const batchRoutes: FastifyPluginAsyncZod = async (app) => {
     '/batch',
     {
       bodyLimit: 50 * 1024 * 1024,
+      // Parsing and applying thousands of operations holds the database for seconds.
+      config: { heavy: { aboveBytes: 1024 * 1024 } },
       schema: {
         tags: ['history'],
         summary: 'Apply many creates, updates and deletes atomically, as one change (all or nothing)',

@@ -139,7 +139,7 @@ describe('heavy work', () => {
   );
 
   it(
-    'runs at most two heavy requests at once per account; the next hears why and when to come back',
+    'runs at most two heavy requests at once per account (a batch of megabytes among them); the next hears why and when to come back',
     async () => {
       const first = [call(ctx.app, owner, 'GET', brokersUrl()), call(ctx.app, owner, 'GET', brokersUrl())];
       await until(() => ctx.app.heavyInFlight(owner.userId) === HEAVY_PER_ACCOUNT, 'both requests to hold their slots');
@@ -148,6 +148,20 @@ describe('heavy work', () => {
       expect(refused.headers['content-type']).toContain('application/problem+json');
       expect(Number(refused.headers['retry-after'])).toBeGreaterThan(0);
       expect(refused.body.detail).toMatch(/previous analysis or import of yours is still running/);
+      // A batch of a few edits is cheap and goes through; one of megabytes waits its turn.
+      const small = await call(ctx.app, owner, 'POST', `/api/workspaces/${ws}/batch`, {
+        operations: [{ op: 'create', entity: 'actor', data: { kind: 'person', name: 'Small batch' } }],
+      });
+      expect(small.status, JSON.stringify(small.body)).toBe(200);
+      const big = await call(ctx.app, owner, 'POST', `/api/workspaces/${ws}/batch`, {
+        operations: Array.from({ length: 2_000 }, (_, i) => ({
+          op: 'create',
+          entity: 'actor',
+          data: { kind: 'person', name: `Big batch ${i}`, description: 'x'.repeat(600) },
+        })),
+      });
+      expect(big.status).toBe(429);
+      expect(big.body.detail).toMatch(/previous analysis or import of yours is still running/);
       // Someone else is not held up by the owner's limit.
       const theirs = await call(ctx.app, other, 'GET', brokersUrl());
       expect(theirs.status).toBe(200);
