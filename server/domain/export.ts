@@ -13,5 +13,8 @@ export const exportFormats = [
 export type ExportFormat = (typeof exportFormats)[number]['id'];
 export const exportFormatIds = exportFormats.map((f) => f.id) as [ExportFormat, ...ExportFormat[]];
 
+/** What a partner may download of a map shared with it: the graph files, not the owner's records. */
+export const partnerExportFormats = exportFormatIds.filter((f) => f !== 'backup' && f !== 'json');
+
 /** Formats that cover one map when asked (a backup is always the whole workspace). */
 export const mapExportFormats = exportFormatIds.filter((f) => f !== 'backup');

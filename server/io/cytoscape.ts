@@ -1,4 +1,4 @@
-import { edgeAttributes, edgeValue, nodeAttributes, nodeValue, sourceUrls, type GraphExport } from './export-model.js';
+import { attributesFor, edgeAttributes, edgeValue, nodeAttributes, nodeValue, sourceUrls, type GraphExport } from './export-model.js';
 
 /**
  * Cytoscape.js elements JSON (cy.json() / cy.add()), which Cytoscape desktop also opens as
@@ -11,7 +11,12 @@ export function toCytoscape(graph: GraphExport): string {
   const nodes = graph.actors.map((a) => {
     const at = placed.get(a.id);
     return {
-      data: { id: a.id, name: a.name, label: a.name, ...Object.fromEntries(nodeAttributes.map(([k]) => [k, nodeValue(a, k)])) },
+      data: {
+        id: a.id,
+        name: a.name,
+        label: a.name,
+        ...Object.fromEntries(attributesFor(nodeAttributes, graph).map(([k]) => [k, nodeValue(a, k)])),
+      },
       ...(at ? { position: { x: at.x, y: at.y } } : {}),
     };
   });
@@ -21,7 +26,7 @@ export function toCytoscape(graph: GraphExport): string {
       source: r.from,
       target: r.to,
       label: r.type,
-      ...Object.fromEntries(edgeAttributes.map(([k]) => [k, edgeValue(r, k, urls)])),
+      ...Object.fromEntries(attributesFor(edgeAttributes, graph).map(([k]) => [k, edgeValue(r, k, urls)])),
     },
   }));
   return JSON.stringify(

@@ -14,6 +14,12 @@ export interface GraphExport {
   members?: MapMember[];
   /** Fields the workspace's owners made internal, besides those always internal. */
   internal?: InternalFieldLists;
+  /**
+   * Who receives the file. members (the default): every field, internal ones marked.
+   * partner: records already redacted (services/share-redaction.ts), and the always-internal
+   * columns left out altogether rather than sent empty.
+   */
+  audience?: 'members' | 'partner';
 }
 
 export type AttributeType = 'string' | 'integer' | 'double' | 'boolean';
@@ -81,6 +87,13 @@ export const edgeAttributes: readonly (readonly [string, AttributeType, boolean?
   ['sources', 'string'],
   ['privateNotes', 'string', true],
 ];
+
+type Attribute = readonly [string, AttributeType, boolean?];
+
+/** The attributes a file for this audience carries. */
+export const attributesFor = (list: readonly Attribute[], graph: GraphExport): readonly Attribute[] =>
+  // A partner sees no sources of the shared map, so its file names none either.
+  graph.audience === 'partner' ? list.filter(([name, , internal]) => !internal && name !== 'sources') : list;
 
 type Value = string | number | boolean | null;
 

@@ -1,4 +1,4 @@
-import { edgeAttributes, edgeValue, nodeAttributes, nodeValue, sourceUrls, type GraphExport } from './export-model.js';
+import { attributesFor, edgeAttributes, edgeValue, nodeAttributes, nodeValue, sourceUrls, type GraphExport } from './export-model.js';
 import { xml } from './xml.js';
 
 const graphmlType = { string: 'string', integer: 'int', double: 'double', boolean: 'boolean' } as const;
@@ -11,28 +11,30 @@ const graphmlType = { string: 'string', integer: 'int', double: 'double', boolea
  */
 export function toGraphml(graph: GraphExport): string {
   const urls = sourceUrls(graph);
+  const nodeAttrs = attributesFor(nodeAttributes, graph);
+  const edgeAttrs = attributesFor(edgeAttributes, graph);
   const key = (id: string, domain: 'node' | 'edge', name: string, type: keyof typeof graphmlType, internal?: boolean) =>
     internal
       ? `<key id="${id}" for="${domain}" attr.name="${name}" attr.type="${graphmlType[type]}"><desc>internal to the workspace: not for sharing</desc></key>`
       : `<key id="${id}" for="${domain}" attr.name="${name}" attr.type="${graphmlType[type]}"/>`;
   const keys = [
     key('label', 'node', 'label', 'string'),
-    ...nodeAttributes.map(([name, type, internal]) => key(`n_${name}`, 'node', name, type, internal)),
+    ...nodeAttrs.map(([name, type, internal]) => key(`n_${name}`, 'node', name, type, internal)),
     key('x', 'node', 'x', 'double'),
     key('y', 'node', 'y', 'double'),
     key('label_e', 'edge', 'label', 'string'),
-    ...edgeAttributes.map(([name, type, internal]) => key(`e_${name}`, 'edge', name, type, internal)),
+    ...edgeAttrs.map(([name, type, internal]) => key(`e_${name}`, 'edge', name, type, internal)),
   ];
   const data = (k: string, value: unknown) =>
     value === null || value === undefined || value === '' ? '' : `<data key="${k}">${xml(value)}</data>`;
   const placed = new Map((graph.members ?? []).filter((m) => m.x !== null && m.y !== null).map((m) => [m.actorId, m]));
   const nodes = graph.actors.map((a) => {
     const at = placed.get(a.id);
-    return `<node id="${xml(a.id)}">${data('label', a.name)}${nodeAttributes.map(([k]) => data(`n_${k}`, nodeValue(a, k))).join('')}${at ? data('x', at.x) + data('y', at.y) : ''}</node>`;
+    return `<node id="${xml(a.id)}">${data('label', a.name)}${nodeAttrs.map(([k]) => data(`n_${k}`, nodeValue(a, k))).join('')}${at ? data('x', at.x) + data('y', at.y) : ''}</node>`;
   });
   const edges = graph.relationships.map(
     (r) =>
-      `<edge id="${xml(r.id)}" source="${xml(r.from)}" target="${xml(r.to)}">${data('label_e', r.type)}${edgeAttributes.map(([k]) => data(`e_${k}`, edgeValue(r, k, urls))).join('')}</edge>`,
+      `<edge id="${xml(r.id)}" source="${xml(r.from)}" target="${xml(r.to)}">${data('label_e', r.type)}${edgeAttrs.map(([k]) => data(`e_${k}`, edgeValue(r, k, urls))).join('')}</edge>`,
   );
   return [
     '<?xml version="1.0" encoding="UTF-8"?>',

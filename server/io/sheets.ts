@@ -46,18 +46,23 @@ const headerOf = (field: string) => {
   return words.charAt(0).toUpperCase() + words.slice(1);
 };
 
+/** A partner's file leaves the always-internal columns out altogether (their values are already gone). */
+const forAudience = <C extends [string, unknown]>(columns: C[], graph: GraphExport) =>
+  graph.audience === 'partner' ? columns.filter(([header]) => !header.endsWith('(internal)') && header !== 'Sources') : columns;
+
 export function actorSheet(graph: GraphExport): Sheet {
+  const columns = forAudience(actorColumns, graph);
   return {
     name: 'Elements',
-    header: actorColumns.map(([h]) => h),
-    rows: graph.actors.map((a) => actorColumns.map(([, get]) => get(a) ?? null)),
+    header: columns.map(([h]) => h),
+    rows: graph.actors.map((a) => columns.map(([, get]) => get(a) ?? null)),
   };
 }
 
 export function relationshipSheet(graph: GraphExport): Sheet {
   const names = new Map(graph.actors.map((a) => [a.id, a.name]));
   const urls = new Map((graph.sources ?? []).map((s) => [s.id, s.url]));
-  const columns: [string, (r: Relationship) => string | number | boolean | null][] = [
+  const all: [string, (r: Relationship) => string | number | boolean | null][] = [
     ['From', (r) => names.get(r.from) ?? r.from],
     ['To', (r) => names.get(r.to) ?? r.to],
     ['Type', (r) => r.type],
@@ -82,6 +87,7 @@ export function relationshipSheet(graph: GraphExport): Sheet {
     ['From ID', (r) => r.from],
     ['To ID', (r) => r.to],
   ];
+  const columns = forAudience(all, graph);
   return {
     name: 'Connections',
     header: columns.map(([h]) => h),

@@ -18,11 +18,13 @@ import {
   sharedRelationshipCreate,
 } from '../domain/share.js';
 import { VersionCache } from '../analysis/cache.js';
+import type { GraphExport } from '../io/export-model.js';
 import { requireUser } from '../auth/principal.js';
 import { sharesRepo, type OpenShare } from '../repos/shares.js';
 import { redactForPartner } from '../services/share-redaction.js';
 import { sharedBrokers, sharedCommunities, sharedInterlocks, sharedLeverage, sharedPaths } from '../services/shared-analysis.js';
 import { addSharedActor, addSharedRelationship, loadSharedMap, openShare } from '../services/shares.js';
+import { graphFile, graphFormatIds, sendFile } from './export.js';
 import { errors, writeErrors } from './helpers.js';
 
 declare module 'fastify' {
@@ -79,6 +81,36 @@ export const sharedMapRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request) => app.db.read((tx) => loadSharedMap(tx, share(request))),
+  );
+
+  app.get(
+    '/shared-maps/:shareId/export',
+    {
+      schema: {
+        tags,
+        summary:
+          'Download a shared map as CSV, XLSX, GraphML, GEXF, Cytoscape.js JSON or FollowTheMoney, without the owner’s internal fields',
+        description:
+          'What the shared map shows, as a file: internal fields, the owner’s sources and history stay behind; the always-internal columns are left out altogether.',
+        params: incomingParams,
+        querystring: z.object({ format: z.enum(graphFormatIds) }),
+        response: { 200: z.string(), ...readErrors },
+      },
+    },
+    async (request, reply) => {
+      const current = share(request);
+      const detail = await app.db.read((tx) => loadSharedMap(tx, current));
+      // A file is not serialised through the hook above: it is redacted here, through the same door.
+      const shown = await redactForPartner(app.db, current.ownerWorkspace.id, detail);
+      const graph = {
+        name: `${shown.name} (shared by ${current.ownerWorkspace.name})`,
+        actors: shown.actors as unknown as GraphExport['actors'],
+        relationships: shown.relationships as unknown as GraphExport['relationships'],
+        members: shown.members,
+        audience: 'partner' as const,
+      };
+      return sendFile(reply, graphFile(request.query.format), graph, graph.name);
+    },
   );
 
   app.post(

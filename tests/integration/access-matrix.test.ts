@@ -188,6 +188,7 @@ describe('access to the share routes for partner workspaces', () => {
     if (url.endsWith('/leverage')) return `?target=${b}&from=${a}`;
     if (url.endsWith('/interlocks')) return `?actors=${a},${b}`;
     if (url.endsWith('/reach')) return `?target=${a}`;
+    if (url.endsWith('/export')) return '?format=graphml';
     return '';
   };
   const fill = (url: string, p: Partner, shareId = p.shareId) =>

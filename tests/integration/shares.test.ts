@@ -20,7 +20,7 @@ describe('sharing a map with a partner workspace', () => {
   const actors = {} as Record<'superintendent' | 'trustee' | 'union' | 'pastor' | 'donor', string>;
   let boardSeat: string;
 
-  const api = (who: Caller, method: 'GET' | 'POST' | 'DELETE' | 'PATCH', path: string, body?: unknown) =>
+  const api = (who: Caller, method: 'GET' | 'POST' | 'DELETE' | 'PATCH' | 'PUT', path: string, body?: unknown) =>
     call(ctx.app, who, method, path, body);
   const inOwner = (path: string) => `/api/workspaces/${owner}${path}`;
   const inPartner = (path: string) => `/api/workspaces/${partner}${path}`;
@@ -175,6 +175,41 @@ describe('sharing a map with a partner workspace', () => {
     expect(text).not.toContain('Secret Donor');
     expect(text).not.toContain(actors.donor);
     expect(text).not.toContain(people.olga.email);
+  });
+
+  it('lets the partner download the shared map as a file, with nothing the owner keeps to itself', async () => {
+    const [current] = (await api(people.olga, 'GET', inOwner(`/maps/${mapId}/shares`))).body.items;
+    // The owner also keeps the interests of the people it maps to itself.
+    const setInternal = async (actor: string[]) => {
+      const { version } = (await api(people.olga, 'GET', inOwner('/internal-fields'))).body;
+      const res = await api(people.olga, 'PUT', inOwner('/internal-fields'), { actor, relationship: [], assessment: [], version });
+      expect(res.status, JSON.stringify(res.body)).toBe(200);
+    };
+    await setInternal(['interests']);
+    const { version } = (await api(people.olga, 'GET', inOwner(`/actors/${actors.trustee}`))).body;
+    const marked = await api(people.olga, 'PATCH', inOwner(`/actors/${actors.trustee}`), { interests: ['MARKER-INTERESTS-22b1'], version });
+    expect(marked.status, JSON.stringify(marked.body)).toBe(200);
+    for (const format of ['graphml', 'gexf', 'cytoscape', 'actors-csv', 'relationships-csv', 'ftm']) {
+      const res = await api(people.vic, 'GET', inPartner(`/shared-maps/${current.id}/export?format=${format}`));
+      expect(res.status, format).toBe(200);
+      expect(res.headers['content-disposition'], format).toMatch(
+        /attachment; filename="who-decides-on-school-nurses-shared-by-nurses-united\./,
+      );
+      const text = typeof res.body === 'string' ? res.body : JSON.stringify(res.body);
+      expect(text, format).toContain('Superintendent Diaz');
+      expect(text, format).not.toContain('Secret Donor');
+      for (const marker of [...MARKERS, 'MARKER-INTERESTS-22b1']) expect(text, `${format} ${marker}`).not.toContain(marker);
+      expect(text, format).not.toMatch(/privateNotes|contactOwner|Private notes|Contact owner/);
+    }
+    const sheet = await api(people.vic, 'GET', inPartner(`/shared-maps/${current.id}/export?format=xlsx`));
+    expect(sheet.status).toBe(200);
+    expect(sheet.headers['content-type']).toContain('spreadsheetml');
+    // A backup is the owner's to make, not a partner's.
+    expect((await api(people.vic, 'GET', inPartner(`/shared-maps/${current.id}/export?format=backup`))).status).toBe(400);
+    // The owner's own export still carries its internal fields, marked.
+    const own = await api(people.olga, 'GET', inOwner(`/export?format=graphml&map=${mapId}`));
+    expect(own.body).toContain('MARKER-INTERESTS-22b1');
+    await setInternal([]);
   });
 
   it('answers analysis on the shared map from the map alone', async () => {

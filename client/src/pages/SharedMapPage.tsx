@@ -1,3 +1,4 @@
+import { ExportMenu } from '../components/ExportMenu';
 import { useQueryClient } from '@tanstack/react-query';
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import type { User } from '../api/domain';
@@ -86,7 +87,14 @@ export function SharedMapPage({ user, ws, shareId }: { user: User; ws: string; s
             </>
           }
         />
-        <SharedToolbar owner={owner} canAdd={canAdd} access={detail.data?.share.access} onAdd={(kind) => setPanel(kind)} />
+        <SharedToolbar
+          ws={ws}
+          shareId={shareId}
+          owner={owner}
+          canAdd={canAdd}
+          access={detail.data?.share.access}
+          onAdd={(kind) => setPanel(kind)}
+        />
         <div className="editor-body">
           <section className="editor-main" aria-busy={detail.isPending}>
             {detail.isPending ? <p className="page-status">Loading the map…</p> : <Views onOpen={show} />}
@@ -100,11 +108,15 @@ export function SharedMapPage({ user, ws, shareId }: { user: User; ws: string; s
 }
 
 function SharedToolbar({
+  ws,
+  shareId,
   owner,
   canAdd,
   access,
   onAdd,
 }: {
+  ws: string;
+  shareId: string;
   owner: string | undefined;
   canAdd: boolean;
   access: 'read' | 'edit' | undefined;
@@ -150,6 +162,7 @@ function SharedToolbar({
         </>
       )}
       <div className="toolbar-right">
+        <ExportMenu ws={ws} shareId={shareId} className="tool" />
         <span className="shared-banner" aria-live="polite">
           {owner ? `Shared by ${owner}` : ''}
           {access
