@@ -28,6 +28,19 @@ export const workspace = z
   .meta({ id: 'Workspace' });
 export type Workspace = z.infer<typeof workspace>;
 
+/** How long a deleted workspace can be restored by one of its owners. */
+export const RESTORE_DAYS = 30;
+
+export const deletedWorkspace = z
+  .object({
+    id,
+    name: z.string(),
+    deletedAt: z.string().describe('When it was deleted (ISO 8601)'),
+    restorableUntil: z.string().describe(`When it can no longer be restored: ${RESTORE_DAYS} days after the delete`),
+  })
+  .meta({ id: 'DeletedWorkspace' });
+export type DeletedWorkspace = z.infer<typeof deletedWorkspace>;
+
 export const INVITE_DAYS_DEFAULT = 7;
 export const INVITE_DAYS_MAX = 30;
 const inviteDays = z

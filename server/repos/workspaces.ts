@@ -1,5 +1,5 @@
 import type { Tx } from '../db/gateway.js';
-import { INVITE_DAYS_DEFAULT, type MemberRole, type Workspace } from '../domain/workspace.js';
+import { INVITE_DAYS_DEFAULT, RESTORE_DAYS, type DeletedWorkspace, type MemberRole, type Workspace } from '../domain/workspace.js';
 
 const WORKSPACE = 'w {.id, .name, .description, .version, .changeSeq, .createdAt, .updatedAt, role: m.role}';
 
@@ -45,6 +45,34 @@ export const workspacesRepo = {
 
   async softDelete(tx: Tx, id: string) {
     await tx.query('MATCH (w:Workspace {id: $id}) SET w.deletedAt = datetime()', { id });
+  },
+
+  /** Workspaces this account owned that were deleted less than RESTORE_DAYS ago, newest first. */
+  async deletedOwnedBy(tx: Tx, userId: string): Promise<DeletedWorkspace[]> {
+    return (
+      await tx.query<{ w: DeletedWorkspace }>(
+        `MATCH (:User {id: $userId})-[m:MEMBER_OF {role: 'owner'}]->(w:Workspace)
+         WHERE w.deletedAt IS NOT NULL AND w.deletedAt > datetime() - duration({days: $days})
+         RETURN {id: w.id, name: w.name, deletedAt: toString(w.deletedAt),
+                 restorableUntil: toString(w.deletedAt + duration({days: $days}))} AS w
+         ORDER BY w.deletedAt DESC`,
+        { userId, days: RESTORE_DAYS },
+      )
+    ).map((r) => r.w);
+  },
+
+  /** Undoes a delete, for an owner within RESTORE_DAYS; undefined when there is nothing of theirs to restore. */
+  async restore(tx: Tx, id: string, userId: string): Promise<Workspace | undefined> {
+    return (
+      await tx.one<{ w: Workspace }>(
+        `MATCH (:User {id: $userId})-[m:MEMBER_OF {role: 'owner'}]->(w:Workspace {id: $id})
+         WHERE w.deletedAt IS NOT NULL AND w.deletedAt > datetime() - duration({days: $days})
+         REMOVE w.deletedAt
+         SET w.updatedAt = datetime()
+         RETURN ${WORKSPACE} AS w`,
+        { id, userId, days: RESTORE_DAYS },
+      )
+    )?.w;
   },
 
   /**

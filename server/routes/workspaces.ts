@@ -4,13 +4,16 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { forgetMemberships } from '../auth/access.js';
 import { requireUser } from '../auth/principal.js';
-import { wsParams } from '../domain/common.js';
+import { id, wsParams } from '../domain/common.js';
+import { notFound } from '../domain/errors.js';
 import {
   inviteResend,
   member,
   memberInvite,
   memberParams,
   memberRoleChange,
+  deletedWorkspace,
+  RESTORE_DAYS,
   workspace,
   workspaceCreate,
   workspacePatch,
@@ -36,6 +39,39 @@ export const workspaceListRoutes: FastifyPluginAsyncZod = async (app) => {
       const me = requireUser(request);
       const created = await app.db.write((tx) => workspacesRepo.create(tx, { id: randomUUID(), ...request.body }, me.id));
       return reply.code(201).send(created);
+    },
+  );
+
+  app.get(
+    '/workspaces/deleted',
+    {
+      schema: {
+        tags: ['workspaces'],
+        summary: `Workspaces you owned that were deleted in the last ${RESTORE_DAYS} days, which you can still restore`,
+        response: { 200: z.object({ items: z.array(deletedWorkspace) }), ...errors(401) },
+      },
+    },
+    async (request) => {
+      const me = requireUser(request);
+      return { items: await app.db.read((tx) => workspacesRepo.deletedOwnedBy(tx, me.id)) };
+    },
+  );
+
+  app.post(
+    '/workspaces/deleted/:id/restore',
+    {
+      schema: {
+        tags: ['workspaces'],
+        summary: `Restore a workspace you owned, within ${RESTORE_DAYS} days of its delete: its members, maps and history come back as they were`,
+        params: z.object({ id }),
+        response: { 200: workspace, ...errors(400, 401, 404) },
+      },
+    },
+    async (request) => {
+      const me = requireUser(request);
+      const restored = await app.db.write((tx) => workspacesRepo.restore(tx, request.params.id, me.id));
+      if (!restored) throw notFound('Deleted workspace');
+      return restored;
     },
   );
 
@@ -89,7 +125,7 @@ export const workspaceRoutes: FastifyPluginAsyncZod = async (app) => {
       config: { access: 'owner' },
       schema: {
         tags: ['workspaces'],
-        summary: 'Delete a workspace (owners)',
+        summary: `Delete a workspace (owners); an owner can restore it for ${RESTORE_DAYS} days`,
         params: wsParams,
         response: { 204: z.null(), ...writeErrors },
       },
