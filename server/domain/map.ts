@@ -60,6 +60,7 @@ export const mapCreate = z
   .required({ name: true })
   .extend({ id: id.optional() })
   .meta({ id: 'MapCreate' });
+export type MapCreate = z.infer<typeof mapCreate>;
 export const mapPatch = z.strictObject(mapFields).partial().extend({ version: version.optional() }).meta({ id: 'MapPatch' });
 
 export const mapSummary = z

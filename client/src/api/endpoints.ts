@@ -37,6 +37,8 @@ import type {
   Source,
   User,
   Workspace,
+  DeletedWorkspace,
+  MapCreate,
   KeyDate,
 } from './domain';
 
@@ -57,6 +59,9 @@ export const endpoints = {
   workspaces: () => get<{ items: Workspace[] }>('/api/workspaces'),
   workspace: (ws: string) => get<Workspace>(w(ws)),
   createWorkspace: (body: { name: string; description?: string }) => post<Workspace>('/api/workspaces', body),
+  updateWorkspace: (ws: string, body: { name?: string; description?: string; version: number }) => patch<Workspace>(w(ws), body),
+  deletedWorkspaces: () => get<{ items: DeletedWorkspace[] }>('/api/workspaces/deleted'),
+  restoreWorkspace: (id: string) => post<Workspace>(`/api/workspaces/deleted/${id}/restore`),
   members: (ws: string) => get<{ items: Member[] }>(`${w(ws)}/members`),
   invite: (ws: string, body: { email: string; role: string }) => post<Member>(`${w(ws)}/members`, body),
   changeRole: (ws: string, email: string, role: MemberRole) => patch<Member>(`${w(ws)}/members/${encodeURIComponent(email)}`, { role }),
@@ -97,7 +102,9 @@ export const endpoints = {
 
   maps: (ws: string) => get<Page<MapSummary>>(`${w(ws)}/maps`),
   map: (ws: string, id: string) => get<MapDetail>(`${w(ws)}/maps/${id}`),
-  createMap: (ws: string, body: { name: string; description?: string }) => post<MapDetail>(`${w(ws)}/maps`, body),
+  createMap: (ws: string, body: MapCreate) => post<MapDetail>(`${w(ws)}/maps`, body),
+  updateMap: (ws: string, id: string, body: { name?: string; version: number }) => patch<MapDetail>(`${w(ws)}/maps/${id}`, body),
+  deleteMap: (ws: string, id: string, version: number) => del(`${w(ws)}/maps/${id}${qs({ version })}`),
   addMembers: (
     ws: string,
     id: string,

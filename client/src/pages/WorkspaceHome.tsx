@@ -13,6 +13,7 @@ import { ImportWizard } from './workspace/import/ImportWizard';
 import { MapsTab } from './workspace/MapsTab';
 import { MembersTab } from './workspace/MembersTab';
 import { SettingsTab } from './workspace/SettingsTab';
+import { WorkspaceCard } from './workspace/WorkspaceCard';
 
 const tabs = [
   { id: 'maps', label: 'Maps' },
@@ -81,7 +82,12 @@ export function WorkspaceHome({ user, ws, tab }: { user: User; ws: string; tab: 
           {tab === 'demands' && <DemandsTab ws={ws} canEdit={w?.role !== 'viewer'} />}
           {tab === 'history' && <HistoryTab ws={ws} canEdit={w?.role !== 'viewer'} />}
           {tab === 'members' && <MembersTab ws={ws} isOwner={w?.role === 'owner'} />}
-          {tab === 'settings' && <SettingsTab ws={ws} isOwner={w?.role === 'owner'} />}
+          {tab === 'settings' && (
+            <>
+              {w?.role === 'owner' && <WorkspaceCard key={w.version} workspace={w} />}
+              <SettingsTab ws={ws} isOwner={w?.role === 'owner'} />
+            </>
+          )}
           {tab === 'coalition' && <CoalitionTab ws={ws} />}
           {tab === 'import' && <ImportWizard ws={ws} />}
         </section>

@@ -1,4 +1,4 @@
-import { useQueryClient } from '@tanstack/react-query';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { workspaceCreate, type User } from '../api/domain';
 import { endpoints } from '../api/endpoints';
@@ -119,7 +119,55 @@ export function WorkspacesPage({ user }: { user: User }) {
             ))}
           </ul>
         )}
+        <RecentlyDeleted />
       </main>
     </div>
+  );
+}
+
+/** Workspaces the account owned and deleted lately: a mistaken delete is one click away from undone. */
+function RecentlyDeleted() {
+  const client = useQueryClient();
+  const deleted = useQuery({ queryKey: [...keys.workspaces, 'deleted'], queryFn: () => endpoints.deletedWorkspaces() });
+  const [problem, setProblem] = useState<string | null>(null);
+  const [busy, setBusy] = useState<string | null>(null);
+  const items = deleted.data?.items ?? [];
+  if (items.length === 0) return null;
+  const restore = async (id: string) => {
+    setBusy(id);
+    setProblem(null);
+    try {
+      const ws = await endpoints.restoreWorkspace(id);
+      await client.invalidateQueries({ queryKey: keys.workspaces });
+      navigate(paths.workspace(ws.id));
+    } catch (error) {
+      setProblem(errorText(error));
+    } finally {
+      setBusy(null);
+    }
+  };
+  return (
+    <section className="deleted-list" aria-labelledby="deleted-title">
+      <h2 id="deleted-title">Recently deleted</h2>
+      <ul className="list" aria-label="Recently deleted workspaces">
+        {items.map((w) => (
+          <li key={w.id} className="list-row">
+            <span className="list-title">{w.name}</span>
+            <span className="muted">
+              deleted {new Date(w.deletedAt).toLocaleDateString()} · can be restored until{' '}
+              {new Date(w.restorableUntil).toLocaleDateString()}
+            </span>
+            <button type="button" className="btn" disabled={busy !== null} onClick={() => void restore(w.id)}>
+              {busy === w.id ? 'Restoring…' : `Restore ${w.name}`}
+            </button>
+          </li>
+        ))}
+      </ul>
+      {problem && (
+        <div className="alert alert-error" role="alert">
+          {problem}
+        </div>
+      )}
+    </section>
   );
 }

@@ -1,6 +1,6 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
-import { mapCreate } from '../../api/domain';
+import { mapCreate, mapPatch, type MapSummary } from '../../api/domain';
 import { endpoints } from '../../api/endpoints';
 import { errorText, keys, useMaps } from '../../api/queries';
 import { Field } from '../../components/Field';
@@ -61,6 +61,7 @@ export function MapsTab({ ws, canEdit }: { ws: string; canEdit: boolean }) {
                 {m.memberCount} actor{m.memberCount === 1 ? '' : 's'} · opens in {m.defaultView} view · updated{' '}
                 {new Date(m.updatedAt).toLocaleDateString()}
               </span>
+              {canEdit && <MapRowActions ws={ws} map={m} />}
             </li>
           ))}
         </ul>
@@ -89,6 +90,105 @@ export function MapsTab({ ws, canEdit }: { ws: string; canEdit: boolean }) {
             Create map
           </button>
         </form>
+      )}
+    </div>
+  );
+}
+
+/** Rename, duplicate or delete one map, in its row. A deleted map can be brought back from History. */
+function MapRowActions({ ws, map }: { ws: string; map: MapSummary }) {
+  const client = useQueryClient();
+  const [mode, setMode] = useState<'idle' | 'rename' | 'confirm-delete' | 'busy'>('idle');
+  const [name, setName] = useState(map.name);
+  const [problem, setProblem] = useState<string | null>(null);
+
+  const run = async (work: () => Promise<unknown>) => {
+    setMode('busy');
+    setProblem(null);
+    try {
+      await work();
+      await client.invalidateQueries({ queryKey: keys.maps(ws) });
+      setMode('idle');
+    } catch (error) {
+      setProblem(errorText(error));
+      setMode('idle');
+    }
+  };
+  const rename = (e: FormEvent) => {
+    e.preventDefault();
+    const checked = validate(mapPatch, { name });
+    if (!checked.ok) return setProblem(checked.errors.name ?? 'The name is not valid.');
+    void run(() => endpoints.updateMap(ws, map.id, { name: checked.data.name!, version: map.version }));
+  };
+  const duplicate = () =>
+    run(async () => {
+      const full = await endpoints.map(ws, map.id);
+      await endpoints.createMap(ws, {
+        name: `${full.name} (copy)`.slice(0, 200),
+        description: full.description,
+        defaultView: full.defaultView,
+        members: full.members,
+        annotations: full.annotations,
+      });
+    });
+
+  return (
+    <div className="map-row-actions">
+      {mode === 'rename' ? (
+        <form onSubmit={rename} className="inline">
+          <input aria-label={`New name for ${map.name}`} value={name} onChange={(e) => setName(e.target.value)} autoFocus />
+          <button className="btn btn-primary" type="submit">
+            Save
+          </button>
+          <button className="btn" type="button" onClick={() => setMode('idle')}>
+            Cancel
+          </button>
+        </form>
+      ) : mode === 'confirm-delete' ? (
+        <>
+          <span role="alert">Delete “{map.name}”? Its actors stay in the workspace; History can bring the map back.</span>
+          <button className="btn btn-danger" type="button" onClick={() => void run(() => endpoints.deleteMap(ws, map.id, map.version))}>
+            Delete map
+          </button>
+          <button className="btn" type="button" onClick={() => setMode('idle')}>
+            Keep it
+          </button>
+        </>
+      ) : (
+        <>
+          <button
+            className="btn"
+            type="button"
+            disabled={mode === 'busy'}
+            onClick={() => setMode('rename')}
+            aria-label={`Rename ${map.name}`}
+          >
+            Rename
+          </button>
+          <button
+            className="btn"
+            type="button"
+            disabled={mode === 'busy'}
+            onClick={() => void duplicate()}
+            aria-label={`Duplicate ${map.name}`}
+          >
+            Duplicate
+          </button>
+          <button
+            className="btn"
+            type="button"
+            disabled={mode === 'busy'}
+            onClick={() => setMode('confirm-delete')}
+            aria-label={`Delete ${map.name}`}
+          >
+            Delete
+          </button>
+        </>
+      )}
+      {problem && (
+        <span className="alert alert-error" role="alert">
+          {problem}
+        </span>
       )}
     </div>
   );
