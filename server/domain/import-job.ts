@@ -73,6 +73,12 @@ export const importRowError = z.object({
 });
 export type ImportRowError = z.infer<typeof importRowError>;
 
+export const importWarning = z.object({
+  row: z.number().int().optional().describe('Row, line or statement of the file the warning is about'),
+  message: z.string(),
+});
+export type ImportWarning = z.infer<typeof importWarning>;
+
 export const fuzzyCandidate = z.object({
   row: z.number().int(),
   name: z.string().describe('Incoming name that will be created as a new actor'),
