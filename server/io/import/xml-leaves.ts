@@ -46,7 +46,7 @@ export function readXml(text: string, events: XmlEvents, lineOffset = 0, what = 
   } catch (error) {
     if (error instanceof Problem) throw error;
     const line = parser.line + lineOffset;
-    const reason = (error as Error).message.replace(/^(?:[^:]*:)?\d+:\d+:\s*/, '');
+    const reason = (error as Error).message.replace(/^(?:[^:]*:)?\d+:\d+:\s*/, '').replace(/\.$/, '');
     throw new Problem(422, 'Unusable file', `${what} is not well-formed XML: line ${line}: ${reason}. Nothing was imported.`, {
       rowErrors: [{ row: line, message: `not well-formed XML: ${reason}` }],
     });
