@@ -50,6 +50,36 @@ export interface Sec13fFiling {
 
 /** Rows one filing may hold; the largest managers file some tens of thousands. */
 export const MAX_13F_ROWS = 100_000;
+/** What the documents of one ZIP may inflate to: a compressed bomb stops here, not in memory. */
+export const MAX_UNZIPPED_BYTES = 256 * 1024 * 1024;
+
+/** A ZIP entry's bytes, counted as they inflate (its declared size may lie). */
+function inflate(file: JSZip.JSZipObject, budget: number, limit: number): Promise<Buffer> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    const stream = file.nodeStream('nodebuffer');
+    stream.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > budget) {
+        stream.pause();
+        reject(
+          new Problem(
+            422,
+            'Unusable file',
+            `The ZIP’s documents inflate to more than ${Math.round(limit / 1024 / 1024)} MB; a 13F filing is far smaller. Nothing was imported.`,
+          ),
+        );
+        return;
+      }
+      chunks.push(chunk);
+    });
+    stream.on('error', (error: Error) =>
+      reject(new Problem(422, 'Unusable file', `The ZIP could not be read (${error.message}). Nothing was imported.`)),
+    );
+    stream.on('end', () => resolve(Buffer.concat(chunks)));
+  });
+}
 
 const isoOf = (mdy: string | null) => {
   if (!mdy) return null;
@@ -190,7 +220,7 @@ function readDocument(text: string, into: Sec13fFiling, lineOffset: number, what
  * blocks), a ZIP of the filing's XML documents, an EDGARLink submission with the table
  * embedded, or an information table alone (then the filer is unknown and the import says so).
  */
-export async function readSec13f(bytes: Uint8Array): Promise<Sec13fFiling> {
+export async function readSec13f(bytes: Uint8Array, maxUnzipped = MAX_UNZIPPED_BYTES): Promise<Sec13fFiling> {
   const filing: Sec13fFiling = { cover: null, rows: null, accessionNumber: null, filingDate: null };
   if (bytes[0] === 0x50 && bytes[1] === 0x4b) {
     let zip: JSZip;
@@ -202,7 +232,12 @@ export async function readSec13f(bytes: Uint8Array): Promise<Sec13fFiling> {
     const files = Object.values(zip.files).filter((f) => !f.dir && /\.xml$/i.test(f.name));
     if (files.length > 20)
       throw new Problem(422, 'Unusable file', 'A 13F ZIP holds the filing’s XML documents: at most 20 files. Nothing was imported.');
-    for (const f of files) readDocument(await f.async('string'), filing, 0, `“${f.name.slice(0, 100)}”`);
+    let budget = maxUnzipped;
+    for (const f of files) {
+      const bytes = await inflate(f, budget, maxUnzipped);
+      budget -= bytes.length;
+      readDocument(utf8Text(bytes), filing, 0, `“${f.name.slice(0, 100)}”`);
+    }
     return filing;
   }
   const text = utf8Text(bytes);

@@ -104,6 +104,24 @@ describe('13F filings', () => {
     expect(() => sec13fToIncoming(alone)).toThrow(/information table alone/);
   });
 
+  it('expands no entity a document declares', async () => {
+    const laughs = `<?xml version="1.0"?><!DOCTYPE informationTable [<!ENTITY a "ha"><!ENTITY b "&a;&a;&a;&a;&a;&a;&a;&a;">]>
+<informationTable xmlns="${NS}"><infoTable><nameOfIssuer>&b;</nameOfIssuer></infoTable></informationTable>`;
+    const read = await readSec13f(Buffer.from(laughs)).then(
+      (f) => f.rows?.[0]?.nameOfIssuer ?? '',
+      (e: unknown) => (e as Error).message,
+    );
+    expect(read).not.toContain('hahaha');
+  });
+
+  it('stops a ZIP that inflates beyond a filing’s size', async () => {
+    const zip = new JSZip();
+    zip.file('bomb.xml', `<informationTable xmlns="${NS}">${' '.repeat(3 * 1024 * 1024)}</informationTable>`);
+    const bytes = await zip.generateAsync({ type: 'uint8array', compression: 'DEFLATE' });
+    expect(bytes.length).toBeLessThan(50_000);
+    await expect(readSec13f(bytes, 2 * 1024 * 1024)).rejects.toThrow(/inflate to more than 2 MB/);
+  });
+
   it('fails rows with a bad CUSIP or value', async () => {
     const bytes = await zipOf({
       'a.xml': cover(),
