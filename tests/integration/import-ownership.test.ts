@@ -46,7 +46,7 @@ describe('ownership imports', () => {
   beforeAll(async () => {
     ctx = await testApp();
     me = await signUp(ctx.app, 'Money tree');
-  });
+  }, 180_000);
   afterAll(() => ctx.close());
 
   it('imports the SEC’s sample 13F: one holding per row in dollars, its placeholder totals reported, issuers matched by CUSIP next time', async () => {
@@ -70,6 +70,7 @@ describe('ownership imports', () => {
       'Values were filed in thousands of dollars (filed before 2023-01-03); they are stored in dollars, multiplied by 1,000.',
       'The summary page declares 111 entries; the information table has 169.',
       'The summary page declares a total value of $111,000; the rows of the information table add up to $7,454,702,899,000.',
+      'ALPHABET INC has the issuer number 02079K of AT&T INC (CUSIP 02079K107): read as the same issuer; check the CUSIP',
     ]);
     expect((await graph(ws)).actors).toHaveLength(1);
 
@@ -85,8 +86,15 @@ describe('ownership imports', () => {
         (t) => t.from === fund.id && t.asOf === '2021-12-31' && t.currency === 'USD' && t.basis === 'equity' && t.sourceIds.length === 1,
       ),
     ).toBe(true);
-    const att = actors.find((a) => a.externalIds.cusip6 === '00206R') ?? actors.find((a) => a.name === 'AT&T INC')!;
-    expect(holdings.find((t) => t.to === att.id)).toMatchObject({ shares: 79296, value: 7_454_547_777_000 });
+    // The sample files AT&T under Alphabet's CUSIP (02079K107): by CUSIP, they are one issuer.
+    const issuer = actors.find((a) => a.externalIds.cusip6 === '02079K')!;
+    expect(holdings.filter((t) => t.to === issuer.id).map((t) => [t.shares, t.value])).toEqual(
+      expect.arrayContaining([
+        [79296, 7_454_547_777_000],
+        [1403, 1_876_000],
+        [1691, 2_265_000],
+      ]),
+    );
     const apple = actors.find((a) => a.name === 'Apple Inc.')!;
     expect(holdings.find((t) => t.to === apple.id)).toMatchObject({ shares: 35606, value: 10_456_000 });
 
@@ -103,7 +111,7 @@ describe('ownership imports', () => {
       skipped: 0,
     });
     expect((await graph(ws)).ties).toHaveLength(169);
-  });
+  }, 180_000);
 
   it('imports a real 2025 filing in dollars; its restatement replaces the holdings of that quarter', async () => {
     const ws = await newWorkspace(ctx.app, me, '13F restated');
@@ -113,6 +121,20 @@ describe('ownership imports', () => {
     const before = await graph(ws);
     const abbvie = before.actors.find((a) => a.name === 'ABBVIE INC')!;
     expect(before.ties.find((t) => t.to === abbvie.id)).toMatchObject({ shares: 2289, value: 406_755 });
+
+    // The manager's commitment to a fund, recorded by hand for the same date, is not the filing's.
+    const manager = before.actors.find((a) => a.externalIds.cik === '0001994827')!;
+    const fund = await call(ctx.app, me, 'POST', url(ws, '/actors'), { kind: 'organization', name: 'Care Homes Fund III LP' });
+    const commitment = await call(ctx.app, me, 'POST', url(ws, '/relationships'), {
+      type: 'OWNERSHIP',
+      from: manager.id,
+      to: fund.body.id,
+      basis: 'lp_commitment',
+      commitment: 5_000_000,
+      currency: 'USD',
+      asOf: '2024-12-31',
+    });
+    expect(commitment.status).toBe(201);
 
     // The same filing restated without its first row (AbbVie).
     const restated = text
@@ -131,9 +153,10 @@ describe('ownership imports', () => {
       { message: expect.stringMatching(/restates the holdings as of 2024-12-31: 1 recorded before and not in it is removed/) },
     ]);
     const after = await graph(ws);
-    expect(after.ties).toHaveLength(76);
+    expect(after.ties).toHaveLength(77);
     expect(after.ties.some((t) => t.to === abbvie.id)).toBe(false);
-  });
+    expect(after.ties.some((t) => t.id === commitment.body.id)).toBe(true);
+  }, 180_000);
 
   it('fails a malformed filing naming the line, and writes nothing', async () => {
     const ws = await newWorkspace(ctx.app, me, '13F broken');
@@ -143,7 +166,7 @@ describe('ownership imports', () => {
     expect(job.failure).toMatch(/is not well-formed XML: line \d+: unexpected close tag\. Nothing was imported\./);
     expect(job.errors).toEqual([{ row: expect.any(Number), message: expect.stringContaining('not well-formed XML') }]);
     expect((await graph(ws)).actors).toEqual([]);
-  });
+  }, 180_000);
 
   it('imports BODS examples with the indirect interest marked declared, not computed; a second import changes nothing', async () => {
     const ws = await newWorkspace(ctx.app, me, 'BODS');
@@ -172,5 +195,5 @@ describe('ownership imports', () => {
     expect(tecido).toMatchObject({ state: 'done', errors: [] });
     const later = await graph(ws);
     expect(later.ties.filter((t) => t.type === 'POSITION')).toHaveLength(1);
-  });
+  }, 180_000);
 });

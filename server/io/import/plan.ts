@@ -259,7 +259,18 @@ export function planImport(incoming: Incoming, snapshot: Snapshot, now: string):
   for (const r of incoming.restates) {
     const owner = resolve(r.from);
     if (!owner) continue;
-    const gone = snapshot.ties.filter((t) => t.type === 'OWNERSHIP' && t.from === owner.id && t.asOf === r.asOf && !inFile.has(tieKey(t)));
+    // Only holdings a filing could have stated: a direct equity stake counted in shares. An
+    // LP commitment or a declared shortcut of the same owner and date is not the filing's.
+    const gone = snapshot.ties.filter(
+      (t) =>
+        t.type === 'OWNERSHIP' &&
+        t.from === owner.id &&
+        t.asOf === r.asOf &&
+        (t.basis ?? 'equity') === 'equity' &&
+        (t.declared ?? 'direct') === 'direct' &&
+        typeof t.shares === 'number' &&
+        !inFile.has(tieKey(t)),
+    );
     remove.push(...gone.map((t) => ({ id: t.id, version: t.version })));
     warnings.unshift({
       message: `This amendment restates the holdings as of ${r.asOf}: ${gone.length} recorded before and not in it ${gone.length === 1 ? 'is' : 'are'} removed; the rest are kept or added.`,

@@ -51,6 +51,7 @@ describe('13F filings', () => {
       expect.stringContaining('thousands'),
       'The summary page declares 111 entries; the information table has 169.',
       expect.stringMatching(/declares a total value of \$111,000; the rows .* add up to \$7,454,702,899,000/),
+      'ALPHABET INC has the issuer number 02079K of AT&T INC (CUSIP 02079K107): read as the same issuer; check the CUSIP',
     ]);
   });
 

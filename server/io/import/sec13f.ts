@@ -1,6 +1,7 @@
 import type { ImportWarning } from '../../domain/import-job.js';
 import { Problem } from '../../http/problem.js';
 import { emptyIncoming, type Incoming } from './incoming.js';
+import { nameKey } from './names.js';
 import type { Sec13fCover, Sec13fFiling, Sec13fRow } from './sec13f-read.js';
 
 /**
@@ -114,7 +115,9 @@ export function sec13fToIncoming(filing: Sec13fFiling): Incoming {
 
   const warnings: ImportWarning[] = [];
   const rowWarnings: ImportWarning[] = [];
-  const issuers = new Set<string>();
+  /** Issuers by their six CUSIP characters, with the name first seen; other names filed under one. */
+  const issuers = new Map<string, string>();
+  const renamed = new Set<string>();
   let reported = 0;
   for (const row of rows) {
     const value = whole(row.value);
@@ -149,8 +152,16 @@ export function sec13fToIncoming(filing: Sec13fFiling): Incoming {
     }
     if (value === null) continue;
     const issuer = `ext:cusip6:${row.cusip.slice(0, 6)}`;
-    if (!issuers.has(issuer)) {
-      issuers.add(issuer);
+    const named = issuers.get(issuer);
+    if (named && nameKey(named) !== nameKey(row.nameOfIssuer) && !renamed.has(`${issuer}\u0000${row.nameOfIssuer}`)) {
+      renamed.add(`${issuer}\u0000${row.nameOfIssuer}`);
+      rowWarnings.push({
+        row: row.line,
+        message: `${row.nameOfIssuer} has the issuer number ${row.cusip.slice(0, 6)} of ${named} (CUSIP ${row.cusip}): read as the same issuer; check the CUSIP`,
+      });
+    }
+    if (!named) {
+      issuers.set(issuer, row.nameOfIssuer);
       out.actors.push({
         ref: issuer,
         row: row.line,
