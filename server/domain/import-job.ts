@@ -3,7 +3,7 @@ import { actorKinds } from './actor.js';
 import { id, isoDateTime } from './common.js';
 import { relationshipTypes } from './relationship.js';
 
-export const importFormats = ['csv', 'xlsx', 'kumu', 'ftm', 'littlesis', 'backup'] as const;
+export const importFormats = ['csv', 'xlsx', 'kumu', 'ftm', 'littlesis', 'sec13f', 'bods', 'backup'] as const;
 export type ImportFormat = (typeof importFormats)[number];
 
 export const importStates = ['queued', 'running', 'done', 'failed'] as const;
@@ -73,6 +73,12 @@ export const importRowError = z.object({
 });
 export type ImportRowError = z.infer<typeof importRowError>;
 
+export const importWarning = z.object({
+  row: z.number().int().optional().describe('Row, line or statement of the file the warning is about'),
+  message: z.string(),
+});
+export type ImportWarning = z.infer<typeof importWarning>;
+
 export const fuzzyCandidate = z.object({
   row: z.number().int(),
   name: z.string().describe('Incoming name that will be created as a new actor'),
@@ -108,6 +114,11 @@ export const importJob = z
     errors: z.array(importRowError).describe('Every failing row (the first 500)'),
     errorCount: z.number().int(),
     failure: z.string().nullable().describe('Why the job failed as a whole; nothing was written when it did'),
+    warnings: z
+      .array(importWarning)
+      .describe(
+        'What to check though nothing failed: declared totals that disagree with the rows, rows left out, figures converted (the first 500)',
+      ),
     fuzzy: z.array(fuzzyCandidate).describe('New actors whose names are close to existing ones (dry run)'),
     labels: z.array(labelSuggestion).describe('How free-text relationship labels were read'),
     sample: importSample.nullable(),

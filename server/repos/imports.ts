@@ -4,7 +4,7 @@ import type { Source } from '../domain/source.js';
 import { normalizeUrl } from '../domain/source.js';
 import type { Snapshot } from '../io/import/plan.js';
 
-const JOB = `j {.id, .format, .fileName, .dryRun, .state, .rows, .totalRows, .countsJson, .errorsJson, .errorCount, .failure, .fuzzyJson, .labelsJson, .sampleJson, .changeId, .createdAt, .updatedAt, .heartbeatAt}`;
+const JOB = `j {.id, .format, .fileName, .dryRun, .state, .rows, .totalRows, .countsJson, .errorsJson, .errorCount, .failure, .warningsJson, .fuzzyJson, .labelsJson, .sampleJson, .changeId, .createdAt, .updatedAt, .heartbeatAt}`;
 
 export interface JobRow {
   id: string;
@@ -18,6 +18,7 @@ export interface JobRow {
   errorsJson: string;
   errorCount: number;
   failure: string | null;
+  warningsJson: string | null;
   fuzzyJson: string;
   labelsJson: string;
   sampleJson: string | null;
@@ -48,6 +49,7 @@ export function jobFromRow(row: JobRow): ImportJob {
     errors: JSON.parse(row.errorsJson) as ImportJob['errors'],
     errorCount: row.errorCount,
     failure: row.failure,
+    warnings: row.warningsJson ? (JSON.parse(row.warningsJson) as ImportJob['warnings']) : [],
     fuzzy: JSON.parse(row.fuzzyJson) as ImportJob['fuzzy'],
     labels: JSON.parse(row.labelsJson) as ImportJob['labels'],
     sample: row.sampleJson ? (JSON.parse(row.sampleJson) as ImportJob['sample']) : null,
@@ -64,7 +66,7 @@ export const importsRepo = {
   ) {
     await tx.query(
       `CREATE (j:ImportJob {id: $id, workspaceId: $ws, userId: $userId, format: $format, fileName: $fileName, dryRun: $dryRun,
-         state: 'queued', rows: 0, totalRows: 0, countsJson: $counts, errorsJson: '[]', errorCount: 0, failure: null,
+         state: 'queued', rows: 0, totalRows: 0, countsJson: $counts, errorsJson: '[]', errorCount: 0, failure: null, warningsJson: '[]',
          fuzzyJson: '[]', labelsJson: '[]', sampleJson: null, changeId: null, createdAt: $now, updatedAt: $now, heartbeatAt: $now})`,
       { ...job, counts: JSON.stringify(noCounts()) },
     );
@@ -114,8 +116,10 @@ export const importsRepo = {
     );
     const ties = await tx.query<Snapshot['ties'][number]>(
       `MATCH (a:Actor)-[r]->(b:Actor) WHERE r.workspaceId = $ws AND a.workspaceId = $ws
-       RETURN a.id AS from, b.id AS to, type(r) AS type, coalesce(r.mutual, false) AS mutual,
-              r.startDate AS startDate, r.endDate AS endDate, r.date AS date`,
+       RETURN r.id AS id, r.version AS version, a.id AS from, b.id AS to, type(r) AS type, coalesce(r.mutual, false) AS mutual,
+              r.startDate AS startDate, r.endDate AS endDate, r.date AS date, r.asOf AS asOf, r.basis AS basis,
+              r.declared AS declared, r.shares AS shares, r.value AS value, r.percent AS percent,
+              r.percentMin AS percentMin, r.percentMax AS percentMax`,
       { ws },
     );
     const sources = await tx.query<Snapshot['sources'][number]>(

@@ -17,10 +17,21 @@ import { restoreBackupFile } from './backup.js';
 import type { Author } from './changes.js';
 import { DomainError } from '../domain/errors.js';
 import { insertActors, insertRelationships } from './bulk.js';
+import { deleteRelationship } from './relationships.js';
 import { mutate, type WriteContext } from './unit-of-work.js';
 
 /** A failure that names the user's problem (a Problem or a domain error), not ours. */
 const isUserError = (error: unknown): error is Error => error instanceof DomainError || (error instanceof Error && 'status' in error);
+
+const FORMAT_NAMES: Partial<Record<ImportFormat, string>> = {
+  csv: 'a spreadsheet',
+  xlsx: 'a workbook',
+  kumu: 'a Kumu sheet',
+  ftm: 'a FollowTheMoney file',
+  littlesis: 'a LittleSis answer',
+  sec13f: 'a 13F filing',
+  bods: 'beneficial ownership statements',
+};
 
 /** Unfinished imports one account may have at once (queued or running, on any instance). */
 export const IMPORTS_PER_ACCOUNT = 2;
@@ -203,6 +214,7 @@ export class ImportRunner {
         countsJson: JSON.stringify(p.counts),
         errorsJson: JSON.stringify(p.errors),
         errorCount: p.errorCount,
+        warningsJson: JSON.stringify(p.warnings),
         fuzzyJson: JSON.stringify(p.fuzzy),
         labelsJson: JSON.stringify(p.labels),
       };
@@ -224,7 +236,7 @@ export class ImportRunner {
       'batch',
       (r: ImportCounts | null) =>
         r
-          ? `Imported ${r.actorsCreated} actors and ${r.relationshipsCreated} relationships from a ${job.format === 'xlsx' ? 'workbook' : job.format === 'csv' ? 'spreadsheet' : job.format === 'ftm' ? 'FollowTheMoney file' : job.format === 'littlesis' ? 'LittleSis answer' : 'Kumu sheet'}`
+          ? `Imported ${r.actorsCreated} actors and ${r.relationshipsCreated} relationships from ${FORMAT_NAMES[job.format] ?? 'a file'}`
           : 'Import',
       async (ctx): Promise<ImportCounts | null> => {
         // Read in the import's own transaction, after the workspace lock: what it matches
@@ -245,7 +257,7 @@ export class ImportRunner {
           return null;
         }
         await this.update(job.id, { totalRows: p.totalRows });
-        const steps = p.actorBatches.length + p.relationshipBatches.length + 1;
+        const steps = p.actorBatches.length + p.relationshipBatches.length + 1 + (p.remove.length ? 1 : 0);
         let done = 0;
         const step = async () => {
           done++;
@@ -257,6 +269,10 @@ export class ImportRunner {
         }
         await writeSources(ctx, p.sources);
         await step();
+        if (p.remove.length) {
+          for (const r of p.remove) await deleteRelationship(ctx, r.id, r.version);
+          await step();
+        }
         for (const batch of p.relationshipBatches) {
           await insertRelationships(ctx, JSON.parse(batch) as Relationship[], []);
           await step();

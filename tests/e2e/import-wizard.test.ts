@@ -5,7 +5,7 @@
  * shape), imports it with a progress bar and opens the result as a map.
  * Screenshots go to test-results/import/.
  */
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -81,6 +81,39 @@ describe('the import wizard in Chromium', () => {
       await page.getByRole('button', { name: 'Open the map' }).click();
       await page.getByRole('toolbar', { name: 'Map tools' }).waitFor({ timeout: 60_000 });
       await shot(page, '04-map');
+      expect(errors).toEqual([]);
+    } finally {
+      await context.close();
+    }
+  }, 300_000);
+
+  it('recognises a 13F filing, and shows the totals its summary page gets wrong before and after the import', async () => {
+    const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
+    const page = await context.newPage();
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    try {
+      await signUp(page, server.url, { name: 'Theo Thirteen', email: uniqueEmail('theo'), password: 'correct horse battery' });
+      await createWorkspace(page, 'Money tree');
+      await page.getByRole('link', { name: 'Import', exact: true }).click();
+      const sample = readFileSync(new URL('../fixtures/sec13f/Sample_13F-HR.xml', import.meta.url));
+      await page.locator('input[type=file]').setInputFiles({ name: 'Sample_13F-HR.xml', mimeType: 'application/xml', buffer: sample });
+      await expect.poll(() => page.getByLabel('Format', { exact: true }).inputValue()).toBe('sec13f');
+      await page.getByText('An institutional manager’s quarterly US holdings from EDGAR').waitFor();
+
+      await page.getByRole('button', { name: 'Preview' }).click();
+      const preview = page.getByRole('region', { name: 'Preview' });
+      await preview.getByText('The summary page declares 111 entries; the information table has 169.').waitFor({ timeout: 120_000 });
+      await shot(page, '05-13f-preview-warnings');
+
+      await page.getByRole('button', { name: 'Import', exact: true }).click();
+      const progress = page.getByRole('region', { name: 'Progress' });
+      await progress.getByText('Imported: 130 actors and 169 relationships created.').waitFor({ timeout: 120_000 });
+      await progress
+        .getByRole('list', { name: 'Warnings' })
+        .getByText(/declares a total value of \$111,000/)
+        .waitFor();
+      await shot(page, '06-13f-imported');
       expect(errors).toEqual([]);
     } finally {
       await context.close();

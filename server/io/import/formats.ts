@@ -3,7 +3,10 @@ import type { ImportFormat, ImportMapping, ImportRowError } from '../../domain/i
 import { Problem } from '../../http/problem.js';
 import { ftmToIncoming } from './ftm.js';
 import { emptyIncoming, type Incoming } from './incoming.js';
+import { bodsToIncoming } from './bods.js';
 import { littlesisToIncoming } from './littlesis.js';
+import { readSec13f } from './sec13f-read.js';
+import { sec13fToIncoming } from './sec13f.js';
 import { defaultMapping, isKumuElements, kumuConnections, kumuElements, tableToIncoming } from './mapping.js';
 import { planImport, type ImportPlan, type Snapshot } from './plan.js';
 import { readCsv, readXlsx, utf8Text, type Table } from './table.js';
@@ -91,6 +94,8 @@ export const formatHandlers: Record<ImportFormat, FormatHandler> = {
   },
   ftm: { kind: 'records', read: async (bytes) => ({ incoming: ftmToIncoming(utf8Text(bytes)), sample: null }) },
   littlesis: { kind: 'records', read: async (bytes) => ({ incoming: littlesisToIncoming(utf8Text(bytes)), sample: null }) },
+  sec13f: { kind: 'records', read: async (bytes) => ({ incoming: sec13fToIncoming(await readSec13f(bytes)), sample: null }) },
+  bods: { kind: 'records', read: async (bytes) => ({ incoming: bodsToIncoming(utf8Text(bytes)), sample: null }) },
   backup: { kind: 'restore' },
 };
 

@@ -1,5 +1,5 @@
 import type { ActorKind, ActorRole, Sector } from '../../domain/actor.js';
-import type { ImportRowError, LabelSuggestion } from '../../domain/import-job.js';
+import type { ImportRowError, ImportWarning, LabelSuggestion } from '../../domain/import-job.js';
 import type { RelationshipType } from '../../domain/relationship.js';
 
 /**
@@ -49,9 +49,26 @@ export interface Incoming {
   skipped: number;
   totalRows: number;
   labels: LabelSuggestion[];
+  /** What the researcher should know though nothing failed: totals that disagree, rows left out. */
+  warnings: ImportWarning[];
+  /**
+   * Holdings this file restates in full (a 13F restatement): the owner's OWNERSHIP ties of that
+   * as-of date that the file does not hold again are removed in the same transaction.
+   */
+  restates: { from: string; asOf: string }[];
 }
 
-export const emptyIncoming = (): Incoming => ({ actors: [], ties: [], sources: [], errors: [], skipped: 0, totalRows: 0, labels: [] });
+export const emptyIncoming = (): Incoming => ({
+  actors: [],
+  ties: [],
+  sources: [],
+  errors: [],
+  skipped: 0,
+  totalRows: 0,
+  labels: [],
+  warnings: [],
+  restates: [],
+});
 
 /** Collects how free-text labels were read, for the wizard's suggestion table. */
 export class LabelTally {

@@ -11,16 +11,28 @@ import { FUZZY_THRESHOLD, nameKey, similarity } from './names.js';
 /** What the plan needs to know of the workspace, read in the import's transaction. */
 export interface Snapshot {
   actors: { id: string; name: string; kind: ActorKind; externalIdsJson: string | null }[];
-  ties: {
-    from: string;
-    to: string;
-    type: string;
-    mutual: boolean;
-    startDate: string | null;
-    endDate: string | null;
-    date: string | null;
-  }[];
+  ties: ({ id: string; version: number } & TieKeyFields)[];
   sources: { id: string; url: string }[];
+}
+
+/** What makes a tie the same as one already there. */
+export interface TieKeyFields {
+  from: string;
+  to: string;
+  type: string;
+  mutual: boolean;
+  startDate: string | null;
+  endDate: string | null;
+  date: string | null;
+  /** OWNERSHIP only: a holder's stakes in one company differ by date, basis and figures (13F rows, BODS interests). */
+  asOf?: string | null;
+  basis?: string | null;
+  declared?: string | null;
+  shares?: number | null;
+  value?: number | null;
+  percent?: number | null;
+  percentMin?: number | null;
+  percentMax?: number | null;
 }
 
 /** Records as JSON text in batches: text crosses between threads as one copy (see kumu-import.ts). */
@@ -33,6 +45,9 @@ export interface ImportPlan {
   errorCount: number;
   fuzzy: FuzzyCandidate[];
   labels: Incoming['labels'];
+  warnings: Incoming['warnings'];
+  /** Existing ties a restating file replaces, removed in the import's transaction. */
+  remove: { id: string; version: number }[];
   totalRows: number;
 }
 
@@ -52,17 +67,23 @@ const extKey = (key: string, value: string) => `${key}\u0000${value}`;
 const dateOf = (value: unknown) => (typeof value === 'string' ? value : null);
 
 /** A tie is the one already there when ends, type and dates agree (either way round if mutual). */
-export function tieKey(t: {
-  from: string;
-  to: string;
-  type: string;
-  mutual: boolean;
-  startDate: string | null;
-  endDate: string | null;
-  date: string | null;
-}) {
+export function tieKey(t: TieKeyFields) {
   const [a, b] = t.mutual && t.to < t.from ? [t.to, t.from] : [t.from, t.to];
-  return [a, b, t.type, t.startDate ?? '', t.endDate ?? '', t.date ?? ''].join('\u0000');
+  const key = [a, b, t.type, t.startDate ?? '', t.endDate ?? '', t.date ?? ''];
+  if (t.type === 'OWNERSHIP') {
+    const n = (v: number | null | undefined) => (typeof v === 'number' ? String(v) : '');
+    key.push(
+      t.asOf ?? '',
+      t.basis ?? 'equity',
+      t.declared ?? 'direct',
+      n(t.shares),
+      n(t.value),
+      n(t.percent),
+      n(t.percentMin),
+      n(t.percentMax),
+    );
+  }
+  return key.join('\u0000');
 }
 
 function rowErrors(error: unknown, row: number): ImportRowError[] {
@@ -163,6 +184,7 @@ export function planImport(incoming: Incoming, snapshot: Snapshot, now: string):
 
   // Ties: the same ends, type and dates as one already there (or earlier in the file) is a match.
   const seen = new Set(snapshot.ties.map(tieKey));
+  const inFile = new Set<string>();
   const kinds = new Map<string, ActorKind>();
   for (const ref of [...byName.values(), ...byExt.values(), ...resolved.values()]) kinds.set(ref.id, ref.kind);
   const allSources = new Set(sourceIds.values());
@@ -198,15 +220,26 @@ export function planImport(incoming: Incoming, snapshot: Snapshot, now: string):
     if (bad) continue;
     for (const id of ids) allSources.add(id);
     const mutual = typeof t.fields.mutual === 'boolean' ? t.fields.mutual : relationshipRules[t.type].mutual === 'always';
+    const f = t.fields as Partial<Record<keyof TieKeyFields, unknown>>;
+    const numOf = (v: unknown) => (typeof v === 'number' ? v : null);
     const key = tieKey({
       from: from.id,
       to: to.id,
       type: t.type,
       mutual,
-      startDate: dateOf(t.fields.startDate),
-      endDate: dateOf(t.fields.endDate),
-      date: dateOf(t.fields.date),
+      startDate: dateOf(f.startDate),
+      endDate: dateOf(f.endDate),
+      date: dateOf(f.date),
+      asOf: dateOf(f.asOf),
+      basis: dateOf(f.basis),
+      declared: dateOf(f.declared),
+      shares: numOf(f.shares),
+      value: numOf(f.value),
+      percent: numOf(f.percent),
+      percentMin: numOf(f.percentMin),
+      percentMax: numOf(f.percentMax),
     });
+    inFile.add(key);
     if (seen.has(key)) {
       relationshipsMatched++;
       continue;
@@ -218,6 +251,30 @@ export function planImport(incoming: Incoming, snapshot: Snapshot, now: string):
     } catch (error) {
       errors.push(...rowErrors(error, t.row));
     }
+  }
+
+  // A restatement replaces what was recorded for its owner and date with what it holds.
+  const warnings = [...incoming.warnings];
+  const remove: { id: string; version: number }[] = [];
+  for (const r of incoming.restates) {
+    const owner = resolve(r.from);
+    if (!owner) continue;
+    // Only holdings a filing could have stated: a direct equity stake counted in shares. An
+    // LP commitment or a declared shortcut of the same owner and date is not the filing's.
+    const gone = snapshot.ties.filter(
+      (t) =>
+        t.type === 'OWNERSHIP' &&
+        t.from === owner.id &&
+        t.asOf === r.asOf &&
+        (t.basis ?? 'equity') === 'equity' &&
+        (t.declared ?? 'direct') === 'direct' &&
+        typeof t.shares === 'number' &&
+        !inFile.has(tieKey(t)),
+    );
+    remove.push(...gone.map((t) => ({ id: t.id, version: t.version })));
+    warnings.unshift({
+      message: `This amendment restates the holdings as of ${r.asOf}: ${gone.length} recorded before and not in it ${gone.length === 1 ? 'is' : 'are'} removed; the rest are kept or added.`,
+    });
   }
 
   errors.sort((a, b) => a.row - b.row);
@@ -238,6 +295,8 @@ export function planImport(incoming: Incoming, snapshot: Snapshot, now: string):
     errorCount: errors.length,
     fuzzy: fuzzyCandidates(created, existingNames),
     labels: incoming.labels,
+    warnings: warnings.slice(0, MAX_REPORTED_ERRORS),
+    remove,
     totalRows: incoming.totalRows,
   };
 }

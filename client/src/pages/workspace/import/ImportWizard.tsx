@@ -6,13 +6,23 @@ import { navigate, paths } from '../../../router';
 import { detectFormat, shapeKey } from './detect';
 import './import.css';
 
-const FORMATS: { id: ImportFormat; label: string }[] = [
-  { id: 'csv', label: 'CSV table' },
-  { id: 'xlsx', label: 'Excel workbook (XLSX)' },
-  { id: 'kumu', label: 'Kumu sheets' },
-  { id: 'ftm', label: 'FollowTheMoney entities' },
-  { id: 'littlesis', label: 'LittleSis JSON' },
-  { id: 'backup', label: 'powermap backup' },
+const FORMATS: { id: ImportFormat; label: string; hint: string }[] = [
+  { id: 'csv', label: 'CSV table', hint: 'A table of ties, one a row: you say which columns name the two actors.' },
+  { id: 'xlsx', label: 'Excel workbook (XLSX)', hint: 'A sheet of ties, one a row: you say which columns name the two actors.' },
+  { id: 'kumu', label: 'Kumu sheets', hint: 'Kumu’s elements and connections sheets, as Kumu exports them.' },
+  { id: 'ftm', label: 'FollowTheMoney entities', hint: 'Aleph’s and OpenSanctions’ entity streams, one JSON object a line.' },
+  { id: 'littlesis', label: 'LittleSis JSON', hint: 'An answer of LittleSis’s API or rows of its bulk dumps.' },
+  {
+    id: 'sec13f',
+    label: 'SEC 13F-HR filing',
+    hint: 'An institutional manager’s quarterly US holdings from EDGAR: the submission .txt, or a ZIP of its XML documents.',
+  },
+  {
+    id: 'bods',
+    label: 'Beneficial ownership (BODS 0.4)',
+    hint: 'Open Ownership’s statements of who owns and controls companies, as a JSON array or JSON lines.',
+  },
+  { id: 'backup', label: 'powermap backup', hint: 'A whole workspace exported as a backup.' },
 ];
 
 type Fields = {
@@ -78,6 +88,21 @@ async function follow(ws: string, id: string, onState: (job: ImportJob) => void)
     if (job.state === 'done' || job.state === 'failed') return job;
     await new Promise((r) => setTimeout(r, 400));
   }
+}
+
+/** What to check though nothing failed: declared totals that disagree, rows left out, figures converted. */
+function Warnings({ job }: { job: ImportJob }) {
+  if (!job.warnings.length) return null;
+  return (
+    <ul aria-label="Warnings" className="warnings">
+      {job.warnings.map((w, i) => (
+        <li key={i}>
+          {w.row !== undefined && <span className="muted">Row {w.row}: </span>}
+          {w.message}
+        </li>
+      ))}
+    </ul>
+  );
 }
 
 /**
@@ -241,7 +266,7 @@ export function ImportWizard({ ws }: { ws: string }) {
         onClick={() => input.current?.click()}
         onKeyDown={(e) => (e.key === 'Enter' || e.key === ' ') && input.current?.click()}
       >
-        {file ? <strong>{file.name}</strong> : 'Drop a CSV, XLSX, FollowTheMoney or LittleSis file here, or choose one'}
+        {file ? <strong>{file.name}</strong> : 'Drop a CSV, XLSX, FollowTheMoney, LittleSis, 13F or BODS file here, or choose one'}
         <input
           ref={input}
           type="file"
@@ -260,6 +285,7 @@ export function ImportWizard({ ws }: { ws: string }) {
               </option>
             ))}
           </select>
+          <span className="muted">{FORMATS.find((f) => f.id === format)?.hint}</span>
         </label>
       )}
 
@@ -371,6 +397,7 @@ export function ImportWizard({ ws }: { ws: string }) {
               </tbody>
             </table>
           )}
+          <Warnings job={preview} />
           {preview.fuzzy.length > 0 && (
             <ul aria-label="Possible duplicates">
               {preview.fuzzy.map((f) => (
@@ -416,6 +443,7 @@ export function ImportWizard({ ws }: { ws: string }) {
                 ? 'The import failed; nothing was written.'
                 : `Importing… ${running.progress.rows} of ${running.progress.totalRows} rows`}
           </p>
+          {done && <Warnings job={running} />}
           {done && (
             <button type="button" className="primary" onClick={() => void openMap().catch((e: unknown) => setProblem(errorText(e)))}>
               Open the map
