@@ -38,6 +38,7 @@ export async function brokers(
   ws: string,
   q: BrokersQuery,
   cache?: VersionCache<BrokersAnswer>,
+  signal?: AbortSignal,
 ): Promise<BrokersAnswer> {
   const types = [...(q.types ?? allTypes)];
   const { g, scope, inScope } = await questionGraph(db, projectionsFor(db), ws, q);
@@ -46,7 +47,7 @@ export async function brokers(
   if (hit) return hit;
   const frozen = freezeScope(g, scope, inScope, typeMask(types));
   const compact = frozen.compact;
-  const ranking = await pool.run('brokers', { scope: compact, limit: q.limit }, transferables(compact));
+  const ranking = await pool.run('brokers', { scope: compact, limit: q.limit }, transferables(compact), signal);
   const kept = new Set<number>();
   const position = new Map(compact.ids.map((id, i) => [id, i]));
   for (const item of ranking.items) kept.add(position.get(item.actorId)!);

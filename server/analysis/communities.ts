@@ -35,6 +35,7 @@ export async function communities(
   ws: string,
   q: CommunitiesQuery,
   cache?: VersionCache<CommunitiesAnswer>,
+  signal?: AbortSignal,
 ): Promise<CommunitiesAnswer> {
   const types = [...(q.types ?? allTypes)];
   const { g, scope, inScope } = await questionGraph(db, projectionsFor(db), ws, q);
@@ -46,7 +47,7 @@ export async function communities(
   const clusters =
     ids.length === 0
       ? emptyClusters
-      : await pool.run('communities', { scope: frozen.compact, resolution: q.resolution }, transferables(frozen.compact));
+      : await pool.run('communities', { scope: frozen.compact, resolution: q.resolution }, transferables(frozen.compact), signal);
   const drawn: DrawnScope = {
     actors: () => frozen.actors(),
     relationships: (limit) => frozen.relationships(undefined, limit),

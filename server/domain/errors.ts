@@ -14,7 +14,17 @@ export interface ErrorDetails {
 }
 
 export type ErrorKind =
-  'invalid' | 'validation' | 'not-found' | 'conflict' | 'version-required' | 'forbidden' | 'gone' | 'unavailable' | 'timeout';
+  | 'invalid'
+  | 'validation'
+  | 'not-found'
+  | 'conflict'
+  | 'mismatch'
+  | 'version-required'
+  | 'forbidden'
+  | 'gone'
+  | 'unavailable'
+  | 'timeout'
+  | 'upstream';
 
 /**
  * A condition of the domain or the database, told in words the caller can act on. Code below
@@ -62,6 +72,20 @@ export class NotFound extends DomainError {
 export class Conflict extends DomainError {
   constructor(detail: string, extra: ErrorDetails = {}) {
     super('conflict', detail, extra);
+  }
+}
+
+/** A request repeated with the same idempotency key but a different body. */
+export class Mismatch extends DomainError {
+  constructor(detail: string) {
+    super('mismatch', detail);
+  }
+}
+
+/** A service we call (LittleSis) failed or answered something we cannot read. */
+export class Upstream extends DomainError {
+  constructor(detail: string) {
+    super('upstream', detail);
   }
 }
 

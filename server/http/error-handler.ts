@@ -31,6 +31,8 @@ const answers: Record<ErrorKind, { status: number; title: string }> = {
   forbidden: { status: 403, title: 'Forbidden' },
   'not-found': { status: 404, title: 'Not found' },
   conflict: { status: 409, title: 'Conflict' },
+  mismatch: { status: 422, title: 'Repeated request differs' },
+  upstream: { status: 502, title: 'Bad gateway' },
   gone: { status: 410, title: 'Gone' },
   'version-required': { status: 428, title: 'Version required' },
   unavailable: { status: 503, title: 'Service unavailable' },

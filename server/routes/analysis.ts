@@ -19,6 +19,7 @@ import {
 } from '../domain/analysis.js';
 import { id, problemSchema, wsParams } from '../domain/common.js';
 import { brokers } from '../analysis/brokers.js';
+import { abandonedSignal } from '../http/abandoned.js';
 import { VersionCache } from '../analysis/cache.js';
 import { targetCircle } from '../analysis/circle.js';
 import { communities } from '../analysis/communities.js';
@@ -98,9 +99,9 @@ export const analysisRoutes: FastifyPluginAsyncZod = async (app) => {
       },
       config: heavy,
     },
-    async (request) => {
+    async (request, reply) => {
       checkScope(request.query);
-      return brokers(app.db, app.workers, request.workspace.id, request.query, brokerCache);
+      return brokers(app.db, app.workers, request.workspace.id, request.query, brokerCache, abandonedSignal(reply));
     },
   );
 
@@ -117,9 +118,9 @@ export const analysisRoutes: FastifyPluginAsyncZod = async (app) => {
       },
       config: heavy,
     },
-    async (request) => {
+    async (request, reply) => {
       checkScope(request.query);
-      return communities(app.db, app.workers, request.workspace.id, request.query, communityCache);
+      return communities(app.db, app.workers, request.workspace.id, request.query, communityCache, abandonedSignal(reply));
     },
   );
 

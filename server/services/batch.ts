@@ -1,6 +1,5 @@
 import type { BatchOperation, BatchResult } from '../domain/batch.js';
 import { DomainError } from '../domain/errors.js';
-import { Problem } from '../http/problem.js';
 import type { RelationshipCreate } from '../domain/relationship.js';
 import { createActor, deleteActor, updateActor } from './actors.js';
 import { createDemand, deleteDemand, updateDemand } from './demands.js';
@@ -16,8 +15,6 @@ type OperationResult = BatchResult['results'][number];
 function naming(error: unknown, where: string): unknown {
   const detail = (message: string) => `${where}: ${message} Nothing in the batch was saved.`;
   if (error instanceof DomainError) return error.reworded(detail(error.message));
-  // Services not yet moved to domain errors still throw HTTP problems.
-  if (error instanceof Problem) return new Problem(error.status, error.title, detail(error.message), error.extra);
   return error;
 }
 

@@ -1,7 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { demandData, demandDefaults, type DemandCreate, type DemandData, type DemandPatch, type StatusChange } from '../domain/demand.js';
-import { badRequest, conflict, Problem } from '../http/problem.js';
-import { parseOrInvalid } from '../domain/errors.js';
+import { conflict, invalid, Mismatch, NotFound, parseOrInvalid } from '../domain/errors.js';
 import { deletedDemand, demandStore, findDemandFor, targetCandidates, type StoredDemand } from '../repos/demands.js';
 import { nowIso } from '../repos/entity-store.js';
 import { createEntity, deleteEntity, updateEntity } from './entities.js';
@@ -17,7 +16,7 @@ async function checkTargets(ctx: WriteContext, data: DemandData, prefix: string)
   ] as const) {
     const index = list.findIndex((id) => !refs.has(id));
     if (index >= 0) {
-      throw badRequest(`Actor ${list[index]} does not exist in this workspace.`, [
+      throw invalid(`Actor ${list[index]} does not exist in this workspace.`, [
         { path: `${prefix}.${field}.${index}`, message: `unknown actor ${list[index]}` },
       ]);
     }
@@ -26,12 +25,12 @@ async function checkTargets(ctx: WriteContext, data: DemandData, prefix: string)
   if (memberless) {
     const name = memberless.name;
     const why = `${name} is an organization. A primary target is a person who can grant the demand, or a decision-making body whose members are on the map (people who hold a position at ${name} or are members of it) — add those ties, or name the decision-maker inside ${name} and list ${name} as a secondary target.`;
-    throw badRequest(why, [{ path: `${prefix}.primaryTargetIds`, message: why }]);
+    throw invalid(why, [{ path: `${prefix}.primaryTargetIds`, message: why }]);
   }
   const targets = new Set(ids);
   const stray = Object.keys(data.targetWhy).find((id) => !targets.has(id));
   if (stray)
-    throw badRequest(`targetWhy names ${stray}, which is not a target of this demand.`, [
+    throw invalid(`targetWhy names ${stray}, which is not a target of this demand.`, [
       { path: `${prefix}.targetWhy.${stray}`, message: 'not a target of this demand' },
     ]);
 }
@@ -39,7 +38,7 @@ async function checkTargets(ctx: WriteContext, data: DemandData, prefix: string)
 function checkDeadline(data: DemandData, createdAt: string, prefix: string) {
   const made = createdAt.slice(0, 10);
   if (data.deadline !== null && data.deadline < made) {
-    throw badRequest(`The deadline ${data.deadline} is before the demand was made (${made}).`, [
+    throw invalid(`The deadline ${data.deadline} is before the demand was made (${made}).`, [
       { path: `${prefix}.deadline`, message: `must not be before ${made}, when the demand was made` },
     ]);
   }
@@ -50,7 +49,7 @@ function statusMoment(statusAt: string | undefined, prefix: string): string {
   const at = new Date(statusAt);
   // A minute of slack for clocks that run a little ahead of ours.
   if (at.getTime() > Date.now() + 60_000)
-    throw badRequest('A status cannot change in the future.', [{ path: `${prefix}.statusAt`, message: 'must not be in the future' }]);
+    throw invalid('A status cannot change in the future.', [{ path: `${prefix}.statusAt`, message: 'must not be in the future' }]);
   return at.toISOString();
 }
 
@@ -99,9 +98,7 @@ export async function createDemandOnce(
   if (found.deleted) throw conflict(`Demand ${found.id} was made by an earlier request and has since been deleted; restore it instead.`);
   if (input.id && input.id !== found.id) throw conflict(`That Idempotency-Key was used for demand ${found.id}, not ${input.id}.`);
   if (found.title !== input.title.trim()) {
-    throw new Problem(
-      422,
-      'Repeated request differs',
+    throw new Mismatch(
       `Demand ${found.id} was made by an earlier request with this ${key ? 'Idempotency-Key' : 'id'} and another title (“${found.title}”). Use a new key for a new demand.`,
     );
   }
@@ -129,7 +126,7 @@ export const deleteDemand = (ctx: WriteContext, id: string, version: number | un
 export async function restoreDemand(ctx: WriteContext, id: string): Promise<StoredDemand> {
   if (await demandStore.load(ctx.tx, ctx.ws, id)) throw conflict('That demand is not deleted.');
   const gone = await deletedDemand(ctx.tx, ctx.ws, id);
-  if (!gone) throw new Problem(404, 'Not found', 'There is no deleted demand with that id in this workspace.');
+  if (!gone) throw new NotFound('There is no deleted demand with that id in this workspace.');
   const restored = { ...gone, version: gone.version + 1, updatedAt: nowIso() };
   await demandStore.save(ctx.tx, ctx.ws, restored);
   ctx.diffs.push({ entityType: 'demand', entityId: id, before: null, after: restored as never });

@@ -1,4 +1,4 @@
-import { Problem } from '../http/problem.js';
+import { invalid, NotFound, Unavailable, Upstream } from '../domain/errors.js';
 
 const TIMEOUT_MS = 20_000;
 /** Entities at the other ends fetched per request (LittleSis's own limit). */
@@ -12,12 +12,9 @@ export function littlesisEntityId(input: string): number {
     /littlesis\.org\/(?:entities|org|person|api\/entities)\/(\d+)/i.exec(input) ??
     /\/(?:entities|org|person)\/(\d+)/.exec(input);
   if (!m)
-    throw new Problem(
-      400,
-      'Bad request',
-      'Give a LittleSis entity URL such as https://littlesis.org/entities/1164-Goldman_Sachs, or its number.',
-      { errors: [{ path: 'body.entity', message: 'is not a LittleSis entity URL or id' }] },
-    );
+    throw invalid('Give a LittleSis entity URL such as https://littlesis.org/entities/1164-Goldman_Sachs, or its number.', [
+      { path: 'body.entity', message: 'is not a LittleSis entity URL or id' },
+    ]);
   return Number(m[1]);
 }
 
@@ -34,20 +31,17 @@ export async function fetchLittleSis(baseUrl: string, entity: string): Promise<{
     try {
       res = await fetch(`${base}${path}`, { signal: AbortSignal.timeout(TIMEOUT_MS), headers: { accept: 'application/json' } });
     } catch {
-      throw new Problem(
-        502,
-        'Bad gateway',
+      throw new Upstream(
         `The server could not reach LittleSis at ${base} (it may have no internet access, or LittleSis is down). Download the entity’s JSON and import it as a file instead.`,
       );
     }
-    if (res.status === 404) throw new Problem(404, 'Not found', `LittleSis has no entity ${id}.`);
-    if (res.status === 429 || res.status >= 500)
-      throw new Problem(503, 'Service unavailable', `LittleSis answered ${res.status}; try again in a while.`, { retryAfter: 60 });
-    if (!res.ok) throw new Problem(502, 'Bad gateway', `LittleSis answered ${res.status} for ${path}.`);
+    if (res.status === 404) throw new NotFound(`LittleSis has no entity ${id}.`);
+    if (res.status === 429 || res.status >= 500) throw new Unavailable(`LittleSis answered ${res.status}; try again in a while.`, 60);
+    if (!res.ok) throw new Upstream(`LittleSis answered ${res.status} for ${path}.`);
     try {
       return (await res.json()) as Record<string, unknown>;
     } catch {
-      throw new Problem(502, 'Bad gateway', `LittleSis answered ${path} with something that is not JSON.`);
+      throw new Upstream(`LittleSis answered ${path} with something that is not JSON.`);
     }
   };
   const main = await get(`/api/entities/${id}`);

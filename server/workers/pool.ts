@@ -41,6 +41,7 @@ export class WorkerPool {
   private readonly piscina: Piscina;
   private closed = false;
   private inFlight = 0;
+  private abandoned = 0;
 
   constructor(options: PoolOptions = {}) {
     const threads = options.threads ?? defaultThreads();
@@ -68,18 +69,37 @@ export class WorkerPool {
     return this.piscina.queueSize;
   }
 
+  /** Tasks stopped because their caller hung up (since the pool started). */
+  get cancelled(): number {
+    return this.abandoned;
+  }
+
   /** Tasks handed to the pool and not yet answered (running or waiting for a thread). */
   get pending(): number {
     return this.inFlight;
   }
 
-  async run<K extends TaskName>(task: K, input: TaskInput<K>, transferList: Transferable[] = []): Promise<TaskOutput<K>> {
+  /**
+   * `signal`: when it aborts, a waiting task leaves the queue and a running one is stopped
+   * (its thread is ended and replaced on the next task, which is cheaper than finishing work
+   * nobody will read).
+   */
+  async run<K extends TaskName>(
+    task: K,
+    input: TaskInput<K>,
+    transferList: Transferable[] = [],
+    signal?: AbortSignal,
+  ): Promise<TaskOutput<K>> {
     if (this.closed) throw new Problem(503, 'Service unavailable', 'The server is shutting down; ask again in a moment.');
     let result: unknown;
     this.inFlight++;
     try {
-      result = await this.piscina.run({ task, input }, { transferList: transferList as never });
+      result = await this.piscina.run({ task, input }, { transferList: transferList as never, ...(signal ? { signal } : {}) });
     } catch (error) {
+      if (signal?.aborted) {
+        this.abandoned++;
+        throw new Problem(499, 'Client closed request', 'The caller hung up before the answer was ready; the work was stopped.');
+      }
       if ((error as Error).message === 'Task queue is at limit') {
         throw new RetryLater(
           503,

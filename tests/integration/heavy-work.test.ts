@@ -5,6 +5,7 @@
  * import says plainly how much it takes.
  */
 import { randomUUID } from 'node:crypto';
+import http from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { rankBrokers } from '../../server/analysis/brokers.js';
 import { findCommunities } from '../../server/analysis/communities.js';
@@ -118,6 +119,24 @@ describe('heavy work', () => {
       expect(heavyDone).toBe(false);
       expect(ctx.app.workers.pending).toBeGreaterThan(0);
       expect((await heavy).status).toBe(200);
+    },
+    SLOW,
+  );
+
+  it(
+    'stops the measure on its worker thread when the caller hangs up, and frees the caller’s slot',
+    async () => {
+      if (!ctx.app.server.listening) await ctx.app.listen({ port: 0, host: '127.0.0.1' });
+      const { port } = ctx.app.server.address() as { port: number };
+      const before = ctx.app.workers.cancelled;
+      const request = http.get({ host: '127.0.0.1', port, path: brokersUrl(), headers: { cookie: owner.cookie } });
+      request.on('error', () => {});
+      await until(() => ctx.app.workers.pending > 0, 'the brokers task to start');
+      request.destroy();
+      await until(() => ctx.app.workers.cancelled === before + 1, 'the abandoned task to be stopped');
+      await until(() => ctx.app.workers.pending === 0 && ctx.app.heavyInFlight(owner.userId) === 0, 'the thread and the slot to be free');
+      // The pool starts a fresh thread for the next question.
+      expect((await call(ctx.app, owner, 'GET', brokersUrl())).status).toBe(200);
     },
     SLOW,
   );
