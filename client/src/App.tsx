@@ -7,6 +7,7 @@ import { ActorProfilePage } from './pages/ActorProfilePage';
 import { AuthPage } from './pages/AuthPage';
 import { WorkspaceHome } from './pages/WorkspaceHome';
 import { WorkspacesPage } from './pages/WorkspacesPage';
+import { DemandPage } from './pages/demand/DemandPage';
 import { navigate, useRoute, type Route } from './router';
 
 // The map editor carries Cytoscape and its layouts: loaded only when a map is opened, so
@@ -119,6 +120,12 @@ function MemberApp({ route }: { route: Exclude<Route, { name: 'publicMap' }> }) 
       ) : null;
     case 'actor':
       return user ? <ActorProfilePage user={user} ws={route.ws} actorId={route.actor} /> : null;
+    case 'demand':
+      return user ? <DemandPage key={route.demand} user={user} ws={route.ws} demandId={route.demand} /> : null;
+    case 'demandBrief':
+      return null;
+    case 'timeline':
+      return null;
     case 'notFound':
       return (
         <div className="frame">
