@@ -8,6 +8,7 @@ import { AuthPage } from './pages/AuthPage';
 import { WorkspaceHome } from './pages/WorkspaceHome';
 import { WorkspacesPage } from './pages/WorkspacesPage';
 import { DemandPage } from './pages/demand/DemandPage';
+import { TimelinePage } from './pages/demand/TimelinePage';
 import { navigate, useRoute, type Route } from './router';
 
 // The map editor carries Cytoscape and its layouts: loaded only when a map is opened, so
@@ -125,7 +126,7 @@ function MemberApp({ route }: { route: Exclude<Route, { name: 'publicMap' }> }) 
     case 'demandBrief':
       return null;
     case 'timeline':
-      return null;
+      return user ? <TimelinePage user={user} ws={route.ws} demandId={route.demand} target={route.target} /> : null;
     case 'notFound':
       return (
         <div className="frame">
