@@ -9,6 +9,7 @@ import { WorkspaceHome } from './pages/WorkspaceHome';
 import { WorkspacesPage } from './pages/WorkspacesPage';
 import { DemandPage } from './pages/demand/DemandPage';
 import { TimelinePage } from './pages/demand/TimelinePage';
+import { BriefPage } from './pages/demand/BriefPage';
 import { navigate, useRoute, type Route } from './router';
 
 // The map editor carries Cytoscape and its layouts: loaded only when a map is opened, so
@@ -124,7 +125,7 @@ function MemberApp({ route }: { route: Exclude<Route, { name: 'publicMap' }> }) 
     case 'demand':
       return user ? <DemandPage key={route.demand} user={user} ws={route.ws} demandId={route.demand} /> : null;
     case 'demandBrief':
-      return null;
+      return user ? <BriefPage key={route.demand} user={user} ws={route.ws} demandId={route.demand} /> : null;
     case 'timeline':
       return user ? <TimelinePage user={user} ws={route.ws} demandId={route.demand} target={route.target} /> : null;
     case 'notFound':

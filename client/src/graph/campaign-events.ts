@@ -2,6 +2,7 @@ import type { Action, AssessmentChange, Demand, KeyDate } from '../api/domain';
 import type { TimelineEvent } from './timeline';
 
 const label = (s: string) => s.replace(/_/g, ' ');
+const capital = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 const signed = (a: number) => (a > 0 ? `+${a}` : String(a));
 
 /** Everyone a demand aims at: its targets and the members of a body it targets. */
@@ -20,8 +21,8 @@ export function statusEvents(demands: Demand[]): TimelineEvent[] {
       id: `status-${d.id}-${i}`,
       kind: 'status' as const,
       date: s.at,
-      title: i === 0 ? `“${d.title}”: ${label(s.status)}` : `“${d.title}” is now ${label(s.status)}`,
-      detail: s.by ? `recorded by ${s.by}` : undefined,
+      title: `${capital(label(s.status))}: ${d.title}`,
+      detail: i === 0 ? 'the demand was written' : `was ${label(d.statusHistory[i - 1]!.status)}`,
       actorIds: demandActorIds(d),
     })),
   );

@@ -81,6 +81,19 @@ describe('the campaign timeline', () => {
   });
 });
 
+describe('a far-off date', () => {
+  it('is left off the axis and counted, so the months that matter keep their width', () => {
+    const spread = [ev('a', 'action', '2026-09-01'), ev('b', 'action', '2026-11-01'), ev('election', 'key_date', '2027-10-28')];
+    const full = layoutTimeline(spread, { width: 1000 });
+    const clipped = layoutTimeline(spread, { width: 1000, clipAfter: timeOf('2027-01-01') });
+    expect(clipped.items.map((i) => i.id)).toEqual(['a', 'b']);
+    expect(clipped.later).toBe(1);
+    expect(full.later).toBe(0);
+    const gap = (l: typeof full) => l.items.find((i) => i.id === 'b')!.x - l.items.find((i) => i.id === 'a')!.x;
+    expect(gap(clipped)).toBeGreaterThan(2 * gap(full));
+  });
+});
+
 describe('labelled lanes', () => {
   it('keeps labelled marks further apart than bare ones', () => {
     const two = [

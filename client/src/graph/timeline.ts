@@ -45,6 +45,8 @@ export interface TimelineLayout {
   items: PlacedEvent[];
   /** Where today falls, when it is inside the axis. */
   now: number | null;
+  /** Events left off after clipAfter. */
+  later: number;
 }
 
 export interface LayoutOptions {
@@ -56,6 +58,8 @@ export interface LayoutOptions {
   minGap?: number | Partial<Record<TimelineKind, number>>;
   axisHeight?: number;
   now?: Date;
+  /** Events after this time are left off the axis (and counted), so one far-off date does not squeeze the rest. */
+  clipAfter?: number;
 }
 
 const DAY = 86_400_000;
@@ -98,7 +102,10 @@ export function axisTicks(start: number, end: number): { at: number; label: stri
 export function layoutTimeline(events: TimelineEvent[], options: LayoutOptions): TimelineLayout {
   const { width, gutter = 130, rowHeight = 26, minGap = 22, axisHeight = 28 } = options;
   const now = (options.now ?? new Date()).getTime();
-  const times = events.map((e) => timeOf(e.date)).filter(Number.isFinite);
+  const all = events.filter((e) => Number.isFinite(timeOf(e.date)));
+  const drawn = options.clipAfter === undefined ? all : all.filter((e) => timeOf(e.date) <= options.clipAfter!);
+  events = drawn;
+  const times = events.map((e) => timeOf(e.date));
   let start = times.length ? Math.min(...times) : now - 30 * DAY;
   let end = times.length ? Math.max(...times) : now + 30 * DAY;
   // A margin on both ends so the first and last marks are not cut by the edge.
@@ -139,5 +146,6 @@ export function layoutTimeline(events: TimelineEvent[], options: LayoutOptions):
     lanes,
     items,
     now: now >= start && now <= end ? xOf(now) : null,
+    later: all.length - drawn.length,
   };
 }

@@ -73,12 +73,16 @@ export function TargetCard({
           <h4>Who has power over them</h4>
           {holders.length ? (
             <ul className="plain circle-list" data-testid="target-circle">
-              {holders.map((h) => (
-                <li key={h.actorId}>
-                  <Link to={paths.actor(ws, h.actorId)}>{names.get(h.actorId) ?? 'Unknown actor'}</Link>
-                  <span className="muted small"> — {h.reasons.slice(0, 2).join('; ')}</span>
-                </li>
-              ))}
+              {holders.map((h) => {
+                const name = names.get(h.actorId) ?? 'Unknown actor';
+                // Each reason starts with the actor's name, already shown as the link.
+                const why = h.reasons.slice(0, 2).map((r) => (r.startsWith(name) ? r.slice(name.length).trim() : r));
+                return (
+                  <li key={h.actorId}>
+                    <Link to={paths.actor(ws, h.actorId)}>{name}</Link> <span className="muted small">{why.join('; ')}</span>
+                  </li>
+                );
+              })}
             </ul>
           ) : (
             <p className="muted small">{circle ? 'Nobody on the map has a tie of power over them yet.' : 'Working out…'}</p>

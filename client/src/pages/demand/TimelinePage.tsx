@@ -157,9 +157,14 @@ function TimelineChart({ events }: { events: TimelineEvent[] }) {
     observer.observe(el);
     return () => observer.disconnect();
   }, []);
+  // The axis runs a couple of months past today or the last thing done; dates further off are listed below it.
+  const clipAfter = useMemo(() => {
+    const done = events.filter((e) => e.kind !== 'key_date').map((e) => timeOf(e.date));
+    return Math.max(Date.now(), ...done) + 75 * 86_400_000;
+  }, [events]);
   const layout = useMemo(
-    () => layoutTimeline(events, { width, minGap: { action: 170, key_date: 170, status: 190, move: 16 } }),
-    [events, width],
+    () => layoutTimeline(events, { width, clipAfter, minGap: { action: 220, key_date: 220, status: 240, move: 16 } }),
+    [events, width, clipAfter],
   );
   return (
     <div ref={box} className="timeline-box">
@@ -198,6 +203,11 @@ function TimelineChart({ events }: { events: TimelineEvent[] }) {
           <Mark key={e.id} e={e} />
         ))}
       </svg>
+      {layout.later > 0 && (
+        <p className="muted small timeline-later">
+          {layout.later} later event{layout.later === 1 ? '' : 's'} beyond the axis: see the list below.
+        </p>
+      )}
     </div>
   );
 }
@@ -216,7 +226,7 @@ function Mark({ e }: { e: PlacedEvent }) {
       <g className={`mark mark-action escalation-fill-${e.level ?? 1}`}>
         <title>{tip}</title>
         <circle cx={e.x} cy={e.y} r={4 + (e.level ?? 1)} />
-        {text(24)}
+        {text(32)}
       </g>
     );
   }
@@ -225,7 +235,7 @@ function Mark({ e }: { e: PlacedEvent }) {
       <g className="mark mark-key">
         <title>{tip}</title>
         <path d={`M${e.x} ${e.y - 7} L${e.x + 7} ${e.y} L${e.x} ${e.y + 7} L${e.x - 7} ${e.y} Z`} />
-        {text(24)}
+        {text(32)}
       </g>
     );
   }
@@ -234,7 +244,7 @@ function Mark({ e }: { e: PlacedEvent }) {
       <g className="mark mark-status">
         <title>{tip}</title>
         <path d={`M${e.x} ${e.y + 8} L${e.x} ${e.y - 8} L${e.x + 9} ${e.y - 5} L${e.x} ${e.y - 2}`} />
-        {text(28)}
+        {text(36)}
       </g>
     );
   }
