@@ -26,7 +26,8 @@ function pdfFacts(pdf: Buffer) {
   if (!raw.startsWith('<')) return { pages, title: raw.slice(1, -1).replace(/\\(.)/g, '$1') };
   const bytes = Buffer.from(raw.slice(1, -1).replace(/\s/g, ''), 'hex');
   // A title beyond Latin-1 is UTF-16BE after a byte-order mark.
-  const title = bytes[0] === 0xfe && bytes[1] === 0xff ? Buffer.from(bytes.subarray(2)).swap16().toString('utf16le') : bytes.toString('latin1');
+  const title =
+    bytes[0] === 0xfe && bytes[1] === 0xff ? Buffer.from(bytes.subarray(2)).swap16().toString('utf16le') : bytes.toString('latin1');
   return { pages, title };
 }
 
@@ -81,6 +82,41 @@ describe('the campaign over time', () => {
     await page.getByTestId('timeline-events').waitFor();
     expect(await page.getByTestId('timeline-events').textContent()).toContain('Petition (1,200 signatures)');
     await shoot('timeline');
+  }, 120_000);
+
+  it('rings the demand’s targets on the map, and takes the rings off with the Targets tool', async () => {
+    const maps = await apiIn<{ items: { id: string }[] }>(page, 'GET', `/api/workspaces/${ws}/maps`);
+    await page.goto(`${server.url}/w/${ws}/maps/${maps.items[0]!.id}`);
+    await page.getByRole('toolbar', { name: 'Map tools' }).waitFor();
+    const ringed = () =>
+      page.evaluate(() => {
+        const cy = (
+          window as unknown as {
+            __powermapCy?: { nodes(s: string): { length: number; map<T>(f: (n: { data(k: string): string }) => T): T[] } };
+          }
+        ).__powermapCy;
+        return cy
+          ? { primary: cy.nodes('.target-primary').map((n) => n.data('label')), secondary: cy.nodes('.target-secondary').length }
+          : null;
+      });
+    await page.waitForFunction(
+      () =>
+        ((window as unknown as { __powermapCy?: { nodes(s: string): { length: number } } }).__powermapCy?.nodes('.target-primary').length ??
+          0) > 0,
+      null,
+      { timeout: 60_000 },
+    );
+    const on = (await ringed())!;
+    expect(on.primary).toContain('Superintendent Dr. Helen Park');
+    expect(on.secondary).toBeGreaterThan(0);
+    // On a laptop screen the legend starts folded.
+    if ((await page.getByRole('button', { name: 'Legend ▸' }).count()) > 0) await page.getByRole('button', { name: 'Legend ▸' }).click();
+    expect(await page.getByLabel('Legend').textContent()).toContain('Primary: can say yes');
+    await page.waitForTimeout(1500);
+    await shoot('map-targets');
+    await page.getByRole('button', { name: '◎ Targets' }).click();
+    expect(await ringed()).toEqual({ primary: [], secondary: 0 });
+    await page.getByRole('button', { name: '◎ Targets' }).click();
   }, 120_000);
 
   it('records an action whose response moves a target, and sees the move on the profile and the timeline', async () => {

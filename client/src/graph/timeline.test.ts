@@ -95,16 +95,28 @@ describe('a far-off date', () => {
 });
 
 describe('labelled lanes', () => {
-  it('keeps labelled marks further apart than bare ones', () => {
+  it('keeps labelled marks far enough apart for their labels, and bare ones close', () => {
     const two = [
       ev('a', 'action', '2026-10-01'),
       ev('b', 'action', '2026-10-04'),
       ev('m', 'move', '2026-10-01'),
       ev('n', 'move', '2026-10-04'),
     ];
-    const layout = layoutTimeline(two, { width: 900, minGap: { action: 400, move: 10 } });
-    const row = (id: string) => layout.items.find((i) => i.id === id)!.row;
-    expect([row('a'), row('b')]).toEqual([0, 1]);
-    expect([row('m'), row('n')]).toEqual([0, 0]);
+    const layout = layoutTimeline(two, { width: 900, minGap: 10, labelWidth: { action: 400 } });
+    const item = (id: string) => layout.items.find((i) => i.id === id)!;
+    expect(item('a').row).not.toBe(item('b').row);
+    expect([item('m').row, item('n').row]).toEqual([0, 0]);
+    expect(item('m').labelSide).toBeNull();
+  });
+
+  it('puts a label near the right edge on the left of its mark, where it cannot overlap its row', () => {
+    const edge = [ev('early', 'key_date', '2026-09-01'), ev('late', 'key_date', '2026-12-28'), ev('near', 'key_date', '2026-12-20')];
+    const layout = layoutTimeline(edge, { width: 900, labelWidth: { key_date: 200 } });
+    const item = (id: string) => layout.items.find((i) => i.id === id)!;
+    expect(item('early').labelSide).toBe('right');
+    expect(item('late').labelSide).toBe('left');
+    expect(item('near').labelSide).toBe('left');
+    // Two left labels eight days apart would overlap: they go on different rows.
+    expect(item('late').row).not.toBe(item('near').row);
   });
 });

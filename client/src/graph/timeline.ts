@@ -33,6 +33,8 @@ export interface PlacedEvent extends TimelineEvent {
   x: number;
   y: number;
   row: number;
+  /** Which side of the mark its label goes (the left near the chart's right edge); null: no label. */
+  labelSide: 'left' | 'right' | null;
 }
 
 export interface TimelineLayout {
@@ -54,8 +56,10 @@ export interface LayoutOptions {
   /** Left margin for the lane labels. */
   gutter?: number;
   rowHeight?: number;
-  /** Closest two events of a lane may sit in one row, in pixels (per kind: wider where marks carry labels). */
-  minGap?: number | Partial<Record<TimelineKind, number>>;
+  /** Closest two unlabelled marks of a lane may sit in one row, in pixels. */
+  minGap?: number;
+  /** Room for the label beside each mark, per kind (none: the mark stands alone). */
+  labelWidth?: Partial<Record<TimelineKind, number>>;
   axisHeight?: number;
   now?: Date;
   /** Events after this time are left off the axis (and counted), so one far-off date does not squeeze the rest. */
@@ -100,7 +104,7 @@ export function axisTicks(start: number, end: number): { at: number; label: stri
 }
 
 export function layoutTimeline(events: TimelineEvent[], options: LayoutOptions): TimelineLayout {
-  const { width, gutter = 130, rowHeight = 26, minGap = 22, axisHeight = 28 } = options;
+  const { width, gutter = 130, rowHeight = 26, minGap = 22, axisHeight = 28, labelWidth = {} } = options;
   const now = (options.now ?? new Date()).getTime();
   const all = events.filter((e) => Number.isFinite(timeOf(e.date)));
   const drawn = options.clipAfter === undefined ? all : all.filter((e) => timeOf(e.date) <= options.clipAfter!);
@@ -122,14 +126,21 @@ export function layoutTimeline(events: TimelineEvent[], options: LayoutOptions):
     const lane = events
       .filter((e) => e.kind === kind && Number.isFinite(timeOf(e.date)))
       .sort((a, b) => timeOf(a.date) - timeOf(b.date) || a.id.localeCompare(b.id));
-    const gap = typeof minGap === 'number' ? minGap : (minGap[kind] ?? 22);
-    const rowEnds: number[] = [];
-    const placed = lane.map((e) => {
+    const w = labelWidth[kind] ?? 0;
+    // Each mark takes a span of the row: itself, and its label on the side that stays inside the chart.
+    const spans = lane.map((e) => {
       const x = xOf(timeOf(e.date));
-      let row = rowEnds.findIndex((last) => x - last >= gap);
+      if (!w) return { e, x, from: x - minGap / 2, to: x + minGap / 2, labelSide: null };
+      const labelSide = x + 10 + w > width ? ('left' as const) : ('right' as const);
+      return labelSide === 'right' ? { e, x, from: x - 8, to: x + 10 + w, labelSide } : { e, x, from: x - 10 - w, to: x + 8, labelSide };
+    });
+    spans.sort((a, b) => a.from - b.from);
+    const rowEnds: number[] = [];
+    const placed = spans.map(({ e, x, from, to, labelSide }) => {
+      let row = rowEnds.findIndex((end) => from >= end);
       if (row === -1) row = rowEnds.length;
-      rowEnds[row] = x;
-      return { ...e, x, row };
+      rowEnds[row] = to;
+      return { ...e, x, row, labelSide };
     });
     const rows = Math.max(1, rowEnds.length);
     const height = rows * rowHeight + 12;

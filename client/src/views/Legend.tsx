@@ -124,15 +124,15 @@ export function Legend({ view, inline = false }: { view: 'network' | 'grid'; inl
               <span className="legend-caption">Targets of our demands</span>
               <span className="legend-item">
                 <svg width="20" height="20" aria-hidden="true">
-                  <circle cx="10" cy="10" r="9" fill="#c2410c" fillOpacity="0.55" />
-                  <circle cx="10" cy="10" r="5" fill="#fff" stroke="#4b5563" />
+                  <circle cx="10" cy="10" r="7.5" fill="none" stroke="#6d28d9" strokeWidth="3" />
+                  <circle cx="10" cy="10" r="4" fill="#fff" stroke="#4b5563" />
                 </svg>
                 Primary: can say yes
               </span>
               <span className="legend-item">
                 <svg width="20" height="20" aria-hidden="true">
-                  <circle cx="10" cy="10" r="8" fill="#f59e0b" fillOpacity="0.3" />
-                  <circle cx="10" cy="10" r="5" fill="#fff" stroke="#4b5563" />
+                  <circle cx="10" cy="10" r="7.5" fill="none" stroke="#6d28d9" strokeOpacity="0.45" strokeWidth="2" strokeDasharray="3 2" />
+                  <circle cx="10" cy="10" r="4" fill="#fff" stroke="#4b5563" />
                 </svg>
                 Secondary: can move them
               </span>

@@ -162,10 +162,7 @@ function TimelineChart({ events }: { events: TimelineEvent[] }) {
     const done = events.filter((e) => e.kind !== 'key_date').map((e) => timeOf(e.date));
     return Math.max(Date.now(), ...done) + 75 * 86_400_000;
   }, [events]);
-  const layout = useMemo(
-    () => layoutTimeline(events, { width, clipAfter, minGap: { action: 220, key_date: 220, status: 240, move: 16 } }),
-    [events, width, clipAfter],
-  );
+  const layout = useMemo(() => layoutTimeline(events, { width, clipAfter, minGap: 16, labelWidth }), [events, width, clipAfter]);
   return (
     <div ref={box} className="timeline-box">
       <svg
@@ -212,21 +209,28 @@ function TimelineChart({ events }: { events: TimelineEvent[] }) {
   );
 }
 
+/** About how wide a character of the 11px label font is, to keep labels inside the chart. */
+const CHAR = 6.3;
+const labelWidth = { action: 34 * CHAR, key_date: 34 * CHAR, status: 38 * CHAR };
 const short = (s: string, n: number) => (s.length > n ? `${s.slice(0, n - 1)}…` : s);
 
 function Mark({ e }: { e: PlacedEvent }) {
   const tip = `${day(e.date)} · ${e.title}${e.detail ? ` — ${e.detail}` : ''}`;
-  const text = (n: number) => (
-    <text x={e.x + 10} y={e.y + 4} className="mark-label">
-      {short(e.title, n)}
-    </text>
-  );
+  const text = (n: number) => {
+    const words = short(e.title, n);
+    const left = e.labelSide === 'left';
+    return (
+      <text x={left ? e.x - 10 : e.x + 10} y={e.y + 4} textAnchor={left ? 'end' : 'start'} className="mark-label">
+        {words}
+      </text>
+    );
+  };
   if (e.kind === 'action') {
     return (
       <g className={`mark mark-action escalation-fill-${e.level ?? 1}`}>
         <title>{tip}</title>
         <circle cx={e.x} cy={e.y} r={4 + (e.level ?? 1)} />
-        {text(32)}
+        {text(34)}
       </g>
     );
   }
@@ -235,7 +239,7 @@ function Mark({ e }: { e: PlacedEvent }) {
       <g className="mark mark-key">
         <title>{tip}</title>
         <path d={`M${e.x} ${e.y - 7} L${e.x + 7} ${e.y} L${e.x} ${e.y + 7} L${e.x - 7} ${e.y} Z`} />
-        {text(32)}
+        {text(34)}
       </g>
     );
   }
