@@ -151,6 +151,26 @@ describe('the campaign over time', () => {
     expect(await events.textContent()).not.toContain('Rally of 400');
   }, 120_000);
 
+  it('shows the open research per member on the Tasks tab, and a task marked done leaves it', async () => {
+    await page.goto(`${server.url}/w/${ws}/tasks`);
+    const mine = page.getByRole('region', { name: 'Tasks of Campaign Lead' });
+    await mine.waitFor();
+    expect(await page.getByRole('region', { name: 'Tasks of nobody yet' }).textContent()).toContain(
+      'Who does Trustee Chen listen to in his district?',
+    );
+    const status = mine.getByLabel(/^Status of /);
+    const before = await status.count();
+    expect(before).toBeGreaterThanOrEqual(2);
+    await shoot('tasks');
+    const first = (await status.first().getAttribute('aria-label'))!.replace(/^Status of /, '');
+    await status.first().selectOption('done');
+    await page.waitForFunction(
+      ({ title }) => ![...document.querySelectorAll('select')].some((s) => s.getAttribute('aria-label') === `Status of ${title}`),
+      { title: first },
+    );
+    expect(await mine.getByLabel(/^Status of /).count()).toBe(before - 1);
+  }, 60_000);
+
   it('opens the campaign brief and prints it to PDF on A4 and Letter', async () => {
     await page.goto(`${server.url}/w/${ws}/demands/${demand.id}`);
     await page.getByRole('link', { name: 'Campaign brief' }).click();
