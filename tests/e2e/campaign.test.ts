@@ -82,6 +82,11 @@ describe('the campaign over time', () => {
     await page.getByTestId('timeline-events').waitFor();
     expect(await page.getByTestId('timeline-events').textContent()).toContain('Petition (1,200 signatures)');
     await shoot('timeline');
+    // The workspace's timeline, reached from the demands list.
+    await page.goto(`${server.url}/w/${ws}/demands`);
+    await page.getByRole('link', { name: /campaign timeline/ }).click();
+    await page.getByRole('heading', { level: 1, name: 'The campaign over time' }).waitFor();
+    await page.getByTestId('timeline-events').getByText('Rally of 400 at the board meeting').waitFor();
   }, 120_000);
 
   it('rings the demand’s targets on the map, and takes the rings off with the Targets tool', async () => {
@@ -169,6 +174,35 @@ describe('the campaign over time', () => {
       { title: first },
     );
     expect(await mine.getByLabel(/^Status of /).count()).toBe(before - 1);
+  }, 60_000);
+
+  it('edits a demand’s status with the day it changed, then deletes the demand after confirming', async () => {
+    const made = await apiIn<{ id: string }>(page, 'POST', `/api/workspaces/${ws}/demands`, {
+      title: 'Lead-free water fountains',
+      statusAt: '2026-10-01T12:00:00.000Z',
+    });
+    await page.goto(`${server.url}/w/${ws}/demands/${made.id}`);
+    await page.getByRole('heading', { level: 1, name: /Lead-free water fountains/ }).waitFor();
+    await page.getByRole('button', { name: 'Edit' }).click();
+    const form = page.getByRole('form', { name: 'Edit demand' });
+    await form.getByLabel('Status', { exact: true }).selectOption('won');
+    await form.getByLabel('Status since').fill('2026-11-02');
+    await form.getByRole('button', { name: 'Save demand' }).click();
+    await form.waitFor({ state: 'detached' });
+    const history = page.getByTestId('status-history');
+    await history.getByText('won', { exact: true }).waitFor();
+    expect(await history.textContent()).toMatch(/won\s*since Nov 2, 2026/i);
+
+    await page.getByRole('button', { name: 'Delete…' }).click();
+    await page.getByRole('alertdialog', { name: 'Delete this demand?' }).getByRole('button', { name: 'Delete demand' }).click();
+    await page
+      .getByRole('tab', { name: 'Demands' })
+      .or(page.getByRole('link', { name: 'Demands', exact: true }))
+      .first()
+      .waitFor();
+    await page.waitForURL(/\/demands$/);
+    await page.getByRole('link', { name: demand.title }).waitFor();
+    expect(await page.getByRole('link', { name: 'Lead-free water fountains' }).count()).toBe(0);
   }, 60_000);
 
   it('opens the campaign brief and prints it to PDF on A4 and Letter', async () => {
