@@ -122,6 +122,22 @@ describe('the campaign over time', () => {
     await page.getByRole('button', { name: '◎ Targets' }).click();
     expect(await ringed()).toEqual({ primary: [], secondary: 0 });
     await page.getByRole('button', { name: '◎ Targets' }).click();
+
+    // An uncited tie becomes a research task from the inspector in one click.
+    const tie = await page.evaluate(() => {
+      const cy = (window as unknown as { __powermapCy: { edges(s: string): { id(): string; select(): void }[] } }).__powermapCy;
+      const edge = cy.edges('.uncited')[cy.edges('.uncited').length - 1]!;
+      edge.select();
+      return edge.id();
+    });
+    await page.getByRole('button', { name: 'Make a task' }).click();
+    await page.getByRole('status').filter({ hasText: 'Task added' }).waitFor();
+    const open = await apiIn<{ items: { tasks: { relationshipIds: string[] }[] }[] }>(
+      page,
+      'GET',
+      `/api/workspaces/${ws}/tasks/open-by-member`,
+    );
+    expect(open.items.flatMap((g) => g.tasks).some((t) => t.relationshipIds.includes(tie))).toBe(true);
   }, 120_000);
 
   it('records an action whose response moves a target, and sees the move on the profile and the timeline', async () => {

@@ -4,6 +4,7 @@ import { relationshipRules, type ActorDetail, type ActorTie, type Assessment, ty
 import { endpoints } from '../../api/endpoints';
 import { errorText, useActors, useWorkspace } from '../../api/queries';
 import { Link } from '../../components/Link';
+import { Citations } from '../../graph/citations';
 import { relationshipDetail } from '../../graph/relationship-detail';
 import { paths } from '../../router';
 import { EscalationScale } from './EscalationScale';
@@ -22,33 +23,6 @@ import './demand.css';
 import './brief.css';
 
 type Target = ReturnType<typeof targetsOf>[number];
-
-/** Numbers every source the brief cites, in the order first cited, so each claim carries [n]. */
-class Citations {
-  private order = new Map<string, number>();
-  readonly items: { n: number; url: string | null; title: string; detail: string | null }[] = [];
-  cite(key: string, entry: { url: string | null; title: string; detail: string | null }) {
-    let n = this.order.get(key);
-    if (n === undefined) {
-      n = this.items.length + 1;
-      this.order.set(key, n);
-      this.items.push({ n, ...entry });
-    }
-    return n;
-  }
-  source(s: Source) {
-    return this.cite(`source:${s.id}`, {
-      url: s.url,
-      title: s.title ?? s.url,
-      detail: [s.publisher, s.publishedAt].filter(Boolean).join(', ') || null,
-    });
-  }
-  /** A reading's source is free text: a URL, or where the reading came from. */
-  reading(text: string) {
-    const url = /^https?:\/\//.test(text.trim()) ? text.trim() : null;
-    return this.cite(`reading:${text.trim()}`, { url, title: text.trim(), detail: 'assessment source' });
-  }
-}
 
 /** The campaign brief of one demand: a page for the meeting, and a PDF through the browser's print. */
 export function BriefPage({ user: _user, ws, demandId }: { user: User; ws: string; demandId: string }) {
