@@ -7,6 +7,9 @@ import { ActorProfilePage } from './pages/ActorProfilePage';
 import { AuthPage } from './pages/AuthPage';
 import { WorkspaceHome } from './pages/WorkspaceHome';
 import { WorkspacesPage } from './pages/WorkspacesPage';
+import { DemandPage } from './pages/demand/DemandPage';
+import { TimelinePage } from './pages/demand/TimelinePage';
+import { BriefPage } from './pages/demand/BriefPage';
 import { navigate, useRoute, type Route } from './router';
 
 // The map editor carries Cytoscape and its layouts: loaded only when a map is opened, so
@@ -119,6 +122,12 @@ function MemberApp({ route }: { route: Exclude<Route, { name: 'publicMap' }> }) 
       ) : null;
     case 'actor':
       return user ? <ActorProfilePage user={user} ws={route.ws} actorId={route.actor} /> : null;
+    case 'demand':
+      return user ? <DemandPage key={route.demand} user={user} ws={route.ws} demandId={route.demand} /> : null;
+    case 'demandBrief':
+      return user ? <BriefPage key={route.demand} user={user} ws={route.ws} demandId={route.demand} /> : null;
+    case 'timeline':
+      return user ? <TimelinePage user={user} ws={route.ws} demandId={route.demand} target={route.target} /> : null;
     case 'notFound':
       return (
         <div className="frame">

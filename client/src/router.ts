@@ -6,14 +6,21 @@ export type Route =
   | { name: 'signin'; invite?: string }
   | { name: 'account' }
   | { name: 'signup'; invite?: string }
-  | { name: 'workspace'; ws: string; tab: 'maps' | 'actors' | 'demands' | 'history' | 'members' | 'coalition' | 'settings' | 'import' }
+  | {
+      name: 'workspace';
+      ws: string;
+      tab: 'maps' | 'actors' | 'demands' | 'tasks' | 'history' | 'members' | 'coalition' | 'settings' | 'import';
+    }
+  | { name: 'demand'; ws: string; demand: string }
+  | { name: 'demandBrief'; ws: string; demand: string }
+  | { name: 'timeline'; ws: string; demand?: string; target?: string }
   | { name: 'map'; ws: string; map: string }
   | { name: 'sharedMap'; ws: string; share: string }
   | { name: 'actor'; ws: string; actor: string }
   | { name: 'publicMap'; token: string; embed: boolean }
   | { name: 'notFound' };
 
-const tabs = ['maps', 'actors', 'demands', 'history', 'members', 'coalition', 'settings', 'import'] as const;
+const tabs = ['maps', 'actors', 'demands', 'tasks', 'history', 'members', 'coalition', 'settings', 'import'] as const;
 
 /** A malformed escape in a pasted link is the link's problem, not a crash. */
 function safeDecode(part: string) {
@@ -42,6 +49,15 @@ export function parseRoute(pathname: string, search = ''): Route {
     if (parts[2] === 'maps' && parts[3]) return { name: 'map', ws, map: parts[3] };
     if (parts[2] === 'shared' && parts[3]) return { name: 'sharedMap', ws, share: parts[3] };
     if (parts[2] === 'actors' && parts[3]) return { name: 'actor', ws, actor: parts[3] };
+    if (parts[2] === 'demands' && parts[3] && parts[4] === 'brief' && parts.length === 5)
+      return { name: 'demandBrief', ws, demand: parts[3] };
+    if (parts[2] === 'demands' && parts[3] && parts.length === 4) return { name: 'demand', ws, demand: parts[3] };
+    if (parts[2] === 'timeline' && parts.length === 3) {
+      const q = new URLSearchParams(search);
+      const demand = q.get('demand') ?? undefined;
+      const target = q.get('target') ?? undefined;
+      return { name: 'timeline', ws, ...(demand ? { demand } : {}), ...(target ? { target } : {}) };
+    }
     const tab = (tabs as readonly string[]).includes(parts[2] ?? '') ? (parts[2] as (typeof tabs)[number]) : 'maps';
     return { name: 'workspace', ws, tab };
   }
@@ -57,6 +73,12 @@ export const paths = {
   map: (ws: string, map: string) => `/w/${ws}/maps/${map}`,
   sharedMap: (ws: string, share: string) => `/w/${ws}/shared/${share}`,
   actor: (ws: string, actor: string) => `/w/${ws}/actors/${actor}`,
+  demand: (ws: string, demand: string) => `/w/${ws}/demands/${demand}`,
+  demandBrief: (ws: string, demand: string) => `/w/${ws}/demands/${demand}/brief`,
+  timeline: (ws: string, params: { demand?: string; target?: string } = {}) => {
+    const q = new URLSearchParams(Object.entries(params).filter((e): e is [string, string] => !!e[1])).toString();
+    return `/w/${ws}/timeline${q ? `?${q}` : ''}`;
+  },
   publicMap: (token: string) => `/p/${encodeURIComponent(token)}`,
   embed: (token: string) => `/embed/${encodeURIComponent(token)}`,
 };

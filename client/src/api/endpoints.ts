@@ -40,6 +40,11 @@ import type {
   DeletedWorkspace,
   MapCreate,
   KeyDate,
+  Action,
+  ActionCreate,
+  DemandPatch,
+  Task,
+  TaskPatch,
 } from './domain';
 
 const w = (ws: string) => `/api/workspaces/${ws}`;
@@ -97,8 +102,18 @@ export const endpoints = {
   demandsTargeting: (ws: string, target: string) => get<Page<Demand>>(`${w(ws)}/demands${qs({ target })}`),
   keyDates: (ws: string, params: { actor?: string; demand?: string; from?: string } = {}) =>
     get<{ items: KeyDate[] }>(`${w(ws)}/key-dates${qs(params)}`),
-  createDemand: (ws: string, body: { title: string; description?: string; primaryTargetIds?: string[]; status?: string }) =>
-    post<Demand>(`${w(ws)}/demands`, body),
+  createDemand: (ws: string, body: { title: string; description?: string; primaryTargetIds?: string[]; status?: string }, key?: string) =>
+    api<Demand>('POST', `${w(ws)}/demands`, body, key ? { 'idempotency-key': key } : {}),
+  demand: (ws: string, id: string) => get<Demand>(`${w(ws)}/demands/${id}`),
+  patchDemand: (ws: string, id: string, body: DemandPatch) => patch<Demand>(`${w(ws)}/demands/${id}`, body),
+  deleteDemand: (ws: string, id: string, version: number) => del(`${w(ws)}/demands/${id}${qs({ version })}`),
+  actions: (ws: string, params: { demand?: string; target?: string } = {}) => get<{ items: Action[] }>(`${w(ws)}/actions${qs(params)}`),
+  createAction: (ws: string, demand: string, body: ActionCreate) => post<Action>(`${w(ws)}/demands/${demand}/actions`, body),
+  openTasks: (ws: string) =>
+    get<{ items: { assigneeId: string | null; name: string | null; tasks: Task[] }[] }>(`${w(ws)}/tasks/open-by-member`),
+  patchTask: (ws: string, id: string, body: TaskPatch) => patch<Task>(`${w(ws)}/tasks/${id}`, body),
+  taskFromTie: (ws: string, relationship: string, body: { assigneeId?: string | null; due?: string | null; title?: string } = {}) =>
+    post<Task>(`${w(ws)}/relationships/${relationship}/task`, body),
 
   maps: (ws: string) => get<Page<MapSummary>>(`${w(ws)}/maps`),
   map: (ws: string, id: string) => get<MapDetail>(`${w(ws)}/maps/${id}`),

@@ -11,6 +11,8 @@ export function Toolbar({ ws, readOnly }: { ws: string; readOnly: boolean }) {
   const undoLabel = useEditorState((s) => s.undoLabel);
   const redoLabel = useEditorState((s) => s.redoLabel);
   const edgeLabels = useEditorState((s) => s.edgeLabels);
+  const showTargets = useEditorState((s) => s.showTargets);
+  const hasTargets = useEditorState((s) => Object.keys(s.targets).some((id) => s.doc.members[id]));
   const pending = useEditorState((s) => s.pending);
   const mapId = useEditorState((s) => s.doc.mapId);
   useEditorState((s) => s.selection);
@@ -75,6 +77,7 @@ export function Toolbar({ ws, readOnly }: { ws: string; readOnly: boolean }) {
           {button('layoutConcentric', 'By power')}
           {button('fit', 'Fit')}
           {button('toggleLabels', 'Labels', { pressed: edgeLabels })}
+          {hasTargets && button('toggleTargets', '◎ Targets', { pressed: showTargets })}
         </>
       )}
       {view !== 'table' && (

@@ -1,3 +1,4 @@
+import type { TargetLevel } from '../graph/targets';
 import type { GraphDoc } from '../graph/doc';
 import { emptyDoc } from '../graph/doc';
 import type { Step } from '../graph/edits';
@@ -41,6 +42,9 @@ export interface EditorState {
   focusRequest: { id: string; n: number } | null;
   sizeBy: Record<string, number> | null;
   colorBy: Record<string, string> | null;
+  /** Who the workspace's open demands target, and whether the map marks them. */
+  targets: Record<string, TargetLevel>;
+  showTargets: boolean;
   story: number | null;
   message: { tone: 'error' | 'info'; text: string } | null;
   pending: number;
@@ -64,6 +68,8 @@ export const initialState = (doc: GraphDoc = emptyDoc()): EditorState => ({
   focusRequest: null,
   sizeBy: null,
   colorBy: null,
+  targets: {},
+  showTargets: true,
   story: null,
   message: null,
   pending: 0,

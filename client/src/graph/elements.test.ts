@@ -16,6 +16,16 @@ describe('toElements', () => {
   });
 });
 
+describe('targets on the map', () => {
+  it('rings primary and secondary targets, and nobody when the marks are off', () => {
+    const doc = sampleDoc();
+    const marked = toElements(doc, { targets: { [ids.mayor]: 'primary', [ids.chamber]: 'secondary' } });
+    expect(marked.find((e) => e.data.id === ids.mayor)!.classes.split(' ')).toContain('target-primary');
+    expect(marked.find((e) => e.data.id === ids.chamber)!.classes.split(' ')).toContain('target-secondary');
+    expect(toElements(doc, { targets: null }).some((e) => e.classes.includes('target-'))).toBe(false);
+  });
+});
+
 describe('diffElements', () => {
   it('patches only what changed, by id', () => {
     const doc = sampleDoc();

@@ -2,6 +2,7 @@ import type { Actor } from '../api/domain';
 import type { GraphDoc } from './doc';
 import { visibleActors, visibleRelationships } from './doc';
 import { partnerLooks, partnerTieColor } from './partners';
+import type { TargetLevel } from './targets';
 import { actorShape, actorSize, alignmentColor, edgeLooks, isBadActor, textOnAlignment, typeLabels } from './visual';
 
 /** A Cytoscape element as plain data: what the canvas should show, free of Cytoscape itself. */
@@ -17,6 +18,8 @@ export interface ElementOptions {
   sizeBy?: Record<string, number> | null;
   /** Colour nodes by community instead of alignment. */
   colorBy?: Record<string, string> | null;
+  /** Ring the targets of the workspace's demands (graph/targets.ts). */
+  targets?: Record<string, TargetLevel> | null;
 }
 
 export function toElements(doc: GraphDoc, options: ElementOptions = {}): ElementSpec[] {
@@ -29,6 +32,7 @@ export function toElements(doc: GraphDoc, options: ElementOptions = {}): Element
       isBadActor(actor) ? 'bad' : '',
       actor.alignment === null ? 'unassessed' : '',
       actor.roles.includes('base') ? 'base' : '',
+      options.targets?.[actor.id] ? `target-${options.targets[actor.id]}` : '',
     ]
       .filter(Boolean)
       .join(' ');

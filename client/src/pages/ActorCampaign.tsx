@@ -29,8 +29,7 @@ export function ActorCampaign({ ws, actorId }: { ws: string; actorId: string }) 
               const why = (primary ?? secondary)?.why;
               return (
                 <li key={d.id}>
-                  <Link to={paths.workspace(ws, 'demands')}>{d.title}</Link>{' '}
-                  <span className={`badge badge-${d.status}`}>{label(d.status)}</span>
+                  <Link to={paths.demand(ws, d.id)}>{d.title}</Link> <span className={`badge badge-${d.status}`}>{label(d.status)}</span>
                   <div className="muted small">
                     {primary
                       ? primary.id === actorId

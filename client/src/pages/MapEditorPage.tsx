@@ -1,7 +1,7 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { useCallback, useEffect, useMemo } from 'react';
 import type { Change, User } from '../api/domain';
-import { errorText, keys, useMapDetail, useMapShares, useWorkspace } from '../api/queries';
+import { errorText, keys, useDemands, useMapDetail, useMapShares, useWorkspace } from '../api/queries';
 import { Header } from '../components/Header';
 import { Link } from '../components/Link';
 import { AddActorDialog } from '../editor/AddActorDialog';
@@ -22,6 +22,7 @@ import { Toolbar } from '../editor/Toolbar';
 import { useLiveUpdates } from '../editor/useLiveUpdates';
 import { fromMapDetail } from '../graph/doc';
 import { partnersFrom } from '../graph/partners';
+import { targetMarks } from '../graph/targets';
 import { navigate, paths } from '../router';
 import { GridView } from '../views/grid/GridView';
 import { Legend } from '../views/Legend';
@@ -49,6 +50,11 @@ export function MapEditorPage({ user, ws, mapId }: { user: User; ws: string; map
     if (editor.state.pending === 0) editor.receive({ ...fromMapDetail(detail.data), partners: editor.doc.partners ?? {} });
     else void editor.settled().then(() => client.invalidateQueries({ queryKey: keys.map(ws, mapId) }));
   }, [detail.data, editor, client, ws, mapId]);
+  // The targets of the workspace's demands, ringed on the network.
+  const demands = useDemands(ws);
+  useEffect(() => {
+    editor.store.set({ targets: targetMarks(demands.data ?? []) });
+  }, [demands.data, editor]);
   // Only who added what changes here: the map itself is left as it is.
   useEffect(() => {
     const partners = partnersFrom(shares.data?.contributions ?? []);

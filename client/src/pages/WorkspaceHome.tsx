@@ -13,12 +13,14 @@ import { ImportWizard } from './workspace/import/ImportWizard';
 import { MapsTab } from './workspace/MapsTab';
 import { MembersTab } from './workspace/MembersTab';
 import { SettingsTab } from './workspace/SettingsTab';
+import { TasksTab } from './workspace/TasksTab';
 import { WorkspaceCard } from './workspace/WorkspaceCard';
 
 const tabs = [
   { id: 'maps', label: 'Maps' },
   { id: 'actors', label: 'Actors' },
   { id: 'demands', label: 'Demands' },
+  { id: 'tasks', label: 'Tasks' },
   { id: 'history', label: 'History' },
   { id: 'members', label: 'Members' },
   { id: 'settings', label: 'Settings' },
@@ -80,6 +82,7 @@ export function WorkspaceHome({ user, ws, tab }: { user: User; ws: string; tab: 
           {tab === 'maps' && <MapsTab ws={ws} canEdit={w?.role !== 'viewer'} />}
           {tab === 'actors' && <ActorsTab ws={ws} />}
           {tab === 'demands' && <DemandsTab ws={ws} canEdit={w?.role !== 'viewer'} />}
+          {tab === 'tasks' && <TasksTab ws={ws} canEdit={w?.role !== 'viewer'} />}
           {tab === 'history' && <HistoryTab ws={ws} canEdit={w?.role !== 'viewer'} />}
           {tab === 'members' && <MembersTab ws={ws} isOwner={w?.role === 'owner'} />}
           {tab === 'settings' && (

@@ -26,6 +26,14 @@ export function Legend({ view, inline = false }: { view: 'network' | 'grid'; inl
   const colorBy = useEditorState((s) => s.colorBy);
   const sizeBy = useEditorState((s) => s.sizeBy);
   const partners = [...partnerLooks(doc).values()];
+  const marks = useEditorState((s) => (s.showTargets ? s.targets : null));
+  const onMap = marks
+    ? new Set(
+        Object.keys(doc.members)
+          .map((id) => marks[id])
+          .filter(Boolean),
+      )
+    : new Set();
   return (
     <div className={`legend ${inline ? 'legend-inline' : ''} ${open ? '' : 'legend-closed'}`} aria-label="Legend">
       <button className="legend-toggle" aria-expanded={open} onClick={() => setOpen(!open)}>
@@ -109,6 +117,26 @@ export function Legend({ view, inline = false }: { view: 'network' | 'grid'; inl
                   No source yet
                 </span>
               )}
+            </div>
+          )}
+          {view === 'network' && onMap.size > 0 && (
+            <div className="legend-group">
+              <span className="legend-caption">Targets of our demands</span>
+              <span className="legend-item">
+                <svg width="20" height="20" aria-hidden="true">
+                  <circle cx="10" cy="10" r="7.5" fill="none" stroke="#6d28d9" strokeWidth="3" />
+                  <circle cx="10" cy="10" r="4" fill="#fff" stroke="#4b5563" />
+                </svg>
+                Primary: can say yes
+              </span>
+              <span className="legend-item">
+                <svg width="20" height="20" aria-hidden="true">
+                  <circle cx="10" cy="10" r="7.5" fill="none" stroke="#6d28d9" strokeOpacity="0.45" strokeWidth="2" strokeDasharray="3 2" />
+                  <circle cx="10" cy="10" r="4" fill="#fff" stroke="#4b5563" />
+                </svg>
+                Secondary: can move them
+              </span>
+              <span className="legend-note">Toggle with ◎ Targets (M)</span>
             </div>
           )}
           {view === 'network' && partners.length > 0 && (

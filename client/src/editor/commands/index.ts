@@ -31,6 +31,7 @@ export const commands = {
   layoutForce: ui.layoutForce,
   layoutConcentric: ui.layoutConcentric,
   toggleLabels: ui.toggleLabels,
+  toggleTargets: ui.toggleTargets,
   viewNetwork: ui.viewNetwork,
   viewGrid: ui.viewGrid,
   viewTable: ui.viewTable,

@@ -27,4 +27,14 @@ describe('drawing and views as commands', () => {
     expect(dispatchKey(editor, { key: 'd' })).toBe(false);
     expect(editor.state.drawMode).toBe(false);
   });
+
+  it('M hides the target marks and brings them back, for a viewer too', () => {
+    const { editor } = testEditor();
+    (editor.me as { canEdit: boolean }).canEdit = false;
+    expect(editor.state.showTargets).toBe(true);
+    expect(dispatchKey(editor, { key: 'm' })).toBe(true);
+    expect(editor.state.showTargets).toBe(false);
+    void dispatch(editor, 'toggleTargets');
+    expect(editor.state.showTargets).toBe(true);
+  });
 });

@@ -123,6 +123,14 @@ export const toggleLabels = defineCommand({
   perform: (editor) => editor.store.set((s) => ({ edgeLabels: !s.edgeLabels })),
 });
 
+export const toggleTargets = defineCommand({
+  name: 'toggleTargets',
+  label: 'Mark the targets of our demands',
+  keys: 'M',
+  keyTest: key('m'),
+  perform: (editor) => editor.store.set((s) => ({ showTargets: !s.showTargets })),
+});
+
 export const viewNetwork = defineCommand({
   name: 'viewNetwork',
   label: 'Network view',

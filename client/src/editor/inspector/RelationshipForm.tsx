@@ -8,6 +8,7 @@ import { validate, type FieldErrors } from '../../components/validate';
 import { typeLabels } from '../../graph/visual';
 import { dispatch } from '../commands';
 import { useEditor } from '../context';
+import { TieTaskButton } from './TieTaskButton';
 
 const META = ['id', 'version', 'createdAt', 'updatedAt'];
 
@@ -93,7 +94,10 @@ export function RelationshipForm({
         <div className="field">
           <span className="label">Sources</span>
           {relationship.sourceIds.length === 0 ? (
-            <p className="warn small">No source cited yet.</p>
+            <div className="uncited-row">
+              <p className="warn small">No source cited yet.</p>
+              {editor.me.canEdit && <TieTaskButton ws={ws} relationshipId={relationship.id} />}
+            </div>
           ) : (
             <ul className="source-list">
               {cited.map((s) => (

@@ -16,6 +16,7 @@ export function DemandsTab({ ws, canEdit }: { ws: string; canEdit: boolean }) {
   const [errors, setErrors] = useState<FieldErrors>({});
   const [problem, setProblem] = useState<string | null>(null);
   const people = (actors.data ?? []).filter((a) => a.kind === 'person');
+  const [submitKey, setSubmitKey] = useState(() => crypto.randomUUID());
 
   const create = async (e: FormEvent) => {
     e.preventDefault();
@@ -25,8 +26,10 @@ export function DemandsTab({ ws, canEdit }: { ws: string; canEdit: boolean }) {
     if (!checked.ok) return setErrors(checked.errors);
     setErrors({});
     try {
-      await endpoints.createDemand(ws, body);
+      // One key per filled-in form: a double click or a retry makes one demand.
+      await endpoints.createDemand(ws, body, submitKey);
       setForm({ title: '', description: '', target: '' });
+      setSubmitKey(crypto.randomUUID());
       await client.invalidateQueries({ queryKey: keys.demands(ws) });
     } catch (error) {
       setProblem(errorText(error));
@@ -37,6 +40,11 @@ export function DemandsTab({ ws, canEdit }: { ws: string; canEdit: boolean }) {
   return (
     <div className="two-col">
       <div>
+        {items.length > 0 && (
+          <p className="tab-links">
+            <Link to={paths.timeline(ws)}>Open the campaign timeline →</Link>
+          </p>
+        )}
         {demands.isPending && (
           <p className="page-status" aria-busy="true">
             Loading demands…
@@ -57,7 +65,8 @@ export function DemandsTab({ ws, canEdit }: { ws: string; canEdit: boolean }) {
           {items.map((d) => (
             <li key={d.id} className="list-row">
               <span className="list-title">
-                {d.title} <span className={`badge badge-${d.status}`}>{d.status}</span>
+                <Link to={paths.demand(ws, d.id)}>{d.title}</Link>{' '}
+                <span className={`badge badge-${d.status}`}>{d.status.replace(/_/g, ' ')}</span>
               </span>
               {d.description && <span>{d.description}</span>}
               <span className="muted">

@@ -28,6 +28,7 @@ export function NetworkView({
   const doc = useEditorState((s) => s.doc);
   const sizeBy = useEditorState((s) => s.sizeBy);
   const colorBy = useEditorState((s) => s.colorBy);
+  const targets = useEditorState((s) => (s.showTargets ? s.targets : null));
   const edgeLabels = useEditorState((s) => s.edgeLabels);
   const highlight = useEditorState((s) => s.highlight);
   const selection = useEditorState((s) => s.selection);
@@ -37,7 +38,7 @@ export function NetworkView({
   const drawMode = useEditorState((s) => s.drawMode);
   const [menu, setMenu] = useState<MenuTarget | null>(null);
 
-  const elements = useMemo(() => toElements(doc, { sizeBy, colorBy }), [doc, sizeBy, colorBy]);
+  const elements = useMemo(() => toElements(doc, { sizeBy, colorBy, targets }), [doc, sizeBy, colorBy, targets]);
   const style = useMemo(() => networkStyle(edgeLabels), [edgeLabels]);
   const cy = useCytoscape(container, elements, style);
   const firstFit = useRef(false);

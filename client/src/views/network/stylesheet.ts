@@ -34,6 +34,22 @@ export function networkStyle(edgeLabels: boolean): StylesheetJson {
     { selector: 'node.triangle', style: { 'text-margin-y': 4 } },
     { selector: 'node.unassessed', style: { 'border-style': 'dashed', 'border-color': '#7a8291' } },
     { selector: 'node.base', style: { 'border-width': 3, 'border-color': '#2166ac' } },
+    // Targets wear an outline of the node's own shape, outside its border (which keeps saying base,
+    // bad actor or unassessed), in a violet no alignment colour uses.
+    {
+      selector: 'node.target-primary',
+      style: { 'outline-width': 4, 'outline-color': '#6d28d9', 'outline-offset': 3, 'outline-opacity': 1 } as never,
+    },
+    {
+      selector: 'node.target-secondary',
+      style: {
+        'outline-width': 2.5,
+        'outline-color': '#6d28d9',
+        'outline-offset': 3,
+        'outline-opacity': 0.45,
+        'outline-style': 'dashed',
+      } as never,
+    },
     { selector: 'node.bad', style: { 'border-width': 5, 'border-style': 'double', 'border-color': '#111111' } },
     {
       selector: 'edge',
