@@ -126,7 +126,9 @@ export const lpExposure = z.object({
 export const pensionFund = z.object({
   actorId: id,
   name: z.string(),
-  direct: shareRange.nullable().describe('Its own look-through share of the target'),
+  share: shareRange
+    .nullable()
+    .describe('Its look-through share of the target, through every chain (limited-partner stakes where their size is stated)'),
   limitedPartner: z.array(lpExposure),
   trustees: z.array(trustee),
   ours: z.boolean().describe('A trustee is ours'),
