@@ -132,6 +132,8 @@ export function ownershipAnswer(input: OwnershipInput): OwnershipAnswer {
   if (look.shares.size === 0) notes.push(`No owner of ${target.name} is on the map.`);
   else if (!everyOwner) notes.push(`Owners not on the map hold ${rangeWording(unrecorded)} of ${target.name}.`);
   if (look.cyclic) notes.push('Holdings run in a circle; a company’s stake in itself is spread over its other owners.');
+  if (look.bounded)
+    notes.push('Some holders sit in a web of more companies holding each other than can be solved exactly: their shares are bounds.');
   if (!chains.complete) notes.push('Not every chain was followed (too many); the shares count them all.');
   if (input.truncated) notes.push('The ownership above this company is too large to read whole; figures cover what was read.');
 

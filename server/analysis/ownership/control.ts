@@ -40,40 +40,49 @@ export function controlTies<T>(F: Field<T>, facts: StakeFact[]): ControlTie<T>[]
 /**
  * Who controls `target`: X controls Y when X and the companies X controls together hold more
  * than `threshold` (a share, 0–1) of Y's votes, or when one of them controls Y outright.
- * Only lower ends count, so "controls" is said only when it surely holds. The fixed point
- * is computed per holder over the target's closure (the only companies that can matter).
+ * Only lower ends count, so "controls" is said only when it surely holds. For each holder
+ * of the target's closure, a worklist grows what it controls down from it: each company
+ * reached adds its votes to the companies it holds, and one that passes the threshold
+ * joins, so a holder costs the ties below what it controls, not the whole closure.
  */
 export function controllers<T>(F: Field<T>, ties: ControlTie<T>[], closure: string[], target: string, threshold: T): Set<string> {
   const inClosure = new Set(closure);
-  const byCompany = new Map<string, ControlTie<T>[]>();
+  const down = new Map<string, ControlTie<T>[]>();
   for (const t of ties) {
     if (!inClosure.has(t.company) || !inClosure.has(t.holder)) continue;
-    let list = byCompany.get(t.company);
-    if (!list) byCompany.set(t.company, (list = []));
+    let list = down.get(t.holder);
+    if (!list) down.set(t.holder, (list = []));
     list.push(t);
   }
+  // Closure order is nearest the target first, so a company a holder controls on its own
+  // has often been settled already: controlling a controller of the target is enough.
   const out = new Set<string>();
   for (const holder of closure) {
     if (holder === target) continue;
+    // Alone at first, a holder controls something only through a tie that does on its own.
+    const first = (down.get(holder) ?? []).filter((t) => t.outright || F.compare(t.votes, threshold) > 0);
+    if (first.length === 0) continue;
+    if (first.some((t) => t.company === target || out.has(t.company))) {
+      out.add(holder);
+      continue;
+    }
     const controlled = new Set([holder]);
-    for (let grew = true; grew && !controlled.has(target);) {
-      grew = false;
-      for (const [company, list] of byCompany) {
-        if (controlled.has(company)) continue;
-        let votes = F.zero;
-        let outright = false;
-        for (const t of list) {
-          if (!controlled.has(t.holder)) continue;
-          votes = F.add(votes, t.votes);
-          outright ||= t.outright;
-        }
-        if (outright || F.compare(votes, threshold) > 0) {
-          controlled.add(company);
-          grew = true;
+    const votes = new Map<string, T>();
+    const queue = [holder];
+    let found = false;
+    while (queue.length && !found) {
+      for (const t of down.get(queue.pop()!) ?? []) {
+        if (controlled.has(t.company)) continue;
+        const sum = F.add(votes.get(t.company) ?? F.zero, t.votes);
+        votes.set(t.company, sum);
+        if (t.outright || F.compare(sum, threshold) > 0) {
+          controlled.add(t.company);
+          queue.push(t.company);
+          if (t.company === target || out.has(t.company)) found = true;
         }
       }
     }
-    if (controlled.has(target)) out.add(holder);
+    if (found) out.add(holder);
   }
   return out;
 }

@@ -280,3 +280,21 @@ describe('look-through properties', () => {
     );
   });
 });
+
+describe('a web of cross-holdings too large to invert', () => {
+  it('gives exact ultimate shares and bounds for the holders inside it', () => {
+    // Company i is held 50 % by company i+1 (round a ring of 200) and 50 % by its own owner Ui.
+    const n = 200;
+    const facts = Array.from({ length: n }, (_, i) => [stake(`c${(i + 1) % n}`, `c${i}`, 50), stake(`U${i}`, `c${i}`, 50)]).flat();
+    const r = lookThrough(numberField, holdingsByCompany(numberField, facts), 'c0');
+    expect(r.bounded).toBe(true);
+    expect(r.shares.get('U0')!.min).toBeCloseTo(0.5, 12);
+    expect(r.shares.get('U1')!.min).toBeCloseTo(0.25, 12);
+    let total = r.unrecorded.max;
+    for (const u of r.ultimate) total += r.shares.get(u)!.min;
+    expect(total).toBeCloseTo(1, 12);
+    const inside = r.shares.get('c1')!;
+    expect(inside.min).toBeLessThanOrEqual(0.5);
+    expect(inside.max).toBeGreaterThanOrEqual(0.5);
+  });
+});

@@ -16,6 +16,8 @@ export interface LookThrough<T> {
   unrecorded: Bounds<T>;
   /** The closure holds a circle of holdings. */
   cyclic: boolean;
+  /** A circle was too large to solve exactly: shares of holders inside it are bounds. */
+  bounded: boolean;
 }
 
 interface Up<T> {
@@ -65,16 +67,16 @@ export function lookThrough<T>(F: Field<T>, holdings: Map<string, Holdings<T>>, 
   const n = nodes.length;
   const owners = up.map((list) => list.map((u) => u.owner));
   const order = stronglyConnected(n, (v) => owners[v]!).reverse();
-  const low = solve(F, n, up, order, (u) => u.min);
-  const high = solve(F, n, up, order, (u) => u.max);
+  const low = solve(F, n, up, order, (u) => u.min, 'low');
+  const high = solve(F, n, up, order, (u) => u.max, 'high');
 
   const shares = new Map<string, Bounds<T>>();
   const ultimate = new Set<string>();
   let ultimateMin = F.zero;
   let ultimateMax = F.zero;
   for (let h = 1; h < n; h++) {
-    const min = low.stuck[h] ? F.zero : clamp01(F, F.div(low.visits[h]!, low.returns[h]!));
-    const max = high.stuck[h] ? F.one : fmax(F, min, clamp01(F, F.div(high.visits[h]!, high.returns[h]!)));
+    const min = low.stuck[h] ? F.zero : clamp01(F, F.mul(low.visits[h]!, low.firstPass[h]!));
+    const max = high.stuck[h] ? F.one : fmax(F, min, clamp01(F, F.mul(high.visits[h]!, high.firstPass[h]!)));
     shares.set(nodes[h]!, { min, max });
     if (up[h]!.length === 0) {
       ultimate.add(nodes[h]!);
@@ -89,52 +91,138 @@ export function lookThrough<T>(F: Field<T>, holdings: Map<string, Holdings<T>>, 
     ultimate,
     unrecorded: { min: clamp01(F, F.sub(F.one, ultimateMax)), max: clamp01(F, F.sub(F.one, ultimateMin)) },
     cyclic: order.some((c) => c.length > 1 || up[c[0]!]!.some((u) => u.owner === c[0])),
+    bounded: low.bounded || high.bounded,
   };
 }
 
 interface Solved<T> {
   /** Expected visits from the target. */
   visits: T[];
-  /** Expected visits to a holder from itself (1 off every circle). */
-  returns: T[];
+  /** 1 / G_hh: the part of the visits that are first visits (1 off every circle). */
+  firstPass: T[];
   /** Inside or above a circle the walks never leave: no finite figure. */
   stuck: boolean[];
+  /** Some holders sit in a circle too large to invert: their first-pass part is a bound. */
+  bounded: boolean;
 }
 
-function solve<T>(F: Field<T>, n: number, up: Up<T>[][], order: number[][], weight: (u: Up<T>) => T): Solved<T> {
+/** Circles up to this many companies are solved exactly; larger ones by iteration. */
+export const DENSE_CIRCLE = 150;
+const MAX_ITERATIONS = 5_000;
+
+function solve<T>(F: Field<T>, n: number, up: Up<T>[][], order: number[][], weight: (u: Up<T>) => T, side: 'low' | 'high'): Solved<T> {
   const visits = new Array<T>(n).fill(F.zero);
-  const returns = new Array<T>(n).fill(F.one);
+  const firstPass = new Array<T>(n).fill(F.one);
   const stuck = new Array<boolean>(n).fill(false);
+  let bounded = false;
   visits[0] = F.one;
   const member = new Int32Array(n).fill(-1);
   for (const component of order) {
     const circle = component.length > 1 || up[component[0]!]!.some((u) => u.owner === component[0]);
     if (circle) {
       component.forEach((v, k) => (member[v] = k));
-      const a = component.map(() => component.map(() => F.zero));
-      component.forEach((v, k) => {
-        for (const u of up[v]!) if (member[u.owner]! >= 0) a[k]![member[u.owner]!] = F.add(a[k]![member[u.owner]!]!, weight(u));
-      });
-      const inv = component.some((v) => stuck[v]) ? null : inverseOfIMinus(F, a);
-      if (!inv) for (const v of component) stuck[v] = true;
-      else {
-        const inflow = component.map((v) => visits[v]!);
-        component.forEach((v, k) => {
-          let sum = F.zero;
-          inflow.forEach((b, j) => (sum = F.add(sum, F.mul(b, inv[j]![k]!))));
-          visits[v] = sum;
-          returns[v] = inv[k]![k]!;
-        });
-      }
-      for (const v of component) member[v] = -1;
+      const blocked = component.some((v) => stuck[v]);
+      const solved = blocked
+        ? false
+        : component.length <= DENSE_CIRCLE
+          ? solveDense(F, component, up, member, weight, visits, firstPass)
+          : solveIterating(F, component, up, member, weight, visits, firstPass, side);
+      if (!solved) for (const v of component) stuck[v] = true;
+      if (component.length > DENSE_CIRCLE) bounded = true;
     }
     for (const v of component) {
       for (const u of up[v]!) {
-        if (component.includes(u.owner) && circle) continue;
+        if (circle && member[u.owner]! >= 0) continue;
         if (stuck[v]) stuck[u.owner] = true;
         else visits[u.owner] = F.add(visits[u.owner]!, F.mul(visits[v]!, weight(u)));
       }
     }
+    if (circle) for (const v of component) member[v] = -1;
   }
-  return { visits, returns, stuck };
+  return { visits, firstPass, stuck, bounded };
+}
+
+/** A small circle: v_S = b_S (I − A)⁻¹ and G_hh from the inverse itself. */
+function solveDense<T>(
+  F: Field<T>,
+  component: number[],
+  up: Up<T>[][],
+  member: Int32Array,
+  weight: (u: Up<T>) => T,
+  visits: T[],
+  firstPass: T[],
+): boolean {
+  const a = component.map(() => component.map(() => F.zero));
+  component.forEach((v, k) => {
+    for (const u of up[v]!) if (member[u.owner]! >= 0) a[k]![member[u.owner]!] = F.add(a[k]![member[u.owner]!]!, weight(u));
+  });
+  const inv = inverseOfIMinus(F, a);
+  if (!inv) return false;
+  const inflow = component.map((v) => visits[v]!);
+  component.forEach((v, k) => {
+    let sum = F.zero;
+    inflow.forEach((b, j) => (sum = F.add(sum, F.mul(b, inv[j]![k]!))));
+    visits[v] = sum;
+    firstPass[v] = F.div(F.one, inv[k]![k]!);
+  });
+  return true;
+}
+
+/**
+ * A large circle (a generated web of cross-holdings, in practice): the visits by iterating
+ * v ← b + v·A to convergence over its ties only. The diagonal of the inverse is out of reach,
+ * so a holder's first-pass part is bounded instead: G_hh ≥ 1 gives the upper end (the visits
+ * themselves), and the chance of coming back to h is at most s_h, the part of h held inside
+ * the circle, so G_hh ≤ 1 / (1 − s_h) gives the lower end.
+ */
+function solveIterating<T>(
+  F: Field<T>,
+  component: number[],
+  up: Up<T>[][],
+  member: Int32Array,
+  weight: (u: Up<T>) => T,
+  visits: T[],
+  firstPass: T[],
+  side: 'low' | 'high',
+): boolean {
+  const from: number[] = [];
+  const to: number[] = [];
+  const w: T[] = [];
+  const inside = component.map(() => F.zero);
+  component.forEach((v, k) => {
+    for (const u of up[v]!) {
+      const j = member[u.owner]!;
+      if (j < 0) continue;
+      from.push(k);
+      to.push(j);
+      w.push(weight(u));
+      inside[k] = F.add(inside[k]!, weight(u));
+    }
+  });
+  const b: T[] = component.map((v) => visits[v] as T);
+  let x = b.slice();
+  let converged = false;
+  for (let it = 0; it < MAX_ITERATIONS && !converged; it++) {
+    const y = b.slice();
+    for (let e = 0; e < from.length; e++) {
+      const j = to[e]!;
+      y[j] = F.add(y[j] as T, F.mul(x[from[e]!] as T, w[e] as T));
+    }
+    let change = 0;
+    let size = 1;
+    for (let k = 0; k < y.length; k++) {
+      const yk = F.toNumber(y[k]!);
+      if (!Number.isFinite(yk) || yk > 1e9) return false;
+      change = Math.max(change, Math.abs(yk - F.toNumber(x[k]!)));
+      size = Math.max(size, yk);
+    }
+    x = y;
+    converged = change <= 1e-13 * size;
+  }
+  if (!converged) return false;
+  component.forEach((v, k) => {
+    visits[v] = x[k]!;
+    firstPass[v] = side === 'high' ? F.one : clamp01(F, F.sub(F.one, inside[k]!));
+  });
+  return true;
 }

@@ -66,8 +66,9 @@ function statedHigh<T>(F: Field<T>, f: StakeFact): T | null {
 /**
  * Each stake in one company as an interval. A floor ("at least 5 %") or a stake of unstated
  * size reaches up to what the company's other stakes leave: 100 % minus their lower ends.
- * When the lower ends add up to more than 100 % (conflicting sources), they are scaled down
- * to 100 % so that no answer gives a company more than it has; the anomalies list says so.
+ * When the lower ends add up to more than 100 % (conflicting sources), both ends are scaled
+ * down by that total so that no answer gives a company more than it has; the anomalies list
+ * says so.
  */
 export function boundStakes<T>(F: Field<T>, facts: StakeFact[]): Holdings<T> {
   const lows = facts.map((f) => statedLow(F, f));
@@ -77,7 +78,8 @@ export function boundStakes<T>(F: Field<T>, facts: StakeFact[]): Holdings<T> {
     const low = lows[i]!;
     const high = statedHigh(F, fact) ?? fmax(F, low, clamp01(F, F.sub(F.one, F.sub(total, low))));
     const min = overfull ? F.div(low, total) : low;
-    return { fact, stated: stated(fact), min, max: fmax(F, min, fmin(F, high, F.one)) };
+    const max = overfull ? F.div(high, total) : high;
+    return { fact, stated: stated(fact), min, max: fmax(F, min, fmin(F, max, F.one)) };
   });
   return { edges, overfull };
 }
