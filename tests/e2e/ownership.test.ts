@@ -63,7 +63,7 @@ describe('owners on a company profile', () => {
 
     await page.goto(`${server.url}/w/${ws}/actors/${hospital}`);
     const owners = page.getByTestId('actor-owners');
-    await owners.getByText('Granite Partners').waitFor();
+    await owners.getByRole('link', { name: 'Granite Partners' }).waitFor();
     const firmRow = owners.getByTestId('owner').filter({ hasText: 'Granite Partners' });
     await expect.poll(() => firmRow.innerText()).toContain('controls');
     expect(await firmRow.innerText()).toContain(
