@@ -97,8 +97,8 @@ export function ActorOwners({ ws, actorId, mapId }: { ws: string; actorId: strin
             </>
           )}
           <p className="muted small">
-            Owners not on the map: {rangeWording(o.unrecorded)}. “Controls” means more than {o.controlThreshold} % of the votes with what it
-            controls, or general partner or consolidating parent. {o.note}
+            {o.note} “Controls” means more than {o.controlThreshold} % of the votes with what it controls, or general partner or
+            consolidating parent.
           </p>
           {!mapId && <p className="muted small">Put this organisation on a map to see its chains there.</p>}
         </>
