@@ -47,18 +47,14 @@ function stakeFromRow(row: Record<string, unknown>): StakeRow {
   return filled as unknown as StakeRow;
 }
 
-/**
- * The OWNERSHIP ties into the given companies, with their holders: one step of the walk up
- * from a target (the walk itself, round by round, is the caller's).
- */
-export async function stakesInto(tx: Tx, ws: string, companyIds: string[], limit: number) {
+/** The OWNERSHIP ties with these ids, with their holders (one index seek each). */
+export async function stakesByIds(tx: Tx, ws: string, ids: string[]) {
   const rows = await tx.query<{ r: Record<string, unknown>; a: OwnershipActorRow }>(
-    `UNWIND $ids AS cid
-     MATCH (c:Actor {id: cid}) WHERE c.workspaceId = $ws
-     MATCH (h:Actor)-[r:OWNERSHIP]->(c)
-     WITH r, h, c, h AS a LIMIT $limit
+    `UNWIND $ids AS rid
+     MATCH (h:Actor)-[r:OWNERSHIP {id: rid}]->(c:Actor) WHERE r.workspaceId = $ws
+     WITH r, h, c, h AS a
      RETURN ${STAKE_ROW} AS r, ${ACTOR_ROW} AS a`,
-    { ws, ids: companyIds, limit },
+    { ws, ids },
   );
   return rows.map((row) => ({ stake: stakeFromRow(row.r), holder: row.a }));
 }
