@@ -6,7 +6,8 @@ import { analysisSuite } from './analysis.js';
 import { questionsSuite } from './questions.js';
 import { renderingSuite } from './rendering.js';
 import { heavySuite } from './heavy.js';
+import { ownershipSuite } from './ownership.js';
 
 /** In run order. `memory` is not among them: the runner writes it from the API process they share. */
-export const suites: Suite[] = [apiSuite, peerSuite, bulkSuite, analysisSuite, questionsSuite, heavySuite, renderingSuite];
+export const suites: Suite[] = [apiSuite, peerSuite, bulkSuite, analysisSuite, questionsSuite, ownershipSuite, heavySuite, renderingSuite];
 export const suiteNames = [...suites.map((s) => s.name), 'memory'];

@@ -29,6 +29,8 @@ import { neighborhood } from '../analysis/neighborhood.js';
 import { findPaths } from '../analysis/paths.js';
 import { checkScope } from '../analysis/scope.js';
 import { compressed } from '../http/compression.js';
+import { anomaliesAnswer, anomaliesQuery, ownershipAnswer, ownershipQuery, pensionAnswer, pensionQuery } from '../domain/ownership.js';
+import { anomalies, ownership, pensionExposure } from '../analysis/ownership/question.js';
 
 const errors = { 400: problemSchema, 401: problemSchema, 404: problemSchema };
 /** Whole-scope measures run on a worker thread, a few at once per account (server/http/heavy-limit.ts). */
@@ -152,5 +154,50 @@ export const analysisRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request) => targetCircle(app.db, request.workspace.id, request.params.id, request.query.limit),
+  );
+  app.get(
+    '/ownership',
+    {
+      compress: compressed,
+      schema: {
+        tags,
+        summary: 'Who ultimately owns and controls a company: look-through shares, control and explained chains',
+        params: wsParams,
+        querystring: ownershipQuery,
+        response: { 200: ownershipAnswer, ...heavyErrors },
+      },
+    },
+    async (request) => ownership(app.db, app.workers, request.workspace.id, request.query),
+  );
+
+  app.get(
+    '/ownership/anomalies',
+    {
+      compress: compressed,
+      schema: {
+        tags,
+        summary: 'Ownership ties to fix: circles, stakes over 100 %, declared totals that disagree, duplicates, stale stakes',
+        params: wsParams,
+        querystring: anomaliesQuery,
+        response: { 200: anomaliesAnswer, ...heavyErrors },
+      },
+      config: heavy,
+    },
+    async (request) => anomalies(app.db, app.workers, request.workspace.id, request.query),
+  );
+
+  app.get(
+    '/pension-exposure',
+    {
+      compress: compressed,
+      schema: {
+        tags,
+        summary: 'Pension funds exposed to a company, directly or as limited partners, with their trustees (ours first)',
+        params: wsParams,
+        querystring: pensionQuery,
+        response: { 200: pensionAnswer, ...errors },
+      },
+    },
+    async (request) => pensionExposure(app.db, request.workspace.id, request.query),
   );
 };

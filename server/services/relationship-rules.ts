@@ -11,6 +11,7 @@ import {
 import { invalid, parseOrInvalid } from '../domain/errors.js';
 import { actorRefs } from '../repos/actors.js';
 import { existingSourceIds } from '../repos/sources.js';
+import { stakeProblem } from './ownership-rules.js';
 
 /** A new relationship's full record: defaults for its type, mutual where the type always is. */
 export function withDefaults(fields: Omit<RelationshipCreate, 'id'>): Record<string, unknown> {
@@ -58,6 +59,8 @@ export function checkRelationship(record: Record<string, unknown>, known: Known,
   }
   const problem = endsProblem(data.type, known.kinds.get(data.from)!, known.kinds.get(data.to)!);
   if (problem) throw fail('type', problem, problem);
+  const stake = data.type === 'OWNERSHIP' ? stakeProblem(data) : null;
+  if (stake) throw fail(stake.field, stake.detail, stake.message);
   const missing = data.sourceIds.find((s) => !known.sources.has(s));
   if (missing) throw fail('sourceIds', `Source ${missing} does not exist in this workspace.`, `unknown source ${missing}`);
   return data;

@@ -7,6 +7,8 @@ import { rankCompact } from '../analysis/brokers.js';
 import { clustersOf } from '../analysis/communities.js';
 import { runImportTask } from '../io/import/formats.js';
 import { prepareKumuImport } from '../io/kumu-import.js';
+import { ownershipAnomalies } from '../analysis/ownership/anomalies.js';
+import { ownershipAnswer } from '../analysis/ownership/answer.js';
 import { carryProblems } from './carry.js';
 
 export const tasks = {
@@ -14,6 +16,8 @@ export const tasks = {
   communities: carryProblems(clustersOf),
   kumuImport: carryProblems(prepareKumuImport),
   importFile: runImportTask,
+  ownership: carryProblems(ownershipAnswer),
+  ownershipAnomalies: carryProblems(ownershipAnomalies),
 };
 export type Tasks = typeof tasks;
 

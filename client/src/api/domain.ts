@@ -28,6 +28,7 @@ export {
 } from '../../../server/domain/auth.js';
 export type { BatchOperation, BatchResult } from '../../../server/domain/batch.js';
 export * from '../../../server/domain/actor-detail.js';
+export * from '../../../server/domain/ownership.js';
 export type {
   BrokersAnswer,
   CommunitiesAnswer,

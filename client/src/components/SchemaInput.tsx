@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import { Field } from './Field';
-import { fieldLabel, inputKind, toRaw, toValue } from './schema-fields';
+import { fieldLabel, inputKind, optionLabels, toRaw, toValue } from './schema-fields';
 
 /** One form field drawn from its zod schema: checkbox, number, date, select or text. */
 export function SchemaInput({
@@ -40,7 +40,7 @@ export function SchemaInput({
             <option value="">—</option>
             {kind.options.map((o) => (
               <option key={o} value={o}>
-                {o}
+                {optionLabels[name]?.[o] ?? o}
               </option>
             ))}
           </select>

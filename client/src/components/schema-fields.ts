@@ -63,5 +63,36 @@ export function toRaw(kind: InputKind, value: unknown): string | boolean {
   return value === null || value === undefined ? '' : String(value);
 }
 
+/** Short labels where a schema's description is a sentence (a stake's fields). */
+const shortLabels: Record<string, string> = {
+  percent: 'Percent owned (exact)',
+  percentMin: 'At least (%), or a range from',
+  percentMax: 'At most (%), or a range to',
+  shares: 'Shares',
+  value: 'Value of the holding',
+  basis: 'A share of',
+  commitment: 'Limited-partner commitment',
+  generalPartner: 'General partner (controls the fund)',
+  declared: 'Held',
+  asOf: 'As of',
+};
+
+/** Words for the values of a few closed lists, by field. */
+export const optionLabels: Record<string, Record<string, string>> = {
+  basis: {
+    equity: 'equity',
+    voting: 'the votes',
+    lp_commitment: 'a fund, as limited partner',
+    consolidation: 'a consolidated subsidiary',
+  },
+  declared: {
+    direct: 'directly',
+    indirect: 'indirectly, as a source declares (not added up again)',
+    ultimate_parent: 'as ultimate parent, as a source declares (not added up again)',
+  },
+};
+
 export const fieldLabel = (key: string, schema: z.ZodType) =>
-  (schema as unknown as { description?: string }).description ?? key.replace(/([A-Z])/g, ' $1').replace(/^./, (c) => c.toUpperCase());
+  shortLabels[key] ??
+  (schema as unknown as { description?: string }).description ??
+  key.replace(/([A-Z])/g, ' $1').replace(/^./, (c) => c.toUpperCase());

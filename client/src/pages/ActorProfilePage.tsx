@@ -5,6 +5,7 @@ import { endpoints } from '../api/endpoints';
 import { errorText, useActor, useWorkspace } from '../api/queries';
 import { ActorGlyph } from '../components/ActorGlyph';
 import { ActorCampaign } from './ActorCampaign';
+import { ActorOwners } from './ActorOwners';
 import { ChangeList } from '../components/ChangeList';
 import { Header } from '../components/Header';
 import { InternalMark } from '../components/InternalMark';
@@ -224,6 +225,7 @@ export function ActorProfilePage({ user, ws, actorId }: { user: User; ws: string
                 )}
               </section>
               <ActorCampaign ws={ws} actorId={actorId} />
+              {a.kind === 'organization' && <ActorOwners ws={ws} actorId={actorId} mapId={a.maps[0]?.id ?? null} />}
               <section className="card span-2">
                 <h2>Relationships</h2>
                 {Object.keys(a.relationships).length === 0 && <p className="muted">No relationships yet.</p>}

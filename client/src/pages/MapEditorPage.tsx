@@ -28,6 +28,7 @@ import { GridView } from '../views/grid/GridView';
 import { Legend } from '../views/Legend';
 import { NetworkView } from '../views/network/NetworkView';
 import { TableView } from '../views/table/TableView';
+import { highlightFrom } from '../graph/highlight-link';
 
 const typing = (el: EventTarget | null) =>
   el instanceof HTMLElement && (el.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(el.tagName));
@@ -55,6 +56,12 @@ export function MapEditorPage({ user, ws, mapId }: { user: User; ws: string; map
   useEffect(() => {
     editor.store.set({ targets: targetMarks(demands.data ?? []) });
   }, [demands.data, editor]);
+  // An address from elsewhere (an ownership chain on a profile) may ask for a path to be highlighted.
+  useEffect(() => {
+    if (!detail.data) return;
+    const asked = highlightFrom(window.location.search);
+    if (asked && !editor.state.highlight) editor.store.set({ highlight: asked });
+  }, [detail.data, editor]);
   // Only who added what changes here: the map itself is left as it is.
   useEffect(() => {
     const partners = partnersFrom(shares.data?.contributions ?? []);

@@ -73,7 +73,7 @@ export function hopsToTarget(g: ProjectionGraph, rules: WalkRules, target: numbe
 }
 
 /** A binary min-heap of search states ordered by (key, tie). */
-class Heap {
+export class Heap {
   private items: number[] = [];
   constructor(
     private readonly key: Float64Array | number[],
