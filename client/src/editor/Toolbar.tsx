@@ -51,6 +51,7 @@ export function Toolbar({ ws, readOnly }: { ws: string; readOnly: boolean }) {
       {!readOnly && (
         <>
           {button('openAddActor', '+ Actor')}
+          {button('openPalette', 'Quick add', { title: 'Commands, actors and quick add' })}
           {view === 'network' && (
             <button
               type="button"

@@ -21,6 +21,7 @@ export type Dialog =
   | { kind: 'addActor'; position?: { x: number; y: number } }
   | { kind: 'relationship'; from: string; to: string }
   | { kind: 'help' }
+  | { kind: 'palette' }
   | { kind: 'expand'; actorId: string }
   | { kind: 'share' }
   | { kind: 'conflict'; step: Step; entity: string; id: string; mine: Record<string, unknown>; theirs: Record<string, unknown> };

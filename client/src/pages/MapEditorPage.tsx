@@ -7,6 +7,7 @@ import { Link } from '../components/Link';
 import { AddActorDialog } from '../editor/AddActorDialog';
 import { ApiTransport } from '../editor/api-transport';
 import { commands, dispatch, dispatchKey } from '../editor/commands';
+import { CommandPalette } from '../editor/CommandPalette';
 import { ConflictDialog } from '../editor/ConflictDialog';
 import { EditorContext, useEditorState } from '../editor/context';
 import { ExpandDialog } from '../editor/ExpandDialog';
@@ -61,8 +62,10 @@ export function MapEditorPage({ user, ws, mapId }: { user: User; ws: string; map
 
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
+      const palette = commands.openPalette.keyTest!(e);
       if (editor.state.dialog && e.key !== 'Escape') return;
-      if (typing(e.target) && e.key !== 'Escape') return;
+      // The palette opens from anywhere, a text field included.
+      if (typing(e.target) && e.key !== 'Escape' && !palette) return;
       // Enter on a focused button or link presses it; only on the map does it expand.
       if (e.key === 'Enter' && e.target instanceof HTMLElement && e.target.closest('button, a, [role="button"], [role="menu"], table'))
         return;
@@ -155,6 +158,8 @@ function Dialogs({ ws, mapId }: { ws: string; mapId: string }) {
       return <RelationshipDialog ws={ws} from={dialog.from} to={dialog.to} />;
     case 'help':
       return <HelpOverlay />;
+    case 'palette':
+      return <CommandPalette />;
     case 'expand':
       return <ExpandDialog ws={ws} actorId={dialog.actorId} />;
     case 'conflict':
