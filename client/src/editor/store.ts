@@ -44,6 +44,8 @@ export interface EditorState {
   colorBy: Record<string, string> | null;
   story: number | null;
   message: { tone: 'error' | 'info'; text: string } | null;
+  /** Who last changed each record elsewhere, from the live feed (for "Rosa changed the notes…"). */
+  authors: Record<string, string>;
   pending: number;
   canUndo: boolean;
   canRedo: boolean;
@@ -67,6 +69,7 @@ export const initialState = (doc: GraphDoc = emptyDoc()): EditorState => ({
   colorBy: null,
   story: null,
   message: null,
+  authors: {},
   pending: 0,
   canUndo: false,
   canRedo: false,

@@ -12,6 +12,7 @@ import { ConflictDialog } from '../editor/ConflictDialog';
 import { EditorContext, useEditorState } from '../editor/context';
 import { ExpandDialog } from '../editor/ExpandDialog';
 import { Editor } from '../editor/editor';
+import { hasUnsaved } from '../editor/drafts';
 import { HelpOverlay } from '../editor/HelpOverlay';
 import { Presenter } from '../editor/Presenter';
 import { RelationshipDialog } from '../editor/RelationshipDialog';
@@ -58,7 +59,24 @@ export function MapEditorPage({ user, ws, mapId }: { user: User; ws: string; map
   // Saves are confirmed by the versions the server answers; the feed's echo of them is not
   // fetched again, a colleague's change (or one this page cannot tell it has) is.
   const held = useMemo(() => ({ key: keys.map(ws, mapId), reflects: (change: Change) => editor.reflects(change) }), [editor, ws, mapId]);
-  useLiveUpdates(ws, user.id, { onRemote: (change) => editor.say('info', `${change.userName ?? 'Someone'}: ${change.summary}`), held });
+  useLiveUpdates(ws, user.id, {
+    onRemote: (change) => {
+      const who = change.userName ?? 'Someone';
+      editor.store.set((s) => ({ authors: { ...s.authors, ...Object.fromEntries(change.diffs.map((d) => [d.entityId, who])) } }));
+      editor.say('info', `${who}: ${change.summary}`);
+    },
+    held,
+  });
+  // Leaving with edits typed and not saved asks first (they are kept locally either way).
+  useEffect(() => {
+    const onLeave = (e: BeforeUnloadEvent) => {
+      if (!hasUnsaved()) return;
+      e.preventDefault();
+      e.returnValue = '';
+    };
+    window.addEventListener('beforeunload', onLeave);
+    return () => window.removeEventListener('beforeunload', onLeave);
+  }, []);
 
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {

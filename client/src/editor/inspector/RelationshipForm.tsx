@@ -1,4 +1,6 @@
 import { useState, type FormEvent } from 'react';
+import { useLiveForm } from '../useLiveForm';
+import { ClashNotices } from './ClashNotices';
 import type { z } from 'zod';
 import { relationshipData, relationshipRules, relationshipTypeFields, type Relationship } from '../../api/domain';
 import { useSources } from '../../api/queries';
@@ -10,6 +12,16 @@ import { dispatch } from '../commands';
 import { useEditor } from '../context';
 
 const META = ['id', 'version', 'createdAt', 'updatedAt'];
+
+const fieldNames: Record<string, string> = {
+  strength: 'the strength',
+  description: 'the notes',
+  privateNotes: 'the private notes',
+  sourceIds: 'the sources',
+  startDate: 'the start date',
+  endDate: 'the end date',
+  amount: 'the amount',
+};
 
 /** `internal`: the relationship fields this workspace keeps to itself (privateNotes always). */
 export function RelationshipForm({
@@ -23,7 +35,14 @@ export function RelationshipForm({
 }) {
   const editor = useEditor();
   const sources = useSources(ws);
-  const [values, setValues] = useState<Record<string, unknown>>(relationship as unknown as Record<string, unknown>);
+  const record: Record<string, unknown> = Object.fromEntries(Object.entries(relationship).filter(([k]) => !META.includes(k)));
+  const {
+    form: values,
+    setForm: setValues,
+    clashes,
+    keepMine,
+    takeTheirs,
+  } = useLiveForm(`relationship:${relationship.id}`, record, () => editor.state.authors[relationship.id] ?? null);
   const [errors, setErrors] = useState<FieldErrors>({});
   const from = editor.doc.actors[relationship.from]?.name ?? '?';
   const to = editor.doc.actors[relationship.to]?.name ?? '?';
@@ -47,6 +66,7 @@ export function RelationshipForm({
       <p className="rel-sentence">
         {from} <span className="muted">{rule.label}</span> {to}
       </p>
+      <ClashNotices clashes={clashes} labels={fieldNames} onKeep={keepMine} onTake={takeTheirs} />
       <fieldset disabled={!editor.me.canEdit}>
         {Object.entries(typeFields).map(([key, schema]) => (
           <SchemaInput
