@@ -61,6 +61,7 @@ describe('research at speed, typing kept', () => {
     const map = await apiIn<{ id: string }>(page, 'POST', `${base}/maps`, { name: 'Who decides on Harbor Point' });
     await page.goto(`${server.url}/w/${ws.id}/maps/${map.id}`);
     await page.getByRole('toolbar', { name: 'Map tools' }).waitFor();
+    await page.getByRole('heading', { name: 'Who decides on Harbor Point' }).waitFor();
     await waitSaved(page);
 
     const kb = countingKeyboard(page);

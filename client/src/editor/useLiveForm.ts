@@ -30,10 +30,16 @@ export function useLiveForm<T extends FormValues>(key: string, record: T, whoCha
   const recordKey = JSON.stringify(record);
   const who = useRef(whoChanged);
   who.current = whoChanged;
+  // While this form's own save is under way the record changing is that save, not a colleague.
+  const own = useRef(false);
+  const typedNow = useRef(state.form);
+  typedNow.current = state.form;
 
   useEffect(() => {
+    const ours = own.current;
     setState((s) => {
       if (JSON.stringify(s.base) === recordKey) return s;
+      if (ours) return { base: record, form: record, clashes: [] };
       const merged = mergeForm(s.base, s.form, record);
       const fresh = merged.clashes.map((c) => ({ ...c, who: who.current() }));
       const kept = s.clashes.filter((c) => !fresh.some((f) => f.field === c.field) && touched(record, merged.values).includes(c.field));
@@ -59,5 +65,15 @@ export function useLiveForm<T extends FormValues>(key: string, record: T, whoCha
       }),
     [],
   );
-  return { form: state.form, setForm, dirty, clashes: state.clashes, keepMine, takeTheirs };
+  /** Runs this form's save; a refused save puts back what was typed. */
+  const save = useCallback(async (run: () => Promise<boolean>) => {
+    const typed = typedNow.current;
+    own.current = true;
+    const ok = await run().finally(() => {
+      own.current = false;
+    });
+    if (!ok) setState((s) => ({ ...s, form: typed }));
+    return ok;
+  }, []);
+  return { form: state.form, setForm, dirty, clashes: state.clashes, keepMine, takeTheirs, save };
 }

@@ -49,7 +49,13 @@ export function MapEditorPage({ user, ws, mapId }: { user: User; ws: string; map
   useEffect(() => {
     if (!detail.data) return;
     if (editor.state.pending === 0) editor.receive({ ...fromMapDetail(detail.data), partners: editor.doc.partners ?? {} });
-    else void editor.settled().then(() => client.invalidateQueries({ queryKey: keys.map(ws, mapId) }));
+    else
+      void editor.settled().then(async () => {
+        await client.invalidateQueries({ queryKey: keys.map(ws, mapId) });
+        // The fetch may answer what the cache already holds, which re-renders nothing: take it here.
+        const fresh = client.getQueryData<Parameters<typeof fromMapDetail>[0]>(keys.map(ws, mapId));
+        if (fresh && editor.state.pending === 0) editor.receive({ ...fromMapDetail(fresh), partners: editor.doc.partners ?? {} });
+      });
   }, [detail.data, editor, client, ws, mapId]);
   // Only who added what changes here: the map itself is left as it is.
   useEffect(() => {

@@ -101,11 +101,14 @@ export function ActorForm({
   const editor = useEditor();
   const ro = !editor.me.canEdit;
   const inside = (field: string) => internal.includes(field) || ALWAYS_INTERNAL.includes(field);
-  const { form, setForm, clashes, keepMine, takeTheirs } = useLiveForm(
-    `actor:${actor.id}`,
-    actorFormValues(actor),
-    () => editor.state.authors[actor.id] ?? null,
-  );
+  const {
+    form,
+    setForm,
+    clashes,
+    keepMine,
+    takeTheirs,
+    save: saving,
+  } = useLiveForm(`actor:${actor.id}`, actorFormValues(actor), () => editor.state.authors[actor.id] ?? null);
   const [errors, setErrors] = useState<FieldErrors>({});
   const set = (k: keyof typeof form) => (e: { target: { value: string } }) => setForm({ ...form, [k]: e.target.value });
 
@@ -136,7 +139,7 @@ export function ActorForm({
     const checked = validate(actorPatch, patch);
     if (!checked.ok) return setErrors(checked.errors);
     setErrors({});
-    const ok = await dispatch(editor, 'updateActor', { id: actor.id, patch: checked.data });
+    const ok = await saving(async () => (await dispatch(editor, 'updateActor', { id: actor.id, patch: checked.data })) === true);
     if (ok) {
       editor.say('info', `Saved ${checked.data.name ?? actor.name}.`);
       onSaved?.();

@@ -42,6 +42,7 @@ export function RelationshipForm({
     clashes,
     keepMine,
     takeTheirs,
+    save: saving,
   } = useLiveForm(`relationship:${relationship.id}`, record, () => editor.state.authors[relationship.id] ?? null);
   const [errors, setErrors] = useState<FieldErrors>({});
   const from = editor.doc.actors[relationship.from]?.name ?? '?';
@@ -57,7 +58,8 @@ export function RelationshipForm({
     if (!checked.ok) return setErrors(checked.errors);
     setErrors({});
     const { type: _t, from: _f, to: _to, ...patch } = checked.data as Record<string, unknown>;
-    if (await dispatch(editor, 'updateRelationship', { id: relationship.id, patch })) editor.say('info', 'Relationship saved.');
+    if (await saving(async () => (await dispatch(editor, 'updateRelationship', { id: relationship.id, patch })) === true))
+      editor.say('info', 'Relationship saved.');
   };
 
   return (
