@@ -14,6 +14,8 @@ import { errorText, useSources } from '../api/queries';
 import { Field } from '../components/Field';
 import { SchemaInput } from '../components/SchemaInput';
 import { validate, type FieldErrors } from '../components/validate';
+import { visibleRelationships } from '../graph/doc';
+import { duplicateTies } from '../graph/duplicate-ties';
 import { typeLabels } from '../graph/visual';
 import { dispatch } from './commands';
 import { useEditor } from './context';
@@ -49,6 +51,19 @@ export function RelationshipDialog({ ws, from: initialFrom, to: initialTo }: { w
   if (!fromActor || !toActor) return null;
   const rule = relationshipRules[type];
   const typeFields = relationshipTypeFields[type] as Record<string, z.ZodType>;
+  const twoWay = new Set(relationshipTypes.filter((t) => relationshipRules[t].mutual === 'always'));
+  const duplicates = duplicateTies(
+    {
+      type,
+      from: ends.from,
+      to: ends.to,
+      startDate: common.startDate || null,
+      endDate: common.endDate || null,
+      date: (fields.date as string | null) ?? null,
+    },
+    visibleRelationships(editor.doc),
+    twoWay,
+  );
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
@@ -239,6 +254,13 @@ export function RelationshipDialog({ ws, from: initialFrom, to: initialTo }: { w
           )}
           {sourceMode === 'none' && <p className="field-hint">Uncited ties are drawn dashed and listed for follow-up research.</p>}
         </fieldset>
+        {duplicates.length > 0 && (
+          <div className="alert alert-warn" role="status">
+            {fromActor.name} and {toActor.name} already have {duplicates.length === 1 ? 'a' : duplicates.length}{' '}
+            {typeLabels[type].toLowerCase()} {duplicates.length === 1 ? 'tie' : 'ties'} with these dates: this one may be the same fact
+            twice.
+          </div>
+        )}
         {problem && (
           <div className="alert alert-error" role="alert">
             {problem}

@@ -1,3 +1,4 @@
+import { useState } from 'react';
 import { ExportMenu } from '../components/ExportMenu';
 import { can, commands, dispatch, type CommandName } from './commands';
 import { useEditor, useEditorState } from './context';
@@ -16,6 +17,8 @@ export function Toolbar({ ws, readOnly }: { ws: string; readOnly: boolean }) {
   const pending = useEditorState((s) => s.pending);
   const mapId = useEditorState((s) => s.doc.mapId);
   useEditorState((s) => s.selection);
+  // On a phone the less frequent tools fold into a menu (CSS shows them inline on wider screens).
+  const [more, setMore] = useState(false);
 
   const button = (name: CommandName, text?: string, extra: { title?: string; pressed?: boolean } = {}) => {
     const c = commands[name];
@@ -53,6 +56,7 @@ export function Toolbar({ ws, readOnly }: { ws: string; readOnly: boolean }) {
       {!readOnly && (
         <>
           {button('openAddActor', '+ Actor')}
+          {button('openPalette', 'Quick add', { title: 'Commands, actors and quick add' })}
           {view === 'network' && (
             <button
               type="button"
@@ -62,7 +66,8 @@ export function Toolbar({ ws, readOnly }: { ws: string; readOnly: boolean }) {
               onClick={() => void dispatch(editor, 'toggleDrawMode')}
               title="Draw relationships: drag from one actor to another, as many as you like; Esc ends (D)"
             >
-              ⤳ Relationship
+              ⤳ <span className="wide-only">Relationship</span>
+              <span className="narrow-only">Tie</span>
             </button>
           )}
           <span className="tool-sep" />
@@ -71,30 +76,42 @@ export function Toolbar({ ws, readOnly }: { ws: string; readOnly: boolean }) {
           <span className="tool-sep" />
         </>
       )}
-      {view === 'network' && (
-        <>
-          {button('layoutForce', 'Layout')}
-          {button('layoutConcentric', 'By power')}
-          {button('fit', 'Fit')}
-          {button('toggleLabels', 'Labels', { pressed: edgeLabels })}
-          {hasTargets && button('toggleTargets', '◎ Targets', { pressed: showTargets })}
-        </>
-      )}
-      {view !== 'table' && (
-        <>
-          <span className="tool-sep" />
-          {button('exportPng', 'PNG', { title: 'Export this view as PNG' })}
-          {button('exportSvg', 'SVG', { title: 'Export this view as SVG' })}
-        </>
-      )}
-      <span className="tool-sep" />
-      <ExportMenu ws={ws} mapId={mapId} className="tool" />
-      <div className="toolbar-right">
-        <span className="save-state" aria-live="polite">
-          {readOnly ? 'View only' : pending ? 'Saving…' : 'Saved'}
-        </span>
-        <SearchBox ws={ws} />
-        {button('showHelp', '?', { title: 'Keyboard shortcuts' })}
+      <span className="save-state" aria-live="polite">
+        {readOnly ? 'View only' : pending ? 'Saving…' : 'Saved'}
+      </span>
+      <button
+        type="button"
+        className="tool toolbar-more-toggle"
+        aria-expanded={more}
+        aria-controls="toolbar-more"
+        onClick={() => setMore((m) => !m)}
+        title="More tools"
+      >
+        ⋯ More
+      </button>
+      <div className="toolbar-more" id="toolbar-more" data-open={more}>
+        {view === 'network' && (
+          <>
+            {button('layoutForce', 'Layout')}
+            {button('layoutConcentric', 'By power')}
+            {button('fit', 'Fit')}
+            {button('toggleLabels', 'Labels', { pressed: edgeLabels })}
+            {hasTargets && button('toggleTargets', '◎ Targets', { pressed: showTargets })}
+          </>
+        )}
+        {view !== 'table' && (
+          <>
+            <span className="tool-sep" />
+            {button('exportPng', 'PNG', { title: 'Export this view as PNG' })}
+            {button('exportSvg', 'SVG', { title: 'Export this view as SVG' })}
+          </>
+        )}
+        <span className="tool-sep" />
+        <ExportMenu ws={ws} mapId={mapId} className="tool" />
+        <div className="toolbar-right">
+          <SearchBox ws={ws} />
+          {button('showHelp', '?', { title: 'Keyboard shortcuts' })}
+        </div>
       </div>
     </div>
   );

@@ -24,6 +24,11 @@ function currentVersion(doc: GraphDoc, entity: string, id: string): number | und
 export class ApiTransport implements Transport {
   constructor(private readonly ws: string) {}
 
+  // The server keys sources by their normalised URL, so citing a page twice finds the first.
+  async cite(url: string): Promise<string> {
+    return (await endpoints.createSource(this.ws, { url })).id;
+  }
+
   async run(edits: Edit[], context: RunContext): Promise<Versions> {
     try {
       return await this.save(edits, context);

@@ -22,6 +22,7 @@ export type Dialog =
   | { kind: 'addActor'; position?: { x: number; y: number } }
   | { kind: 'relationship'; from: string; to: string }
   | { kind: 'help' }
+  | { kind: 'palette' }
   | { kind: 'expand'; actorId: string }
   | { kind: 'share' }
   | { kind: 'conflict'; step: Step; entity: string; id: string; mine: Record<string, unknown>; theirs: Record<string, unknown> };
@@ -47,6 +48,8 @@ export interface EditorState {
   showTargets: boolean;
   story: number | null;
   message: { tone: 'error' | 'info'; text: string } | null;
+  /** Who last changed each record elsewhere, from the live feed (for "Rosa changed the notes…"). */
+  authors: Record<string, string>;
   pending: number;
   canUndo: boolean;
   canRedo: boolean;
@@ -72,6 +75,7 @@ export const initialState = (doc: GraphDoc = emptyDoc()): EditorState => ({
   showTargets: true,
   story: null,
   message: null,
+  authors: {},
   pending: 0,
   canUndo: false,
   canRedo: false,

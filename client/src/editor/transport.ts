@@ -13,6 +13,8 @@ export interface RunContext {
 /** Where edits are saved: the API in the app, a plain recorder in the commands' tests. */
 export interface Transport {
   run(edits: Edit[], context: RunContext): Promise<Versions>;
+  /** The id of the workspace's source for this URL, recorded now if nobody cited it before. */
+  cite?(url: string): Promise<string>;
 }
 
 /**

@@ -7,10 +7,12 @@ import { Link } from '../components/Link';
 import { AddActorDialog } from '../editor/AddActorDialog';
 import { ApiTransport } from '../editor/api-transport';
 import { commands, dispatch, dispatchKey } from '../editor/commands';
+import { CommandPalette } from '../editor/CommandPalette';
 import { ConflictDialog } from '../editor/ConflictDialog';
 import { EditorContext, useEditorState } from '../editor/context';
 import { ExpandDialog } from '../editor/ExpandDialog';
 import { Editor } from '../editor/editor';
+import { hasUnsaved } from '../editor/drafts';
 import { HelpOverlay } from '../editor/HelpOverlay';
 import { Presenter } from '../editor/Presenter';
 import { RelationshipDialog } from '../editor/RelationshipDialog';
@@ -49,7 +51,13 @@ export function MapEditorPage({ user, ws, mapId }: { user: User; ws: string; map
   useEffect(() => {
     if (!detail.data) return;
     if (editor.state.pending === 0) editor.receive({ ...fromMapDetail(detail.data), partners: editor.doc.partners ?? {} });
-    else void editor.settled().then(() => client.invalidateQueries({ queryKey: keys.map(ws, mapId) }));
+    else
+      void editor.settled().then(async () => {
+        await client.invalidateQueries({ queryKey: keys.map(ws, mapId) });
+        // The fetch may answer what the cache already holds, which re-renders nothing: take it here.
+        const fresh = client.getQueryData<Parameters<typeof fromMapDetail>[0]>(keys.map(ws, mapId));
+        if (fresh && editor.state.pending === 0) editor.receive({ ...fromMapDetail(fresh), partners: editor.doc.partners ?? {} });
+      });
   }, [detail.data, editor, client, ws, mapId]);
   // The targets of the workspace's demands, ringed on the network.
   const demands = useDemands(ws);
@@ -70,12 +78,31 @@ export function MapEditorPage({ user, ws, mapId }: { user: User; ws: string; map
   // Saves are confirmed by the versions the server answers; the feed's echo of them is not
   // fetched again, a colleague's change (or one this page cannot tell it has) is.
   const held = useMemo(() => ({ key: keys.map(ws, mapId), reflects: (change: Change) => editor.reflects(change) }), [editor, ws, mapId]);
-  useLiveUpdates(ws, user.id, { onRemote: (change) => editor.say('info', `${change.userName ?? 'Someone'}: ${change.summary}`), held });
+  useLiveUpdates(ws, user.id, {
+    onRemote: (change) => {
+      const who = change.userName ?? 'Someone';
+      editor.store.set((s) => ({ authors: { ...s.authors, ...Object.fromEntries(change.diffs.map((d) => [d.entityId, who])) } }));
+      editor.say('info', `${who}: ${change.summary}`);
+    },
+    held,
+  });
+  // Leaving with edits typed and not saved asks first (they are kept locally either way).
+  useEffect(() => {
+    const onLeave = (e: BeforeUnloadEvent) => {
+      if (!hasUnsaved()) return;
+      e.preventDefault();
+      e.returnValue = '';
+    };
+    window.addEventListener('beforeunload', onLeave);
+    return () => window.removeEventListener('beforeunload', onLeave);
+  }, []);
 
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
+      const palette = commands.openPalette.keyTest!(e);
       if (editor.state.dialog && e.key !== 'Escape') return;
-      if (typing(e.target) && e.key !== 'Escape') return;
+      // The palette opens from anywhere, a text field included.
+      if (typing(e.target) && e.key !== 'Escape' && !palette) return;
       // Enter on a focused button or link presses it; only on the map does it expand.
       if (e.key === 'Enter' && e.target instanceof HTMLElement && e.target.closest('button, a, [role="button"], [role="menu"], table'))
         return;
@@ -168,6 +195,8 @@ function Dialogs({ ws, mapId }: { ws: string; mapId: string }) {
       return <RelationshipDialog ws={ws} from={dialog.from} to={dialog.to} />;
     case 'help':
       return <HelpOverlay />;
+    case 'palette':
+      return <CommandPalette />;
     case 'expand':
       return <ExpandDialog ws={ws} actorId={dialog.actorId} />;
     case 'conflict':

@@ -18,8 +18,10 @@ function linesShown(types: Set<RelationshipType>) {
 
 /** What the shapes, colours and lines mean; folds away. */
 export function Legend({ view, inline = false }: { view: 'network' | 'grid'; inline?: boolean }) {
-  // On a laptop screen the legend starts folded so it does not cover the map's corner.
-  const [open, setOpen] = useState(() => inline || typeof window === 'undefined' || window.innerHeight >= 950);
+  // On a laptop, tablet or phone screen the legend starts folded so it does not cover the map.
+  const [open, setOpen] = useState(
+    () => inline || typeof window === 'undefined' || (window.innerHeight >= 950 && window.innerWidth >= 900),
+  );
   const doc = useEditorState((s) => s.doc);
   const types = new Set(visibleRelationships(doc).map((r) => r.type));
   const uncited = visibleRelationships(doc).some((r) => r.sourceIds.length === 0);

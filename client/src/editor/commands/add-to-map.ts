@@ -12,6 +12,7 @@ export interface AddToMapArg {
 export const addToMap = defineCommand<AddToMapArg>({
   name: 'addToMap',
   label: 'Add to map',
+  takes: 'actors',
   predicate: (editor) => editor.me.canEdit,
   perform: async (editor, { actors, positions = {}, summary }) => {
     const fresh = actors.filter((a) => !editor.doc.members[a.id]);

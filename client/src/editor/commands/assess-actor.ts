@@ -5,6 +5,7 @@ import { defineCommand } from './command';
 export const assessActor = defineCommand<{ id: string; power: number; alignment: number }>({
   name: 'assessActor',
   label: 'Assess',
+  takes: 'an actor and readings',
   predicate: (editor) => editor.me.canEdit,
   perform: (editor, { id, power, alignment }) => {
     const actor = editor.doc.actors[id];

@@ -19,6 +19,7 @@ const merge = <T>(list: T[], add: T[] = [], remove: T[] = []) => [
 export const bulkEdit = defineCommand<BulkEditArg>({
   name: 'bulkEdit',
   label: 'Edit roles and tags',
+  takes: 'actors and changes',
   predicate: (editor) => editor.me.canEdit && editor.state.selection.actors.length > 0,
   perform: (editor, arg) => {
     const edits: Edit[] = [];

@@ -18,6 +18,8 @@ export interface Command<A = void> {
   /** How the key is shown in the help overlay, e.g. "Ctrl Z". */
   keys?: string;
   keyTest?: (e: KeyLike) => boolean;
+  /** What the command needs to be given (an actor, a view…); the command palette lists only those that need nothing. */
+  takes?: string;
   predicate?: (editor: Editor) => boolean;
   perform: (editor: Editor, arg: A) => unknown;
 }

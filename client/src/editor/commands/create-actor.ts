@@ -12,6 +12,7 @@ export interface CreateActorArg {
 export const createActor = defineCommand<CreateActorArg>({
   name: 'createActor',
   label: 'Create actor',
+  takes: 'an actor',
   predicate: (editor) => editor.me.canEdit,
   perform: async (editor, { data, position, id = crypto.randomUUID() }) => {
     const { id: _ignored, ...fields } = data;

@@ -6,6 +6,7 @@ import { defineCommand } from './command';
 export const createRelationship = defineCommand<{ data: RelationshipCreate; id?: string }>({
   name: 'createRelationship',
   label: 'Create relationship',
+  takes: 'a relationship',
   predicate: (editor) => editor.me.canEdit,
   perform: async (editor, { data, id = crypto.randomUUID() }) => {
     const { id: _ignored, ...fields } = data;

@@ -5,6 +5,7 @@ import { defineCommand } from './command';
 export const deleteRelationship = defineCommand<string>({
   name: 'deleteRelationship',
   label: 'Delete relationship',
+  takes: 'a relationship',
   predicate: (editor) => editor.me.canEdit,
   perform: async (editor, id) => {
     const { doc } = editor.state;

@@ -10,6 +10,7 @@ import { deleteRelationship } from './delete-relationship';
 import { deleteSelection } from './delete-selection';
 import { redo, undo } from './history';
 import { moveActors } from './move-actors';
+import { quickAdd } from './quick-add';
 import { addStoryStep, moveStoryStep, removeStoryStep } from './story';
 import * as ui from './ui';
 import { updateActor } from './update-actor';
@@ -26,6 +27,7 @@ export const commands = {
   selectAll: ui.selectAll,
   clearSelection: ui.clearSelection,
   openAddActor: ui.openAddActor,
+  openPalette: ui.openPalette,
   showHelp: ui.showHelp,
   fit: ui.fit,
   layoutForce: ui.layoutForce,
@@ -45,6 +47,7 @@ export const commands = {
   findConnections: ui.findConnections,
   expandNeighbourhood: ui.expandNeighbourhood,
   createActor,
+  quickAdd,
   addToMap,
   updateActor,
   bulkEdit,
@@ -88,6 +91,10 @@ export function dispatchKey(editor: Editor, e: KeyLike): boolean {
   }
   return false;
 }
+
+/** Commands that need nothing more to run, for the command palette. */
+export const paletteCommands = () =>
+  (Object.entries(commands) as [CommandName, Command<unknown>][]).filter(([, c]) => !c.takes).map(([name, c]) => ({ name, command: c }));
 
 /** Commands with keys, for the help overlay. */
 export const shortcuts = () =>

@@ -5,6 +5,7 @@ import { defineCommand } from './command';
 export const moveActors = defineCommand<{ moves: Placed[] }>({
   name: 'moveActors',
   label: 'Move',
+  takes: 'moves',
   predicate: (editor) => editor.me.canEdit,
   perform: (editor, { moves }) => {
     const members = editor.doc.members;

@@ -21,6 +21,7 @@ function saveAnnotations(editor: Editor, next: Annotation[], summary: string): P
 export const addStoryStep = defineCommand<{ title: string; text: string }>({
   name: 'addStoryStep',
   label: 'Add story step',
+  takes: 'a step',
   predicate: (editor) => editor.me.canEdit,
   perform: (editor, { title, text }) => {
     const { selection, doc } = editor.state;
@@ -32,6 +33,7 @@ export const addStoryStep = defineCommand<{ title: string; text: string }>({
 export const removeStoryStep = defineCommand<{ id: string }>({
   name: 'removeStoryStep',
   label: 'Remove story step',
+  takes: 'a step',
   predicate: (editor) => editor.me.canEdit,
   perform: (editor, { id }) => {
     const step = editor.doc.annotations.find((a) => a.id === id);
@@ -47,6 +49,7 @@ export const removeStoryStep = defineCommand<{ id: string }>({
 export const moveStoryStep = defineCommand<{ id: string; by: -1 | 1 }>({
   name: 'moveStoryStep',
   label: 'Reorder story step',
+  takes: 'a step',
   predicate: (editor) => editor.me.canEdit,
   perform: (editor, { id, by }) => {
     const list = [...editor.doc.annotations];

@@ -8,6 +8,12 @@ import type { RunContext, Transport } from '../transport';
 export class RecordingTransport implements Transport {
   calls: { edits: Edit[]; context: RunContext }[] = [];
   failNext: Error | null = null;
+  cited: string[] = [];
+  async cite(url: string) {
+    const known = this.cited.indexOf(url);
+    if (known < 0) this.cited.push(url);
+    return `00000000-0000-4000-8000-${String(900000000000 + (known < 0 ? this.cited.length - 1 : known)).padStart(12, '0')}`;
+  }
   async run(edits: Edit[], context: RunContext) {
     if (this.failNext) {
       const e = this.failNext;

@@ -36,6 +36,7 @@ export const toggleDrawMode = defineCommand<boolean | void>({
 export const drawFrom = defineCommand<string>({
   name: 'drawFrom',
   label: 'Draw a relationship from here',
+  takes: 'an actor',
   predicate: (editor) => editor.me.canEdit && !!editor.canvas.connectFrom,
   perform: (editor, actorId) => editor.canvas.connectFrom?.(actorId),
 });
@@ -43,6 +44,7 @@ export const drawFrom = defineCommand<string>({
 export const showView = defineCommand<View>({
   name: 'showView',
   label: 'Show a view',
+  takes: 'a view',
   // Drawing belongs to the network; another view ends it.
   perform: (editor, view) => editor.store.set((s) => ({ view, drawMode: view === 'network' && s.drawMode })),
 });
@@ -50,6 +52,7 @@ export const showView = defineCommand<View>({
 export const showPanel = defineCommand<Panel>({
   name: 'showPanel',
   label: 'Show a side panel',
+  takes: 'a panel',
   perform: (editor, panel) => editor.store.set({ panel }),
 });
 
@@ -62,6 +65,7 @@ export const closeDialog = defineCommand({
 export const inspectRelationship = defineCommand<string>({
   name: 'inspectRelationship',
   label: 'Edit relationship',
+  takes: 'a relationship',
   perform: (editor, id) => editor.store.set({ selection: { actors: [], relationships: [id] }, panel: 'inspector' }),
 });
 
@@ -79,6 +83,14 @@ export const openAddActor = defineCommand<{ x: number; y: number } | void>({
   keyTest: key('n'),
   predicate: (editor) => editor.me.canEdit,
   perform: (editor, position) => editor.store.set({ dialog: position ? { kind: 'addActor', position } : { kind: 'addActor' } }),
+});
+
+export const openPalette = defineCommand({
+  name: 'openPalette',
+  label: 'Command palette and quick add',
+  keys: 'Ctrl K',
+  keyTest: (e) => mod(e) && e.key.toLowerCase() === 'k',
+  perform: (editor) => editor.store.set({ dialog: { kind: 'palette' } }),
 });
 
 export const showHelp = defineCommand({

@@ -6,6 +6,7 @@ import { defineCommand } from './command';
 export const updateActor = defineCommand<{ id: string; patch: ActorPatch }>({
   name: 'updateActor',
   label: 'Save actor',
+  takes: 'an actor and changes',
   predicate: (editor) => editor.me.canEdit,
   perform: (editor, { id, patch }) => {
     const actor = editor.doc.actors[id];

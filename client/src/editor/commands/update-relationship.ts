@@ -4,6 +4,7 @@ import { defineCommand } from './command';
 export const updateRelationship = defineCommand<{ id: string; patch: Record<string, unknown> }>({
   name: 'updateRelationship',
   label: 'Save relationship',
+  takes: 'a relationship and changes',
   predicate: (editor) => editor.me.canEdit,
   perform: (editor, { id, patch }) => {
     const r = editor.doc.relationships[id];

@@ -7,6 +7,8 @@ import { alignmentLabels, powerLabels, roleLabels } from '../../graph/visual';
 import { dispatch } from '../commands';
 import { useEditor } from '../context';
 import { alignmentScale, powerScale, signed } from '../../graph/scales';
+import { useLiveForm } from '../useLiveForm';
+import { ClashNotices } from './ClashNotices';
 
 const list = (s: string) =>
   s
@@ -35,6 +37,47 @@ export function parseExternalIds(text: string): Record<string, string> {
   return out;
 }
 
+/** The form's fields as the record has them. */
+export function actorFormValues(actor: Actor) {
+  return {
+    name: actor.name,
+    sector: actor.sector ?? '',
+    organized: actor.organized,
+    roles: actor.roles,
+    power: actor.power === null ? '' : String(actor.power),
+    alignment: actor.alignment === null ? '' : String(actor.alignment),
+    tags: actor.tags.join(', '),
+    description: actor.description,
+    interests: actor.interests.join(', '),
+    powerSources: actor.powerSources.join(', '),
+    contactOwner: actor.contactOwner ?? '',
+    privateNotes: actor.privateNotes,
+    aliases: actor.aliases.join(', '),
+    externalIds: externalIdsText(actor.externalIds),
+    links: actor.links.join('\n'),
+    image: actor.image ?? '',
+  };
+}
+
+const fieldNames: Record<string, string> = {
+  name: 'the name',
+  sector: 'the sector',
+  organized: 'whether it is an organised group',
+  roles: 'the roles',
+  power: 'the power',
+  alignment: 'the alignment',
+  tags: 'the tags',
+  description: 'the notes',
+  interests: 'what they care about',
+  powerSources: 'where their power comes from',
+  contactOwner: 'who among us knows them',
+  privateNotes: 'the private notes',
+  aliases: 'the other names',
+  externalIds: 'the external ids',
+  links: 'the links',
+  image: 'the image',
+};
+
 /** Internal in every workspace, whatever its settings say (see server/domain/internal-fields.ts). */
 const ALWAYS_INTERNAL = ['contactOwner', 'privateNotes'];
 
@@ -58,24 +101,14 @@ export function ActorForm({
   const editor = useEditor();
   const ro = !editor.me.canEdit;
   const inside = (field: string) => internal.includes(field) || ALWAYS_INTERNAL.includes(field);
-  const [form, setForm] = useState({
-    name: actor.name,
-    sector: actor.sector ?? '',
-    organized: actor.organized,
-    roles: actor.roles,
-    power: actor.power === null ? '' : String(actor.power),
-    alignment: actor.alignment === null ? '' : String(actor.alignment),
-    tags: actor.tags.join(', '),
-    description: actor.description,
-    interests: actor.interests.join(', '),
-    powerSources: actor.powerSources.join(', '),
-    contactOwner: actor.contactOwner ?? '',
-    privateNotes: actor.privateNotes,
-    aliases: actor.aliases.join(', '),
-    externalIds: externalIdsText(actor.externalIds),
-    links: actor.links.join('\n'),
-    image: actor.image ?? '',
-  });
+  const {
+    form,
+    setForm,
+    clashes,
+    keepMine,
+    takeTheirs,
+    save: saving,
+  } = useLiveForm(`actor:${actor.id}`, actorFormValues(actor), () => editor.state.authors[actor.id] ?? null);
   const [errors, setErrors] = useState<FieldErrors>({});
   const set = (k: keyof typeof form) => (e: { target: { value: string } }) => setForm({ ...form, [k]: e.target.value });
 
@@ -106,7 +139,7 @@ export function ActorForm({
     const checked = validate(actorPatch, patch);
     if (!checked.ok) return setErrors(checked.errors);
     setErrors({});
-    const ok = await dispatch(editor, 'updateActor', { id: actor.id, patch: checked.data });
+    const ok = await saving(async () => (await dispatch(editor, 'updateActor', { id: actor.id, patch: checked.data })) === true);
     if (ok) {
       editor.say('info', `Saved ${checked.data.name ?? actor.name}.`);
       onSaved?.();
@@ -126,6 +159,7 @@ export function ActorForm({
       <p className="muted small">
         {actor.kind === 'person' ? 'Person' : 'Organisation'} · version {actor.version}
       </p>
+      <ClashNotices clashes={clashes} labels={fieldNames} onKeep={keepMine} onTake={takeTheirs} />
       <fieldset disabled={ro}>
         <Field label="Name" error={errors.name}>
           {(p) => <input {...p} name="name" value={form.name} onChange={set('name')} />}

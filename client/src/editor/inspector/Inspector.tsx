@@ -12,10 +12,11 @@ export function Inspector({ ws, onOpenActor }: { ws: string; onOpenActor: (id: s
   const actor = selection.actors.length === 1 && !selection.relationships.length ? doc.actors[selection.actors[0]!] : undefined;
   const rel = selection.relationships.length === 1 && !selection.actors.length ? doc.relationships[selection.relationships[0]!] : undefined;
 
+  // Keyed by record, not version: a colleague's save merges into what is being typed (useLiveForm).
   if (actor)
     return (
       <ActorForm
-        key={`${actor.id}:${actor.version}`}
+        key={actor.id}
         actor={actor}
         onOpenActor={onOpenActor}
         {...(internal ? { internal: [...internal.always.actor, ...internal.added.actor] } : {})}
@@ -24,7 +25,7 @@ export function Inspector({ ws, onOpenActor }: { ws: string; onOpenActor: (id: s
   if (rel)
     return (
       <RelationshipForm
-        key={`${rel.id}:${rel.version}`}
+        key={rel.id}
         ws={ws}
         relationship={rel}
         {...(internal ? { internal: [...internal.always.relationship, ...internal.added.relationship] } : {})}

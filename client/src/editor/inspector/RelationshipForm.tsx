@@ -1,4 +1,6 @@
 import { useState, type FormEvent } from 'react';
+import { useLiveForm } from '../useLiveForm';
+import { ClashNotices } from './ClashNotices';
 import type { z } from 'zod';
 import { relationshipData, relationshipRules, relationshipTypeFields, type Relationship } from '../../api/domain';
 import { useSources } from '../../api/queries';
@@ -12,6 +14,16 @@ import { TieTaskButton } from './TieTaskButton';
 
 const META = ['id', 'version', 'createdAt', 'updatedAt'];
 
+const fieldNames: Record<string, string> = {
+  strength: 'the strength',
+  description: 'the notes',
+  privateNotes: 'the private notes',
+  sourceIds: 'the sources',
+  startDate: 'the start date',
+  endDate: 'the end date',
+  amount: 'the amount',
+};
+
 /** `internal`: the relationship fields this workspace keeps to itself (privateNotes always). */
 export function RelationshipForm({
   ws,
@@ -24,7 +36,15 @@ export function RelationshipForm({
 }) {
   const editor = useEditor();
   const sources = useSources(ws);
-  const [values, setValues] = useState<Record<string, unknown>>(relationship as unknown as Record<string, unknown>);
+  const record: Record<string, unknown> = Object.fromEntries(Object.entries(relationship).filter(([k]) => !META.includes(k)));
+  const {
+    form: values,
+    setForm: setValues,
+    clashes,
+    keepMine,
+    takeTheirs,
+    save: saving,
+  } = useLiveForm(`relationship:${relationship.id}`, record, () => editor.state.authors[relationship.id] ?? null);
   const [errors, setErrors] = useState<FieldErrors>({});
   const from = editor.doc.actors[relationship.from]?.name ?? '?';
   const to = editor.doc.actors[relationship.to]?.name ?? '?';
@@ -39,7 +59,8 @@ export function RelationshipForm({
     if (!checked.ok) return setErrors(checked.errors);
     setErrors({});
     const { type: _t, from: _f, to: _to, ...patch } = checked.data as Record<string, unknown>;
-    if (await dispatch(editor, 'updateRelationship', { id: relationship.id, patch })) editor.say('info', 'Relationship saved.');
+    if (await saving(async () => (await dispatch(editor, 'updateRelationship', { id: relationship.id, patch })) === true))
+      editor.say('info', 'Relationship saved.');
   };
 
   return (
@@ -48,6 +69,7 @@ export function RelationshipForm({
       <p className="rel-sentence">
         {from} <span className="muted">{rule.label}</span> {to}
       </p>
+      <ClashNotices clashes={clashes} labels={fieldNames} onKeep={keepMine} onTake={takeTheirs} />
       <fieldset disabled={!editor.me.canEdit}>
         {Object.entries(typeFields).map(([key, schema]) => (
           <SchemaInput

@@ -1,4 +1,4 @@
-import { useEffect, useRef } from 'react';
+import { useLayoutEffect, useEffect, useRef, useState } from 'react';
 import { can, commands, dispatch, type CommandName } from '../../editor/commands';
 import { useEditor } from '../../editor/context';
 
@@ -56,6 +56,17 @@ export function ContextMenu({
     ];
   }
 
+  // Kept inside the canvas: an actor near the right or bottom edge (a phone) opens its menu to the left or above.
+  const [place, setPlace] = useState({ left: target.x, top: target.y });
+  useLayoutEffect(() => {
+    const menu = ref.current;
+    const box = menu?.offsetParent?.getBoundingClientRect();
+    if (!menu || !box) return setPlace({ left: target.x, top: target.y });
+    const left = target.x + menu.offsetWidth > box.width ? Math.max(0, target.x - menu.offsetWidth) : target.x;
+    const top = target.y + menu.offsetHeight > box.height ? Math.max(0, target.y - menu.offsetHeight) : target.y;
+    setPlace({ left, top });
+  }, [target.x, target.y]);
+
   useEffect(() => {
     ref.current?.querySelector<HTMLButtonElement>('button:not([disabled])')?.focus();
     const close = (e: KeyboardEvent) => e.key === 'Escape' && onClose();
@@ -64,7 +75,7 @@ export function ContextMenu({
   }, [onClose]);
 
   return (
-    <div ref={ref} className="context-menu" role="menu" style={{ left: target.x, top: target.y }}>
+    <div ref={ref} className="context-menu" role="menu" style={place}>
       {items.map((item) => (
         <button
           key={item.label}

@@ -11,6 +11,9 @@ export const MAX_FIT_ZOOM = 1.2;
  * MAX_FIT_ZOOM: the one fit the network uses after a layout, on opening and on request.
  */
 export function fitAndClamp(cy: Core, padding: number) {
+  // A viewport animation still under way (centring a new actor, 250 ms) would otherwise go on
+  // after this fit and land on where that actor was before the layout moved it.
+  cy.stop(true, false);
   cy.fit(undefined, padding);
   if (cy.zoom() > MAX_FIT_ZOOM) {
     cy.zoom(MAX_FIT_ZOOM);
@@ -153,6 +156,7 @@ export const positionsOf = (cy: Core): Move[] =>
  * and hands the resulting positions to `done` (the view saves them).
  */
 export function runLayout(cy: Core, name: LayoutName, how: { randomize: boolean; animate: boolean }, done: (moves: Move[]) => void) {
+  cy.stop(true, false);
   const run = cy.layout({ ...layoutOptions(name, how.randomize, how.animate), fit: true } as never);
   run.one('layoutstop', () => {
     if (name === 'fcose') {

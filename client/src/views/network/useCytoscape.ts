@@ -47,7 +47,12 @@ export function useCytoscape(container: RefObject<HTMLDivElement | null>, elemen
     drawn.current = [];
     setCy(instance);
     (window as unknown as { __powermapCy?: Core }).__powermapCy = instance;
+    // The canvas follows its box: a bottom sheet opening, a rotated phone, a folded toolbar.
+    const box = container.current;
+    const resized = typeof ResizeObserver !== 'undefined' && box ? new ResizeObserver(() => instance.resize()) : null;
+    if (box) resized?.observe(box);
     return () => {
+      resized?.disconnect();
       instance.destroy();
       setCy(null);
     };

@@ -67,7 +67,20 @@ export function useNetworkEvents(
         menu({ kind: 'node', id: e.target.id(), x: pos.x, y: pos.y });
       } else menu({ kind: 'edge', id: e.target.id(), x: pos.x, y: pos.y });
     };
+    // A finger held still is the touch screen's right-click (the help text promises it).
+    let holding = false;
+    const onHold = (e: EventObject) => {
+      const touch = typeof TouchEvent !== 'undefined' && e.originalEvent instanceof TouchEvent;
+      if (!touch) return;
+      holding = true;
+      onCxt(e);
+    };
     const onTapBg = (e: EventObject) => {
+      // The finger lifting after a long press is no tap that closes the menu it opened.
+      if (holding) {
+        holding = false;
+        return;
+      }
       handlers.current.onMenu(null);
       if (e.target === cy && editor.state.highlight) editor.store.set({ highlight: null });
     };
@@ -82,6 +95,7 @@ export function useNetworkEvents(
       cy.on('dragfreeon', 'node', onFree);
       cy.on('dbltap', 'node', onDbl);
       cy.on('cxttap', onCxt);
+      cy.on('taphold', onHold);
       cy.on('ehcomplete', onComplete as never);
     }
     const handles = readOnly
@@ -118,6 +132,7 @@ export function useNetworkEvents(
       cy.removeListener('dragfreeon', 'node', onFree);
       cy.removeListener('dbltap', 'node', onDbl);
       cy.removeListener('cxttap', onCxt);
+      cy.removeListener('taphold', onHold);
       cy.removeListener('tap', onTapBg);
       cy.removeListener('ehcomplete', onComplete as never);
       handles?.destroy();
