@@ -126,7 +126,8 @@ describe('the editor on small and large screens', () => {
     it(`at ${width}×${height} the map keeps at least 60 % of the screen, with the details in a sheet`, async () => {
       const { page, errors, context } = await open(width, height);
       await shot(page, `screen-${width}x${height}-01-map`);
-      expect(await mapShare(page)).toBeGreaterThanOrEqual(0.6);
+      const closed = await mapShare(page);
+      expect(closed).toBeGreaterThanOrEqual(0.6);
       expect(await pageOverflows(page)).toBe(false);
 
       // Tapping an actor opens its details in the sheet; the map still has most of the screen.
@@ -134,6 +135,9 @@ describe('the editor on small and large screens', () => {
       await page.touchscreen.tap(at.x, at.y);
       await page.getByRole('heading', { name: 'Maria Delgado' }).waitFor();
       await expect.poll(() => mapShare(page)).toBeGreaterThanOrEqual(0.6);
+      console.log(
+        `${width}×${height}: map ${Math.round(closed * 100)} % of the screen, ${Math.round((await mapShare(page)) * 100)} % with the details open`,
+      );
       await shot(page, `screen-${width}x${height}-02-details`);
 
       // The folded tools open from "More".
