@@ -195,9 +195,9 @@ export const analysisRoutes: FastifyPluginAsyncZod = async (app) => {
         summary: 'Pension funds exposed to a company, directly or as limited partners, with their trustees (ours first)',
         params: wsParams,
         querystring: pensionQuery,
-        response: { 200: pensionAnswer, ...errors },
+        response: { 200: pensionAnswer, ...heavyErrors },
       },
     },
-    async (request) => pensionExposure(app.db, request.workspace.id, request.query),
+    async (request) => pensionExposure(app.db, app.workers, request.workspace.id, request.query),
   );
 };

@@ -9,6 +9,8 @@ import { runImportTask } from '../io/import/formats.js';
 import { prepareKumuImport } from '../io/kumu-import.js';
 import { ownershipAnomalies } from '../analysis/ownership/anomalies.js';
 import { ownershipAnswer } from '../analysis/ownership/answer.js';
+import { pensionFunds, type PensionInput } from '../analysis/ownership/pension.js';
+import type { TrusteeRow } from '../repos/ownership.js';
 import { carryProblems } from './carry.js';
 
 export const tasks = {
@@ -18,6 +20,7 @@ export const tasks = {
   importFile: runImportTask,
   ownership: carryProblems(ownershipAnswer),
   ownershipAnomalies: carryProblems(ownershipAnomalies),
+  pension: carryProblems(({ input, trustees }: { input: PensionInput; trustees: TrusteeRow[] }) => pensionFunds(input, trustees)),
 };
 export type Tasks = typeof tasks;
 

@@ -9,6 +9,7 @@ import type {
 } from '../../domain/ownership.js';
 import { ownershipActors, stakesByIds, trusteesOf, workspaceStakes, type OwnershipActorRow, type StakeRow } from '../../repos/ownership.js';
 import type { WorkerPool } from '../../workers/pool.js';
+import { isPensionFund } from '../../domain/ownership.js';
 import { assertFound } from '../actors.js';
 import { typeCode } from '../projection/graph.js';
 import { projectionsFor } from '../projection/registry.js';
@@ -77,11 +78,11 @@ export async function ownership(db: Gateway, pool: WorkerPool, ws: string, q: Ow
 }
 
 /** Pension funds exposed to a target, directly or as limited partners, with their trustees. */
-export async function pensionExposure(db: Gateway, ws: string, q: PensionQuery): Promise<PensionAnswer> {
+export async function pensionExposure(db: Gateway, pool: WorkerPool, ws: string, q: PensionQuery): Promise<PensionAnswer> {
   const closure = await readClosure(db, ws, q.target);
-  const holders = closure.actors.map((a) => a.id);
-  const trustees = holders.length ? await db.read((tx) => trusteesOf(tx, ws, holders), 'analysis.ownership.trustees') : [];
-  return pensionFunds(closure, trustees);
+  const funds = closure.actors.filter((a) => isPensionFund(a.kind, a.tags)).map((a) => a.id);
+  const trustees = funds.length ? await db.read((tx) => trusteesOf(tx, ws, funds), 'analysis.ownership.trustees') : [];
+  return closure.stakes.length > IN_THREAD_STAKES ? pool.run('pension', { input: closure, trustees }) : pensionFunds(closure, trustees);
 }
 
 /** Circles, overfull companies, declared totals that disagree, duplicate holders, stale stakes. */
