@@ -56,6 +56,19 @@ async function writeGraph(ctx: TestContext, ws: string) {
   }
 }
 
+/**
+ * An answer as the person reading it sees it: the store may hand rows over in another order
+ * (so lists of records are compared by id, and sums may differ in their last bit).
+ */
+function comparable(answer: unknown): unknown {
+  return JSON.parse(JSON.stringify(answer), (_key, value: unknown) => {
+    if (typeof value === 'number' && !Number.isInteger(value)) return Number(value.toPrecision(10));
+    if (Array.isArray(value) && value.every((v) => v && typeof v === 'object' && 'id' in v && !('actorId' in v)))
+      return [...(value as { id: unknown }[])].sort((a, b) => String(a.id).localeCompare(String(b.id)));
+    return value;
+  });
+}
+
 /** Polls (never a fixed sleep) until `check` holds. */
 async function until(check: () => boolean, what: string) {
   for (let i = 0; i < 6_000; i++) {
@@ -147,11 +160,11 @@ describe('heavy work', () => {
       const sub = await ctx.db.read((tx) => projectScope(tx, ws, {}, allTypes));
       const viaWorker = await call(ctx.app, owner, 'GET', `/api/workspaces/${ws}/analysis/brokers?limit=40`);
       expect(viaWorker.status).toBe(200);
-      expect(viaWorker.body).toEqual(JSON.parse(JSON.stringify(rankBrokers(sub, 40))));
+      expect(comparable(viaWorker.body)).toEqual(comparable(rankBrokers(sub, 40)));
       expect(viaWorker.body.items).toHaveLength(40);
       const communities = await call(ctx.app, owner, 'GET', `/api/workspaces/${ws}/analysis/communities?resolution=1.5`);
       expect(communities.status).toBe(200);
-      expect(communities.body).toEqual(JSON.parse(JSON.stringify(findCommunities(sub, 1.5))));
+      expect(comparable(communities.body)).toEqual(comparable(findCommunities(sub, 1.5)));
       expect(communities.body.communities.length).toBeGreaterThan(1);
     },
     SLOW,
