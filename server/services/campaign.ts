@@ -8,6 +8,7 @@ import { parseOrInvalid } from '../domain/errors.js';
 import { actorRefs, actorStore } from '../repos/actors.js';
 import { actionStore, keyDateStore, membersAmong, taskStore } from '../repos/campaign.js';
 import { demandStore } from '../repos/demands.js';
+import { listRecords } from '../repos/records.js';
 import { relationshipStore } from '../repos/relationships.js';
 import { nowIso } from '../repos/entity-store.js';
 import { assess } from './assessments.js';
@@ -176,6 +177,15 @@ export async function taskFromTie(
 ): Promise<Task> {
   const tie = await loadOr404(ctx, relationshipStore, relationshipId);
   if (tie.sourceIds.length) throw conflict('That relationship already cites a source.');
+  // A second click (or a colleague's) finds the task already open rather than making another.
+  const [open] = await listRecords(
+    ctx.tx,
+    taskStore,
+    ctx.ws,
+    { contains: { relationshipIds: tie.id }, within: { status: ['open', 'doing'] } },
+    'createdAt',
+  );
+  if (open) throw conflict(`“${open.title}” is already open for this relationship.`, { current: open });
   const refs = await actorRefs(ctx.tx, ctx.ws, [tie.from, tie.to]);
   const from = refs.get(tie.from)?.name ?? 'an actor';
   const to = refs.get(tie.to)?.name ?? 'an actor';

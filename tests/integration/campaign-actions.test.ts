@@ -151,6 +151,11 @@ describe('actions, key dates and research tasks', () => {
       actorIds: [developer.id, chair.id],
     });
     expect(task.body.title).toMatch(/Harbor Developers – Board Chair Okafor/);
+    // A second click finds the task already open instead of making another.
+    const again = await post(`/relationships/${tie.id}/task`, {});
+    expect(again.status).toBe(409);
+    expect(again.body.detail).toMatch(/is already open for this relationship/);
+    expect(again.body.current.id).toBe(task.body.id);
     const mine = await post('/tasks', { title: 'Find who funds the developer', assigneeId: me.userId, actorIds: [developer.id] });
     await post('/tasks', { title: 'Unassigned: cite the board seat' });
     const done = (await post('/tasks', { title: 'Already done', assigneeId: me.userId })).body;
