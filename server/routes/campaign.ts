@@ -24,6 +24,11 @@ import { created, recordRoutes } from './record-routes.js';
 
 const items = <T extends z.ZodType>(item: T) => z.object({ items: z.array(item) });
 
+/** How history names each record: "Added action “Rally at City Hall”", "Edited task “…”". */
+const actionName = (a: Action) => `action “${a.title}”`;
+const keyDateName = (k: KeyDate) => `key date “${k.title}”`;
+const taskName = (t: Task) => `task “${t.title}”`;
+
 /** A campaign over time: its actions (tactics), key dates and research tasks. */
 export const campaignRoutes: FastifyPluginAsyncZod = async (app) => {
   // --- Actions ---
@@ -61,14 +66,7 @@ export const campaignRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 201: action, ...writeErrors },
       },
     },
-    async (request, reply) =>
-      created(
-        request,
-        reply,
-        request.params.ws,
-        (a: Action) => `action “${a.title}”`,
-        (ctx) => createAction(ctx, request.params.id, request.body),
-      ),
+    async (request, reply) => created(request, reply, actionName, (ctx) => createAction(ctx, request.params.id, request.body)),
   );
   recordRoutes(app, {
     path: '/actions',
@@ -76,7 +74,7 @@ export const campaignRoutes: FastifyPluginAsyncZod = async (app) => {
     noun: 'action',
     schema: action,
     patch: actionPatch,
-    name: (a: Action) => `action “${a.title}”`,
+    name: actionName,
     load: actionStore.load,
     update: updateAction,
     remove: deleteAction,
@@ -140,14 +138,7 @@ export const campaignRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 201: keyDate, ...writeErrors },
       },
     },
-    async (request, reply) =>
-      created(
-        request,
-        reply,
-        request.params.ws,
-        (k: KeyDate) => `key date “${k.title}”`,
-        (ctx) => createKeyDate(ctx, request.body),
-      ),
+    async (request, reply) => created(request, reply, keyDateName, (ctx) => createKeyDate(ctx, request.body)),
   );
   recordRoutes(app, {
     path: '/key-dates',
@@ -155,7 +146,7 @@ export const campaignRoutes: FastifyPluginAsyncZod = async (app) => {
     noun: 'key date',
     schema: keyDate,
     patch: keyDatePatch,
-    name: (k: KeyDate) => `key date “${k.title}”`,
+    name: keyDateName,
     load: keyDateStore.load,
     update: updateKeyDate,
     remove: deleteKeyDate,
@@ -227,14 +218,7 @@ export const campaignRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 201: task, ...writeErrors },
       },
     },
-    async (request, reply) =>
-      created(
-        request,
-        reply,
-        request.params.ws,
-        (t: Task) => `task “${t.title}”`,
-        (ctx) => createTask(ctx, request.body),
-      ),
+    async (request, reply) => created(request, reply, taskName, (ctx) => createTask(ctx, request.body)),
   );
   app.post(
     '/relationships/:id/task',
@@ -247,14 +231,7 @@ export const campaignRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 201: task, ...writeErrors },
       },
     },
-    async (request, reply) =>
-      created(
-        request,
-        reply,
-        request.params.ws,
-        (t: Task) => `task “${t.title}”`,
-        (ctx) => taskFromTie(ctx, request.params.id, request.body),
-      ),
+    async (request, reply) => created(request, reply, taskName, (ctx) => taskFromTie(ctx, request.params.id, request.body)),
   );
   recordRoutes(app, {
     path: '/tasks',
@@ -262,7 +239,7 @@ export const campaignRoutes: FastifyPluginAsyncZod = async (app) => {
     noun: 'task',
     schema: task,
     patch: taskPatch,
-    name: (t: Task) => `task “${t.title}”`,
+    name: taskName,
     load: taskStore.load,
     update: updateTask,
     remove: deleteTask,

@@ -102,14 +102,14 @@ export function recordRoutes<R, P extends { version?: number }>(app: App, spec: 
   );
 }
 
-/** A create as one change in history, answered 201 with the record. */
+/** A create as one change in history, answered 201 with the record, in the request's workspace. */
 export async function created<R>(
   request: FastifyRequest,
   reply: FastifyReply,
-  ws: string,
   name: (record: R) => string,
   work: (ctx: WriteContext) => Promise<R>,
 ) {
+  const { ws } = request.params as { ws: string };
   const { result } = await mutate(request.server.db, ws, author(request), 'create', (r: R) => `Added ${name(r)}`, work);
   return reply.code(201).send(result);
 }
