@@ -11,9 +11,14 @@ import { createMap, createWorkspace, signUp, uniqueEmail } from '../support/e2e-
 import { startBrowserSession, type TestServer } from '../support/server.js';
 
 const shotsDir = path.join('test-results', 'housekeeping');
+const viewports = { desktop: { width: 1440, height: 900 }, phone: { width: 390, height: 844 } };
 const shot = async (page: Page, name: string) => {
   mkdirSync(shotsDir, { recursive: true });
-  await page.screenshot({ path: path.join(shotsDir, `${name}.png`), fullPage: true });
+  for (const [label, size] of Object.entries(viewports)) {
+    await page.setViewportSize(size);
+    await page.screenshot({ path: path.join(shotsDir, `${name}-${label}.png`), fullPage: true });
+  }
+  await page.setViewportSize(viewports.desktop);
 };
 
 describe('maps and workspaces are renamed, duplicated, deleted and restored from the UI', { timeout: 180_000 }, () => {
