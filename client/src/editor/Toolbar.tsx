@@ -5,7 +5,8 @@ import { useEditor, useEditorState } from './context';
 import { SearchBox } from './SearchBox';
 
 /** The toolbar dispatches the same named commands as the keyboard and the context menu. */
-export function Toolbar({ ws, readOnly }: { ws: string; readOnly: boolean }) {
+// While the map loads there is nothing to edit yet: the tools appear once it has arrived.
+export function Toolbar({ ws, readOnly, loading = false }: { ws: string; readOnly: boolean; loading?: boolean }) {
   const editor = useEditor();
   const view = useEditorState((s) => s.view);
   const drawMode = useEditorState((s) => s.drawMode);
@@ -53,7 +54,7 @@ export function Toolbar({ ws, readOnly }: { ws: string; readOnly: boolean }) {
         ))}
       </div>
       <span className="tool-sep" />
-      {!readOnly && (
+      {!readOnly && !loading && (
         <>
           {button('openAddActor', '+ Actor')}
           {button('openPalette', 'Quick add', { title: 'Commands, actors and quick add' })}
@@ -77,7 +78,7 @@ export function Toolbar({ ws, readOnly }: { ws: string; readOnly: boolean }) {
         </>
       )}
       <span className="save-state" aria-live="polite">
-        {readOnly ? 'View only' : pending ? 'Saving…' : 'Saved'}
+        {loading ? 'Loading…' : readOnly ? 'View only' : pending ? 'Saving…' : 'Saved'}
       </span>
       <button
         type="button"

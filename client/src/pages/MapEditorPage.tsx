@@ -1,5 +1,5 @@
 import { useQueryClient } from '@tanstack/react-query';
-import { useCallback, useEffect, useMemo } from 'react';
+import { useCallback, useEffect, useMemo, useRef } from 'react';
 import type { Change, User } from '../api/domain';
 import { errorText, keys, useDemands, useMapDetail, useMapShares, useWorkspace } from '../api/queries';
 import { Header } from '../components/Header';
@@ -22,7 +22,7 @@ import { Sidebar } from '../editor/Sidebar';
 import { Toast } from '../editor/Toast';
 import { Toolbar } from '../editor/Toolbar';
 import { useLiveUpdates } from '../editor/useLiveUpdates';
-import { fromMapDetail } from '../graph/doc';
+import { emptyDoc, fromMapDetail } from '../graph/doc';
 import { partnersFrom } from '../graph/partners';
 import { targetMarks } from '../graph/targets';
 import { navigate, paths } from '../router';
@@ -40,8 +40,8 @@ export function MapEditorPage({ user, ws, mapId }: { user: User; ws: string; map
   const detail = useMapDetail(ws, mapId);
   const client = useQueryClient();
   const canEdit = workspace.data ? workspace.data.role !== 'viewer' : true;
-  // eslint-disable-next-line react-hooks/exhaustive-deps -- another map gets a fresh editor (document, undo history) though the constructor does not read mapId
-  const editor = useMemo(() => new Editor(new ApiTransport(ws), undefined, { id: user.id, canEdit }), [ws, mapId, user.id, canEdit]);
+  // The document names its map from the start, so nothing made before the map arrives is placed on no map.
+  const editor = useMemo(() => new Editor(new ApiTransport(ws), emptyDoc(mapId), { id: user.id, canEdit }), [ws, mapId, user.id, canEdit]);
 
   // What partners added through shares, so their ties are drawn in their organisation's colour.
   const shares = useMapShares(ws, mapId);
@@ -97,8 +97,12 @@ export function MapEditorPage({ user, ws, mapId }: { user: User; ws: string; map
     return () => window.removeEventListener('beforeunload', onLeave);
   }, []);
 
+  const loaded = useRef(false);
+  loaded.current = Boolean(detail.data);
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
+      // Shortcuts act on the map: none before it has loaded.
+      if (!loaded.current) return;
       const palette = commands.openPalette.keyTest!(e);
       if (editor.state.dialog && e.key !== 'Escape') return;
       // The palette opens from anywhere, a text field included.
@@ -158,7 +162,7 @@ export function MapEditorPage({ user, ws, mapId }: { user: User; ws: string; map
           )}
           {workspace.data?.role === 'owner' && detail.data && <ShareButton ws={ws} mapId={mapId} mapName={detail.data.name} />}
         </Header>
-        <Toolbar ws={ws} readOnly={!canEdit} />
+        <Toolbar ws={ws} readOnly={!canEdit} loading={!detail.data} />
         <div className="editor-body">
           <section className="editor-main" aria-busy={detail.isPending}>
             {detail.isPending ? <p className="page-status">Loading the map…</p> : <Views openActor={openActor} expand={expand} ws={ws} />}
