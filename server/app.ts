@@ -24,6 +24,7 @@ import { installRateLimits, type RateLimits } from './http/rate-limits.js';
 import { docsCsp, installSecurityHeaders } from './http/security-headers.js';
 import { apiRoutes } from './routes/index.js';
 import { workerPool } from './workers/plugin.js';
+import { workspacePurge } from './services/workspace-purge.js';
 import { installCompression } from './http/compression.js';
 
 export interface RouteEntry {
@@ -135,6 +136,7 @@ export async function buildApp(options: AppOptions) {
 
   await installCompression(app);
   await app.register(workerPool);
+  await app.register(workspacePurge);
   installHeavyLimit(app);
   await app.register(apiRoutes, { prefix: '/api' });
 

@@ -6,6 +6,7 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testApp, type TestContext } from '../support/app.js';
 import { call, newWorkspace, signUp, type Caller } from '../support/api.js';
+import { purgeExpiredWorkspaces } from '../../server/services/workspace-purge.js';
 
 describe('restoring a deleted workspace', () => {
   let ctx: TestContext;
@@ -65,5 +66,30 @@ describe('restoring a deleted workspace', () => {
     await ctx.driver.executeQuery('MATCH (w:Workspace {id: $ws}) SET w.deletedAt = datetime() - duration({days: 31})', { ws });
     expect((await call(ctx.app, owner, 'GET', '/api/workspaces/deleted')).body.items.map((w: { id: string }) => w.id)).not.toContain(ws);
     expect((await call(ctx.app, owner, 'POST', `/api/workspaces/deleted/${ws}/restore`)).status).toBe(404);
+  });
+
+  it('erases a workspace for good once its 30 days are over, and leaves a recently deleted one alone', async () => {
+    const old = await workspaceWithAnActor('Erased after the month');
+    const recent = await workspaceWithAnActor('Still restorable');
+    const source = await call(ctx.app, owner, 'POST', `/api/workspaces/${old}/sources`, {
+      title: 'A report',
+      url: 'https://example.org/r',
+    });
+    expect(source.status).toBe(201);
+    for (const ws of [old, recent]) expect((await call(ctx.app, owner, 'DELETE', `/api/workspaces/${ws}`)).status).toBe(204);
+    await ctx.driver.executeQuery('MATCH (w:Workspace {id: $ws}) SET w.deletedAt = datetime() - duration({days: 31})', { ws: old });
+
+    const purged = await purgeExpiredWorkspaces(ctx.app.db);
+    expect(purged).toContain(old);
+    expect(purged).not.toContain(recent);
+    const left = async (ws: string) =>
+      (await ctx.driver.executeQuery('MATCH (n) WHERE n.workspaceId = $ws OR n.id = $ws RETURN count(n) AS n', { ws })).records[0]!.get(
+        'n',
+      ).toNumber();
+    expect(await left(old)).toBe(0);
+    expect(await left(recent)).toBeGreaterThan(1);
+    // The members are still there, and so is the workspace that was deleted only today.
+    expect((await call(ctx.app, owner, 'GET', '/api/workspaces/deleted')).body.items.map((w: { id: string }) => w.id)).toContain(recent);
+    expect((await call(ctx.app, editor, 'GET', '/api/workspaces')).status).toBe(200);
   });
 });
