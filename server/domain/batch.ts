@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { actorCreate, actorPatch } from './actor.js';
 import { id, version } from './common.js';
 import { demandCreate, demandPatch } from './demand.js';
-import { mapCreate, mapPatch } from './map.js';
+import { addMembers, mapCreate, mapPatch, removeMembers } from './map.js';
 import { relationshipCreate, relationshipPatch } from './relationship.js';
 import { sourceCreate, sourcePatch } from './source.js';
 
@@ -19,6 +19,9 @@ export const batchOperation = z.union([
   ...op('source', sourceCreate, sourcePatch),
   ...op('demand', demandCreate, demandPatch),
   ...op('map', mapCreate, mapPatch),
+  // Placing actors on a map in the same batch that creates them: both are saved, or neither.
+  z.strictObject({ op: z.literal('addMembers'), entity: z.literal('map'), id, data: addMembers }),
+  z.strictObject({ op: z.literal('removeMembers'), entity: z.literal('map'), id, data: removeMembers }),
 ]);
 export type BatchOperation = z.infer<typeof batchOperation>;
 

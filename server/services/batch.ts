@@ -3,7 +3,7 @@ import { DomainError } from '../domain/errors.js';
 import type { RelationshipCreate } from '../domain/relationship.js';
 import { createActor, deleteActor, updateActor } from './actors.js';
 import { createDemand, deleteDemand, updateDemand } from './demands.js';
-import { createMap, deleteMap, updateMap } from './maps.js';
+import { addMembers, createMap, deleteMap, removeMembers, updateMap } from './maps.js';
 import { createRelationship, deleteRelationship, updateRelationship } from './relationships.js';
 import { createSource, deleteSource, updateSource } from './sources.js';
 import { bulkCreateActors, bulkCreateRelationships } from './bulk.js';
@@ -38,6 +38,8 @@ async function applyOne(ctx: WriteContext, operation: BatchOperation, prefix: st
       if (operation.op === 'update') return updateDemand(ctx, operation.id, operation.data, data);
       return deleteDemand(ctx, operation.id, operation.version).then((d) => ({ id: d.id, version: null }));
     case 'map':
+      if (operation.op === 'addMembers') return addMembers(ctx, operation.id, operation.data);
+      if (operation.op === 'removeMembers') return removeMembers(ctx, operation.id, operation.data.actorIds, operation.data.version);
       if (operation.op === 'create') return createMap(ctx, operation.data, data);
       if (operation.op === 'update') return updateMap(ctx, operation.id, operation.data, data);
       return deleteMap(ctx, operation.id, operation.version).then((m) => ({ id: m.id, version: null }));

@@ -110,6 +110,38 @@ describe('collaborating on a map', () => {
     expect((await get(`/actors/${dupe.id}/assessments`)).body.items).toHaveLength(1);
   });
 
+  it('creates an actor and places it on a map in one batch, or does neither', async () => {
+    const map = (await post('/maps', { name: 'Batch placement' })).body;
+    const c = randomUUID();
+    const refused = await post('/batch', {
+      operations: [
+        { op: 'create', entity: 'actor', data: { id: c, kind: 'person', name: 'Placed in one go' } },
+        { op: 'addMembers', entity: 'map', id: randomUUID(), data: { actorIds: [c] } },
+      ],
+    });
+    // The map does not exist: the actor is not left behind without one.
+    expect(refused.status).toBe(404);
+    expect((await get(`/actors/${c}`)).status).toBe(404);
+
+    const placed = await post('/batch', {
+      operations: [
+        { op: 'create', entity: 'actor', data: { id: c, kind: 'person', name: 'Placed in one go' } },
+        { op: 'addMembers', entity: 'map', id: map.id, data: { actorIds: [c], positions: { [c]: { x: 40, y: -20 } } } },
+      ],
+    });
+    expect(placed.status).toBe(200);
+    expect(placed.body.results[1]).toMatchObject({ op: 'addMembers', entity: 'map', id: map.id, version: map.version + 1 });
+    const shown = (await get(`/maps/${map.id}`)).body;
+    expect(shown.actors.map((x: { id: string }) => x.id)).toEqual([c]);
+    expect(shown.members).toMatchObject([{ actorId: c, x: 40, y: -20 }]);
+
+    const removed = await post('/batch', { operations: [{ op: 'removeMembers', entity: 'map', id: map.id, data: { actorIds: [c] } }] });
+    expect(removed.status).toBe(200);
+    expect((await get(`/maps/${map.id}`)).body.actors).toEqual([]);
+    // Taken off the map, not deleted.
+    expect((await get(`/actors/${c}`)).status).toBe(200);
+  });
+
   it('applies a batch whole, or not at all when one operation fails', async () => {
     const before = (await get('/actors?limit=500')).body.items.length;
     const a = randomUUID();

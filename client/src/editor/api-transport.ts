@@ -17,8 +17,8 @@ function currentVersion(doc: GraphDoc, entity: string, id: string): number | und
 }
 
 /**
- * Saves edits through the API: creates, updates and deletes go in one all-or-nothing
- * batch; assessments, layout and map membership have their own endpoints and run in
+ * Saves edits through the API: creates, updates, deletes and map membership go in one
+ * all-or-nothing batch; assessments and layout have their own endpoints and run in
  * the order the step lists them.
  */
 export class ApiTransport implements Transport {
@@ -105,22 +105,20 @@ export class ApiTransport implements Transport {
           );
           break;
         case 'members':
-          await flush();
-          // Only the map's new version is taken from the answer: the document already shows the change.
+          // In the same batch as the actors it places: a new actor is saved on its map, or not at all.
           if (edit.remove.length)
-            versions[doc.mapId] = (
-              await endpoints.removeMembers(
-                this.ws,
-                doc.mapId,
-                edit.remove.map((p) => p.actorId),
-              )
-            ).version;
-          if (edit.add.length) {
-            const positions = Object.fromEntries(edit.add.map((p) => [p.actorId, { x: p.x, y: p.y }]));
-            versions[doc.mapId] = (
-              await endpoints.addMembers(this.ws, doc.mapId, { actorIds: edit.add.map((p) => p.actorId), positions })
-            ).version;
-          }
+            batch.push({ op: 'removeMembers', entity: 'map', id: doc.mapId, data: { actorIds: edit.remove.map((p) => p.actorId) } });
+          if (edit.add.length)
+            batch.push({
+              op: 'addMembers',
+              entity: 'map',
+              id: doc.mapId,
+              data: {
+                actorIds: edit.add.map((p) => p.actorId),
+                positions: Object.fromEntries(edit.add.map((p) => [p.actorId, { x: p.x, y: p.y }])),
+                withNeighbours: false,
+              },
+            });
           break;
       }
     }
