@@ -1,20 +1,32 @@
 import { useEffect } from 'react';
+import { stepHighlight } from '../graph/story';
 import { useEditor, useEditorState } from './context';
 
-/** The presenter view: one story step at a time over the map, arrows to move on. */
+/**
+ * The presenter view: one story step at a time over the map, which zooms to it; the editing
+ * chrome steps aside while it runs. Arrows, space and a clicker's Page Up/Down move on, Esc ends.
+ */
 export function Presenter() {
   const editor = useEditor();
   const index = useEditorState((s) => s.story);
   const steps = useEditorState((s) => s.doc.annotations);
   const step = index === null ? undefined : steps[index];
 
+  const presenting = index !== null;
+  useEffect(() => {
+    if (!presenting) return;
+    document.body.classList.add('presenting');
+    return () => document.body.classList.remove('presenting');
+  }, [presenting]);
+
   useEffect(() => {
     if (index === null) return;
     const s = steps[index];
-    if (s) editor.store.set({ highlight: { actors: s.actorIds, relationships: s.relationshipIds, label: s.title } });
+    if (s) editor.store.set({ highlight: stepHighlight(s, editor.doc) });
     const onKey = (e: KeyboardEvent) => {
-      if (e.key === 'ArrowRight' || e.key === ' ') go(1);
-      else if (e.key === 'ArrowLeft') go(-1);
+      if (e.key === 'ArrowRight' || e.key === ' ' || e.key === 'PageDown') go(1);
+      else if (e.key === 'ArrowLeft' || e.key === 'PageUp') go(-1);
+      else if (e.key === 'Escape') editor.store.set({ story: null, highlight: null });
       else return;
       e.preventDefault();
     };
@@ -45,6 +57,14 @@ export function Presenter() {
         <button className="btn" onClick={stop}>
           End
         </button>
+        {document.fullscreenEnabled && (
+          <button
+            className="btn"
+            onClick={() => void (document.fullscreenElement ? document.exitFullscreen() : document.documentElement.requestFullscreen())}
+          >
+            Full screen
+          </button>
+        )}
       </div>
     </div>
   );

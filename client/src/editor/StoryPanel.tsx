@@ -1,4 +1,5 @@
 import { useState, type FormEvent } from 'react';
+import { stepHighlight } from '../graph/story';
 import { annotation } from '../api/domain';
 import { Field } from '../components/Field';
 import { validate, type FieldErrors } from '../components/validate';
@@ -28,7 +29,7 @@ export function StoryPanel() {
   };
   const show = (i: number) => {
     const s = steps[i];
-    if (s) editor.store.set({ highlight: { actors: s.actorIds, relationships: s.relationshipIds, label: s.title } });
+    if (s) editor.store.set({ highlight: stepHighlight(s, editor.doc) });
   };
 
   return (

@@ -31,6 +31,7 @@ export function NetworkView({
   const targets = useEditorState((s) => (s.showTargets ? s.targets : null));
   const edgeLabels = useEditorState((s) => s.edgeLabels);
   const highlight = useEditorState((s) => s.highlight);
+  const presenting = useEditorState((s) => s.story !== null);
   const selection = useEditorState((s) => s.selection);
   const layout = useEditorState((s) => s.layout);
   const fitRequest = useEditorState((s) => s.fitRequest);
@@ -74,25 +75,30 @@ export function NetworkView({
     });
   }, [cy, highlight, elements]);
 
-  // A shared map's reader does not pan to find a story step: the step comes into view,
-  // above the story card where that card covers the bottom of the canvas (a phone).
+  // Neither a shared map's reader nor a presenter pans to find a story step: the step comes
+  // into view, above the story card where that card covers the bottom of the canvas (a phone).
   useEffect(() => {
-    if (!cy || !readOnly || !highlight) return;
-    const lit = cy.collection();
-    for (const id of [...highlight.actors, ...highlight.relationships]) lit.merge(cy.getElementById(id));
-    if (lit.empty()) return;
-    cy.resize();
-    const box = lit.union(lit.connectedNodes()).boundingBox({});
-    const canvas = cy.container()?.getBoundingClientRect();
-    const card = document.querySelector('.presenter')?.getBoundingClientRect();
-    const covered = canvas && card && card.width > canvas.width / 2 ? Math.max(0, canvas.bottom - card.top) : 0;
-    const pad = 60;
-    const width = cy.width();
-    const height = Math.max(120, cy.height() - covered);
-    const zoom = Math.max(0.1, Math.min(MAX_FIT_ZOOM, (width - 2 * pad) / Math.max(1, box.w), (height - 2 * pad) / Math.max(1, box.h)));
-    const centre = { x: (box.x1 + box.x2) / 2, y: (box.y1 + box.y2) / 2 };
-    cy.animate({ zoom, pan: { x: width / 2 - centre.x * zoom, y: height / 2 - centre.y * zoom }, duration: 300 });
-  }, [cy, readOnly, highlight]);
+    if (!cy || !(readOnly || presenting) || !highlight) return;
+    // After the frame has settled: starting a presentation hides the editing chrome and the canvas grows.
+    const frame = requestAnimationFrame(() => {
+      const lit = cy.collection();
+      for (const id of [...highlight.actors, ...highlight.relationships]) lit.merge(cy.getElementById(id));
+      if (lit.empty()) return;
+      cy.resize();
+      const box = lit.union(lit.connectedNodes()).boundingBox({});
+      const canvas = cy.container()?.getBoundingClientRect();
+      const card = document.querySelector('.presenter')?.getBoundingClientRect();
+      const covered = canvas && card && card.width > canvas.width / 2 ? Math.max(0, canvas.bottom - card.top) : 0;
+      const pad = 60;
+      const width = cy.width();
+      const height = Math.max(120, cy.height() - covered);
+      const zoom = Math.max(0.1, Math.min(MAX_FIT_ZOOM, (width - 2 * pad) / Math.max(1, box.w), (height - 2 * pad) / Math.max(1, box.h)));
+      const centre = { x: (box.x1 + box.x2) / 2, y: (box.y1 + box.y2) / 2 };
+      cy.stop(true);
+      cy.animate({ zoom, pan: { x: width / 2 - centre.x * zoom, y: height / 2 - centre.y * zoom }, duration: 300 });
+    });
+    return () => cancelAnimationFrame(frame);
+  }, [cy, readOnly, presenting, highlight]);
 
   // Runs a layout and saves where it put everyone (as one undo step when the user asked for it).
   const arrange = (instance: Core, name: LayoutName, how: { randomize: boolean; animate: boolean; record: boolean }) =>
