@@ -96,7 +96,7 @@ function sceneOnPage(page: Page) {
 }
 
 /** Waits until a layout, a fit or a placement has finished: the whole scene still for three looks in a row. */
-async function sceneSettled(page: Page) {
+export async function sceneSettled(page: Page) {
   let last = await sceneOnPage(page);
   for (let i = 0, still = 0; i < 100 && still < 3; i++) {
     await page.waitForTimeout(200);

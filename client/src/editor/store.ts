@@ -2,6 +2,7 @@ import type { TargetLevel } from '../graph/targets';
 import type { GraphDoc } from '../graph/doc';
 import { emptyDoc } from '../graph/doc';
 import type { Step } from '../graph/edits';
+import type { Centre } from '../graph/map-address';
 
 export type View = 'network' | 'grid' | 'table';
 export type Panel = 'inspector' | 'explore' | 'story' | 'history';
@@ -41,6 +42,9 @@ export interface EditorState {
   layout: { name: LayoutName; request: number };
   fitRequest: number;
   focusRequest: { id: string; n: number } | null;
+  /** Where the reader last moved the camera to (kept in the address), and a camera asked for by one. */
+  centre: Centre | null;
+  centreRequest: { centre: Centre; n: number } | null;
   sizeBy: Record<string, number> | null;
   colorBy: Record<string, string> | null;
   /** Who the workspace's open demands target, and whether the map marks them. */
@@ -69,6 +73,8 @@ export const initialState = (doc: GraphDoc = emptyDoc()): EditorState => ({
   layout: { name: 'fcose', request: 0 },
   fitRequest: 0,
   focusRequest: null,
+  centre: null,
+  centreRequest: null,
   sizeBy: null,
   colorBy: null,
   targets: {},

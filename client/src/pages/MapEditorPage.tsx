@@ -22,6 +22,7 @@ import { Sidebar } from '../editor/Sidebar';
 import { Toast } from '../editor/Toast';
 import { Toolbar } from '../editor/Toolbar';
 import { useLiveUpdates } from '../editor/useLiveUpdates';
+import { useMapAddress } from '../editor/useMapAddress';
 import { emptyDoc, fromMapDetail } from '../graph/doc';
 import { partnersFrom } from '../graph/partners';
 import { targetMarks } from '../graph/targets';
@@ -59,6 +60,8 @@ export function MapEditorPage({ user, ws, mapId }: { user: User; ws: string; map
         if (fresh && editor.state.pending === 0) editor.receive({ ...fromMapDetail(fresh), partners: editor.doc.partners ?? {} });
       });
   }, [detail.data, editor, client, ws, mapId]);
+  // After the map has entered the editor: the address's selection names its actors.
+  useMapAddress(editor, Boolean(detail.data));
   // The targets of the workspace's demands, ringed on the network.
   const demands = useDemands(ws);
   useEffect(() => {

@@ -36,6 +36,7 @@ export function NetworkView({
   const layout = useEditorState((s) => s.layout);
   const fitRequest = useEditorState((s) => s.fitRequest);
   const focusRequest = useEditorState((s) => s.focusRequest);
+  const centreRequest = useEditorState((s) => s.centreRequest);
   const drawMode = useEditorState((s) => s.drawMode);
   const [menu, setMenu] = useState<MenuTarget | null>(null);
 
@@ -127,7 +128,8 @@ export function NetworkView({
       seedUnplaced(cy, unplaced);
       return arrange(cy, 'fcose', { randomize: false, animate: false, record: false });
     }
-    fitAndClamp(cy, 40);
+    // An address that names where the camera was opens there instead.
+    if (!editor.state.centreRequest) fitAndClamp(cy, 40);
     // eslint-disable-next-line react-hooks/exhaustive-deps -- once, when the first elements are drawn; later edits of the document must not re-fit
   }, [cy, elements]);
 
@@ -154,6 +156,33 @@ export function NetworkView({
     const p = (node as NodeSingular).position();
     cy.animate({ zoom, pan: { x: cy.width() / 2 - p.x * zoom, y: cy.height() / 2 - p.y * zoom }, duration: 250 });
   }, [cy, focusRequest]);
+
+  useEffect(() => {
+    if (!cy || !centreRequest) return;
+    const { x, y, zoom } = centreRequest.centre;
+    cy.resize();
+    const z = Math.min(cy.maxZoom(), Math.max(cy.minZoom(), zoom));
+    cy.viewport({ zoom: z, pan: { x: cy.width() / 2 - x * z, y: cy.height() / 2 - y * z } });
+  }, [cy, centreRequest]);
+
+  // The camera the reader chose (by panning or zooming, not a fit or a story) goes in the address.
+  useEffect(() => {
+    if (!cy) return;
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const record = () => {
+      clearTimeout(timer);
+      timer = setTimeout(() => {
+        const zoom = cy.zoom();
+        const pan = cy.pan();
+        editor.store.set({ centre: { x: (cy.width() / 2 - pan.x) / zoom, y: (cy.height() / 2 - pan.y) / zoom, zoom } });
+      }, 250);
+    };
+    cy.on('dragpan scrollzoom pinchzoom', record);
+    return () => {
+      clearTimeout(timer);
+      cy.off('dragpan scrollzoom pinchzoom', record);
+    };
+  }, [cy, editor]);
 
   return (
     <div className="network-wrap">
