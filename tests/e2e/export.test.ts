@@ -69,7 +69,7 @@ describe('exports in Chromium', () => {
     await page.getByRole('toolbar', { name: 'Map tools' }).getByText('Export ▾').click();
     await page.getByRole('button', { name: 'Table', exact: true }).click();
     await page
-      .getByRole('cell', { name: /Ana Rivera/ })
+      .getByRole('gridcell', { name: /Ana Rivera/ })
       .first()
       .waitFor();
     const table = await downloadOf(page, () =>

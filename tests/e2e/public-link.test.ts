@@ -162,7 +162,7 @@ describe('a public link to a map', () => {
     await visitor.locator('g.grid-actor[data-actor="Mayor Ana Rivera"]').waitFor();
     await shot(visitor, '05-shared-grid');
     await visitor.getByRole('button', { name: 'Table', exact: true }).click();
-    await visitor.getByRole('cell', { name: 'Nurses Union Local 12', exact: true }).waitFor();
+    await visitor.getByRole('gridcell', { name: 'Nurses Union Local 12', exact: true }).waitFor();
     expect(await visitor.getByLabel('Power of Mayor Ana Rivera').isDisabled()).toBe(true);
     await visitor.getByRole('button', { name: 'Network', exact: true }).click();
     const html = await visitor.content();

@@ -1,4 +1,4 @@
-import { useMemo, useState } from 'react';
+import { useMemo, useRef, useState } from 'react';
 import type { Actor } from '../../api/domain';
 import { ActorGlyph } from '../../components/ActorGlyph';
 import { dispatch } from '../../editor/commands';
@@ -7,6 +7,7 @@ import { visibleActors, visibleRelationships } from '../../graph/doc';
 import { filterActors, sortActors, type Sort, type SortKey } from '../../graph/table';
 import { alignmentLabels, powerLabels, roleLabels, typeLabels } from '../../graph/visual';
 import { TableExport } from './TableExport';
+import { useGridFocus } from './useGridFocus';
 import { alignmentScale, powerScale, signed } from '../../graph/scales';
 
 const columns: { key: SortKey; label: string }[] = [
@@ -55,6 +56,12 @@ function ActorTable({ onOpenActor }: { onOpenActor?: ((id: string) => void) | un
   const [filter, setFilter] = useState('');
   const rows = useMemo(() => sortActors(filterActors(visibleActors(doc), filter), sort), [doc, filter, sort]);
   const ro = !editor.me.canEdit;
+  const filterField = useRef<HTMLInputElement>(null);
+  // A letter typed on a cell searches: it goes to the filter, which takes over.
+  const grid = useGridFocus({ rows: rows.length + 1, cols: columns.length + 1 }, (text) => {
+    setFilter(text);
+    filterField.current?.focus();
+  });
 
   const toggle = (key: SortKey) => setSort((s) => ({ key, direction: s.key === key && s.direction === 'asc' ? 'desc' : 'asc' }));
   const select = (a: Actor, add: boolean) =>
@@ -70,6 +77,7 @@ function ActorTable({ onOpenActor }: { onOpenActor?: ((id: string) => void) | un
     <>
       <div className="toolbar-row">
         <input
+          ref={filterField}
           type="search"
           className="filter"
           aria-label="Filter actors"
@@ -85,15 +93,23 @@ function ActorTable({ onOpenActor }: { onOpenActor?: ((id: string) => void) | un
       {rows.length === 0 ? (
         <p className="empty-state">{filter ? 'No actor matches this filter.' : 'No actors on this map yet.'}</p>
       ) : (
-        <table className="data-table editable">
+        <table
+          className="data-table editable"
+          role="grid"
+          aria-label="Actors"
+          aria-rowcount={rows.length + 1}
+          aria-multiselectable="true"
+          onKeyDown={grid.onKeyDown}
+        >
           <thead>
             <tr>
-              <th scope="col" className="sel-col">
+              <th scope="col" className="sel-col" {...grid.cellProps(0, 0)}>
                 <span className="sr-only">Selected</span>
               </th>
-              {columns.map((c) => (
+              {columns.map((c, i) => (
                 <th
                   key={c.key}
+                  {...grid.cellProps(0, i + 1)}
                   scope="col"
                   aria-sort={sort.key === c.key ? (sort.direction === 'asc' ? 'ascending' : 'descending') : 'none'}
                 >
@@ -105,14 +121,15 @@ function ActorTable({ onOpenActor }: { onOpenActor?: ((id: string) => void) | un
             </tr>
           </thead>
           <tbody>
-            {rows.map((a) => {
+            {rows.map((a, index) => {
+              const r = index + 1;
               const selected = selection.actors.includes(a.id);
               return (
                 <tr key={a.id} className={selected ? 'row-selected' : ''} aria-selected={selected}>
-                  <td className="sel-col">
+                  <td className="sel-col" {...grid.cellProps(r, 0)}>
                     <input type="checkbox" aria-label={`Select ${a.name}`} checked={selected} onChange={() => select(a, true)} />
                   </td>
-                  <td>
+                  <td {...grid.cellProps(r, 1)}>
                     <span className="name-cell">
                       <ActorGlyph actor={a} />
                       <InlineText
@@ -133,10 +150,10 @@ function ActorTable({ onOpenActor }: { onOpenActor?: ((id: string) => void) | un
                       )}
                     </span>
                   </td>
-                  <td>{a.kind === 'person' ? 'Person' : a.organized ? 'Organised group' : 'Organisation'}</td>
-                  <td>{a.roles.map((r) => roleLabels[r]).join(', ') || <span className="muted">—</span>}</td>
-                  <td>{a.sector ?? <span className="muted">—</span>}</td>
-                  <td>
+                  <td {...grid.cellProps(r, 2)}>{a.kind === 'person' ? 'Person' : a.organized ? 'Organised group' : 'Organisation'}</td>
+                  <td {...grid.cellProps(r, 3)}>{a.roles.map((r) => roleLabels[r]).join(', ') || <span className="muted">—</span>}</td>
+                  <td {...grid.cellProps(r, 4)}>{a.sector ?? <span className="muted">—</span>}</td>
+                  <td {...grid.cellProps(r, 5)}>
                     <select
                       aria-label={`Power of ${a.name}`}
                       disabled={ro}
@@ -156,7 +173,7 @@ function ActorTable({ onOpenActor }: { onOpenActor?: ((id: string) => void) | un
                       ))}
                     </select>
                   </td>
-                  <td>
+                  <td {...grid.cellProps(r, 6)}>
                     <select
                       aria-label={`Alignment of ${a.name}`}
                       disabled={ro}
@@ -176,7 +193,7 @@ function ActorTable({ onOpenActor }: { onOpenActor?: ((id: string) => void) | un
                       ))}
                     </select>
                   </td>
-                  <td>
+                  <td {...grid.cellProps(r, 7)}>
                     {a.tags.map((t) => (
                       <span key={t} className="tag">
                         {t}
