@@ -2,10 +2,10 @@
  * The map's address holds where the reader is, in Debian's Chromium: the view, the selected
  * actor and the camera survive a reload, so a link passed on opens the same place.
  */
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { apiIn, nodeOnPage, sceneSettled, signUp, uniqueEmail } from '../support/e2e-editor.js';
-import { startBrowserSession, type TestServer } from '../support/server.js';
+import { browserSuite } from '../support/server.js';
 
 /** The model point at the middle of the canvas, and the zoom. */
 const camera = (page: Page) =>
@@ -17,25 +17,11 @@ const camera = (page: Page) =>
   });
 
 describe('the address of a place on a map', () => {
-  let server: TestServer;
-  let browser: Browser;
-  let session: Awaited<ReturnType<typeof startBrowserSession>> | undefined;
-
-  beforeAll(async () => {
-    session = await startBrowserSession();
-    ({ server, browser } = session);
-  });
-  afterAll(async () => {
-    await session?.close();
-  });
+  const suite = browserSuite();
 
   it('opens the same view, selection and camera after a reload', async () => {
-    const context = await browser.newContext({ viewport: { width: 1366, height: 768 } });
-    context.setDefaultTimeout(90_000);
-    const page = await context.newPage();
-    const errors: string[] = [];
-    page.on('pageerror', (e) => errors.push(e.message));
-    await signUp(page, server.url, { name: 'Ari Address', email: uniqueEmail('ari'), password: 'correct horse battery' });
+    const { context, page, errors } = await suite.page({ width: 1366, height: 768 });
+    await signUp(page, suite.server.url, { name: 'Ari Address', email: uniqueEmail('ari'), password: 'correct horse battery' });
     const ws = await apiIn<{ id: string }>(page, 'POST', '/api/workspaces', { name: 'Housing campaign' });
     const base = `/api/workspaces/${ws.id}`;
     const actor = async (name: string) => (await apiIn<{ id: string }>(page, 'POST', `${base}/actors`, { kind: 'person', name })).id;
@@ -44,7 +30,7 @@ describe('the address of a place on a map', () => {
       name: 'Who decides on rent',
       members: ids.map((actorId, i) => ({ actorId, x: i * 300, y: i * 120 })),
     });
-    await page.goto(`${server.url}/w/${ws.id}/maps/${map.id}`);
+    await page.goto(`${suite.server.url}/w/${ws.id}/maps/${map.id}`);
     await page.getByRole('toolbar', { name: 'Map tools' }).waitFor();
     await sceneSettled(page);
 

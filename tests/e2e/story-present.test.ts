@@ -5,10 +5,10 @@
  */
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { apiIn, highlighted, signUp, uniqueEmail } from '../support/e2e-editor.js';
-import { startBrowserSession, type TestServer } from '../support/server.js';
+import { browserSuite } from '../support/server.js';
 
 const shotsDir = path.join('test-results', 'story');
 const shot = async (page: Page, name: string) => {
@@ -44,29 +44,15 @@ const litCentredAcross = (page: Page) =>
   });
 
 describe('presenting a story from the editor', () => {
-  let server: TestServer;
-  let browser: Browser;
-  let session: Awaited<ReturnType<typeof startBrowserSession>> | undefined;
-
-  beforeAll(async () => {
-    session = await startBrowserSession();
-    ({ server, browser } = session);
-  });
-  afterAll(async () => {
-    await session?.close();
-  });
+  const suite = browserSuite();
 
   for (const viewport of [
     { width: 1440, height: 900 },
     { width: 390, height: 844 },
   ]) {
     it(`zooms to each step without the editing chrome at ${viewport.width}×${viewport.height}`, async () => {
-      const context = await browser.newContext({ viewport });
-      context.setDefaultTimeout(90_000);
-      const page = await context.newPage();
-      const errors: string[] = [];
-      page.on('pageerror', (e) => errors.push(e.message));
-      await signUp(page, server.url, { name: 'Pia Presenter', email: uniqueEmail('pia'), password: 'correct horse battery' });
+      const { context, page, errors } = await suite.page(viewport);
+      await signUp(page, suite.server.url, { name: 'Pia Presenter', email: uniqueEmail('pia'), password: 'correct horse battery' });
       const ws = await apiIn<{ id: string }>(page, 'POST', '/api/workspaces', { name: 'Transit campaign' });
       const base = `/api/workspaces/${ws.id}`;
       const actor = async (name: string, kind = 'person') =>
@@ -104,7 +90,7 @@ describe('presenting a story from the editor', () => {
           },
         ],
       });
-      await page.goto(`${server.url}/w/${ws.id}/maps/${map.id}`);
+      await page.goto(`${suite.server.url}/w/${ws.id}/maps/${map.id}`);
       await page.getByRole('toolbar', { name: 'Map tools' }).waitFor();
       await page.getByRole('tab', { name: 'Story', exact: true }).click();
       await page.getByRole('button', { name: '▶ Present' }).click();

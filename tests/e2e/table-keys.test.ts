@@ -3,34 +3,20 @@
  * Home/End move between cells, Enter sorts a column or goes into a cell's field, Esc comes
  * back out, and a letter typed on a cell searches.
  */
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { apiIn, signUp, uniqueEmail } from '../support/e2e-editor.js';
-import { startBrowserSession, type TestServer } from '../support/server.js';
+import { browserSuite } from '../support/server.js';
 
 const focusedCell = (page: Page) => page.evaluate(() => (document.activeElement as HTMLElement | null)?.dataset.cell ?? null);
 const focusedLabel = (page: Page) => page.evaluate(() => document.activeElement?.getAttribute('aria-label') ?? null);
 
 describe('the actor table by keyboard', () => {
-  let server: TestServer;
-  let browser: Browser;
-  let session: Awaited<ReturnType<typeof startBrowserSession>> | undefined;
-
-  beforeAll(async () => {
-    session = await startBrowserSession();
-    ({ server, browser } = session);
-  });
-  afterAll(async () => {
-    await session?.close();
-  });
+  const suite = browserSuite();
 
   it('moves between cells, sorts, edits and searches without a mouse', async () => {
-    const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
-    context.setDefaultTimeout(90_000);
-    const page = await context.newPage();
-    const errors: string[] = [];
-    page.on('pageerror', (e) => errors.push(e.message));
-    await signUp(page, server.url, { name: 'Kay Keys', email: uniqueEmail('kay'), password: 'correct horse battery' });
+    const { context, page, errors } = await suite.page({ width: 1440, height: 900 });
+    await signUp(page, suite.server.url, { name: 'Kay Keys', email: uniqueEmail('kay'), password: 'correct horse battery' });
     const ws = await apiIn<{ id: string }>(page, 'POST', '/api/workspaces', { name: 'Hospital campaign' });
     const base = `/api/workspaces/${ws.id}`;
     const actor = async (name: string, power: number) =>
@@ -40,7 +26,7 @@ describe('the actor table by keyboard', () => {
       name: 'Hospital board',
       members: ids.map((actorId, i) => ({ actorId, x: i * 200, y: 0 })),
     });
-    await page.goto(`${server.url}/w/${ws.id}/maps/${map.id}`);
+    await page.goto(`${suite.server.url}/w/${ws.id}/maps/${map.id}`);
     await page.getByRole('toolbar', { name: 'Map tools' }).waitFor();
     await page.getByRole('button', { name: 'Table' }).click();
     const grid = page.getByRole('grid', { name: 'Actors' });

@@ -1,4 +1,5 @@
 import path from 'node:path';
+import { afterAll, beforeAll } from 'vitest';
 import { testApp, type TestContext } from './app.js';
 
 /** The production build of the client, made by `npm run build:client` (and by `npm test`). */
@@ -39,6 +40,34 @@ export async function startBrowserSession(): Promise<{
     close: async () => {
       await browser.close();
       await server.close();
+    },
+  };
+}
+
+/**
+ * A browser session for one describe block (started before its tests, closed after), and a
+ * fresh signed-out page in it: its own context at the given size, patient waits (a loaded
+ * machine takes its time; every wait is for a condition, not a clock), page errors collected.
+ */
+export function browserSuite() {
+  let session: Awaited<ReturnType<typeof startBrowserSession>> | undefined;
+  beforeAll(async () => {
+    session = await startBrowserSession();
+  });
+  afterAll(async () => {
+    await session?.close();
+  });
+  return {
+    get server() {
+      return session!.server;
+    },
+    async page(viewport: { width: number; height: number }) {
+      const context = await session!.browser.newContext({ viewport });
+      context.setDefaultTimeout(90_000);
+      const page = await context.newPage();
+      const errors: string[] = [];
+      page.on('pageerror', (e) => errors.push(e.message));
+      return { context, page, errors };
     },
   };
 }
