@@ -1,3 +1,4 @@
+import type { ExportCaption } from '../graph/export-frame';
 import type { Change } from '../api/domain';
 import { applyEdits, type Versions } from '../graph/apply';
 import type { GraphDoc } from '../graph/doc';
@@ -9,8 +10,9 @@ import { SaveConflict, type Transport } from './transport';
 
 /** Canvas hooks a view registers so commands can reach it (export, fit). */
 export interface CanvasHooks {
-  png?: () => Promise<Blob | null> | Blob | null;
-  svg?: () => string | null;
+  /** The view as a picture in its frame: the caption's title, subtitle and legend around it. */
+  png?: (caption: ExportCaption) => Promise<Blob | null> | Blob | null;
+  svg?: (caption: ExportCaption) => string | null;
   /** Begins drawing a tie from this actor (the network's edge handles). */
   connectFrom?: (actorId: string) => void;
   /** The model point at the middle of what the canvas shows. */
@@ -43,6 +45,8 @@ export class Editor {
   readonly store: Store<EditorState>;
   readonly history = new UndoHistory();
   canvas: CanvasHooks = {};
+  /** Whose map this is, for the attribution on exported pictures. */
+  workspaceName = '';
   private queue: Promise<unknown> = Promise.resolve();
 
   constructor(

@@ -44,6 +44,10 @@ export function MapEditorPage({ user, ws, mapId }: { user: User; ws: string; map
   // The document names its map from the start, so nothing made before the map arrives is placed on no map.
   const editor = useMemo(() => new Editor(new ApiTransport(ws), emptyDoc(mapId), { id: user.id, canEdit }), [ws, mapId, user.id, canEdit]);
 
+  useEffect(() => {
+    editor.workspaceName = workspace.data?.name ?? '';
+  }, [editor, workspace.data?.name]);
+
   // What partners added through shares, so their ties are drawn in their organisation's colour.
   const shares = useMapShares(ws, mapId);
 

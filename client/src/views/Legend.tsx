@@ -1,20 +1,11 @@
 import { useState } from 'react';
-import { alignmentColors, alignmentLabels, edgeLooks, UNKNOWN_COLOR } from '../graph/visual';
+import { alignmentColors, alignmentLabels, UNKNOWN_COLOR } from '../graph/visual';
 import { useEditorState } from '../editor/context';
 
-import type { RelationshipType } from '../api/domain';
 import { visibleRelationships } from '../graph/doc';
-import { typeLabels } from '../graph/visual';
 import { partnerLooks } from '../graph/partners';
+import { linesShown } from '../graph/legend-lines';
 import { alignmentAxis } from '../graph/scales';
-
-/** Lines of the relationship types the map shows (all of them on an empty map), one per look. */
-function linesShown(types: Set<RelationshipType>) {
-  const shown = (Object.keys(edgeLooks) as RelationshipType[]).filter((t) => !types.size || types.has(t));
-  return shown
-    .map((t) => ({ ...edgeLooks[t], family: types.size ? typeLabels[t] : edgeLooks[t].family }))
-    .filter((l, i, all) => all.findIndex((o) => o.family === l.family) === i);
-}
 
 /** What the shapes, colours and lines mean; folds away. */
 export function Legend({ view, inline = false }: { view: 'network' | 'grid'; inline?: boolean }) {

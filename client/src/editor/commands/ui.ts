@@ -1,6 +1,10 @@
 import { downloadBlob, downloadText, fileStem } from '../download';
 import type { Panel, View } from '../store';
 import { defineCommand, mod, plain } from './command';
+import { exportDate, type ExportCaption } from '../../graph/export-frame';
+import { linesShown } from '../../graph/legend-lines';
+import { visibleRelationships } from '../../graph/doc';
+import type { Editor } from '../editor';
 
 const key = (k: string) => (e: { key: string; ctrlKey?: boolean; metaKey?: boolean; altKey?: boolean }) => plain(e) && e.key === k;
 
@@ -175,6 +179,21 @@ export const findConnections = defineCommand<string | void>({
     editor.store.set(from ? { panel: 'explore', selection: { actors: [from], relationships: [] } } : { panel: 'explore' }),
 });
 
+/** What an exported picture says of itself: the map, the view, the day and whose it is. */
+function captionFor(editor: Editor): ExportCaption {
+  const view = editor.state.view === 'grid' ? 'Power grid' : 'Network';
+  const ties = visibleRelationships(editor.doc);
+  const types = new Set(ties.map((r) => r.type));
+  const uncited = ties.some((r) => r.sourceIds.length === 0) ? [{ label: 'No source yet', color: '#7a8291', line: 'dotted' as const }] : [];
+  return {
+    title: editor.doc.mapName || 'Untitled map',
+    subtitle: [view, exportDate(), editor.workspaceName].filter(Boolean).join(' · '),
+    ...(editor.state.view === 'network' && types.size
+      ? { lines: [...linesShown(types).map((l) => ({ label: l.family, color: l.color, line: l.line })), ...uncited] }
+      : {}),
+  };
+}
+
 export const exportPng = defineCommand({
   name: 'exportPng',
   label: 'Export PNG',
@@ -182,7 +201,7 @@ export const exportPng = defineCommand({
   keyTest: key('e'),
   predicate: (editor) => !!editor.canvas.png,
   perform: async (editor) => {
-    const blob = await editor.canvas.png?.();
+    const blob = await editor.canvas.png?.(captionFor(editor));
     if (blob) downloadBlob(blob, `${fileStem(editor.doc.mapName)}-${editor.state.view}.png`);
   },
 });
@@ -194,7 +213,7 @@ export const exportSvg = defineCommand({
   keyTest: (e) => e.shiftKey === true && e.key.toLowerCase() === 'e' && !mod(e),
   predicate: (editor) => !!editor.canvas.svg,
   perform: (editor) => {
-    const svg = editor.canvas.svg?.();
+    const svg = editor.canvas.svg?.(captionFor(editor));
     if (svg) downloadText(svg, `${fileStem(editor.doc.mapName)}-${editor.state.view}.svg`, 'image/svg+xml');
   },
 });

@@ -6,7 +6,8 @@ import { useEditor, useEditorState } from '../../editor/context';
 import { visibleActors } from '../../graph/doc';
 import { allyBands, cellRect, COLUMNS, gridGeometry, readingAt, ROWS, spreadInCell } from '../../graph/grid';
 import { actorShape, alignmentColor, alignmentLabels, isBadActor, powerLabels } from '../../graph/visual';
-import { svgToPng } from './svg-export';
+import { framedSvg, svgSize, svgTextToPng, type ExportCaption } from '../../graph/export-frame';
+import { standaloneSvg } from './svg-export';
 import { TimeSlider } from './TimeSlider';
 import { Legend } from '../Legend';
 import { alignmentAxis, clampAlignment, clampPower, powerScale, signed } from '../../graph/scales';
@@ -69,9 +70,17 @@ export function GridView({ ws }: { ws?: string }) {
   }, [ws, actorCount]);
 
   useEffect(() => {
+    const picture = (caption: ExportCaption) => {
+      if (!svg.current) return null;
+      const drawn = standaloneSvg(svg.current);
+      return framedSvg(drawn, svgSize(drawn), caption);
+    };
     editor.canvas = {
-      svg: () => (svg.current ? new XMLSerializer().serializeToString(svg.current) : null),
-      png: () => (svg.current ? svgToPng(svg.current) : null),
+      svg: picture,
+      png: (caption) => {
+        const framed = picture(caption);
+        return framed ? svgTextToPng(framed, svgSize(framed)) : null;
+      },
     };
     return () => {
       editor.canvas = {};

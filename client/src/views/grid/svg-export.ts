@@ -1,21 +1,35 @@
-/** Renders an SVG element to a PNG at twice its size (for crisp slides). */
-export function svgToPng(svg: SVGSVGElement): Promise<Blob | null> {
-  const text = new XMLSerializer().serializeToString(svg);
-  const width = svg.width.baseVal.value;
-  const height = svg.height.baseVal.value;
-  return new Promise((resolve) => {
-    const img = new Image();
-    img.onload = () => {
-      const canvas = document.createElement('canvas');
-      canvas.width = width * 2;
-      canvas.height = height * 2;
-      const ctx = canvas.getContext('2d');
-      if (!ctx) return resolve(null);
-      ctx.scale(2, 2);
-      ctx.drawImage(img, 0, 0);
-      canvas.toBlob((b) => resolve(b), 'image/png');
-    };
-    img.onerror = () => resolve(null);
-    img.src = `data:image/svg+xml;charset=utf-8,${encodeURIComponent(text)}`;
+const STYLED = [
+  'fill',
+  'stroke',
+  'stroke-width',
+  'stroke-dasharray',
+  'stroke-linejoin',
+  'paint-order',
+  'opacity',
+  'font-size',
+  'font-weight',
+  'font-family',
+  'text-anchor',
+];
+
+/**
+ * The grid's SVG as a file: the page's stylesheet does not travel with it, so each element
+ * carries its computed look, and what only makes sense on screen (hints such as "+77 more:
+ * select one to bring it here", focus rings) is left out.
+ */
+export function standaloneSvg(svg: SVGSVGElement): string {
+  const copy = svg.cloneNode(true) as SVGSVGElement;
+  const live = [svg, ...svg.querySelectorAll('*')];
+  const copied = [copy, ...copy.querySelectorAll('*')];
+  live.forEach((el, i) => {
+    const target = copied[i] as SVGElement | undefined;
+    if (!target) return;
+    const look = getComputedStyle(el);
+    const style = STYLED.map((p) => `${p}:${look.getPropertyValue(p)}`).join(';');
+    target.setAttribute('style', style);
   });
+  for (const hint of copy.querySelectorAll('.tray-more, [data-ui-only]')) hint.remove();
+  copy.setAttribute('width', String(svg.width.baseVal.value));
+  copy.setAttribute('height', String(svg.height.baseVal.value));
+  return new XMLSerializer().serializeToString(copy);
 }
