@@ -5,7 +5,7 @@ import path from 'node:path';
 import type { FastifyBaseLogger } from 'fastify';
 import type { Gateway } from '../db/gateway.js';
 import type { Actor } from '../domain/actor.js';
-import type { ImportCounts, ImportFormat, ImportJob, ImportMapping } from '../domain/import-job.js';
+import type { ImportCounts, ImportFormat, ImportJob, ImportMapping, ImportMatches } from '../domain/import-job.js';
 import type { Relationship } from '../domain/relationship.js';
 import type { Source } from '../domain/source.js';
 import { RetryLater } from '../http/heavy-limit.js';
@@ -53,6 +53,8 @@ interface Pending {
   author: Author | null;
   format: ImportFormat;
   mapping: ImportMapping | null;
+  /** Incoming names confirmed as the same as an existing actor; any other is kept apart. */
+  matches?: ImportMatches;
   dryRun: boolean;
   file: string;
 }
@@ -112,7 +114,16 @@ export class ImportRunner {
         }),
       'import-create',
     );
-    this.queue.push({ id, ws: input.ws, author: input.author, format: input.format, mapping: input.mapping, dryRun: input.dryRun, file });
+    this.queue.push({
+      id,
+      ws: input.ws,
+      author: input.author,
+      format: input.format,
+      mapping: input.mapping,
+      matches: input.matches ?? {},
+      dryRun: input.dryRun,
+      file,
+    });
     this.kick();
     return id;
   }
@@ -193,6 +204,7 @@ export class ImportRunner {
         path: job.file,
         format: job.format,
         mapping: job.mapping,
+        matches: job.matches ?? {},
         snapshot,
         now: nowIso(),
       });

@@ -103,6 +103,8 @@ export interface ImportTaskInput {
   path: string;
   format: ImportFormat;
   mapping: ImportMapping | null;
+  /** Incoming names the user confirmed as the same as an existing actor (name → actor id). */
+  matches?: Record<string, string>;
   snapshot: Snapshot;
   now: string;
 }
@@ -122,7 +124,7 @@ export async function runImportTask(input: ImportTaskInput): Promise<ImportTaskO
   try {
     const bytes = await readFile(input.path);
     const { incoming, sample } = await handler.read(bytes, input.mapping);
-    return { ok: true, plan: planImport(incoming, input.snapshot, input.now), sample };
+    return { ok: true, plan: planImport(incoming, input.snapshot, input.now, input.matches ?? {}), sample };
   } catch (error) {
     if (!(error instanceof Problem)) throw error;
     const extra = error.extra as { rowErrors?: ImportRowError[] };

@@ -101,13 +101,15 @@ function rowErrors(error: unknown, row: number): ImportRowError[] {
  * would: which actors and ties are new, which are there already, which sources to add, and
  * every failing row. Pure, so it runs on a worker thread.
  */
-export function planImport(incoming: Incoming, snapshot: Snapshot, now: string): ImportPlan {
+export function planImport(incoming: Incoming, snapshot: Snapshot, now: string, matches: Record<string, string> = {}): ImportPlan {
   const errors: ImportRowError[] = [...incoming.errors];
   const byExt = new Map<string, { id: string; kind: ActorKind }>();
   const byName = new Map<string, { id: string; kind: ActorKind }>();
   const existingNames: { id: string; name: string; key: string }[] = [];
+  const byId = new Map<string, { id: string; kind: ActorKind }>();
   for (const a of snapshot.actors) {
     const ref = { id: a.id, kind: a.kind };
+    byId.set(a.id, ref);
     const key = nameKey(a.name);
     if (!byName.has(key)) byName.set(key, ref);
     existingNames.push({ id: a.id, name: a.name, key });
@@ -123,10 +125,14 @@ export function planImport(incoming: Incoming, snapshot: Snapshot, now: string):
   for (const a of incoming.actors) {
     if (resolved.has(a.ref)) continue;
     const key = nameKey(a.name);
+    // A name the user confirmed as the same as an existing actor (from the preview's candidates).
+    const confirmed = Object.hasOwn(matches, a.name) ? byId.get(matches[a.name]!) : undefined;
     const found =
+      confirmed ??
       Object.entries(a.externalIds)
         .map(([k, v]) => byExt.get(extKey(k, v)))
-        .find(Boolean) ?? byName.get(key);
+        .find(Boolean) ??
+      byName.get(key);
     if (found) {
       resolved.set(a.ref, found);
       actorsMatched++;
