@@ -42,7 +42,7 @@ describe('legis-graph committees and members', () => {
     const items: unknown[] = [];
     let cursor: string | null = null;
     do {
-      const res = await call(ctx.app, me, 'GET', url(`${p}?limit=500${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`));
+      const res: { status: number; body: Record<string, unknown> } = await call(ctx.app, me, 'GET', url(`${p}?limit=500${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`));
       expect(res.status).toBe(200);
       items.push(...(res.body.items as unknown[]));
       cursor = (res.body.nextCursor as string | null | undefined) ?? null;
