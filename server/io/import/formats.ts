@@ -82,7 +82,13 @@ function readTables(tables: Table[], mapping: ImportMapping | null, detected: 'c
   const sample = sampleOf(detected, tables);
   const use = mapping ?? defaultMapping(sheet.rows[0] ?? []);
   if (!use) throw Object.assign(needMapping(sheet), { sample });
-  return { incoming: tableToIncoming(sheet, use), sample };
+  try {
+    return { incoming: tableToIncoming(sheet, use), sample };
+  } catch (error) {
+    // The wizard still shows the columns of a table it could not use.
+    if (error instanceof Problem) Object.assign(error, { sample });
+    throw error;
+  }
 }
 
 export const formatHandlers: Record<ImportFormat, FormatHandler> = {
