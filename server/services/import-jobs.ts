@@ -13,6 +13,7 @@ import { formatHandlers } from '../io/import/formats.js';
 import { importsRepo, jobFromRow } from '../repos/imports.js';
 import { nowIso } from '../repos/entity-store.js';
 import type { WorkerPool } from '../workers/pool.js';
+import { updateActor } from './actors.js';
 import { restoreBackupFile } from './backup.js';
 import type { Author } from './changes.js';
 import { DomainError } from '../domain/errors.js';
@@ -269,7 +270,7 @@ export class ImportRunner {
           return null;
         }
         await this.update(job.id, { totalRows: p.totalRows });
-        const steps = p.actorBatches.length + p.relationshipBatches.length + 1 + (p.remove.length ? 1 : 0);
+        const steps = p.actorBatches.length + p.relationshipBatches.length + 1 + (p.remove.length ? 1 : 0) + (p.link.length ? 1 : 0);
         let done = 0;
         const step = async () => {
           done++;
@@ -281,6 +282,11 @@ export class ImportRunner {
         }
         await writeSources(ctx, p.sources);
         await step();
+        if (p.link.length) {
+          // Actors confirmed as the same keep the file's ids: the next import matches them.
+          for (const l of p.link) await updateActor(ctx, l.id, { version: l.version, externalIds: l.externalIds });
+          await step();
+        }
         if (p.remove.length) {
           for (const r of p.remove) await deleteRelationship(ctx, r.id, r.version);
           await step();

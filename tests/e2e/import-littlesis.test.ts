@@ -43,7 +43,9 @@ describe('Add from LittleSis in Chromium', () => {
     try {
       await signUp(page, server.url, { name: 'Lena Mapper', email: uniqueEmail('lena'), password: 'correct horse battery' });
       await createWorkspace(page, 'Private equity in health');
-      const ws = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/.exec(page.url())?.[0];
+      const uuid = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/;
+      await page.waitForURL(uuid, { timeout: 60_000 });
+      const ws = uuid.exec(page.url())?.[0];
       expect(ws).toBeTruthy();
       // Already in the workspace, spelled a little differently from LittleSis.
       const seeded = await page.request.post(`${server.url}/api/workspaces/${ws}/actors`, {
@@ -58,7 +60,10 @@ describe('Add from LittleSis in Chromium', () => {
       // LittleSis failing is said as such, and nothing is previewed.
       await entity.fill(String(FAILING_ENTITY));
       await panel.getByRole('button', { name: 'Fetch and preview' }).click();
-      await page.getByRole('alert').getByText(/LittleSis answered 500/).waitFor({ timeout: 120_000 });
+      await page
+        .getByRole('alert')
+        .getByText(/LittleSis answered 500/)
+        .waitFor({ timeout: 120_000 });
       expect(await page.getByRole('region', { name: 'Preview' }).count()).toBe(0);
       await shot(page, '11-littlesis-failing');
 

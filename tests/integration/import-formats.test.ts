@@ -127,7 +127,12 @@ describe('LittleSis', () => {
     const meridian = (await call(app, me, 'POST', at('/actors'), { kind: 'organization', name: 'Meridian Health System' })).body
       .id as string;
 
-    const preview = await finished(app, me, other, (await call(app, me, 'POST', at('/imports/littlesis'), { entity: '9001', dryRun: true })).body.id);
+    const preview = await finished(
+      app,
+      me,
+      other,
+      (await call(app, me, 'POST', at('/imports/littlesis'), { entity: '9001', dryRun: true })).body.id,
+    );
     expect(preview.state).toBe('done');
     const fuzzy = preview.fuzzy as { name: string; candidates: { id: string; name: string }[] }[];
     expect(fuzzy.find((f) => f.name === 'Dana Whitfield')?.candidates[0]).toMatchObject({ id: dana, name: 'Dana Whitfeld' });
@@ -155,6 +160,13 @@ describe('LittleSis', () => {
     const ties = (await call(app, me, 'GET', at('/relationships'))).body.items as { from: string; to: string; title?: string }[];
     expect(ties.filter((t) => t.from === dana || t.to === dana).length).toBeGreaterThan(0);
     expect(ties.some((t) => t.from === meridian || t.to === meridian)).toBe(false);
+
+    // The confirmed actor took LittleSis's id: importing again, with no answers, changes nothing.
+    const danaNow = (await call(app, me, 'GET', at(`/actors/${dana}`))).body as { externalIds: Record<string, string> };
+    expect(danaNow.externalIds).toEqual({ littlesis: '9002' });
+    const again = await finished(app, me, other, (await call(app, me, 'POST', at('/imports/littlesis'), { entity: '9001' })).body.id);
+    expect(again.counts).toMatchObject({ actorsCreated: 0, actorsMatched: 5, relationshipsCreated: 0, relationshipsMatched: 6 });
+    expect(((await call(app, me, 'GET', at('/actors'))).body.items as unknown[]).length).toBe(6);
   }, 180_000);
 
   it('refuses a confirmation that is not a name and an actor id', async () => {

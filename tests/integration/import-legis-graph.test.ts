@@ -42,7 +42,12 @@ describe('legis-graph committees and members', () => {
     const items: unknown[] = [];
     let cursor: string | null = null;
     do {
-      const res: { status: number; body: Record<string, unknown> } = await call(ctx.app, me, 'GET', url(`${p}?limit=500${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`));
+      const res: { status: number; body: Record<string, unknown> } = await call(
+        ctx.app,
+        me,
+        'GET',
+        url(`${p}?limit=500${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`),
+      );
       expect(res.status).toBe(200);
       items.push(...(res.body.items as unknown[]));
       cursor = (res.body.nextCursor as string | null | undefined) ?? null;
@@ -95,16 +100,30 @@ describe('legis-graph committees and members', () => {
 
   it('refuses a file of the same shape with no seat in it, naming the problem, and writes nothing', async () => {
     const before = { actors: (await count('/actors')).length, ties: (await count('/relationships')).length };
-    const empty = await importFile(ctx.app, me, ws, { format: 'csv', mapping: savedMapping }, {
-      name: 'committee-members.csv',
-      content: 'committeeID,legislatorID,rank\n,,\n,,\n',
-    });
+    const empty = await importFile(
+      ctx.app,
+      me,
+      ws,
+      { format: 'csv', mapping: savedMapping },
+      {
+        name: 'committee-members.csv',
+        content: 'committeeID,legislatorID,rank\n,,\n,,\n',
+      },
+    );
     expect(empty.state).toBe('failed');
-    expect(empty.failure).toMatch(/2 rows under its header, and every one is empty.*“legislatorID” and “committeeID”.*Nothing was imported/);
-    const headerOnly = await importFile(ctx.app, me, ws, { format: 'csv', mapping: savedMapping }, {
-      name: 'committee-members.csv',
-      content: 'committeeID,legislatorID,rank\n',
-    });
+    expect(empty.failure).toMatch(
+      /2 rows under its header, and every one is empty.*“legislatorID” and “committeeID”.*Nothing was imported/,
+    );
+    const headerOnly = await importFile(
+      ctx.app,
+      me,
+      ws,
+      { format: 'csv', mapping: savedMapping },
+      {
+        name: 'committee-members.csv',
+        content: 'committeeID,legislatorID,rank\n',
+      },
+    );
     expect(headerOnly.failure).toMatch(/a header and no rows/);
     expect({ actors: (await count('/actors')).length, ties: (await count('/relationships')).length }).toEqual(before);
   }, 120_000);

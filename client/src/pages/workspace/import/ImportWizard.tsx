@@ -341,7 +341,7 @@ export function ImportWizard({ ws }: { ws: string }) {
           />
           <span className="muted">The entity, its relationships and the people and organisations at their other ends.</span>
         </label>
-        <button type="submit" disabled={busy || !entity.trim()}>
+        <button type="submit" className="btn" disabled={busy || !entity.trim()}>
           Fetch and preview
         </button>
       </form>
@@ -401,7 +401,7 @@ export function ImportWizard({ ws }: { ws: string }) {
         <p className="actions">
           <button
             type="button"
-            className="primary"
+            className="btn btn-primary"
             onClick={runImport}
             disabled={busy || preview.state !== 'done' || preview.errorCount > 0}
           >
@@ -411,12 +411,12 @@ export function ImportWizard({ ws }: { ws: string }) {
       )}
       {file && (
         <p className="actions">
-          <button type="button" onClick={runPreview} disabled={busy || (table && (!fields.from || !fields.to))}>
+          <button type="button" className="btn" onClick={runPreview} disabled={busy || (table && (!fields.from || !fields.to))}>
             Preview
           </button>
           <button
             type="button"
-            className="primary"
+            className="btn btn-primary"
             onClick={runImport}
             disabled={busy || !preview || preview.state !== 'done' || preview.errorCount > 0}
           >
@@ -425,7 +425,7 @@ export function ImportWizard({ ws }: { ws: string }) {
         </p>
       )}
       {problem && (
-        <p role="alert" className="error">
+        <p role="alert" className="alert alert-error">
           {problem}
         </p>
       )}
@@ -505,9 +505,7 @@ export function ImportWizard({ ws }: { ws: string }) {
                         type="radio"
                         name={`match-${f.row}-${f.name}`}
                         checked={!matches[f.name]}
-                        onChange={() =>
-                          setMatches((m) => Object.fromEntries(Object.entries(m).filter(([name]) => name !== f.name)))
-                        }
+                        onChange={() => setMatches((m) => Object.fromEntries(Object.entries(m).filter(([name]) => name !== f.name)))}
                       />
                       Keep apart
                     </label>
@@ -554,7 +552,11 @@ export function ImportWizard({ ws }: { ws: string }) {
           </p>
           {done && <Warnings job={running} />}
           {done && (
-            <button type="button" className="primary" onClick={() => void openMap().catch((e: unknown) => setProblem(errorText(e)))}>
+            <button
+              type="button"
+              className="btn btn-primary"
+              onClick={() => void openMap().catch((e: unknown) => setProblem(errorText(e)))}
+            >
               Open the map
             </button>
           )}
