@@ -87,6 +87,7 @@ describe('Add from LittleSis in Chromium', () => {
       await page.getByRole('button', { name: 'Import from LittleSis' }).click();
       const progress = page.getByRole('region', { name: 'Progress' });
       await progress.getByText('Imported: 4 actors and 6 relationships created.').waitFor({ timeout: 120_000 });
+      expect(await page.getByRole('button', { name: 'Import from LittleSis' }).isDisabled()).toBe(true);
       await shot(page, '13-littlesis-imported');
 
       // Dana is one actor, with the ties LittleSis records for Dana Whitfield.
@@ -103,6 +104,7 @@ describe('Add from LittleSis in Chromium', () => {
 
       await page.getByRole('button', { name: 'Open the map' }).click();
       await page.getByRole('toolbar', { name: 'Map tools' }).waitFor({ timeout: 60_000 });
+      await page.getByText('From LittleSis, entity 9001').first().waitFor();
       await page.getByText('Saved', { exact: true }).waitFor({ timeout: 60_000 });
       await shot(page, '14-littlesis-map');
       expect(errors).toEqual([]);

@@ -259,7 +259,10 @@ export function ImportWizard({ ws }: { ws: string }) {
   const openMap = async () => {
     const actors = await get<{ items: { id: string }[] }>(`/api/workspaces/${ws}/actors?limit=500`);
     const map = await post<{ id: string }>(`/api/workspaces/${ws}/maps`, {
-      name: (littlesis ? `From LittleSis ${littlesis}` : `Imported from ${file?.name ?? 'a file'}`).slice(0, 200),
+      name: (littlesis
+        ? `From LittleSis, entity ${/\d+/.exec(running?.fileName ?? '')?.[0] ?? littlesis}`
+        : `Imported from ${file?.name ?? 'a file'}`
+      ).slice(0, 200),
       members: actors.items.map((a) => ({ actorId: a.id })),
     });
     navigate(paths.map(ws, map.id));
@@ -403,7 +406,7 @@ export function ImportWizard({ ws }: { ws: string }) {
             type="button"
             className="btn btn-primary"
             onClick={runImport}
-            disabled={busy || preview.state !== 'done' || preview.errorCount > 0}
+            disabled={busy || done || preview.state !== 'done' || preview.errorCount > 0}
           >
             Import from LittleSis
           </button>
@@ -487,7 +490,7 @@ export function ImportWizard({ ws }: { ws: string }) {
                 {preview.fuzzy.map((f) => (
                   <li key={`${f.row}-${f.name}`}>
                     <span>
-                      “{f.name}” <span className="muted">(row {f.row})</span> looks like
+                      “{f.name}” {!littlesis && <span className="muted">(row {f.row}) </span>}looks like
                     </span>
                     {f.candidates.map((c) => (
                       <label key={c.id}>
