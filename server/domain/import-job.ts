@@ -86,6 +86,17 @@ export const fuzzyCandidate = z.object({
 });
 export type FuzzyCandidate = z.infer<typeof fuzzyCandidate>;
 
+/**
+ * The user's answers to the fuzzy candidates of a preview: an incoming name confirmed as
+ * the same as an existing actor is matched to it; a name left out is kept apart (created).
+ */
+export const importMatches = z
+  .record(z.string().min(1).max(500), id)
+  .refine((m) => Object.keys(m).length <= 1000, { message: 'at most 1000 names' })
+  .describe('Incoming names confirmed as the same as an existing actor (name → actor id); any other name is kept apart')
+  .meta({ id: 'ImportMatches' });
+export type ImportMatches = z.infer<typeof importMatches>;
+
 export const labelSuggestion = z.object({ label: z.string(), type: z.enum(relationshipTypes), rows: z.number().int() });
 export type LabelSuggestion = z.infer<typeof labelSuggestion>;
 

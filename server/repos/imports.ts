@@ -111,7 +111,7 @@ export const importsRepo = {
   /** What matching needs of the workspace: actors' names and ids, ties' keys, sources' URLs. */
   async snapshot(tx: Tx, ws: string): Promise<Snapshot> {
     const actors = await tx.query<Snapshot['actors'][number]>(
-      'MATCH (a:Actor) WHERE a.workspaceId = $ws RETURN a.id AS id, a.name AS name, a.kind AS kind, a.externalIdsJson AS externalIdsJson',
+      'MATCH (a:Actor) WHERE a.workspaceId = $ws RETURN a.id AS id, a.version AS version, a.name AS name, a.kind AS kind, a.externalIdsJson AS externalIdsJson',
       { ws },
     );
     const ties = await tx.query<Snapshot['ties'][number]>(

@@ -14,6 +14,7 @@ import {
   importJob,
   importJobList,
   importMapping,
+  importMatches,
   type ImportFormat,
   type ImportMapping,
 } from '../domain/import-job.js';
@@ -116,7 +117,26 @@ export const importRoutes: FastifyPluginAsyncZod = async (app) => {
       .default('false')
       .transform((v) => v === 'true'),
     mapping: z.string().optional(),
+    matches: z.string().optional(),
   });
+
+  /** The multipart field `matches`: JSON of incoming name → existing actor id. */
+  const matchesOf = (text: string | undefined) => {
+    if (!text) return {};
+    let raw: unknown;
+    try {
+      raw = JSON.parse(text);
+    } catch {
+      throw badRequest('matches must be JSON.', [{ path: 'body.matches', message: 'is not JSON' }]);
+    }
+    const m = importMatches.safeParse(raw);
+    if (!m.success)
+      throw badRequest(
+        `matches: ${m.error.issues[0]!.message}`,
+        m.error.issues.map((i) => ({ path: ['body', 'matches', ...i.path.map(String)].join('.'), message: i.message })),
+      );
+    return m.data;
+  };
 
   app.post(
     '/imports',
@@ -167,6 +187,7 @@ export const importRoutes: FastifyPluginAsyncZod = async (app) => {
             author: author(request),
             format: parsed.data.format as ImportFormat,
             mapping,
+            matches: matchesOf(parsed.data.matches),
             dryRun: parsed.data.dryRun,
             fileName: file.name || null,
           },
@@ -195,6 +216,7 @@ export const importRoutes: FastifyPluginAsyncZod = async (app) => {
             .max(500)
             .describe('A LittleSis entity URL (https://littlesis.org/entities/1164-Goldman_Sachs) or id'),
           dryRun: z.boolean().default(false),
+          matches: importMatches.default({}),
         }),
         response: { 202: importAccepted, ...writeErrors, ...errors(422, 429, 502, 503) },
       },
@@ -208,6 +230,7 @@ export const importRoutes: FastifyPluginAsyncZod = async (app) => {
           author: author(request),
           format: 'littlesis',
           mapping: null,
+          matches: request.body.matches,
           dryRun: request.body.dryRun,
           fileName: `littlesis-${json.entityId}.json`,
         },

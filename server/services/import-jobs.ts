@@ -5,7 +5,7 @@ import path from 'node:path';
 import type { FastifyBaseLogger } from 'fastify';
 import type { Gateway } from '../db/gateway.js';
 import type { Actor } from '../domain/actor.js';
-import type { ImportCounts, ImportFormat, ImportJob, ImportMapping } from '../domain/import-job.js';
+import type { ImportCounts, ImportFormat, ImportJob, ImportMapping, ImportMatches } from '../domain/import-job.js';
 import type { Relationship } from '../domain/relationship.js';
 import type { Source } from '../domain/source.js';
 import { RetryLater } from '../http/heavy-limit.js';
@@ -13,6 +13,7 @@ import { formatHandlers } from '../io/import/formats.js';
 import { importsRepo, jobFromRow } from '../repos/imports.js';
 import { nowIso } from '../repos/entity-store.js';
 import type { WorkerPool } from '../workers/pool.js';
+import { updateActor } from './actors.js';
 import { restoreBackupFile } from './backup.js';
 import type { Author } from './changes.js';
 import { DomainError } from '../domain/errors.js';
@@ -53,6 +54,8 @@ interface Pending {
   author: Author | null;
   format: ImportFormat;
   mapping: ImportMapping | null;
+  /** Incoming names confirmed as the same as an existing actor; any other is kept apart. */
+  matches?: ImportMatches;
   dryRun: boolean;
   file: string;
 }
@@ -112,7 +115,16 @@ export class ImportRunner {
         }),
       'import-create',
     );
-    this.queue.push({ id, ws: input.ws, author: input.author, format: input.format, mapping: input.mapping, dryRun: input.dryRun, file });
+    this.queue.push({
+      id,
+      ws: input.ws,
+      author: input.author,
+      format: input.format,
+      mapping: input.mapping,
+      matches: input.matches ?? {},
+      dryRun: input.dryRun,
+      file,
+    });
     this.kick();
     return id;
   }
@@ -193,6 +205,7 @@ export class ImportRunner {
         path: job.file,
         format: job.format,
         mapping: job.mapping,
+        matches: job.matches ?? {},
         snapshot,
         now: nowIso(),
       });
@@ -257,7 +270,7 @@ export class ImportRunner {
           return null;
         }
         await this.update(job.id, { totalRows: p.totalRows });
-        const steps = p.actorBatches.length + p.relationshipBatches.length + 1 + (p.remove.length ? 1 : 0);
+        const steps = p.actorBatches.length + p.relationshipBatches.length + 1 + (p.remove.length ? 1 : 0) + (p.link.length ? 1 : 0);
         let done = 0;
         const step = async () => {
           done++;
@@ -269,6 +282,11 @@ export class ImportRunner {
         }
         await writeSources(ctx, p.sources);
         await step();
+        if (p.link.length) {
+          // Actors confirmed as the same keep the file's ids: the next import matches them.
+          for (const l of p.link) await updateActor(ctx, l.id, { version: l.version, externalIds: l.externalIds });
+          await step();
+        }
         if (p.remove.length) {
           for (const r of p.remove) await deleteRelationship(ctx, r.id, r.version);
           await step();

@@ -36,7 +36,11 @@ export async function fetchLittleSis(baseUrl: string, entity: string): Promise<{
       );
     }
     if (res.status === 404) throw new NotFound(`LittleSis has no entity ${id}.`);
-    if (res.status === 429 || res.status >= 500) throw new Unavailable(`LittleSis answered ${res.status}; try again in a while.`, 60);
+    if (res.status === 429 || res.status >= 500)
+      throw new Unavailable(
+        `LittleSis answered ${res.status} (${res.status === 429 ? 'too many requests' : 'an error on its side'}); try again in a while.`,
+        60,
+      );
     if (!res.ok) throw new Upstream(`LittleSis answered ${res.status} for ${path}.`);
     try {
       return (await res.json()) as Record<string, unknown>;

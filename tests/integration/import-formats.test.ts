@@ -1,29 +1,10 @@
-import { readFileSync } from 'node:fs';
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { App } from '../../server/app.js';
 import { testApp, type TestContext } from '../support/app.js';
 import { appWith, call, newWorkspace, signUp, type Caller } from '../support/api.js';
 import { finished, importFile } from '../support/imports.js';
-
-const fixture = (name: string) => readFileSync(new URL(`../fixtures/littlesis/${name}`, import.meta.url), 'utf8');
-
-/** LittleSis's API as recorded: nothing in these tests reaches the internet. */
-function recordedLittleSis(): Promise<Server> {
-  const answers: Record<string, string> = {
-    '/api/entities/9001': fixture('entity-9001.json'),
-    '/api/entities/9001/relationships?page=1': fixture('relationships-9001.json'),
-    '/api/entities?ids=9002,9003,9004,9005': fixture('entities-others.json'),
-  };
-  const server = createServer((req, res) => {
-    const body = answers[req.url ?? ''];
-    res.writeHead(body ? 200 : 404, { 'content-type': 'application/json' });
-    res.end(body ?? JSON.stringify({ errors: [{ title: 'Not found' }] }));
-  });
-  return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve(server)));
-}
+import { FAILING_ENTITY, littlesisFile, recordedLittleSis, type RecordedLittleSis } from '../support/littlesis.js';
 
 async function workbook(sheets: Record<string, (string | number | { formula: string })[][]>): Promise<Buffer> {
   const wb = new ExcelJS.Workbook();
@@ -38,7 +19,7 @@ describe('LittleSis', () => {
   let ctx: TestContext;
   let app: App;
   let offline: App;
-  let server: Server;
+  let server: RecordedLittleSis;
   let me: Caller;
   let ws: string;
   const url = (path: string) => `/api/workspaces/${ws}${path}`;
@@ -47,7 +28,7 @@ describe('LittleSis', () => {
     ctx = await testApp();
     server = await recordedLittleSis();
     app = await appWith(ctx.app, {
-      config: { ...ctx.app.config, LITTLESIS_URL: `http://127.0.0.1:${(server.address() as AddressInfo).port}` },
+      config: { ...ctx.app.config, LITTLESIS_URL: server.url },
     });
     // A port nothing listens on: the server "has no internet".
     offline = await appWith(ctx.app, { config: { ...ctx.app.config, LITTLESIS_URL: 'http://127.0.0.1:9' } });
@@ -57,7 +38,7 @@ describe('LittleSis', () => {
   afterAll(async () => {
     await app.close();
     await offline.close();
-    server.close();
+    await server.close();
     await ctx.close();
   });
 
@@ -119,11 +100,7 @@ describe('LittleSis', () => {
 
   it('imports the same answers uploaded as a file', async () => {
     const other = await newWorkspace(app, me, 'From a file');
-    const file = JSON.stringify({
-      entity: JSON.parse(fixture('entity-9001.json')),
-      relationships: JSON.parse(fixture('relationships-9001.json')),
-      entities: JSON.parse(fixture('entities-others.json')),
-    });
+    const file = littlesisFile();
     const job = await importFile(app, me, other, { format: 'littlesis' }, { name: 'littlesis.json', content: file });
     expect(job.counts).toMatchObject({ actorsCreated: 5, relationshipsCreated: 6 });
   }, 120_000);
@@ -134,6 +111,67 @@ describe('LittleSis', () => {
     expect(res.body.detail).toMatch(/could not reach LittleSis .* no internet access/);
     const bad = await call(app, me, 'POST', url('/imports/littlesis'), { entity: 'Goldman Sachs' });
     expect(bad.status).toBe(400);
+    const unknown = await call(app, me, 'POST', url('/imports/littlesis'), { entity: 'https://littlesis.org/person/424242-Nobody' });
+    expect(unknown.status).toBe(404);
+    expect(unknown.body.detail).toMatch(/LittleSis has no entity 424242/);
+    const failing = await call(app, me, 'POST', url('/imports/littlesis'), { entity: String(FAILING_ENTITY) });
+    expect(failing.status).toBeGreaterThanOrEqual(502);
+    expect(failing.status).toBeLessThan(504);
+    expect(failing.body.detail).toMatch(/LittleSis answered 500/);
+  }, 60_000);
+
+  it('lists close names as candidates, and matches the ones confirmed the same while keeping the others apart', async () => {
+    const other = await newWorkspace(app, me, 'Near names');
+    const at = (path: string) => `/api/workspaces/${other}${path}`;
+    const dana = (await call(app, me, 'POST', at('/actors'), { kind: 'person', name: 'Dana Whitfeld' })).body.id as string;
+    const meridian = (await call(app, me, 'POST', at('/actors'), { kind: 'organization', name: 'Meridian Health System' })).body
+      .id as string;
+
+    const preview = await finished(
+      app,
+      me,
+      other,
+      (await call(app, me, 'POST', at('/imports/littlesis'), { entity: '9001', dryRun: true })).body.id,
+    );
+    expect(preview.state).toBe('done');
+    const fuzzy = preview.fuzzy as { name: string; candidates: { id: string; name: string }[] }[];
+    expect(fuzzy.find((f) => f.name === 'Dana Whitfield')?.candidates[0]).toMatchObject({ id: dana, name: 'Dana Whitfeld' });
+    expect(fuzzy.find((f) => f.name === 'Meridian Health Systems, Inc.')?.candidates[0]).toMatchObject({ id: meridian });
+    expect(preview.counts).toMatchObject({ actorsCreated: 5, actorsMatched: 0 });
+
+    // Dana is the same person; the hospital group is kept apart.
+    const done = await finished(
+      app,
+      me,
+      other,
+      (await call(app, me, 'POST', at('/imports/littlesis'), { entity: '9001', matches: { 'Dana Whitfield': dana } })).body.id,
+    );
+    expect(done.state, JSON.stringify(done)).toBe('done');
+    expect(done.counts).toMatchObject({ actorsCreated: 4, actorsMatched: 1, relationshipsCreated: 6 });
+    const actors = (await call(app, me, 'GET', at('/actors'))).body.items as { id: string; name: string }[];
+    expect(actors.map((a) => a.name).sort()).toEqual([
+      'Committee to Elect Jordan Reyes',
+      'Dana Whitfeld',
+      'Harbor Point Capital LLC',
+      'Marcus Oyelaran',
+      'Meridian Health System',
+      'Meridian Health Systems, Inc.',
+    ]);
+    const ties = (await call(app, me, 'GET', at('/relationships'))).body.items as { from: string; to: string; title?: string }[];
+    expect(ties.filter((t) => t.from === dana || t.to === dana).length).toBeGreaterThan(0);
+    expect(ties.some((t) => t.from === meridian || t.to === meridian)).toBe(false);
+
+    // The confirmed actor took LittleSis's id: importing again, with no answers, changes nothing.
+    const danaNow = (await call(app, me, 'GET', at(`/actors/${dana}`))).body as { externalIds: Record<string, string> };
+    expect(danaNow.externalIds).toEqual({ littlesis: '9002' });
+    const again = await finished(app, me, other, (await call(app, me, 'POST', at('/imports/littlesis'), { entity: '9001' })).body.id);
+    expect(again.counts).toMatchObject({ actorsCreated: 0, actorsMatched: 5, relationshipsCreated: 0, relationshipsMatched: 6 });
+    expect(((await call(app, me, 'GET', at('/actors'))).body.items as unknown[]).length).toBe(6);
+  }, 180_000);
+
+  it('refuses a confirmation that is not a name and an actor id', async () => {
+    const res = await call(app, me, 'POST', url('/imports/littlesis'), { entity: '9001', matches: { 'Dana Whitfield': 'not-an-id' } });
+    expect(res.status).toBe(400);
   }, 60_000);
 });
 

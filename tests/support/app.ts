@@ -12,7 +12,8 @@ export interface TestContext {
 }
 
 /** The real application over the test run's Neo4j, not listening; call `close` in afterAll. */
-export async function testApp(options: { clientDir?: string } = {}): Promise<TestContext> {
+/** `env` overrides settings as the environment would (e.g. LITTLESIS_URL for a recorded LittleSis). */
+export async function testApp(options: { clientDir?: string; env?: Record<string, string> } = {}): Promise<TestContext> {
   const uri = inject('neo4jUri');
   const driver = createDriver(uri, inject('neo4jUser'), inject('neo4jPassword') || undefined);
   const db = new Gateway(driver, process.env.NEO4J_DATABASE ?? 'neo4j');
@@ -22,6 +23,7 @@ export async function testApp(options: { clientDir?: string } = {}): Promise<Tes
     SEED_DEMO: 'false',
     LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
     LITTLESIS_URL: 'http://127.0.0.1:9',
+    ...options.env,
   });
   const app = await buildApp({
     config,

@@ -10,7 +10,7 @@ export interface TestServer extends TestContext {
 }
 
 /** The real app over the test database, listening on a free loopback port like `npm start`. */
-export async function startTestServer(options: { clientDir?: string } = {}): Promise<TestServer> {
+export async function startTestServer(options: { clientDir?: string; env?: Record<string, string> } = {}): Promise<TestServer> {
   const ctx = await testApp(options);
   await ctx.app.listen({ port: 0, host: '127.0.0.1' });
   const address = ctx.app.server.address();
@@ -22,7 +22,7 @@ export async function startTestServer(options: { clientDir?: string } = {}): Pro
  * The production build served by the real app on a free port, and Chromium to open it:
  * what every browser test starts from. Call `close` in afterAll.
  */
-export async function startBrowserSession(): Promise<{
+export async function startBrowserSession(options: { env?: Record<string, string> } = {}): Promise<{
   server: TestServer;
   browser: import('playwright-core').Browser;
   close(): Promise<void>;
@@ -32,7 +32,7 @@ export async function startBrowserSession(): Promise<{
   if (!existsSync(path.join(builtClientDir, 'index.html'))) {
     throw new Error(`No production build in ${builtClientDir}: run "npm run build:client" first (npm test does).`);
   }
-  const server = await startTestServer({ clientDir: builtClientDir });
+  const server = await startTestServer({ clientDir: builtClientDir, ...options });
   const browser = await launchChromium();
   return {
     server,

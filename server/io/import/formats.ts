@@ -82,7 +82,13 @@ function readTables(tables: Table[], mapping: ImportMapping | null, detected: 'c
   const sample = sampleOf(detected, tables);
   const use = mapping ?? defaultMapping(sheet.rows[0] ?? []);
   if (!use) throw Object.assign(needMapping(sheet), { sample });
-  return { incoming: tableToIncoming(sheet, use), sample };
+  try {
+    return { incoming: tableToIncoming(sheet, use), sample };
+  } catch (error) {
+    // The wizard still shows the columns of a table it could not use.
+    if (error instanceof Problem) Object.assign(error, { sample });
+    throw error;
+  }
 }
 
 export const formatHandlers: Record<ImportFormat, FormatHandler> = {
@@ -103,6 +109,8 @@ export interface ImportTaskInput {
   path: string;
   format: ImportFormat;
   mapping: ImportMapping | null;
+  /** Incoming names the user confirmed as the same as an existing actor (name → actor id). */
+  matches?: Record<string, string>;
   snapshot: Snapshot;
   now: string;
 }
@@ -122,7 +130,7 @@ export async function runImportTask(input: ImportTaskInput): Promise<ImportTaskO
   try {
     const bytes = await readFile(input.path);
     const { incoming, sample } = await handler.read(bytes, input.mapping);
-    return { ok: true, plan: planImport(incoming, input.snapshot, input.now), sample };
+    return { ok: true, plan: planImport(incoming, input.snapshot, input.now, input.matches ?? {}), sample };
   } catch (error) {
     if (!(error instanceof Problem)) throw error;
     const extra = error.extra as { rowErrors?: ImportRowError[] };

@@ -191,6 +191,13 @@ export function tableToIncoming(table: Table, mapping: ImportMapping, known = ne
     out.ties.push({ row, from: from.ref, to: to.ref, type, fields, sourceUrls: url ? [url] : [] });
   });
   out.labels = tally.list();
+  // A table that parses but holds nothing to import is refused as a whole, not "done" with nothing.
+  if (!out.ties.length && !out.errors.length)
+    throw refuse(
+      body.length
+        ? `The table has ${body.length} ${body.length === 1 ? 'row' : 'rows'} under its header, and every one is empty: there is no row naming two actors in the columns “${mapping.from.column}” and “${mapping.to.column}”.`
+        : `The table has a header and no rows: there is no row naming two actors to import.`,
+    );
   return out;
 }
 

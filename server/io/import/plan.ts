@@ -10,7 +10,7 @@ import { FUZZY_THRESHOLD, nameKey, similarity } from './names.js';
 
 /** What the plan needs to know of the workspace, read in the import's transaction. */
 export interface Snapshot {
-  actors: { id: string; name: string; kind: ActorKind; externalIdsJson: string | null }[];
+  actors: { id: string; version: number; name: string; kind: ActorKind; externalIdsJson: string | null }[];
   ties: ({ id: string; version: number } & TieKeyFields)[];
   sources: { id: string; url: string }[];
 }
@@ -46,6 +46,11 @@ export interface ImportPlan {
   fuzzy: FuzzyCandidate[];
   labels: Incoming['labels'];
   warnings: Incoming['warnings'];
+  /**
+   * Existing actors the user confirmed as the same as an incoming one, with the external ids
+   * they gain from it (their own kept), so that the next import of the file matches them.
+   */
+  link: { id: string; version: number; externalIds: Record<string, string> }[];
   /** Existing ties a restating file replaces, removed in the import's transaction. */
   remove: { id: string; version: number }[];
   totalRows: number;
@@ -101,17 +106,23 @@ function rowErrors(error: unknown, row: number): ImportRowError[] {
  * would: which actors and ties are new, which are there already, which sources to add, and
  * every failing row. Pure, so it runs on a worker thread.
  */
-export function planImport(incoming: Incoming, snapshot: Snapshot, now: string): ImportPlan {
+export function planImport(incoming: Incoming, snapshot: Snapshot, now: string, matches: Record<string, string> = {}): ImportPlan {
   const errors: ImportRowError[] = [...incoming.errors];
   const byExt = new Map<string, { id: string; kind: ActorKind }>();
   const byName = new Map<string, { id: string; kind: ActorKind }>();
   const existingNames: { id: string; name: string; key: string }[] = [];
+  const byId = new Map<string, { id: string; kind: ActorKind }>();
+  const idsOf = new Map<string, Record<string, string>>();
+  const versionOf = new Map<string, number>();
   for (const a of snapshot.actors) {
     const ref = { id: a.id, kind: a.kind };
+    byId.set(a.id, ref);
     const key = nameKey(a.name);
     if (!byName.has(key)) byName.set(key, ref);
     existingNames.push({ id: a.id, name: a.name, key });
     const ids = a.externalIdsJson ? (JSON.parse(a.externalIdsJson) as Record<string, string>) : {};
+    idsOf.set(a.id, ids);
+    versionOf.set(a.id, a.version);
     for (const [k, v] of Object.entries(ids)) byExt.set(extKey(k, v), ref);
   }
 
@@ -120,16 +131,33 @@ export function planImport(incoming: Incoming, snapshot: Snapshot, now: string):
   const created: { input: ActorCreate; row: number; key: string }[] = [];
   const createdByName = new Map<string, { id: string; kind: ActorKind }>();
   let actorsMatched = 0;
+  const link: ImportPlan['link'] = [];
   for (const a of incoming.actors) {
     if (resolved.has(a.ref)) continue;
     const key = nameKey(a.name);
+    // A name the user confirmed as the same as an existing actor (from the preview's candidates).
+    const confirmed = Object.hasOwn(matches, a.name) ? byId.get(matches[a.name]!) : undefined;
     const found =
+      confirmed ??
       Object.entries(a.externalIds)
         .map(([k, v]) => byExt.get(extKey(k, v)))
-        .find(Boolean) ?? byName.get(key);
+        .find(Boolean) ??
+      byName.get(key);
     if (found) {
       resolved.set(a.ref, found);
       actorsMatched++;
+      if (found === confirmed) {
+        const own = idsOf.get(found.id) ?? {};
+        const gained = Object.entries(a.externalIds).filter(([k]) => !(k in own));
+        if (gained.length) {
+          const merged = { ...own, ...Object.fromEntries(gained) };
+          idsOf.set(found.id, merged);
+          for (const [k, v] of gained) byExt.set(extKey(k, v), found);
+          const earlier = link.find((l) => l.id === found.id);
+          if (earlier) earlier.externalIds = merged;
+          else link.push({ id: found.id, version: versionOf.get(found.id) ?? 1, externalIds: merged });
+        }
+      }
       continue;
     }
     const twin = createdByName.get(key);
@@ -296,6 +324,7 @@ export function planImport(incoming: Incoming, snapshot: Snapshot, now: string):
     fuzzy: fuzzyCandidates(created, existingNames),
     labels: incoming.labels,
     warnings: warnings.slice(0, MAX_REPORTED_ERRORS),
+    link,
     remove,
     totalRows: incoming.totalRows,
   };

@@ -67,17 +67,32 @@ function mappingOf(f: Fields, labels: Record<string, RelationshipType>, sheet?: 
   };
 }
 
-async function upload(ws: string, file: File, format: ImportFormat, mapping: ImportMapping | null, dryRun: boolean): Promise<string> {
+type Matches = Record<string, string>;
+
+async function upload(
+  ws: string,
+  file: File,
+  format: ImportFormat,
+  mapping: ImportMapping | null,
+  dryRun: boolean,
+  matches: Matches = {},
+): Promise<string> {
   const body = new FormData();
   body.set('format', format);
   body.set('dryRun', String(dryRun));
   if (mapping) body.set('mapping', JSON.stringify(mapping));
+  if (Object.keys(matches).length) body.set('matches', JSON.stringify(matches));
   body.set('file', file);
   const res = await fetch(`/api/workspaces/${ws}/imports`, { method: 'POST', body, credentials: 'same-origin' });
   const json = (await res.json().catch(() => ({}))) as { id?: string; detail?: string };
   if (res.status !== 202 || !json.id)
     throw new ApiError({ status: res.status, detail: json.detail ?? `The server answered ${res.status}.` });
   return json.id;
+}
+
+/** The server fetches a LittleSis entity with its connections and starts an import of them. */
+async function fromLittleSis(ws: string, entity: string, dryRun: boolean, matches: Matches = {}): Promise<string> {
+  return (await post<{ id: string }>(`/api/workspaces/${ws}/imports/littlesis`, { entity, dryRun, matches })).id;
 }
 
 /** Polls a job until it ends, reporting each state on the way (for the progress bar). */
@@ -121,12 +136,19 @@ export function ImportWizard({ ws }: { ws: string }) {
   const [busy, setBusy] = useState(false);
   const [problem, setProblem] = useState<string | null>(null);
   const [savedMapping, setSavedMapping] = useState(false);
+  /** The LittleSis entity being added (instead of a file), as typed. */
+  const [entity, setEntity] = useState('');
+  const [littlesis, setLittlesis] = useState<string | null>(null);
+  /** Fuzzy candidates the user confirmed as the same actor: incoming name → existing id. */
+  const [matches, setMatches] = useState<Matches>({});
   const input = useRef<HTMLInputElement>(null);
   const table = format === 'csv' || format === 'xlsx';
   const sheet = sample?.sheets.find((s) => s.columns.length) ?? null;
 
   const choose = async (f: File) => {
     setFile(f);
+    setLittlesis(null);
+    setMatches({});
     setPreview(null);
     setRunning(null);
     setProblem(null);
@@ -183,7 +205,7 @@ export function ImportWizard({ ws }: { ws: string }) {
     setProblem(null);
     try {
       if (table && sheet) localStorage.setItem(shapeKey(sheet.columns), JSON.stringify(fields));
-      const job = await follow(ws, await upload(ws, file, format, mapping(), true), () => {});
+      const job = await follow(ws, await upload(ws, file, format, mapping(), true, matches), () => {});
       setPreview(job);
       if (job.state === 'failed' && job.failure) setProblem(job.failure);
       setLabels((old) => ({ ...Object.fromEntries(job.labels.map((l) => [l.label, l.type])), ...old }));
@@ -194,12 +216,38 @@ export function ImportWizard({ ws }: { ws: string }) {
     }
   };
 
+  /** "Add from LittleSis": the server fetches the entity; the preview shows what it would add. */
+  const previewLittleSis = async () => {
+    const wanted = entity.trim();
+    if (!wanted) return;
+    setFile(null);
+    setSample(null);
+    setRunning(null);
+    setPreview(null);
+    setProblem(null);
+    setMatches({});
+    setLittlesis(wanted);
+    setBusy(true);
+    try {
+      const job = await follow(ws, await fromLittleSis(ws, wanted, true), () => {});
+      setPreview(job);
+      if (job.state === 'failed' && job.failure) setProblem(job.failure);
+    } catch (error) {
+      setProblem(errorText(error));
+    } finally {
+      setBusy(false);
+    }
+  };
+
   const runImport = async () => {
-    if (!file) return;
+    if (!file && !littlesis) return;
     setBusy(true);
     setProblem(null);
     try {
-      const job = await follow(ws, await upload(ws, file, format, mapping(), false), setRunning);
+      const started = littlesis
+        ? await fromLittleSis(ws, littlesis, false, matches)
+        : await upload(ws, file!, format, mapping(), false, matches);
+      const job = await follow(ws, started, setRunning);
       if (job.state === 'failed') setProblem(job.failure ?? 'The import failed; nothing was written.');
     } catch (error) {
       setProblem(errorText(error));
@@ -211,7 +259,10 @@ export function ImportWizard({ ws }: { ws: string }) {
   const openMap = async () => {
     const actors = await get<{ items: { id: string }[] }>(`/api/workspaces/${ws}/actors?limit=500`);
     const map = await post<{ id: string }>(`/api/workspaces/${ws}/maps`, {
-      name: `Imported from ${file?.name ?? 'a file'}`.slice(0, 200),
+      name: (littlesis
+        ? `From LittleSis, entity ${/\d+/.exec(running?.fileName ?? '')?.[0] ?? littlesis}`
+        : `Imported from ${file?.name ?? 'a file'}`
+      ).slice(0, 200),
       members: actors.items.map((a) => ({ actorId: a.id })),
     });
     navigate(paths.map(ws, map.id));
@@ -275,6 +326,28 @@ export function ImportWizard({ ws }: { ws: string }) {
           onChange={(e) => e.target.files?.[0] && void choose(e.target.files[0])}
         />
       </div>
+      <form
+        className="littlesis"
+        aria-label="Add from LittleSis"
+        onSubmit={(e) => {
+          e.preventDefault();
+          void previewLittleSis();
+        }}
+      >
+        <label className="field">
+          <span>Add from LittleSis</span>
+          <input
+            aria-label="LittleSis entity URL or id"
+            placeholder="https://littlesis.org/org/1164-Goldman_Sachs or 1164"
+            value={entity}
+            onChange={(e) => setEntity(e.target.value)}
+          />
+          <span className="muted">The entity, its relationships and the people and organisations at their other ends.</span>
+        </label>
+        <button type="submit" className="btn" disabled={busy || !entity.trim()}>
+          Fetch and preview
+        </button>
+      </form>
       {file && (
         <label className="field">
           <span>Format</span>
@@ -327,14 +400,26 @@ export function ImportWizard({ ws }: { ws: string }) {
         </section>
       )}
 
+      {littlesis && !file && preview && (
+        <p className="actions">
+          <button
+            type="button"
+            className="btn btn-primary"
+            onClick={runImport}
+            disabled={busy || done || preview.state !== 'done' || preview.errorCount > 0}
+          >
+            Import from LittleSis
+          </button>
+        </p>
+      )}
       {file && (
         <p className="actions">
-          <button type="button" onClick={runPreview} disabled={busy || (table && (!fields.from || !fields.to))}>
+          <button type="button" className="btn" onClick={runPreview} disabled={busy || (table && (!fields.from || !fields.to))}>
             Preview
           </button>
           <button
             type="button"
-            className="primary"
+            className="btn btn-primary"
             onClick={runImport}
             disabled={busy || !preview || preview.state !== 'done' || preview.errorCount > 0}
           >
@@ -343,7 +428,7 @@ export function ImportWizard({ ws }: { ws: string }) {
         </p>
       )}
       {problem && (
-        <p role="alert" className="error">
+        <p role="alert" className="alert alert-error">
           {problem}
         </p>
       )}
@@ -399,13 +484,38 @@ export function ImportWizard({ ws }: { ws: string }) {
           )}
           <Warnings job={preview} />
           {preview.fuzzy.length > 0 && (
-            <ul aria-label="Possible duplicates">
-              {preview.fuzzy.map((f) => (
-                <li key={f.row}>
-                  Row {f.row}: “{f.name}” will be new; it looks like {f.candidates.map((c) => `“${c.name}”`).join(', ')}.
-                </li>
-              ))}
-            </ul>
+            <fieldset className="fuzzy">
+              <legend>Possible duplicates: the same actor, or kept apart?</legend>
+              <ul aria-label="Possible duplicates">
+                {preview.fuzzy.map((f) => (
+                  <li key={`${f.row}-${f.name}`}>
+                    <span>
+                      “{f.name}” {!littlesis && <span className="muted">(row {f.row}) </span>}looks like
+                    </span>
+                    {f.candidates.map((c) => (
+                      <label key={c.id}>
+                        <input
+                          type="radio"
+                          name={`match-${f.row}-${f.name}`}
+                          checked={matches[f.name] === c.id}
+                          onChange={() => setMatches((m) => ({ ...m, [f.name]: c.id }))}
+                        />
+                        Same as “{c.name}”
+                      </label>
+                    ))}
+                    <label>
+                      <input
+                        type="radio"
+                        name={`match-${f.row}-${f.name}`}
+                        checked={!matches[f.name]}
+                        onChange={() => setMatches((m) => Object.fromEntries(Object.entries(m).filter(([name]) => name !== f.name)))}
+                      />
+                      Keep apart
+                    </label>
+                  </li>
+                ))}
+              </ul>
+            </fieldset>
           )}
           {preview.errors.length > 0 && (
             <table aria-label="Failing rows">
@@ -445,7 +555,11 @@ export function ImportWizard({ ws }: { ws: string }) {
           </p>
           {done && <Warnings job={running} />}
           {done && (
-            <button type="button" className="primary" onClick={() => void openMap().catch((e: unknown) => setProblem(errorText(e)))}>
+            <button
+              type="button"
+              className="btn btn-primary"
+              onClick={() => void openMap().catch((e: unknown) => setProblem(errorText(e)))}
+            >
               Open the map
             </button>
           )}
