@@ -21,7 +21,9 @@ export async function checkActorSources(tx: Tx, ws: string, actors: { sourceIds:
   actors.forEach((a, i) => {
     const missing = a.sourceIds.find((s) => !known.has(s));
     if (missing)
-      throw invalid(`Source ${missing} does not exist in this workspace.`, [{ path: `${prefixes[i]}.sourceIds`, message: `unknown source ${missing}` }]);
+      throw invalid(`Source ${missing} does not exist in this workspace.`, [
+        { path: `${prefixes[i]}.sourceIds`, message: `unknown source ${missing}` },
+      ]);
   });
 }
 
@@ -86,6 +88,6 @@ export async function loadActorDetail(tx: Tx, ws: string, actorId: string): Prom
     const tie: ActorTie = { relationship: rel, direction: out ? 'out' : 'in', other: others.get(out ? rel.to : rel.from)! };
     (grouped[rel.type] ??= []).push(tie);
   }
-  const sources = await sourcesByIds(tx, ws, [...new Set(rels.flatMap((r) => r.sourceIds))]);
+  const sources = await sourcesByIds(tx, ws, [...new Set([...found.sourceIds, ...rels.flatMap((r) => r.sourceIds)])]);
   return { ...found, relationships: grouped, sources, maps: await mapsShowing(tx, ws, actorId) };
 }

@@ -41,12 +41,16 @@ export async function assess(
     note: string;
     source?: string | undefined;
     sourceId?: string | null | undefined;
-    at?: string | undefined; id?: string | undefined },
+    at?: string | undefined;
+    id?: string | undefined;
+  },
 ): Promise<AssessmentRecorded> {
   const actor = await loadOr404(ctx, actorStore, actorId);
   const sourceId = input.sourceId ?? null;
   if (sourceId && !(await existingSourceIds(ctx.tx, ctx.ws, [sourceId])).has(sourceId))
-    throw invalid(`Source ${sourceId} does not exist in this workspace.`, [{ path: 'body.sourceId', message: `unknown source ${sourceId}` }]);
+    throw invalid(`Source ${sourceId} does not exist in this workspace.`, [
+      { path: 'body.sourceId', message: `unknown source ${sourceId}` },
+    ]);
   const at = input.at ? new Date(input.at).toISOString() : new Date().toISOString();
   const later = await laterReadings(ctx.tx, ctx.ws, actorId, at);
   const assessment = await createEntity(ctx, assessmentStore, {

@@ -143,7 +143,9 @@ export async function restoreBackupInto(ctx: WriteContext, backup: Backup, prefi
   actors.forEach((a, i) => {
     const missing = a.sourceIds.find((s) => !sourceIds.has(s));
     if (missing)
-      throw invalid(`Source ${missing} is not in this backup.`, [{ path: `${prefix}.actors.${i}.sourceIds`, message: `unknown source ${missing}` }]);
+      throw invalid(`Source ${missing} is not in this backup.`, [
+        { path: `${prefix}.actors.${i}.sourceIds`, message: `unknown source ${missing}` },
+      ]);
   });
   const relationships = backup.relationships.map((r, i) => {
     const { id, version, createdAt, updatedAt, ...fields } = r;
