@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testApp, type TestContext } from '../support/app.js';
-import { call, newWorkspace, signUp, type Caller } from '../support/api.js';
+import { call, newWorkspace, signUp, type Answer, type Caller } from '../support/api.js';
 
 describe('sources as first-class work', () => {
   let ctx: TestContext;
@@ -114,7 +114,7 @@ describe('sources as first-class work', () => {
     const pages: string[] = [];
     let sc: string | null = null;
     do {
-      const res = await call(ctx.app, owner, 'GET', at(`/sources/index?limit=1${sc ? `&cursor=${sc}` : ''}`));
+      const res: Answer = await call(ctx.app, owner, 'GET', at(`/sources/index?limit=1${sc ? `&cursor=${sc}` : ''}`));
       pages.push(res.body.sources[0].source.title);
       sc = res.body.nextCursor;
     } while (sc);
