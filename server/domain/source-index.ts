@@ -29,8 +29,11 @@ export const sourceIndexEntry = z
 export type SourceIndexEntry = z.infer<typeof sourceIndexEntry>;
 
 export const uncitedItem = z.discriminatedUnion('kind', [
-  z.object({ kind: z.literal('actor'), actor: actorRef }),
-  z.object({ kind: z.literal('relationship'), relationship: tieRef }),
+  z.object({
+    kind: z.literal('actor'),
+    actor: actorRef.extend({ version: z.number().int().describe('To cite a source in the same step') }),
+  }),
+  z.object({ kind: z.literal('relationship'), relationship: tieRef.extend({ version: z.number().int() }) }),
 ]);
 export type UncitedItem = z.infer<typeof uncitedItem>;
 

@@ -55,10 +55,10 @@ export function readingsCiting(tx: Tx, ws: string, ids: string[], shown: number)
 
 /** Actors citing no source, by name, after a (nameKey, id) position. */
 export async function uncitedActors(tx: Tx, ws: string, after: [string, string] | null, limit: number) {
-  const rows = await tx.query<{ key: string; actor: ActorRef }>(
+  const rows = await tx.query<{ key: string; actor: ActorRef & { version: number } }>(
     `MATCH (a:Actor) WHERE a.workspaceId = $ws AND size(coalesce(a.sourceIds, [])) = 0
        AND ($afterKey IS NULL OR a.nameKey > $afterKey OR (a.nameKey = $afterKey AND a.id > $afterId))
-     RETURN a.nameKey AS key, ${REF('a')} AS actor ORDER BY a.nameKey, a.id LIMIT $limit`,
+     RETURN a.nameKey AS key, a {.id, .name, .kind, .version} AS actor ORDER BY a.nameKey, a.id LIMIT $limit`,
     { ws, afterKey: after?.[0] ?? null, afterId: after?.[1] ?? null, limit },
   );
   return rows.map((r) => ({ key: r.key, item: { kind: 'actor', actor: r.actor } as UncitedItem & { kind: 'actor' } }));
@@ -66,10 +66,10 @@ export async function uncitedActors(tx: Tx, ws: string, after: [string, string] 
 
 /** Relationships citing no source, by id, after an id. */
 export async function uncitedTies(tx: Tx, ws: string, after: string | null, limit: number) {
-  const rows = await tx.query<{ tie: TieRef }>(
+  const rows = await tx.query<{ tie: TieRef & { version: number } }>(
     `MATCH (a:Actor)-[r:${TYPE_UNION}]->(b:Actor) WHERE a.workspaceId = $ws AND b:Actor AND size(coalesce(r.sourceIds, [])) = 0
        AND ($after IS NULL OR r.id > $after)
-     RETURN ${TIE} AS tie ORDER BY r.id LIMIT $limit`,
+     RETURN {id: r.id, type: type(r), version: r.version, from: ${REF('a')}, to: ${REF('b')}} AS tie ORDER BY r.id LIMIT $limit`,
     { ws, after, limit },
   );
   return rows.map((r) => ({ kind: 'relationship', relationship: r.tie }) as UncitedItem & { kind: 'relationship' });
