@@ -47,6 +47,7 @@ export function actorProps(graph: PowerGraph, workspaceId: string) {
     alignment: a.alignment,
     interests: [],
     powerSources: [],
+    sourceIds: [],
     externalIdsJson: '{}',
     links: [],
     organized: a.organized,

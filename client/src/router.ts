@@ -9,7 +9,7 @@ export type Route =
   | {
       name: 'workspace';
       ws: string;
-      tab: 'maps' | 'actors' | 'demands' | 'tasks' | 'history' | 'members' | 'coalition' | 'settings' | 'import';
+      tab: 'maps' | 'actors' | 'sources' | 'demands' | 'tasks' | 'history' | 'members' | 'coalition' | 'settings' | 'import';
     }
   | { name: 'demand'; ws: string; demand: string }
   | { name: 'demandBrief'; ws: string; demand: string }
@@ -20,7 +20,7 @@ export type Route =
   | { name: 'publicMap'; token: string; embed: boolean }
   | { name: 'notFound' };
 
-const tabs = ['maps', 'actors', 'demands', 'tasks', 'history', 'members', 'coalition', 'settings', 'import'] as const;
+const tabs = ['maps', 'actors', 'sources', 'demands', 'tasks', 'history', 'members', 'coalition', 'settings', 'import'] as const;
 
 /** A malformed escape in a pasted link is the link's problem, not a crash. */
 function safeDecode(part: string) {

@@ -15,7 +15,7 @@ export type ActorTie = z.infer<typeof actorTie>;
 export const actorDetail = actor
   .extend({
     relationships: z.partialRecord(z.enum(relationshipTypes), z.array(actorTie)).describe('Grouped by type'),
-    sources: z.array(source).describe('Every source cited by its relationships'),
+    sources: z.array(source).describe('Every source cited by the actor or its relationships'),
     maps: z.array(z.object({ id, name: z.string() })),
   })
   .meta({ id: 'ActorDetail' });

@@ -48,6 +48,7 @@ export const actorFields = {
   alignment: alignment.nullable(),
   interests: z.array(z.string().trim().min(1).max(500)).max(50),
   powerSources: z.array(z.string().trim().min(1).max(500)).max(50),
+  sourceIds: z.array(id).max(100).refine(unique, 'must not repeat a source').describe('Sources (of this workspace) that back these fields'),
   contactOwner: shortText.nullable().describe('Who among us holds the relationship (internal: never leaves the workspace)'),
   privateNotes: longText.describe('What the workspace keeps to itself about this actor (internal: never leaves the workspace)'),
   externalIds: z.record(
@@ -69,6 +70,7 @@ export const actorDefaults = {
   alignment: null,
   interests: [] as string[],
   powerSources: [] as string[],
+  sourceIds: [] as string[],
   contactOwner: null,
   privateNotes: '',
   externalIds: {} as Record<string, string>,

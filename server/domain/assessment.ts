@@ -9,6 +9,7 @@ export const assessmentCreate = z
     alignment,
     note: note.default(''),
     source: source.default(''),
+    sourceId: id.nullable().optional().describe('A source of this workspace the reading cites'),
     at: isoDateTime.optional().describe('When the reading was true; defaults to now'),
     id: id.optional(),
   })
@@ -22,6 +23,7 @@ export const assessment = z
     alignment: alignment.nullable().describe('Null when only power was known'),
     note: z.string(),
     source: z.string(),
+    sourceId: id.nullable().describe('The workspace source the reading cites, if any'),
     at: isoDateTime,
     authorId: id.nullable(),
     authorName: z.string().nullable(),

@@ -5,7 +5,8 @@ import type { EntityStore } from './entity-store.js';
 /** Readings never change once made, so their version stays 1. */
 export type StoredAssessment = Assessment & { version: number };
 
-const ASSESSMENT = "x {.id, .actorId, .power, .alignment, .note, source: coalesce(x.source, ''), .at, .authorId, .authorName, version: 1}";
+const ASSESSMENT =
+  "x {.id, .actorId, .power, .alignment, .note, source: coalesce(x.source, ''), .sourceId, .at, .authorId, .authorName, version: 1}";
 
 export const assessmentStore: EntityStore<StoredAssessment> = {
   type: 'assessment',

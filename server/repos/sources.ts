@@ -64,16 +64,17 @@ export async function listSources(
   return rows.map((r) => r.s);
 }
 
-/** How many relationships cite a source. */
+/** How many records cite a source: relationships, actors and assessments (of actors not deleted). */
 export async function citationsOf(tx: Tx, ws: string, id: string): Promise<number> {
-  return (
-    (
-      await tx.one<{ n: number }>(`MATCH (a:Actor)-[r]->(:Actor) WHERE a.workspaceId = $ws AND $id IN r.sourceIds RETURN count(r) AS n`, {
-        ws,
-        id,
-      })
-    )?.n ?? 0
+  const row = await tx.one<{ n: number }>(
+    `CALL { MATCH (a:Actor)-[r]->(:Actor) WHERE a.workspaceId = $ws AND $id IN r.sourceIds RETURN count(r) AS ties }
+     CALL { MATCH (a:Actor) WHERE a.workspaceId = $ws AND $id IN a.sourceIds RETURN count(a) AS actors }
+     CALL { MATCH (x:Assessment {sourceId: $id}) WHERE x.workspaceId = $ws
+            MATCH (a:Actor {id: x.actorId}) WHERE a.workspaceId = $ws RETURN count(x) AS readings }
+     RETURN ties + actors + readings AS n`,
+    { ws, id },
   );
+  return row?.n ?? 0;
 }
 
 /** Which of these sources exist in the workspace. */

@@ -2,11 +2,14 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { page, pageQuery, wsParams } from '../domain/common.js';
 import { source, sourceCreate, sourcePatch, type Source } from '../domain/source.js';
+import { sourceIndex, sourceIndexQuery } from '../domain/source-index.js';
 import { listSources, sourceStore } from '../repos/sources.js';
+import { loadSourceIndex, type UncitedPosition } from '../services/source-index.js';
 import { createSource, deleteSource, updateSource } from '../services/sources.js';
 import { mutate } from '../services/unit-of-work.js';
 import { recordRoutes } from './record-routes.js';
-import { author, decodeCursor, pageOf, readErrors, writeErrors } from './helpers.js';
+import { badRequest } from '../http/problem.js';
+import { author, decodeCursor, encodeCursor, pageOf, readErrors, writeErrors } from './helpers.js';
 
 export const sourceRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
@@ -25,6 +28,39 @@ export const sourceRoutes: FastifyPluginAsyncZod = async (app) => {
       const after = decodeCursor(cursor, 2) as [string, string] | null;
       const items = await app.db.read((tx) => listSources(tx, request.params.ws, q, { after, limit: limit + 1 }));
       return pageOf(items, limit, (item) => [item.createdAt, item.id]);
+    },
+  );
+
+  app.get(
+    '/sources/index',
+    {
+      config: { access: 'read' },
+      schema: {
+        tags: ['sources'],
+        summary: 'Every source with what cites it (actors, relationships, readings), and the actors and ties that cite none',
+        description:
+          'Sources come a page at a time (`cursor`, `limit`), each with counts and the first few records citing it; ' +
+          'the uncited work (actors by name, then relationships) pages on its own (`uncitedCursor`, `uncitedLimit`).',
+        params: wsParams,
+        querystring: sourceIndexQuery,
+        response: { 200: sourceIndex, ...readErrors },
+      },
+    },
+    async (request) => {
+      const { cursor, limit, uncitedCursor, uncitedLimit } = request.query;
+      const uncitedAt = decodeCursor(uncitedCursor, 3) as UncitedPosition | null;
+      if (uncitedAt && uncitedAt[0] !== 'actor' && uncitedAt[0] !== 'relationship')
+        throw badRequest('That cursor is not one this API gave out; start again without it.', [
+          { path: 'querystring.uncitedCursor', message: 'is not a valid cursor' },
+        ]);
+      const position = { after: decodeCursor(cursor, 2) as [string, string] | null, limit, uncitedAt, uncitedLimit };
+      const { next, uncited, ...rest } = await app.db.read((tx) => loadSourceIndex(tx, request.params.ws, position));
+      const { next: uncitedNext, ...counts } = uncited;
+      return {
+        ...rest,
+        nextCursor: next ? encodeCursor(next) : null,
+        uncited: { ...counts, nextCursor: uncitedNext ? encodeCursor(uncitedNext) : null },
+      };
     },
   );
 

@@ -4,6 +4,7 @@ import type { Assessment, AssessmentChange, AssessmentRecorded } from '../domain
 import type { ReadingInput } from '../domain/reading.js';
 import { invalid } from '../domain/errors.js';
 import { actorStore } from '../repos/actors.js';
+import { existingSourceIds } from '../repos/sources.js';
 import { assessmentChangesSince, assessmentStore, insertAssessments, laterReadings, type StoredAssessment } from '../repos/assessments.js';
 import type { Tx } from '../db/gateway.js';
 import { createEntity, loadOr404, replaceEntity } from './entities.js';
@@ -34,9 +35,22 @@ export function readingMoment(at: string | undefined, path: string): string {
 export async function assess(
   ctx: WriteContext,
   actorId: string,
-  input: { power: number; alignment: number; note: string; source?: string | undefined; at?: string | undefined; id?: string | undefined },
+  input: {
+    power: number;
+    alignment: number;
+    note: string;
+    source?: string | undefined;
+    sourceId?: string | null | undefined;
+    at?: string | undefined;
+    id?: string | undefined;
+  },
 ): Promise<AssessmentRecorded> {
   const actor = await loadOr404(ctx, actorStore, actorId);
+  const sourceId = input.sourceId ?? null;
+  if (sourceId && !(await existingSourceIds(ctx.tx, ctx.ws, [sourceId])).has(sourceId))
+    throw invalid(`Source ${sourceId} does not exist in this workspace.`, [
+      { path: 'body.sourceId', message: `unknown source ${sourceId}` },
+    ]);
   const at = input.at ? new Date(input.at).toISOString() : new Date().toISOString();
   const later = await laterReadings(ctx.tx, ctx.ws, actorId, at);
   const assessment = await createEntity(ctx, assessmentStore, {
@@ -46,6 +60,7 @@ export async function assess(
     alignment: input.alignment,
     note: input.note,
     source: input.source ?? '',
+    sourceId,
     at,
     authorId: ctx.author?.id ?? null,
     authorName: ctx.author?.name ?? null,
@@ -78,6 +93,7 @@ export function impliedReading(
     alignment: after.alignment,
     note: input.assessmentNote ?? '',
     source: input.assessmentSource?.trim() ?? '',
+    sourceId: null,
     at: readingMoment(input.assessedAt, `${prefix}.assessedAt`),
     authorId: ctx.author?.id ?? null,
     authorName: ctx.author?.name ?? null,

@@ -140,6 +140,13 @@ export async function restoreBackupInto(ctx: WriteContext, backup: Backup, prefi
   });
   const kinds = new Map<string, ActorKind>(actors.map((a) => [a.id, a.kind]));
   const sourceIds = new Set(backup.sources.map((s) => s.id));
+  actors.forEach((a, i) => {
+    const missing = a.sourceIds.find((s) => !sourceIds.has(s));
+    if (missing)
+      throw invalid(`Source ${missing} is not in this backup.`, [
+        { path: `${prefix}.actors.${i}.sourceIds`, message: `unknown source ${missing}` },
+      ]);
+  });
   const relationships = backup.relationships.map((r, i) => {
     const { id, version, createdAt, updatedAt, ...fields } = r;
     const data = checkRelationship(withDefaults(fields as never), { kinds, sources: sourceIds }, `${prefix}.relationships.${i}`);
@@ -228,7 +235,7 @@ export async function restoreBackupInto(ctx: WriteContext, backup: Backup, prefi
   await renameTaken('map', maps);
   const to = (id: string) => ids.get(id) ?? id;
 
-  const restoredActors = actors.map((a) => ({ ...a, id: to(a.id) }));
+  const restoredActors = actors.map((a) => ({ ...a, id: to(a.id), sourceIds: [...new Set(a.sourceIds.map(to))] }));
   const restoredRelationships = relationships.map((r) => ({
     ...r,
     id: to(r.id),

@@ -5,6 +5,7 @@ import { conflict, parseOrInvalid } from '../domain/errors.js';
 import { actorProps } from '../repos/actors.js';
 import { nowIso } from '../repos/entity-store.js';
 import type { ReadingInput } from '../domain/reading.js';
+import { checkActorSources } from './actors.js';
 import { impliedReading, recordReadings, splitReading } from './assessments.js';
 import { checkRelationship, lookUp, withDefaults, type Known } from './relationship-rules.js';
 import type { WriteContext } from './unit-of-work.js';
@@ -55,6 +56,12 @@ export function prepareRelationships(
 
 export async function bulkCreateActors(ctx: WriteContext, inputs: { input: ActorCreate; prefix: string }[]): Promise<Actor[]> {
   const actors = prepareActors(inputs);
+  await checkActorSources(
+    ctx.tx,
+    ctx.ws,
+    actors,
+    inputs.map((i) => i.prefix),
+  );
   // Ids we generate are new by construction; only ids the caller chose can clash.
   await insertActors(
     ctx,

@@ -20,11 +20,12 @@ function onlyMap(contents: WorkspaceContents, mapId: string): WorkspaceContents 
   if (!map) return null;
   const shown = new Set(map.members.map((m) => m.actorId));
   const relationships = contents.relationships.filter((r) => shown.has(r.from) && shown.has(r.to));
-  const cited = new Set(relationships.flatMap((r) => r.sourceIds));
+  const actors = contents.actors.filter((a) => shown.has(a.id));
+  const cited = new Set([...relationships.flatMap((r) => r.sourceIds), ...actors.flatMap((a) => a.sourceIds ?? [])]);
   const kept = new Set(relationships.map((r) => r.id));
   return {
     ...contents,
-    actors: contents.actors.filter((a) => shown.has(a.id)),
+    actors,
     relationships,
     sources: contents.sources.filter((s) => cited.has(s.id)),
     demands: [],

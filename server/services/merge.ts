@@ -43,6 +43,7 @@ export async function mergeActor(ctx: WriteContext, duplicateId: string, intoId:
     roles: union(kept.roles, duplicate.roles),
     interests: union(kept.interests, duplicate.interests),
     powerSources: union(kept.powerSources, duplicate.powerSources),
+    sourceIds: union(kept.sourceIds, duplicate.sourceIds),
     links: union(kept.links, duplicate.links),
     externalIds: { ...duplicate.externalIds, ...kept.externalIds },
     description: kept.description || duplicate.description,

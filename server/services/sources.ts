@@ -43,7 +43,7 @@ export async function deleteSource(ctx: WriteContext, id: string, version: numbe
   await loadOr404(ctx, sourceStore, id);
   const cited = await citationsOf(ctx.tx, ctx.ws, id);
   if (cited > 0) {
-    throw conflict(`This source is cited by ${cited} relationship${cited === 1 ? '' : 's'}; remove those citations before deleting it.`);
+    throw conflict(`This source is cited by ${cited} record${cited === 1 ? '' : 's'}; remove those citations before deleting it.`);
   }
   return deleteEntity(ctx, sourceStore, id, version);
 }

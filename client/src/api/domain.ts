@@ -2,6 +2,7 @@
 export * from '../../../server/domain/actor.js';
 export * from '../../../server/domain/relationship.js';
 export * from '../../../server/domain/source.js';
+export * from '../../../server/domain/source-index.js';
 export * from '../../../server/domain/map.js';
 export * from '../../../server/domain/assessment.js';
 export * from '../../../server/domain/change.js';

@@ -35,6 +35,7 @@ import type {
   SharedMapSummary,
   SharedRelationship,
   Source,
+  SourceIndex,
   User,
   Workspace,
   DeletedWorkspace,
@@ -97,6 +98,12 @@ export const endpoints = {
 
   sources: (ws: string) => get<Page<Source>>(`${w(ws)}/sources${qs({ limit: 500 })}`),
   createSource: (ws: string, body: { url: string; title?: string | null }) => post<Source>(`${w(ws)}/sources`, body),
+  sourceIndex: (ws: string, page: { cursor?: string | null; uncitedCursor?: string | null } = {}) =>
+    get<SourceIndex>(
+      `${w(ws)}/sources/index${qs({ limit: 100, uncitedLimit: 25, cursor: page.cursor, uncitedCursor: page.uncitedCursor })}`,
+    ),
+  patchRelationship: (ws: string, id: string, body: { sourceIds: string[]; version: number }) =>
+    patch<Relationship>(`${w(ws)}/relationships/${id}`, body),
 
   demands: (ws: string) => get<Page<Demand>>(`${w(ws)}/demands`),
   demandsTargeting: (ws: string, target: string) => get<Page<Demand>>(`${w(ws)}/demands${qs({ target })}`),

@@ -9,6 +9,7 @@ const reading = (id: string, at: string, power: number | null, alignment: number
   alignment,
   note,
   source: '',
+  sourceId: null,
   at,
   authorId: null,
   authorName: null,

@@ -13,12 +13,14 @@ import { ImportWizard } from './workspace/import/ImportWizard';
 import { MapsTab } from './workspace/MapsTab';
 import { MembersTab } from './workspace/MembersTab';
 import { SettingsTab } from './workspace/SettingsTab';
+import { SourcesTab } from './workspace/SourcesTab';
 import { TasksTab } from './workspace/TasksTab';
 import { WorkspaceCard } from './workspace/WorkspaceCard';
 
 const tabs = [
   { id: 'maps', label: 'Maps' },
   { id: 'actors', label: 'Actors' },
+  { id: 'sources', label: 'Sources' },
   { id: 'demands', label: 'Demands' },
   { id: 'tasks', label: 'Tasks' },
   { id: 'history', label: 'History' },
@@ -81,6 +83,7 @@ export function WorkspaceHome({ user, ws, tab }: { user: User; ws: string; tab: 
         <section className="tab-body">
           {tab === 'maps' && <MapsTab ws={ws} canEdit={w?.role !== 'viewer'} />}
           {tab === 'actors' && <ActorsTab ws={ws} />}
+          {tab === 'sources' && <SourcesTab ws={ws} canEdit={w?.role !== 'viewer'} />}
           {tab === 'demands' && <DemandsTab ws={ws} canEdit={w?.role !== 'viewer'} />}
           {tab === 'tasks' && <TasksTab ws={ws} canEdit={w?.role !== 'viewer'} />}
           {tab === 'history' && <HistoryTab ws={ws} canEdit={w?.role !== 'viewer'} />}

@@ -2,6 +2,8 @@ import { useState, type FormEvent } from 'react';
 import { actorPatch, actorRoles, sectors, type Actor, type ActorRole } from '../../api/domain';
 import { Field } from '../../components/Field';
 import { InternalMark } from '../../components/InternalMark';
+import { SourcePicker } from '../../components/SourcePicker';
+import { useRoute } from '../../router';
 import { validate, type FieldErrors } from '../../components/validate';
 import { alignmentLabels, powerLabels, roleLabels } from '../../graph/visual';
 import { dispatch } from '../commands';
@@ -50,6 +52,7 @@ export function actorFormValues(actor: Actor) {
     description: actor.description,
     interests: actor.interests.join(', '),
     powerSources: actor.powerSources.join(', '),
+    sourceIds: actor.sourceIds,
     contactOwner: actor.contactOwner ?? '',
     privateNotes: actor.privateNotes,
     aliases: actor.aliases.join(', '),
@@ -70,6 +73,7 @@ const fieldNames: Record<string, string> = {
   description: 'the notes',
   interests: 'what they care about',
   powerSources: 'where their power comes from',
+  sourceIds: 'the sources',
   contactOwner: 'who among us knows them',
   privateNotes: 'the private notes',
   aliases: 'the other names',
@@ -99,6 +103,7 @@ export function ActorForm({
   internal?: readonly string[];
 }) {
   const editor = useEditor();
+  const route = useRoute();
   const ro = !editor.me.canEdit;
   const inside = (field: string) => internal.includes(field) || ALWAYS_INTERNAL.includes(field);
   const {
@@ -125,6 +130,7 @@ export function ActorForm({
       description: form.description,
       interests: list(form.interests),
       powerSources: list(form.powerSources),
+      sourceIds: form.sourceIds,
       contactOwner: form.contactOwner.trim() || null,
       privateNotes: form.privateNotes,
       ...(full
@@ -238,6 +244,10 @@ export function ActorForm({
         <Field label="Where their power comes from" error={errors.powerSources} internal={inside('powerSources')}>
           {(p) => <input {...p} value={form.powerSources} onChange={set('powerSources')} />}
         </Field>
+        {'ws' in route && (
+          <SourcePicker ws={route.ws} value={form.sourceIds} onChange={(sourceIds) => setForm({ ...form, sourceIds })} disabled={ro} />
+        )}
+        {errors.sourceIds && <div className="field-error">{errors.sourceIds}</div>}
         <Field label="Who among us knows them" error={errors.contactOwner} internal>
           {(p) => <input {...p} value={form.contactOwner} onChange={set('contactOwner')} />}
         </Field>
