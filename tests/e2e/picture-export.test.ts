@@ -56,7 +56,14 @@ describe('exported pictures of a map', () => {
     const svg = await download(page, 'SVG', 'network.svg');
     expect(svg.name).toMatch(/network\.svg$/);
     const text = readFileSync(svg.path, 'utf8');
-    for (const words of ['Who decides on care wages', 'Care workers coalition', 'Decision-maker', 'Die-hard opposed', 'Governor Hale', 'No source yet'])
+    for (const words of [
+      'Who decides on care wages',
+      'Care workers coalition',
+      'Decision-maker',
+      'Die-hard opposed',
+      'Governor Hale',
+      'No source yet',
+    ])
       expect(text).toContain(words);
     expect(text).toMatch(/Network · \d{1,2} \w+ \d{4} · Care workers coalition/);
 
