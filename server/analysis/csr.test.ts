@@ -7,8 +7,22 @@ import { graphOf, seededRandom } from './graph.js';
 
 const karate = () =>
   compactScope({
-    actors: [...new Set(karateTies.flat().map(String))].map((id) => ({ id, name: id, kind: 'person', roles: [], power: null, alignment: null })),
-    relationships: karateTies.map(([a, b], i) => ({ id: `r${i}`, type: 'FAMILY', from: String(a), to: String(b), strength: 3, mutual: true })),
+    actors: [...new Set(karateTies.flat().map(String))].map((id) => ({
+      id,
+      name: id,
+      kind: 'person',
+      roles: [],
+      power: null,
+      alignment: null,
+    })),
+    relationships: karateTies.map(([a, b], i) => ({
+      id: `r${i}`,
+      type: 'FAMILY',
+      from: String(a),
+      to: String(b),
+      strength: 3,
+      mutual: true,
+    })),
   });
 
 /** n actors, m ties between random pairs (parallel ties and self-ties included), strengths 1–5. */

@@ -104,15 +104,13 @@ export function csrBetweenness(
     settled.fill(0);
     dist[s] = 0;
     sigma[s] = 1;
-    let size = 0;
     let top = 0;
-    // push s
     heapNode[0] = s;
     heapKey[0] = 0;
-    size = 1;
+    let size = 1;
     while (size > 0) {
-      const v = heapNode[0]!;
-      const dv = heapKey[0]!;
+      const v: number = heapNode[0]!;
+      const dv: number = heapKey[0]!;
       // pop
       size--;
       if (size > 0) {
@@ -135,7 +133,7 @@ export function csrBetweenness(
       if (settled[v] || dv > dist[v]!) continue;
       settled[v] = 1;
       stack[top++] = v;
-      for (let p = offsets[v]!, end = offsets[v + 1]!; p < end; p++) {
+      for (let p: number = offsets[v]!, end: number = offsets[v + 1]!; p < end; p++) {
         const u = targets[p]!;
         if (settled[u]) continue;
         const du = dv + costs[p]!;
