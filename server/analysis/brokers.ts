@@ -1,8 +1,7 @@
 import type { Gateway } from '../db/gateway.js';
 import { allTypes, type BrokerItem, type BrokersAnswer, type BrokersQuery } from '../domain/analysis.js';
 import { cacheKey, VersionCache } from './cache.js';
-import { centrality } from './centrality.js';
-import { graphOf } from './graph.js';
+import { csrCentrality } from './csr.js';
 import { compactScope, transferables, type CompactScope } from './compact.js';
 import type { WorkerPool } from '../workers/pool.js';
 import { typeMask } from './paths.js';
@@ -28,8 +27,9 @@ export const BROKER_METHOD =
  * many passes over the whole scope; Neo4j Community has no graph algorithms (GDS is a
  * plug-in we do not ship), and Cypher would run them as path enumeration. The scope comes
  * out of the workspace's live projection (no read of the graph per question) as compact
- * typed arrays, and the measures run on a worker thread in graphology, whose maintained
- * implementations we check against published values (server/analysis/centrality.test.ts).
+ * typed arrays, and the measures run on a worker thread over a compressed sparse row graph
+ * (csr.ts), checked against published values and against graphology's implementations
+ * (server/analysis/csr.test.ts, centrality.test.ts).
  * The answer is cached by the projection's change sequence.
  */
 export async function brokers(
@@ -72,7 +72,7 @@ export interface BrokerRanking {
 
 /** The ranking itself, pure, over the compact scope: what the worker thread runs. */
 export function rankCompact({ scope, limit }: { scope: CompactScope; limit: number }): BrokerRanking {
-  const c = centrality(graphOf(scope));
+  const c = csrCentrality(scope);
   const max = (values: Record<string, number>) => Math.max(0, ...Object.values(values)) || 1;
   const top = { b: max(c.betweenness), p: max(c.pagerank), d: max(c.degree), c: max(c.closeness) };
   const items: BrokerItem[] = scope.ids.map((id, i) => {

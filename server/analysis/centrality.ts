@@ -145,7 +145,7 @@ function uniform(graph: Graph): Record<string, number> {
 const range = (n: number) => Array.from({ length: n }, (_, i) => i);
 
 /** k distinct node indexes out of n, the same ones for the same seed (partial Fisher–Yates). */
-function pickSources(n: number, k: number, seed: number): number[] {
+export function pickSources(n: number, k: number, seed: number): number[] {
   const random = seededRandom(seed);
   const all = range(n);
   for (let i = 0; i < k; i++) {
