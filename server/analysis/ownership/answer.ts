@@ -13,7 +13,7 @@ import { topChains, type Chain } from './chains.js';
 import { controllers, controlTies } from './control.js';
 import { numberField as F } from './field.js';
 import { lookThrough, type LookThrough } from './lookthrough.js';
-import { holdingsByCompany, stated, type Bounds, type Edge, type Holdings } from './matrix.js';
+import { holdingsByCompany, latestFilings, stated, type Bounds, type Edge, type Holdings } from './matrix.js';
 
 /** What an ownership question needs: the target's upstream closure as read from the store. */
 export interface OwnershipInput {
@@ -125,6 +125,21 @@ export function ownershipAnswer(input: OwnershipInput): OwnershipAnswer {
       };
     });
 
+  const { current, history: earlier } = latestFilings(input.stakes);
+  const latest = new Map(
+    current.filter((s) => s.shares !== null && s.asOf).map((s) => [`${s.from}\u0000${s.to}\u0000${s.basis}`, s.asOf!]),
+  );
+  const history = earlier
+    .sort((a, b) => (a.asOf! > b.asOf! ? -1 : a.asOf! < b.asOf! ? 1 : a.id < b.id ? -1 : 1))
+    .map((s) => ({
+      relationshipId: s.id,
+      holderId: s.from,
+      companyId: s.to,
+      shares: s.shares!,
+      asOf: s.asOf!,
+      latestAsOf: latest.get(`${s.from}\u0000${s.to}\u0000${s.basis}`) ?? s.asOf!,
+    }));
+
   const unrecorded = asPercent(look.unrecorded);
   const everyOwner = look.unrecorded.max <= NEGLIGIBLE;
   const complete = everyOwner && chains.complete && !input.truncated;
@@ -160,6 +175,7 @@ export function ownershipAnswer(input: OwnershipInput): OwnershipAnswer {
     ownerCount: look.shares.size,
     unrecorded,
     declared,
+    history,
     controlThreshold: q.controlThreshold,
     cyclic: look.cyclic,
     complete,
