@@ -22,9 +22,9 @@ export function congressGraph(dir = CONGRESS_DIR): PowerGraph {
   const random = rng(SEED);
   const actors: GenActor[] = [];
   const index = new Map<string, number>();
-  const add = (key: string, actor: Omit<GenActor, 'id' | 'power' | 'alignment' | 'organized'>) => {
+  const add = (key: string, actor: Omit<GenActor, 'id' | 'power' | 'alignment' | 'organized' | 'sharesOutstanding'>) => {
     index.set(key, actors.length);
-    actors.push({ id: uuidFrom(random), power: null, alignment: null, organized: false, ...actor });
+    actors.push({ id: uuidFrom(random), power: null, alignment: null, organized: false, sharesOutstanding: null, ...actor });
     return actors.length - 1;
   };
 

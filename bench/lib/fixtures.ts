@@ -51,6 +51,7 @@ export function actorProps(graph: PowerGraph, workspaceId: string) {
     externalIdsJson: '{}',
     links: [],
     organized: a.organized,
+    sharesOutstanding: a.sharesOutstanding,
     version: 1,
     createdAt: STAMP,
     updatedAt: STAMP,

@@ -18,6 +18,7 @@ export interface GenActor {
   alignment: number | null;
   organized: boolean;
   tags: string[];
+  sharesOutstanding: null;
 }
 
 export interface GenRelationship {
@@ -196,6 +197,7 @@ export function generatePowerGraph(actorCount: number, options: { seed?: number;
         alignment: null,
         organized: sector === 'labor' || sector === 'community' || sector === 'faith',
         tags: [],
+        sharesOutstanding: null,
       });
       orgs.push(i);
       if (sector === 'political') politicalOrgs.push(i);
@@ -211,6 +213,7 @@ export function generatePowerGraph(actorCount: number, options: { seed?: number;
         alignment: politician ? Math.floor(random() * 7) - 3 : null,
         organized: false,
         tags: politician ? ['elected'] : [],
+        sharesOutstanding: null,
       });
       people.push(i);
       if (politician) politicians.push(i);

@@ -58,6 +58,12 @@ export const actorFields = {
   links: z.array(z.url({ protocol: /^https?$/, message: 'must be an http(s) URL' })).max(50),
   image: z.url({ protocol: /^https?$/, message: 'must be an http(s) URL' }).nullable(),
   organized: z.boolean().describe('An organised group (drawn as a rectangle on the map)'),
+  sharesOutstanding: z
+    .number()
+    .positive('must be more than 0')
+    .max(1e15)
+    .nullable()
+    .describe("A company's shares outstanding: a holding stated in shares then yields a derived percent"),
 };
 
 export const actorDefaults = {
@@ -77,6 +83,7 @@ export const actorDefaults = {
   links: [] as string[],
   image: null,
   organized: false,
+  sharesOutstanding: null,
 };
 
 /** A complete, valid actor record (what the store holds, minus bookkeeping). */

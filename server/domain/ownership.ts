@@ -74,6 +74,15 @@ export const declaredStake = z.object({
   agrees: z.boolean().nullable(),
 });
 
+export const filedHistory = z.object({
+  relationshipId: id,
+  holderId: id,
+  companyId: id,
+  shares: z.number(),
+  asOf: z.string(),
+  latestAsOf: z.string().describe('The quarter of the same position that counts instead'),
+});
+
 export const ownershipAnswer = z
   .object({
     target: analysisActor,
@@ -81,6 +90,7 @@ export const ownershipAnswer = z
     ownerCount: z.number().int(),
     unrecorded: shareRange.describe('Owners not on the map'),
     declared: z.array(declaredStake).describe('Shortcuts sources declared: kept as facts, never propagated'),
+    history: z.array(filedHistory).describe('Earlier quarters of filed holdings: listed, not counted'),
     controlThreshold: z.number(),
     cyclic: z.boolean(),
     complete: z.boolean().describe('Every owner is on the map and every chain was followed'),

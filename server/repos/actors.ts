@@ -8,7 +8,7 @@ import type { EntityStore } from './entity-store.js';
 /** The projection that turns a stored node into an Actor. */
 export const ACTOR = `{
   .id, .kind, .name, .aliases, .description, .sector, .tags, .roles, .power, .alignment,
-  .interests, .powerSources, .sourceIds, .contactOwner, .privateNotes, .links, .image, .organized, .version, .createdAt, .updatedAt,
+  .interests, .powerSources, .sourceIds, .contactOwner, .privateNotes, .links, .image, .organized, .sharesOutstanding, .version, .createdAt, .updatedAt,
   externalIds: a.externalIdsJson
 }`;
 
@@ -18,6 +18,7 @@ export function actorFromRow(row: Record<string, unknown>): Actor {
     ...(row as Actor),
     privateNotes: (row.privateNotes as string | null) ?? '',
     sourceIds: (row.sourceIds as string[] | null) ?? [],
+    sharesOutstanding: (row.sharesOutstanding as number | null) ?? null,
     externalIds: JSON.parse((row.externalIds as string | null) ?? '{}'),
   };
 }

@@ -59,6 +59,28 @@ export async function stakesByIds(tx: Tx, ws: string, ids: string[]) {
   return rows.map((row) => ({ stake: stakeFromRow(row.r), holder: row.a }));
 }
 
+/** A HIERARCHY tie read for control: the parent controls the child. */
+export interface ParentRow {
+  id: string;
+  from: string;
+  to: string;
+}
+
+/**
+ * The HIERARCHY ties with these ids that make their source the parent of their target (a
+ * subsidiary or a division, or unstated; an affiliate is not a child), with their parents.
+ */
+export async function parentsByIds(tx: Tx, ws: string, ids: string[]) {
+  const rows = await tx.query<{ r: ParentRow; a: OwnershipActorRow }>(
+    `UNWIND $ids AS rid
+     MATCH (h:Actor)-[r:HIERARCHY {id: rid}]->(c:Actor) WHERE r.workspaceId = $ws AND coalesce(r.relation, 'subsidiary') <> 'affiliate'
+     WITH r, h, c, h AS a
+     RETURN { id: r.id, from: h.id, to: c.id } AS r, ${ACTOR_ROW} AS a`,
+    { ws, ids },
+  );
+  return rows.map((row) => ({ tie: row.r, holder: row.a }));
+}
+
 /** The given actors that are live in this workspace. */
 export async function ownershipActors(tx: Tx, ws: string, ids: string[]): Promise<OwnershipActorRow[]> {
   return (

@@ -140,6 +140,39 @@ describe('ownership, control and pension exposure', () => {
     expect(fund.ours).toBe(true);
   });
 
+  it('lets a parent control its subsidiary and whoever controls the parent too; a 13F position counts by its latest quarter', async () => {
+    for (const name of ['Parent', 'Sub', 'Holdco', 'Manager']) await actor(name);
+    const h = await call(ctx.app, me, 'POST', url('/relationships'), {
+      type: 'HIERARCHY',
+      from: id.Parent,
+      to: id.Sub,
+      relation: 'subsidiary',
+    });
+    expect(h.status, JSON.stringify(h.body)).toBe(201);
+    await owns('Holdco', 'Parent', { percent: 70 });
+    await owns('Manager', 'Sub', { shares: 1000, asOf: '2024-03-31' }, 'Manager>Sub Q1');
+    await owns('Manager', 'Sub', { shares: 3000, asOf: '2024-06-30' }, 'Manager>Sub Q2');
+    const res = await ask(`/analysis/ownership?target=${id.Sub}`);
+    expect(res.status, JSON.stringify(res.body)).toBe(200);
+    const byName = Object.fromEntries(res.body.owners.map((o: { name: string }) => [o.name, o]));
+    expect(byName.Parent.controls).toBe(true);
+    expect(byName.Parent.share).toEqual({ min: 0, max: 0 });
+    expect(byName.Holdco.controls).toBe(true);
+    expect(byName.Manager.controls).toBe(false);
+    expect(byName.Manager.chains.map((c: { steps: { asOf: string }[] }) => c.steps[0]!.asOf)).toEqual(['2024-06-30']);
+    expect(res.body.history).toEqual([
+      {
+        relationshipId: rel['Manager>Sub Q1'],
+        holderId: id.Manager,
+        companyId: id.Sub,
+        shares: 1000,
+        asOf: '2024-03-31',
+        latestAsOf: '2024-06-30',
+      },
+    ]);
+    expect(res.body.relationships.some((r: { type: string; from: string }) => r.type === 'HIERARCHY' && r.from === id.Parent)).toBe(true);
+  });
+
   it('lists the anomalies: the circle, the declared total that disagrees, a stale stake, stakes over 100 %', async () => {
     await actor('Overfull');
     await owns('A', 'Overfull', { percent: 80 });

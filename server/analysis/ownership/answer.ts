@@ -8,17 +8,19 @@ import {
   type OwnershipQuery,
   type ShareRange,
 } from '../../domain/ownership.js';
-import type { OwnershipActorRow, StakeRow } from '../../repos/ownership.js';
+import type { OwnershipActorRow, ParentRow, StakeRow } from '../../repos/ownership.js';
 import { topChains, type Chain } from './chains.js';
 import { controllers, controlTies } from './control.js';
 import { numberField as F } from './field.js';
 import { lookThrough, type LookThrough } from './lookthrough.js';
-import { holdingsByCompany, stated, type Bounds, type Edge, type Holdings } from './matrix.js';
+import { holdingsByCompany, latestFilings, stated, type Bounds, type Edge, type Holdings } from './matrix.js';
 
 /** What an ownership question needs: the target's upstream closure as read from the store. */
 export interface OwnershipInput {
   target: OwnershipActorRow;
   stakes: StakeRow[];
+  /** HIERARCHY ties above the target: each parent controls its child outright. */
+  parents?: ParentRow[];
   actors: OwnershipActorRow[];
   /** The closure was cut at its size limit. */
   truncated: boolean;
@@ -85,12 +87,18 @@ const NEGLIGIBLE = 1e-9;
 export function ownershipAnswer(input: OwnershipInput): OwnershipAnswer {
   const { target, query: q } = input;
   const { holdings, look, names } = compute(input);
-  const control = controllers(F, controlTies(F, input.stakes), look.nodes, target.id, q.controlThreshold / 100);
+  const parents = input.parents ?? [];
+  const ties = [...controlTies(F, input.stakes), ...parents.map((p) => ({ holder: p.from, company: p.to, votes: F.zero, outright: true }))];
+  // Everyone above the target may control it, owners on the map or not, parents too.
+  const closure = [...new Set([...look.nodes, ...input.stakes.map((s) => s.from), ...parents.map((p) => p.from)])];
+  const control = controllers(F, ties, closure, target.id, q.controlThreshold / 100);
   const ranked = [...look.shares.entries()].sort(
     ([a, x], [b, y]) => y.max - x.max || y.min - x.min || (names.get(a) ?? '').localeCompare(names.get(b) ?? '') || (a < b ? -1 : 1),
   );
   // Controllers come along whatever their economic share.
   const listed = ranked.filter(([h], i) => i < q.limit || control.has(h));
+  // A parent that holds no recorded stake still controls: it is listed with no share.
+  for (const h of [...control].sort()) if (!look.shares.has(h)) listed.push([h, { min: 0, max: 0 }]);
   const chains = topChains(F, holdings, target.id, q.k);
   const owners: OwnerItem[] = listed.map(([actorId, share]) => ({
     actorId,
@@ -125,6 +133,21 @@ export function ownershipAnswer(input: OwnershipInput): OwnershipAnswer {
       };
     });
 
+  const { current, history: earlier } = latestFilings(input.stakes);
+  const latest = new Map(
+    current.filter((s) => s.shares !== null && s.asOf).map((s) => [`${s.from}\u0000${s.to}\u0000${s.basis}`, s.asOf!]),
+  );
+  const history = earlier
+    .sort((a, b) => (a.asOf! > b.asOf! ? -1 : a.asOf! < b.asOf! ? 1 : a.id < b.id ? -1 : 1))
+    .map((s) => ({
+      relationshipId: s.id,
+      holderId: s.from,
+      companyId: s.to,
+      shares: s.shares!,
+      asOf: s.asOf!,
+      latestAsOf: latest.get(`${s.from}\u0000${s.to}\u0000${s.basis}`) ?? s.asOf!,
+    }));
+
   const unrecorded = asPercent(look.unrecorded);
   const everyOwner = look.unrecorded.max <= NEGLIGIBLE;
   const complete = everyOwner && chains.complete && !input.truncated;
@@ -153,6 +176,12 @@ export function ownershipAnswer(input: OwnershipInput): OwnershipAnswer {
           mutual: false,
         });
       }
+  for (const p of parents)
+    if (control.has(p.from) && (p.to === target.id || control.has(p.to))) {
+      shown.add(p.from);
+      shown.add(p.to);
+      rels.set(p.id, { id: p.id, type: 'HIERARCHY', from: p.from, to: p.to, strength: 3, mutual: false });
+    }
   const byId = new Map([...input.actors, target].map((a) => [a.id, a]));
   return {
     target: drawnActor(target),
@@ -160,6 +189,7 @@ export function ownershipAnswer(input: OwnershipInput): OwnershipAnswer {
     ownerCount: look.shares.size,
     unrecorded,
     declared,
+    history,
     controlThreshold: q.controlThreshold,
     cyclic: look.cyclic,
     complete,

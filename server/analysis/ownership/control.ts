@@ -1,5 +1,5 @@
 import { type Field } from './field.js';
-import { byId, type StakeFact } from './matrix.js';
+import { byId, latestFilings, type StakeFact } from './matrix.js';
 
 /** Why a holder has a say over a company. */
 export interface ControlTie<T> {
@@ -18,7 +18,7 @@ export interface ControlTie<T> {
  */
 export function controlTies<T>(F: Field<T>, facts: StakeFact[]): ControlTie<T>[] {
   const pairs = new Map<string, StakeFact[]>();
-  for (const f of [...facts].sort(byId)) {
+  for (const f of latestFilings(facts).current.sort(byId)) {
     if (f.declared !== 'direct' || f.from === f.to) continue;
     const key = `${f.from}\u0000${f.to}`;
     let list = pairs.get(key);

@@ -6,7 +6,7 @@ import { topChains } from './chains.js';
 import { numberField } from './field.js';
 import { fractionField as Q } from './fraction-field.js';
 import { lookThrough } from './lookthrough.js';
-import { holdingsByCompany, type StakeFact } from './matrix.js';
+import { holdingsByCompany, latestFilings, type StakeFact } from './matrix.js';
 
 let next = 0;
 function stake(from: string, to: string, percent: number | null, extra: Partial<StakeFact> = {}): StakeFact {
@@ -107,6 +107,28 @@ describe('stated ranges and floors', () => {
     const r = exact([stake('A', 'T', 80), stake('B', 'T', 40)], 'T');
     expect(share(r, 'A')!.min.equals(f('2/3'))).toBe(true);
     expect(r.unrecorded.max.equals(f('0'))).toBe(true);
+  });
+});
+
+describe('filed holdings over several quarters', () => {
+  const filed = (from: string, to: string, shares: number, asOf: string) => stake(from, to, null, { shares, asOf });
+  it('counts only the latest quarter of one holder in one issuer and keeps the earlier ones as history', () => {
+    const q1 = filed('M', 'T', 1000, '2024-03-31');
+    const q3 = filed('M', 'T', 3000, '2024-09-30');
+    const q2 = filed('M', 'T', 2000, '2024-06-30');
+    const other = filed('N', 'T', 500, '2024-03-31');
+    const { current, history } = latestFilings([q1, q3, q2, other]);
+    expect(current.map((f) => f.id).sort()).toEqual([q3.id, other.id].sort());
+    expect(history.map((f) => f.asOf).sort()).toEqual(['2024-03-31', '2024-06-30']);
+    // With a 40 % stake of another owner, M's one position reaches up to 60 %, not three times over.
+    const h = holdingsByCompany(Q, [q1, q2, q3, stake('Y', 'T', 40)]).get('T')!;
+    expect(h.edges.map((e) => e.fact.id).sort()).toEqual([q3.id, h.edges.find((e) => e.fact.from === 'Y')!.fact.id].sort());
+    expect(h.edges.find((e) => e.fact.from === 'M')!.max.equals(f('0.6'))).toBe(true);
+  });
+  it('leaves stated percentages of several dates alone', () => {
+    const a = stake('M', 'T', 10, { asOf: '2023-12-31', shares: 10 });
+    const b = stake('M', 'T', 20, { asOf: '2024-12-31', shares: 20 });
+    expect(latestFilings([a, b]).history).toEqual([]);
   });
 });
 

@@ -84,10 +84,36 @@ export function boundStakes<T>(F: Field<T>, facts: StakeFact[]): Holdings<T> {
   return { edges, overfull };
 }
 
-/** The workspace's direct economic stakes, by company. */
+/** A holding reported as a count of shares at a quarter's end, as a 13F filing states it. */
+const isFiledHolding = (f: StakeFact) =>
+  f.declared === 'direct' && f.shares !== null && f.asOf !== null && f.percent === null && f.percentMin === null && f.percentMax === null;
+
+/**
+ * Filed holdings of one holder in one company from several quarters are one position seen
+ * at several dates: only the latest quarter counts, the earlier ones are its history.
+ * Every other stake counts as stated.
+ */
+export function latestFilings<T extends StakeFact>(facts: T[]): { current: T[]; history: T[] } {
+  const latest = new Map<string, string>();
+  for (const f of facts) {
+    if (!isFiledHolding(f)) continue;
+    const key = `${f.from}\u0000${f.to}\u0000${f.basis}`;
+    const seen = latest.get(key);
+    if (seen === undefined || f.asOf! > seen) latest.set(key, f.asOf!);
+  }
+  const current: T[] = [];
+  const history: T[] = [];
+  for (const f of facts) {
+    const superseded = isFiledHolding(f) && f.asOf! < latest.get(`${f.from}\u0000${f.to}\u0000${f.basis}`)!;
+    (superseded ? history : current).push(f);
+  }
+  return { current, history };
+}
+
+/** The workspace's direct economic stakes, by company (a filed holding by its latest quarter only). */
 export function holdingsByCompany<T>(F: Field<T>, facts: StakeFact[]): Map<string, Holdings<T>> {
   const byCompany = new Map<string, StakeFact[]>();
-  for (const f of facts) {
+  for (const f of latestFilings(facts).current) {
     if (!isEconomic(f)) continue;
     let list = byCompany.get(f.to);
     if (!list) byCompany.set(f.to, (list = []));

@@ -7,7 +7,16 @@ import type {
   PensionAnswer,
   PensionQuery,
 } from '../../domain/ownership.js';
-import { ownershipActors, stakesByIds, trusteesOf, workspaceStakes, type OwnershipActorRow, type StakeRow } from '../../repos/ownership.js';
+import {
+  ownershipActors,
+  parentsByIds,
+  stakesByIds,
+  trusteesOf,
+  workspaceStakes,
+  type OwnershipActorRow,
+  type ParentRow,
+  type StakeRow,
+} from '../../repos/ownership.js';
 import type { WorkerPool } from '../../workers/pool.js';
 import { isPensionFund } from '../../domain/ownership.js';
 import { assertFound } from '../actors.js';
@@ -27,6 +36,7 @@ export const MAX_WORKSPACE_STAKES = 100_000;
 interface Closure {
   target: OwnershipActorRow;
   stakes: StakeRow[];
+  parents: ParentRow[];
   actors: OwnershipActorRow[];
   truncated: boolean;
 }
@@ -42,19 +52,22 @@ async function readClosure(db: Gateway, ws: string, targetId: string): Promise<C
   const start = g.liveSlot(targetId);
   if (start === undefined) assertFound([targetId], 'querystring.target');
   const ownership = typeCode.get('OWNERSHIP')!;
+  const hierarchy = typeCode.get('HIERARCHY')!;
   const tieIds: string[] = [];
+  const parentIds: string[] = [];
   const seen = new Set([start!]);
   const queue = [start!];
   let truncated = false;
   while (queue.length && !truncated) {
     const v = queue.pop()!;
     g.forEachTie(v, (e, u) => {
-      if (g.type[e] !== ownership || g.to[e] !== v || g.from[e] !== u || !g.isAlive(u) || truncated) return;
-      if (tieIds.length >= MAX_CLOSURE_STAKES) {
+      const type = g.type[e];
+      if ((type !== ownership && type !== hierarchy) || g.to[e] !== v || g.from[e] !== u || !g.isAlive(u) || truncated) return;
+      if (tieIds.length + parentIds.length >= MAX_CLOSURE_STAKES) {
         truncated = true;
         return;
       }
-      tieIds.push(g.edgeIds[e]!);
+      (type === ownership ? tieIds : parentIds).push(g.edgeIds[e]!);
       if (!seen.has(u)) {
         seen.add(u);
         queue.push(u);
@@ -65,9 +78,16 @@ async function readClosure(db: Gateway, ws: string, targetId: string): Promise<C
     const [target] = await ownershipActors(tx, ws, [targetId]);
     if (!target) assertFound([targetId], 'querystring.target');
     const rows = tieIds.length ? await stakesByIds(tx, ws, tieIds) : [];
+    const parentRows = parentIds.length ? await parentsByIds(tx, ws, parentIds) : [];
     const actors = new Map<string, OwnershipActorRow>();
-    for (const r of rows) actors.set(r.holder.id, r.holder);
-    return { target: target!, stakes: rows.map((r) => r.stake), actors: [...actors.values()], truncated };
+    for (const r of [...rows, ...parentRows]) actors.set(r.holder.id, r.holder);
+    return {
+      target: target!,
+      stakes: rows.map((r) => r.stake),
+      parents: parentRows.map((r) => r.tie),
+      actors: [...actors.values()],
+      truncated,
+    };
   }, 'analysis.ownership.closure');
 }
 

@@ -59,6 +59,7 @@ export function actorFormValues(actor: Actor) {
     externalIds: externalIdsText(actor.externalIds),
     links: actor.links.join('\n'),
     image: actor.image ?? '',
+    sharesOutstanding: actor.sharesOutstanding == null ? '' : String(actor.sharesOutstanding),
   };
 }
 
@@ -80,6 +81,7 @@ const fieldNames: Record<string, string> = {
   externalIds: 'the external ids',
   links: 'the links',
   image: 'the image',
+  sharesOutstanding: 'the shares outstanding',
 };
 
 /** Internal in every workspace, whatever its settings say (see server/domain/internal-fields.ts). */
@@ -123,6 +125,7 @@ export function ActorForm({
       name: form.name,
       sector: form.sector || null,
       organized: form.organized,
+      sharesOutstanding: form.sharesOutstanding.trim() === '' ? null : Number(form.sharesOutstanding),
       roles: form.roles,
       power: form.power === '' ? null : Number(form.power),
       alignment: form.alignment === '' ? null : Number(form.alignment),
@@ -222,6 +225,11 @@ export function ActorForm({
             <input type="checkbox" checked={form.organized} onChange={(e) => setForm({ ...form, organized: e.target.checked })} /> Organised
             group
           </label>
+        )}
+        {actor.kind === 'organization' && (
+          <Field label="Shares outstanding" error={errors.sharesOutstanding}>
+            {(p) => <input {...p} inputMode="numeric" value={form.sharesOutstanding} onChange={set('sharesOutstanding')} />}
+          </Field>
         )}
         <Field label="Sector" error={errors.sector}>
           {(p) => (
