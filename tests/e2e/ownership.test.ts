@@ -87,6 +87,25 @@ describe('owners on a company profile', () => {
     expect(lit.lit).toEqual(['Buyout Fund IV', 'Granite Partners', 'Riverside Hospitals']);
     expect(lit.litEdges).toBe(2);
     await shot(page, 'chain-on-map');
+
+    // The campaign brief of a demand on the hospital goes up the same money tree.
+    const demand = await apiIn<{ id: string }>(page, 'POST', `${base}/demands`, {
+      title: 'Safe staffing at Riverside',
+      primaryTargetIds: [trustee],
+      secondaryTargetIds: [hospital],
+    });
+    await page.goto(`${server.url}/w/${ws}/demands/${demand.id}/brief`);
+    const money = page.getByRole('region', { name: 'Up the money tree' });
+    await money.waitFor();
+    const granite = money.getByRole('row').filter({ hasText: 'Granite Partners' });
+    expect(await granite.innerText()).toContain('Controls');
+    expect(await money.getByRole('row').filter({ hasText: 'Buyout Fund IV' }).innerText()).toContain('80 %');
+    const moneyText = await money.innerText();
+    expect(moneyText).toContain('Teachers Pension');
+    expect(moneyText).toContain('Tess Trustee (ours)');
+    await shot(page, 'brief-money-tree');
+    await page.emulateMedia({ media: 'print' });
+    await page.pdf({ path: path.join(shotsDir, 'brief.pdf'), format: 'A4' });
     expect(errors).toEqual([]);
     await context.close();
   }, 180_000);

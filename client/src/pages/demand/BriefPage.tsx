@@ -8,6 +8,7 @@ import { Citations } from '../../graph/citations';
 import { relationshipDetail } from '../../graph/relationship-detail';
 import { paths } from '../../router';
 import { EscalationScale } from './EscalationScale';
+import { MoneyTreeSection, useMoneyTree } from './MoneyTree';
 import { alignmentText, day, label, powerText } from './format';
 import {
   demandKeys,
@@ -42,6 +43,12 @@ export function BriefPage({ user: _user, ws, demandId }: { user: User; ws: strin
       queryFn: async () => (await endpoints.assessments(ws, t.id)).items,
     })),
   });
+  // Companies among the targets are where ownership and pension leverage lie.
+  const byId = new Map((actors.data ?? []).map((a) => [a.id, a]));
+  const money = useMoneyTree(
+    ws,
+    targets.filter((t) => byId.get(t.id)?.kind === 'organization').map((t) => ({ id: t.id, name: byId.get(t.id)!.name })),
+  );
   const d = demand.data;
   useEffect(() => {
     if (!d) return;
@@ -58,7 +65,8 @@ export function BriefPage({ user: _user, ws, demandId }: { user: User; ws: strin
     actions.isSuccess &&
     dates.isSuccess &&
     details.every((q) => !q.isPending) &&
-    readings.every((q) => !q.isPending);
+    readings.every((q) => !q.isPending) &&
+    !money.pending;
   const names = new Map<string, string>([
     ...(actors.data ?? []).map((a) => [a.id, a.name] as const),
     ...(circle.data?.actors ?? []).map((a) => [a.id, a.name] as const),
@@ -170,6 +178,7 @@ export function BriefPage({ user: _user, ws, demandId }: { user: User; ws: strin
               })}
             </Fragment>
           ))}
+          <MoneyTreeSection ws={ws} tree={money.tree} failed={money.failed} />
           <section className="brief-section brief-sources">
             <h2>Sources</h2>
             {citations.items.length ? (
