@@ -4,16 +4,22 @@ import { wsParams } from '../domain/common.js';
 import { forgetMemberships } from '../auth/access.js';
 import { Problem } from '../http/problem.js';
 import { changeSeq } from '../repos/changes.js';
+import { workspacesRepo } from '../repos/workspaces.js';
+import { incomingParams } from '../domain/share.js';
 import { ChangeFeed, type EndReason } from '../services/change-feed.js';
+import { openSharedMapFingerprint, sharedMapFingerprint } from '../services/shared-map-watch.js';
 import { errors } from './helpers.js';
 
 /** Open streams one account may hold on one API instance: a few tabs each, not the server. */
 export const STREAMS_PER_ACCOUNT = 8;
 const KEEP_ALIVE_MS = 15_000;
 
-const endings: Record<EndReason, string> = {
+const SHARE_POLL_MS = 1_000;
+
+const endings: Record<EndReason | 'revoked', string> = {
   removed: 'You are no longer a member of this workspace.',
   deleted: 'This workspace was deleted.',
+  revoked: 'This map is no longer shared with your workspace.',
 };
 
 export const eventRoutes: FastifyPluginAsyncZod = async (app) => {
@@ -25,6 +31,31 @@ export const eventRoutes: FastifyPluginAsyncZod = async (app) => {
     for (const end of open) end();
     feed.close();
   });
+
+  /**
+   * Counts a stream against its account's cap (before the first await, so a burst of
+   * requests cannot slip past the limit together); answers the release.
+   */
+  const claim = (userId: string, reply: { header(name: string, value: string): unknown }) => {
+    const held = perAccount.get(userId) ?? 0;
+    if (held >= STREAMS_PER_ACCOUNT) {
+      reply.header('retry-after', '30');
+      throw new Problem(
+        429,
+        'Too many requests',
+        `You already have ${STREAMS_PER_ACCOUNT} live update streams open (one per open workspace or map tab). Close a tab you no longer use and try again.`,
+      );
+    }
+    perAccount.set(userId, held + 1);
+    let released = false;
+    return () => {
+      if (released) return;
+      released = true;
+      const left = (perAccount.get(userId) ?? 1) - 1;
+      if (left > 0) perAccount.set(userId, left);
+      else perAccount.delete(userId);
+    };
+  };
 
   app.get(
     '/events',
@@ -45,25 +76,7 @@ export const eventRoutes: FastifyPluginAsyncZod = async (app) => {
     async (request, reply) => {
       const { ws } = request.params;
       const userId = request.user!.id;
-      // Counted before the first await, so a burst of requests cannot slip past the limit together.
-      const held = perAccount.get(userId) ?? 0;
-      if (held >= STREAMS_PER_ACCOUNT) {
-        reply.header('retry-after', '30');
-        throw new Problem(
-          429,
-          'Too many requests',
-          `You already have ${STREAMS_PER_ACCOUNT} live update streams open (one per open workspace or map tab). Close a tab you no longer use and try again.`,
-        );
-      }
-      perAccount.set(userId, held + 1);
-      let released = false;
-      const release = () => {
-        if (released) return;
-        released = true;
-        const left = (perAccount.get(userId) ?? 1) - 1;
-        if (left > 0) perAccount.set(userId, left);
-        else perAccount.delete(userId);
-      };
+      const release = claim(userId, reply);
 
       let from: number;
       try {
@@ -110,6 +123,88 @@ export const eventRoutes: FastifyPluginAsyncZod = async (app) => {
           end();
         },
       });
+    },
+  );
+
+  app.get(
+    '/shared-maps/:shareId/events',
+    {
+      config: { freshAccess: true },
+      schema: {
+        tags: ['shared maps'],
+        summary: 'Server-sent events: `change` whenever what this workspace sees of a shared map changed',
+        description:
+          'A `change` event carries no change number, author or summary: refetch the shared map. ' +
+          'The stream ends with an `end` event when the share is revoked, you leave the workspace or it is deleted. ' +
+          `Counted with the workspace streams: at most ${STREAMS_PER_ACCOUNT} per account (429 beyond that).`,
+        params: incomingParams,
+        response: { 200: z.string().describe('text/event-stream'), ...errors(400, 401, 404, 429) },
+      },
+    },
+    async (request, reply) => {
+      const { ws, shareId } = request.params;
+      const userId = request.user!.id;
+      const release = claim(userId, reply);
+      let seen: string;
+      try {
+        seen = await openSharedMapFingerprint(app.db, ws, shareId);
+      } catch (error) {
+        release();
+        throw error;
+      }
+      reply.hijack();
+      const raw = reply.raw;
+      if (raw.destroyed || request.raw.socket?.destroyed) {
+        release();
+        return;
+      }
+      raw.writeHead(200, {
+        'content-type': 'text/event-stream; charset=utf-8',
+        'cache-control': 'no-cache, no-transform',
+        connection: 'keep-alive',
+        'x-accel-buffering': 'no',
+      });
+      raw.write('retry: 2000\n: watching the shared map\n\n');
+      let busy = false;
+      let ended = false;
+      const keepAlive = setInterval(() => raw.write(': keep-alive\n\n'), KEEP_ALIVE_MS);
+      const finish = (reason?: EndReason | 'revoked') => {
+        if (ended) return;
+        ended = true;
+        clearInterval(keepAlive);
+        clearInterval(poll);
+        open.delete(end);
+        release();
+        if (reason) raw.write(`event: end\ndata: ${JSON.stringify({ reason, detail: endings[reason] })}\n\n`);
+        raw.end();
+      };
+      const end = () => finish();
+      // Each poll asks again whether the member and the share are still there, before anything goes out.
+      const poll = setInterval(() => {
+        if (busy || ended) return;
+        busy = true;
+        void (async () => {
+          try {
+            const head = await app.db.read((tx) => workspacesRepo.feedHead(tx, ws, [userId]), 'feed.head');
+            if (!head || head.deleted) return finish('deleted');
+            if (!head.members.includes(userId)) {
+              forgetMemberships(app, ws);
+              return finish('removed');
+            }
+            const now = await sharedMapFingerprint(app.db, ws, shareId);
+            if (now === null) return finish('revoked');
+            if (ended || now === seen) return;
+            seen = now;
+            raw.write('event: change\ndata: {}\n\n');
+          } catch {
+            // The database is away; the next poll tries again.
+          } finally {
+            busy = false;
+          }
+        })();
+      }, SHARE_POLL_MS);
+      open.add(end);
+      request.raw.on('close', end);
     },
   );
 };
