@@ -56,7 +56,7 @@ describe('the import wizard in Chromium', () => {
       await page.getByLabel('Start date').selectOption('Since');
       await shot(page, '01-mapped');
 
-      await page.getByRole('button', { name: 'Preview' }).click();
+      await page.getByRole('button', { name: 'Preview', exact: true }).click();
       const failing = page.getByRole('table', { name: 'Failing rows' });
       await failing.getByRole('row').filter({ hasText: 'Organisation' }).filter({ hasText: 'is empty' }).waitFor({ timeout: 120_000 });
       expect(await failing.getByRole('cell', { name: '3', exact: true }).count()).toBe(1);
@@ -68,7 +68,7 @@ describe('the import wizard in Chromium', () => {
       await file.setInputFiles({ name: 'board-fixed.csv', mimeType: 'text/csv', buffer: Buffer.from(fixed) });
       await page.getByText('using the mapping saved for files of this shape').waitFor({ timeout: 120_000 });
       await expect.poll(() => page.getByLabel('Relationship type').inputValue()).toBe('Relationship');
-      await page.getByRole('button', { name: 'Preview' }).click();
+      await page.getByRole('button', { name: 'Preview', exact: true }).click();
       const preview = page.getByRole('region', { name: 'Preview' });
       await preview.getByText('Relationships created').waitFor({ timeout: 120_000 });
       expect(await page.getByRole('table', { name: 'Failing rows' }).count()).toBe(0);
@@ -101,7 +101,7 @@ describe('the import wizard in Chromium', () => {
       await expect.poll(() => page.getByLabel('Format', { exact: true }).inputValue()).toBe('sec13f');
       await page.getByText('An institutional manager’s quarterly US holdings from EDGAR').waitFor();
 
-      await page.getByRole('button', { name: 'Preview' }).click();
+      await page.getByRole('button', { name: 'Preview', exact: true }).click();
       const preview = page.getByRole('region', { name: 'Preview' });
       await preview.getByText('The summary page declares 111 entries; the information table has 169.').waitFor({ timeout: 120_000 });
       await shot(page, '05-13f-preview-warnings');

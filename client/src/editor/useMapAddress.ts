@@ -4,7 +4,7 @@ import type { Editor } from './editor';
 import type { EditorState } from './store';
 
 /**
- * Keeps the view, the selection and the camera in the page's address, so a reload or a link
+ * Keeps the view and the camera in the page's address, so a reload or a link
  * passed to a colleague opens the same place. The address is replaced, not pushed: moving
  * around a map is not a trail of pages for the back button.
  */
@@ -14,15 +14,8 @@ export function useMapAddress(editor: Editor, loaded: boolean) {
     if (!loaded || applied.current) return;
     applied.current = true;
     const address = readAddress(window.location.search);
-    const doc = editor.doc;
     const patch: Partial<EditorState> = {};
     if (address.view) patch.view = address.view;
-    // Only what is still on the map: a link may be older than a deletion.
-    if (address.selection)
-      patch.selection = {
-        actors: address.selection.actors.filter((id) => doc.members[id] && doc.actors[id]),
-        relationships: address.selection.relationships.filter((id) => doc.relationships[id]),
-      };
     if (address.centre) patch.centreRequest = { centre: address.centre, n: 1 };
     editor.store.set(patch);
   }, [loaded, editor]);
@@ -33,7 +26,7 @@ export function useMapAddress(editor: Editor, loaded: boolean) {
     const write = () => {
       const s = editor.state;
       const { pathname, search, hash } = window.location;
-      const next = writeAddress(search, { view: s.view, selection: s.selection, ...(s.centre ? { centre: s.centre } : {}) });
+      const next = writeAddress(search, { view: s.view, ...(s.centre ? { centre: s.centre } : {}) });
       if (next !== search) window.history.replaceState(window.history.state, '', `${pathname}${next}${hash}`);
     };
     const unsubscribe = editor.store.subscribe(() => {
