@@ -1,3 +1,4 @@
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { wsParams } from '../domain/common.js';
@@ -21,6 +22,28 @@ const endings: Record<EndReason | 'revoked', string> = {
   deleted: 'This workspace was deleted.',
   revoked: 'This map is no longer shared with your workspace.',
 };
+
+/**
+ * Takes the response over as an event stream: its headers and the client's retry delay, then a
+ * comment saying what it watches. Null when the client left while the stream was being set up:
+ * its close event has passed, so nothing would end the stream.
+ */
+function startStream(request: FastifyRequest, reply: FastifyReply, release: () => void, watching: string) {
+  reply.hijack();
+  const raw = reply.raw;
+  if (raw.destroyed || request.raw.socket?.destroyed) {
+    release();
+    return null;
+  }
+  raw.writeHead(200, {
+    'content-type': 'text/event-stream; charset=utf-8',
+    'cache-control': 'no-cache, no-transform',
+    connection: 'keep-alive',
+    'x-accel-buffering': 'no',
+  });
+  raw.write(`retry: 2000\n: ${watching}\n\n`);
+  return raw;
+}
 
 export const eventRoutes: FastifyPluginAsyncZod = async (app) => {
   const feed = new ChangeFeed(app.db);
@@ -87,20 +110,8 @@ export const eventRoutes: FastifyPluginAsyncZod = async (app) => {
         release();
         throw error;
       }
-      reply.hijack();
-      const raw = reply.raw;
-      // Gone while we looked up where to start: its close event has passed, so nothing would end it.
-      if (raw.destroyed || request.raw.socket?.destroyed) {
-        release();
-        return;
-      }
-      raw.writeHead(200, {
-        'content-type': 'text/event-stream; charset=utf-8',
-        'cache-control': 'no-cache, no-transform',
-        connection: 'keep-alive',
-        'x-accel-buffering': 'no',
-      });
-      raw.write(`retry: 2000\n: watching from change ${from}\n\n`);
+      const raw = startStream(request, reply, release, `watching from change ${from}`);
+      if (!raw) return;
       let unsubscribe = () => {};
       const keepAlive = setInterval(() => raw.write(': keep-alive\n\n'), KEEP_ALIVE_MS);
       const end = () => {
@@ -152,19 +163,8 @@ export const eventRoutes: FastifyPluginAsyncZod = async (app) => {
         release();
         throw error;
       }
-      reply.hijack();
-      const raw = reply.raw;
-      if (raw.destroyed || request.raw.socket?.destroyed) {
-        release();
-        return;
-      }
-      raw.writeHead(200, {
-        'content-type': 'text/event-stream; charset=utf-8',
-        'cache-control': 'no-cache, no-transform',
-        connection: 'keep-alive',
-        'x-accel-buffering': 'no',
-      });
-      raw.write('retry: 2000\n: watching the shared map\n\n');
+      const raw = startStream(request, reply, release, 'watching the shared map');
+      if (!raw) return;
       let busy = false;
       let ended = false;
       const keepAlive = setInterval(() => raw.write(': keep-alive\n\n'), KEEP_ALIVE_MS);
