@@ -142,6 +142,37 @@ describe('collaborating on a map', () => {
     expect((await get(`/actors/${c}`)).status).toBe(200);
   });
 
+  it('refuses a batch that would walk neighbours or place more actors than one transaction should hold', async () => {
+    const map = (await post('/maps', { name: 'Batch limits' })).body;
+    const a = (await post('/actors', { kind: 'person', name: 'Limit tester' })).body;
+    const walking = await post('/batch', {
+      operations: [{ op: 'addMembers', entity: 'map', id: map.id, data: { actorIds: [a.id], withNeighbours: true } }],
+    });
+    expect(walking.status).toBe(400);
+    expect(walking.body.detail).toMatch(/withNeighbours is not allowed in a batch/);
+
+    const many = Array.from({ length: 3 }, () => ({
+      op: 'addMembers',
+      entity: 'map',
+      id: map.id,
+      data: { actorIds: Array.from({ length: 4000 }, () => randomUUID()) },
+    }));
+    const huge = await post('/batch', { operations: many });
+    expect(huge.status).toBe(400);
+    expect(huge.body.detail).toMatch(/at most 10000 actors on maps in all/);
+    expect((await get(`/maps/${map.id}`)).body.actors).toEqual([]);
+
+    // A typo is named where it is, not as "invalid input" for the whole batch.
+    const typo = await post('/batch', {
+      operations: [
+        { op: 'create', entity: 'actor', data: { kind: 'person', name: 'Fine' } },
+        { op: 'create', entity: 'actor', data: { kind: 'persn', name: 'Typo' } },
+      ],
+    });
+    expect(typo.status).toBe(400);
+    expect(typo.body.detail).toMatch(/operations\.1\.data\.kind/);
+  });
+
   it('applies a batch whole, or not at all when one operation fails', async () => {
     const before = (await get('/actors?limit=500')).body.items.length;
     const a = randomUUID();
