@@ -2,60 +2,14 @@
  * Someone removed from a workspace is cut off at once, on every API instance: their live
  * streams end, and they cannot write through another instance's memory of their role.
  */
-import http from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { STREAMS_PER_ACCOUNT } from '../../server/routes/events.js';
 import { testApp, type TestContext } from '../support/app.js';
 import { call, newWorkspace, signUp, type Caller } from '../support/api.js';
+import { openStream, until } from '../support/sse.js';
 
-interface Stream {
-  status: number;
-  events: { event: string; data: { summary?: string; reason?: string } }[];
-  ended: boolean;
-  body: string;
-  close(): void;
-}
-
-/** Opens an event stream; resolves once the answer's head arrived. */
-function open(port: number, ws: string, who: Caller): Promise<Stream> {
-  return new Promise((resolve, reject) => {
-    const request = http.get(
-      { host: '127.0.0.1', port, path: `/api/workspaces/${ws}/events`, headers: { cookie: who.cookie, accept: 'text/event-stream' } },
-      (res) => {
-        const stream: Stream = { status: res.statusCode ?? 0, events: [], ended: false, body: '', close: () => request.destroy() };
-        let buffer = '';
-        res.setEncoding('utf8');
-        res.on('data', (chunk: string) => {
-          stream.body += chunk;
-          buffer += chunk;
-          const blocks = buffer.split('\n\n');
-          buffer = blocks.pop()!;
-          for (const block of blocks) {
-            const fields = Object.fromEntries(
-              block
-                .split('\n')
-                .filter((l) => !l.startsWith(':') && l.includes(': '))
-                .map((l) => [l.slice(0, l.indexOf(': ')), l.slice(l.indexOf(': ') + 2)]),
-            );
-            if (fields.event) stream.events.push({ event: fields.event, data: JSON.parse(fields.data!) });
-          }
-        });
-        res.on('end', () => (stream.ended = true));
-        res.on('close', () => (stream.ended = true));
-        resolve(stream);
-      },
-    );
-    request.on('error', reject);
-  });
-}
-
-async function until(check: () => boolean | Promise<boolean>, what: string | (() => string), ms = 60_000) {
-  const end = Date.now() + ms;
-  while (!(await check())) {
-    if (Date.now() > end) throw new Error(`timed out waiting until ${typeof what === 'string' ? what : what()}`);
-    await new Promise((r) => setTimeout(r, 50));
-  }
-}
+type Watch = { summary?: string; reason?: string };
+const open = (port: number, ws: string, who: Caller) => openStream<Watch>(port, `/api/workspaces/${ws}/events`, who.cookie);
 
 describe('removed members are cut off', { timeout: 120_000 }, () => {
   // Two API instances over one database, as behind a load balancer.

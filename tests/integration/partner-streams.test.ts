@@ -3,56 +3,11 @@
  * nothing more (no change number, author or summary), not told about work that is not on
  * the shared map, and cut off the moment the share is revoked or they leave the workspace.
  */
-import http from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { STREAMS_PER_ACCOUNT } from '../../server/routes/events.js';
 import { testApp, type TestContext } from '../support/app.js';
 import { call, newWorkspace, signUp, type Caller } from '../support/api.js';
-
-interface Stream {
-  status: number;
-  events: { event: string; data: Record<string, unknown> }[];
-  ended: boolean;
-  body: string;
-  close(): void;
-}
-
-function open(port: number, path: string, who: Caller): Promise<Stream> {
-  return new Promise((resolve, reject) => {
-    const request = http.get({ host: '127.0.0.1', port, path, headers: { cookie: who.cookie, accept: 'text/event-stream' } }, (res) => {
-      const stream: Stream = { status: res.statusCode ?? 0, events: [], ended: false, body: '', close: () => request.destroy() };
-      let buffer = '';
-      res.setEncoding('utf8');
-      res.on('data', (chunk: string) => {
-        stream.body += chunk;
-        buffer += chunk;
-        const blocks = buffer.split('\n\n');
-        buffer = blocks.pop()!;
-        for (const block of blocks) {
-          const fields = Object.fromEntries(
-            block
-              .split('\n')
-              .filter((l) => !l.startsWith(':') && l.includes(': '))
-              .map((l) => [l.slice(0, l.indexOf(': ')), l.slice(l.indexOf(': ') + 2)]),
-          );
-          if (fields.event) stream.events.push({ event: fields.event, data: JSON.parse(fields.data!) });
-        }
-      });
-      res.on('end', () => (stream.ended = true));
-      res.on('close', () => (stream.ended = true));
-      resolve(stream);
-    });
-    request.on('error', reject);
-  });
-}
-
-async function until(check: () => boolean, what: string, ms = 60_000) {
-  const end = Date.now() + ms;
-  while (!check()) {
-    if (Date.now() > end) throw new Error(`timed out waiting until ${what}`);
-    await new Promise((r) => setTimeout(r, 50));
-  }
-}
+import { openStream, until, type Stream } from '../support/sse.js';
 
 const SECRET = 'MARKER-PRIVATE-CONTACT-4e1b';
 
@@ -82,7 +37,7 @@ describe('a partner watching a shared map', { timeout: 120_000 }, () => {
     return offered.body.id as string;
   };
   const watch = async (who: Caller, shareId: string) => {
-    const stream = await open(port, `/api/workspaces/${partner}/shared-maps/${shareId}/events`, who);
+    const stream = await openStream(port, `/api/workspaces/${partner}/shared-maps/${shareId}/events`, who.cookie);
     opened.push(stream);
     return stream;
   };
@@ -139,7 +94,8 @@ describe('a partner watching a shared map', { timeout: 120_000 }, () => {
 
   it('counts shared-map streams with the workspace streams of the same account', async () => {
     const streams: Stream[] = [];
-    for (let i = 0; i < STREAMS_PER_ACCOUNT; i++) streams.push(await open(port, `/api/workspaces/${partner}/events`, people.rosa));
+    for (let i = 0; i < STREAMS_PER_ACCOUNT; i++)
+      streams.push(await openStream(port, `/api/workspaces/${partner}/events`, people.rosa.cookie));
     opened.push(...streams);
     expect(streams.every((s) => s.status === 200)).toBe(true);
     const refused = await watch(people.rosa, shareId);
