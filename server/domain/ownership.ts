@@ -37,7 +37,8 @@ export type PensionQuery = z.infer<typeof pensionQuery>;
 export const shareRange = z.object({ min: z.number().min(0).max(100), max: z.number().min(0).max(100) }).meta({ id: 'ShareRange' });
 export type ShareRange = z.infer<typeof shareRange>;
 
-const statedKinds = ['exact', 'range', 'floor', 'unknown'] as const;
+// derived: from a count of shares and the company's shares outstanding, not stated as a percent.
+const statedKinds = ['exact', 'derived', 'range', 'floor', 'unknown'] as const;
 
 export const chainStep = z.object({
   relationshipId: id,
@@ -158,9 +159,23 @@ export const isPensionFund = (kind: string, tags: readonly string[]) =>
 
 const pctText = (p: number) => `${Number(p.toFixed(2))} %`;
 
-/** A stake as its source stated it: "12 %", "25–50 %", "at least 5 %", "an unstated share". */
-export function stakeWording(f: { percent: number | null; percentMin: number | null; percentMax: number | null }): string {
+const count = (n: number) => n.toLocaleString('en-US');
+
+/**
+ * A stake as its source stated it: "12 %", "25–50 %", "at least 5 %", "an unstated share",
+ * or for a count of shares in a company whose shares outstanding are known,
+ * "12.5 % (1,250,000 of 10,000,000 shares)".
+ */
+export function stakeWording(f: {
+  percent: number | null;
+  percentMin: number | null;
+  percentMax: number | null;
+  shares?: number | null;
+  companyShares?: number | null;
+}): string {
   if (f.percent !== null) return pctText(f.percent);
+  if (f.percentMin === null && f.percentMax === null && f.shares != null && f.companyShares)
+    return `${pctText(Math.min(100, (100 * f.shares) / f.companyShares))} (${count(f.shares)} of ${count(f.companyShares)} shares)`;
   if (f.percentMin !== null && f.percentMax !== null) return `${Number(f.percentMin.toFixed(2))}–${pctText(f.percentMax)}`;
   if (f.percentMin !== null) return `at least ${pctText(f.percentMin)}`;
   if (f.percentMax !== null) return `at most ${pctText(f.percentMax)}`;

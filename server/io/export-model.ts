@@ -44,6 +44,7 @@ export const nodeAttributes: readonly (readonly [string, AttributeType, boolean?
   ['links', 'string'],
   ['image', 'string'],
   ['organized', 'boolean'],
+  ['sharesOutstanding', 'double'],
   ['contactOwner', 'string', true],
   ['privateNotes', 'string', true],
 ];

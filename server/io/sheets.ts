@@ -34,6 +34,7 @@ const actorColumns: [string, (a: Actor) => string | number | boolean | null][] =
   ['Links', (a) => list(a.links)],
   ['Image', (a) => a.image],
   ['Organized', (a) => yesNo(a.organized)],
+  ['Shares outstanding', (a) => a.sharesOutstanding],
   ['Contact owner (internal)', (a) => a.contactOwner],
   ['Private notes (internal)', (a) => a.privateNotes],
   ['ID', (a) => a.id],

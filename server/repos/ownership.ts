@@ -16,7 +16,7 @@ const ACTOR_ROW = `{ id: a.id, name: a.name, kind: a.kind, roles: coalesce(a.rol
   power: a.power, alignment: a.alignment }`;
 
 const STAKE_ROW = `r { .id, .strength, .percent, .percentMin, .percentMax, .shares, .basis, .commitment, .currency, .generalPartner,
-  .declared, .asOf, .sourceIds, from: h.id, to: c.id }`;
+  .declared, .asOf, .sourceIds, from: h.id, to: c.id, companyShares: c.sharesOutstanding }`;
 
 export interface StakeRow {
   id: string;
@@ -34,6 +34,8 @@ export interface StakeRow {
   asOf: string | null;
   sourceIds: string[];
   strength: number;
+  /** The company's shares outstanding, from which a holding given in shares has a percent. */
+  companyShares?: number | null;
 }
 
 /** Neo4j leaves out null properties; older records lack the newer fields. */
@@ -42,6 +44,7 @@ function stakeFromRow(row: Record<string, unknown>): StakeRow {
     ...relationshipDefaults.OWNERSHIP,
     sourceIds: [],
     strength: relationshipDefaults.common.strength,
+    companyShares: null,
   };
   for (const [k, v] of Object.entries(row)) if (v !== null && v !== undefined) filled[k] = v;
   return filled as unknown as StakeRow;

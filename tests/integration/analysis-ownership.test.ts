@@ -173,6 +173,27 @@ describe('ownership, control and pension exposure', () => {
     expect(res.body.relationships.some((r: { type: string; from: string }) => r.type === 'HIERARCHY' && r.from === id.Parent)).toBe(true);
   });
 
+  it('turns a 13F count of shares into a percent once the company’s shares outstanding are recorded, and says so', async () => {
+    await actor('Issuer', { sharesOutstanding: 40_000 });
+    await actor('Asset manager');
+    await owns('Asset manager', 'Issuer', { shares: 6_000, asOf: '2024-06-30' });
+    const res = await ask(`/analysis/ownership?target=${id.Issuer}`);
+    expect(res.status, JSON.stringify(res.body)).toBe(200);
+    const [manager] = res.body.owners;
+    expect(manager).toMatchObject({ name: 'Asset manager', share: { min: 15, max: 15 } });
+    expect(manager.chains[0].steps[0]).toMatchObject({ stated: 'derived', share: { min: 15, max: 15 } });
+    expect(manager.chains[0].steps[0].sentence).toBe('Asset manager owns 15 % (6,000 of 40,000 shares) of Issuer (as of 2024-06-30)');
+    expect(res.body.unrecorded).toEqual({ min: 85, max: 85 });
+
+    // Until the shares outstanding are known, the same holding is of unstated size.
+    const issuer = (await ask(`/actors/${id.Issuer}`)).body;
+    const cleared = await call(ctx.app, me, 'PATCH', url(`/actors/${id.Issuer}`), { sharesOutstanding: null, version: issuer.version });
+    expect(cleared.status, JSON.stringify(cleared.body)).toBe(200);
+    const unknown = (await ask(`/analysis/ownership?target=${id.Issuer}`)).body;
+    expect(unknown.owners[0]).toMatchObject({ share: { min: 0, max: 100 } });
+    expect(unknown.owners[0].chains[0].steps[0].stated).toBe('unknown');
+  });
+
   it('lists the anomalies: the circle, the declared total that disagrees, a stale stake, stakes over 100 %', async () => {
     await actor('Overfull');
     await owns('A', 'Overfull', { percent: 80 });

@@ -76,6 +76,7 @@ describe('export formats', () => {
         power: 4,
         alignment: -3,
         tags: ['donor'],
+        sharesOutstanding: 80_000_000,
       })
     ).body;
     const union = (await api('/actors', { kind: 'organization', name: 'Nurses Local 12', roles: ['base'], alignment: 3 })).body;
@@ -176,6 +177,11 @@ describe('export formats', () => {
         expect.arrayContaining(['Label', 'Type', 'Tags', 'Power', 'Alignment', 'External ids', 'Private notes (internal)']),
       );
       expect(elements.rowCount).toBe(1 + doc.actors.length);
+      const shares = (elements.getRow(1).values as string[]).indexOf('Shares outstanding');
+      const acme = [...Array(elements.rowCount).keys()]
+        .map((i) => elements.getRow(i + 1))
+        .find((r) => r.getCell(1).value === 'Acme Holdings, Inc.')!;
+      expect(acme.getCell(shares).value).toBe(80_000_000);
       expect(connections.rowCount).toBe(1 + doc.relationships.length);
       const header = (connections.getRow(1).values as string[]).indexOf('Sources');
       const cited: unknown[] = [];
@@ -211,6 +217,8 @@ describe('export formats', () => {
           privateNotes: 'prefers mornings',
         });
         expect(read.nodes[doc.actors.find((a) => a.name === 'Dr. Lee')!.id]!.description).toBe('Line one\nline two');
+        // What a 13F count of shares is a percent of.
+        expect(read.nodes[doc.actors.find((a) => a.name === 'Acme Holdings, Inc.')!.id]!.sharesOutstanding).toBe(80_000_000);
         expect(Object.keys(read.edges).sort()).toEqual(doc.relationships.map((r) => r.id).sort());
         for (const rel of doc.relationships) {
           const edge = read.edges[rel.id]!;

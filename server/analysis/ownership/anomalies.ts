@@ -5,7 +5,7 @@ import { asPercent } from './answer.js';
 import { stronglyConnected } from './components.js';
 import { numberField as F } from './field.js';
 import { lookThrough, type LookThrough } from './lookthrough.js';
-import { holdingsByCompany, isEconomic, stated } from './matrix.js';
+import { holdingsByCompany, isEconomic, latestFilings, percentOf, stated } from './matrix.js';
 
 export interface AnomalyInput {
   stakes: (StakeRow & { holderName: string; companyName: string })[];
@@ -43,9 +43,10 @@ export function ownershipAnomalies({ stakes, staleMonths, today }: AnomalyInput)
   }
 
   const byCompany = new Map<string, typeof direct>();
-  for (const s of direct) byCompany.set(s.to, [...(byCompany.get(s.to) ?? []), s]);
+  // An earlier quarter of a filed holding is the same position, not another stake.
+  for (const s of latestFilings(direct).current) byCompany.set(s.to, [...(byCompany.get(s.to) ?? []), s]);
   for (const [company, owned] of byCompany) {
-    const low = owned.reduce((sum, s) => sum + (s.percent ?? s.percentMin ?? 0), 0);
+    const low = owned.reduce((sum, s) => sum + (percentOf(s) ?? s.percentMin ?? 0), 0);
     if (low > 100 + 1e-9)
       out.push({
         kind: 'overfull',
@@ -87,8 +88,8 @@ export function ownershipAnomalies({ stakes, staleMonths, today }: AnomalyInput)
     }
     if (stated(s) === 'unknown') continue;
     const c = asPercent(computed);
-    const lo = s.percent ?? s.percentMin ?? 0;
-    const hi = s.percent ?? s.percentMax ?? 100;
+    const lo = percentOf(s) ?? s.percentMin ?? 0;
+    const hi = percentOf(s) ?? s.percentMax ?? 100;
     if (lo > c.max + 1e-6 || c.min > hi + 1e-6)
       out.push({
         kind: 'declared_mismatch',

@@ -13,7 +13,7 @@ import { topChains, type Chain } from './chains.js';
 import { controllers, controlTies } from './control.js';
 import { numberField as F } from './field.js';
 import { lookThrough, type LookThrough } from './lookthrough.js';
-import { holdingsByCompany, latestFilings, stated, type Bounds, type Edge, type Holdings } from './matrix.js';
+import { holdingsByCompany, latestFilings, percentOf, stated, type Bounds, type Edge, type Holdings } from './matrix.js';
 
 /** What an ownership question needs: the target's upstream closure as read from the store. */
 export interface OwnershipInput {
@@ -114,7 +114,7 @@ export function ownershipAnswer(input: OwnershipInput): OwnershipAnswer {
     .sort((a, b) => (a.id < b.id ? -1 : 1))
     .map((s) => {
       const kind = stated(s);
-      const statedRange = kind === 'unknown' ? null : { min: s.percent ?? s.percentMin ?? 0, max: s.percent ?? s.percentMax ?? 100 };
+      const statedRange = kind === 'unknown' ? null : { min: percentOf(s) ?? s.percentMin ?? 0, max: percentOf(s) ?? s.percentMax ?? 100 };
       const computed = look.shares.get(s.from);
       const computedRange = computed ? asPercent(computed) : null;
       const agrees =

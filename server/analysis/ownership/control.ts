@@ -1,5 +1,5 @@
 import { type Field } from './field.js';
-import { byId, latestFilings, type StakeFact } from './matrix.js';
+import { byId, latestFilings, percentOf, type StakeFact } from './matrix.js';
 
 /** Why a holder has a say over a company. */
 export interface ControlTie<T> {
@@ -31,7 +31,7 @@ export function controlTies<T>(F: Field<T>, facts: StakeFact[]): ControlTie<T>[]
     const voting = list.filter((f) => f.basis === 'voting');
     const counted = voting.length ? voting : list.filter((f) => f.basis === 'equity' || f.basis === 'consolidation');
     let votes = F.zero;
-    for (const f of counted) votes = F.add(votes, F.percent(f.percent ?? f.percentMin ?? 0));
+    for (const f of counted) votes = F.add(votes, F.percent(percentOf(f) ?? f.percentMin ?? 0));
     out.push({ holder: list[0]!.from, company: list[0]!.to, votes, outright });
   }
   return out;

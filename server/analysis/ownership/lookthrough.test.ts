@@ -6,7 +6,8 @@ import { topChains } from './chains.js';
 import { numberField } from './field.js';
 import { fractionField as Q } from './fraction-field.js';
 import { lookThrough } from './lookthrough.js';
-import { holdingsByCompany, latestFilings, type StakeFact } from './matrix.js';
+import { stakeWording } from '../../domain/ownership.js';
+import { holdingsByCompany, latestFilings, percentOf, type StakeFact } from './matrix.js';
 
 let next = 0;
 function stake(from: string, to: string, percent: number | null, extra: Partial<StakeFact> = {}): StakeFact {
@@ -124,6 +125,21 @@ describe('filed holdings over several quarters', () => {
     const h = holdingsByCompany(Q, [q1, q2, q3, stake('Y', 'T', 40)]).get('T')!;
     expect(h.edges.map((e) => e.fact.id).sort()).toEqual([q3.id, h.edges.find((e) => e.fact.from === 'Y')!.fact.id].sort());
     expect(h.edges.find((e) => e.fact.from === 'M')!.max.equals(f('0.6'))).toBe(true);
+  });
+  it('derives a filed holding’s percent from the company’s shares outstanding, latest quarter only', () => {
+    const known = { companyShares: 10_000 };
+    const q1 = stake('M', 'T', null, { shares: 1000, asOf: '2024-03-31', ...known });
+    const q2 = stake('M', 'T', null, { shares: 2500, asOf: '2024-06-30', ...known });
+    const h = holdingsByCompany(Q, [q1, q2, stake('Y', 'T', 40)]).get('T')!;
+    const m = h.edges.find((e) => e.fact.from === 'M')!;
+    expect(m.stated).toBe('derived');
+    expect(m.min.equals(f('1/4')) && m.max.equals(f('1/4'))).toBe(true);
+    expect(stakeWording({ ...q2, ...known })).toBe('25 % (2,500 of 10,000 shares)');
+    // Without the shares outstanding the same holding is of unstated size: up to what is left.
+    const unknown = holdingsByCompany(Q, [{ ...q2, companyShares: null }, stake('Y', 'T', 40)]).get('T')!;
+    expect(unknown.edges.find((e) => e.fact.from === 'M')!.max.equals(f('0.6'))).toBe(true);
+    // A count above the shares outstanding (a stale figure) is the whole company, never more.
+    expect(percentOf({ percent: null, percentMin: null, percentMax: null, shares: 12_000, companyShares: 10_000 })).toBe(100);
   });
   it('leaves stated percentages of several dates alone', () => {
     const a = stake('M', 'T', 10, { asOf: '2023-12-31', shares: 10 });

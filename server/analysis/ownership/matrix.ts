@@ -17,13 +17,29 @@ export interface StakeFact {
   declared: (typeof ownershipDeclarations)[number];
   asOf: string | null;
   sourceIds: string[];
+  /** The company's shares outstanding, when recorded. */
+  companyShares?: number | null;
 }
 
-export type Stated = 'exact' | 'range' | 'floor' | 'unknown';
+export type Stated = 'exact' | 'derived' | 'range' | 'floor' | 'unknown';
+
+type Figures = Pick<StakeFact, 'percent' | 'percentMin' | 'percentMax' | 'shares' | 'companyShares'>;
+
+/**
+ * The stake as a percent: as stated, or derived from a count of shares (a 13F holding states
+ * no percent) and the company's shares outstanding. A count above the shares outstanding
+ * (a stale figure) is read as the whole company, never more.
+ */
+export function percentOf(f: Figures): number | null {
+  if (f.percent !== null) return f.percent;
+  if (f.percentMin !== null || f.percentMax !== null || f.shares === null || !f.companyShares) return null;
+  return Math.min(100, (100 * f.shares) / f.companyShares);
+}
 
 /** What a fact says about its stake before the company's other owners are looked at. */
-export function stated(f: Pick<StakeFact, 'percent' | 'percentMin' | 'percentMax'>): Stated {
+export function stated(f: Figures): Stated {
   if (f.percent !== null) return 'exact';
+  if (percentOf(f) !== null) return 'derived';
   if (f.percentMin !== null && f.percentMax !== null) return 'range';
   if (f.percentMin !== null) return 'floor';
   if (f.percentMax !== null) return 'range';
@@ -52,13 +68,15 @@ export interface Holdings<T> {
 export const isEconomic = (f: StakeFact) => f.declared === 'direct' && f.basis !== 'voting' && f.from !== f.to;
 
 function statedLow<T>(F: Field<T>, f: StakeFact): T {
-  if (f.percent !== null) return F.percent(f.percent);
+  const p = percentOf(f);
+  if (p !== null) return F.percent(p);
   if (f.percentMin !== null) return F.percent(f.percentMin);
   return F.zero;
 }
 
 function statedHigh<T>(F: Field<T>, f: StakeFact): T | null {
-  if (f.percent !== null) return F.percent(f.percent);
+  const p = percentOf(f);
+  if (p !== null) return F.percent(p);
   if (f.percentMax !== null) return F.percent(f.percentMax);
   return null;
 }
