@@ -42,10 +42,10 @@ const drawnActors = (page: Page) =>
 const markPage = (page: Page) => page.evaluate(() => ((window as unknown as { __firstLoad?: boolean }).__firstLoad = true));
 const samePage = (page: Page) => page.evaluate(() => (window as unknown as { __firstLoad?: boolean }).__firstLoad === true);
 
-describe('live updates in Chromium', () => {
+describe('live updates in Chromium', { timeout: 240_000 }, () => {
   const suite = browserSuite();
 
-  for (const viewport of [desktop, phone]) {
+  for (const viewport of [desktop, { width: 1366, height: 768 }, phone]) {
     it(`the editor's toolbar says it is live at ${viewport.width}×${viewport.height}`, async () => {
       const { page, errors } = await suite.page(viewport);
       await signUp(page, suite.server.url, { name: 'Lena Live', email: uniqueEmail('lena'), password });
@@ -69,11 +69,18 @@ describe('live updates in Chromium', () => {
           const r = document.querySelector(selector)!.getBoundingClientRect();
           return { left: r.left, right: r.right, top: r.top, bottom: r.bottom };
         };
-        return { dot: box('.toolbar .live-status'), saved: box('.toolbar .save-state'), toolbar: box('.toolbar') };
+        return {
+          dot: box('.toolbar .live-status'),
+          saved: box('.toolbar .save-state'),
+          toolbar: box('.toolbar'),
+          search: box('.toolbar .searchbox'),
+        };
       });
       expect(boxes.dot.right).toBeLessThanOrEqual(boxes.toolbar.right);
       expect(Math.abs(boxes.dot.top - boxes.saved.top)).toBeLessThan(boxes.saved.bottom - boxes.saved.top);
       expect(boxes.dot.left).toBeGreaterThanOrEqual(boxes.saved.right - 1);
+      // On a wider screen every tool, search included, stays on the one row.
+      if (viewport.width >= 900) expect(Math.abs(boxes.search.top - boxes.dot.top)).toBeLessThan(boxes.search.bottom - boxes.search.top);
       if (viewport === phone) {
         const more = await page.getByRole('button', { name: '⋯ More' }).boundingBox();
         expect(more).not.toBeNull();
@@ -122,6 +129,7 @@ describe('live updates in Chromium', () => {
     expect(await status.textContent()).toBe('Live');
     await shot(partner.page, '03-partner-sees-edit-1440');
     await partner.page.setViewportSize(phone);
+    await partner.page.getByRole('button', { name: 'Fit', exact: true }).click();
     await expect.poll(() => status.isVisible(), patient).toBe(true);
     await shot(partner.page, '03-partner-sees-edit-390');
     await partner.page.setViewportSize(desktop);
