@@ -167,6 +167,7 @@ export const endpoints = {
     post<IncomingShare>(`${w(ws)}/incoming-shares/${shareId}/${answer}`),
   sharedMaps: (ws: string) => get<{ items: SharedMapSummary[] }>(`${w(ws)}/shared-maps`),
   sharedMap: (ws: string, shareId: string) => get<SharedMapDetail>(`${w(ws)}/shared-maps/${shareId}`),
+  sharedMapEventsUrl: (ws: string, shareId: string) => `${w(ws)}/shared-maps/${shareId}/events`,
   addSharedActor: (ws: string, shareId: string, body: SharedActorCreate) =>
     post<SharedActor>(`${w(ws)}/shared-maps/${shareId}/actors`, body),
   addSharedRelationship: (ws: string, shareId: string, body: Record<string, unknown> & { type: string; from: string; to: string }) =>

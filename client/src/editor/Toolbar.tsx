@@ -1,12 +1,25 @@
 import { useState } from 'react';
+import type { LiveStatus as Status } from '../api/live-status';
 import { ExportMenu } from '../components/ExportMenu';
+import { LiveStatus } from '../components/LiveStatus';
 import { can, commands, dispatch, type CommandName } from './commands';
 import { useEditor, useEditorState } from './context';
 import { SearchBox } from './SearchBox';
 
 /** The toolbar dispatches the same named commands as the keyboard and the context menu. */
 // While the map loads there is nothing to edit yet: the tools appear once it has arrived.
-export function Toolbar({ ws, readOnly, loading = false }: { ws: string; readOnly: boolean; loading?: boolean }) {
+export function Toolbar({
+  ws,
+  readOnly,
+  loading = false,
+  live,
+}: {
+  ws: string;
+  readOnly: boolean;
+  loading?: boolean;
+  /** Where the workspace's live updates stand, shown beside the saving state. */
+  live?: Status;
+}) {
   const editor = useEditor();
   const view = useEditorState((s) => s.view);
   const drawMode = useEditorState((s) => s.drawMode);
@@ -80,6 +93,7 @@ export function Toolbar({ ws, readOnly, loading = false }: { ws: string; readOnl
       <span className="save-state" aria-live="polite">
         {loading ? 'Loading…' : readOnly ? 'View only' : pending ? 'Saving…' : 'Saved'}
       </span>
+      {live && <LiveStatus status={live} />}
       <button
         type="button"
         className="tool toolbar-more-toggle"

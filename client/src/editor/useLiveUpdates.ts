@@ -1,7 +1,9 @@
 import { useQueryClient, type QueryKey } from '@tanstack/react-query';
-import { useEffect, useRef } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { Change } from '../api/domain';
 import { endpoints } from '../api/endpoints';
+import { initialLive, type LiveStatus } from '../api/live-status';
+import { accessOf, followStream } from '../api/live-stream';
 import { keys } from '../api/queries';
 
 export interface LiveOptions {
@@ -20,12 +22,13 @@ const sameKey = (a: QueryKey, b: QueryKey) => a.length === b.length && a.every((
 /**
  * Follows the workspace's change stream (server-sent events, which resume from the last
  * seen seq on reconnect) and refreshes what is cached, so a colleague's edit shows up
- * without reloading.
+ * without reloading. Answers where the stream stands, for a LiveStatus to show.
  */
-export function useLiveUpdates(ws: string, myId: string | null, options: LiveOptions = {}) {
+export function useLiveUpdates(ws: string, myId: string | null, options: LiveOptions = {}): LiveStatus {
   const client = useQueryClient();
   const latest = useRef(options);
   latest.current = options;
+  const [status, setStatus] = useState(initialLive);
   useEffect(() => {
     if (typeof EventSource === 'undefined') return;
     let timer: ReturnType<typeof setTimeout> | undefined;
@@ -40,11 +43,10 @@ export function useLiveUpdates(ws: string, myId: string | null, options: LiveOpt
         ...(shown && held ? { predicate: (q) => !sameKey(q.queryKey, held.key) } : {}),
       });
     };
-    const source = new EventSource(endpoints.eventsUrl(ws), { withCredentials: true });
-    source.addEventListener('change', (event) => {
+    const onChange = (event: MessageEvent<string>) => {
       let change: Change;
       try {
-        change = JSON.parse((event as MessageEvent<string>).data) as Change;
+        change = JSON.parse(event.data) as Change;
       } catch {
         return;
       }
@@ -54,10 +56,18 @@ export function useLiveUpdates(ws: string, myId: string | null, options: LiveOpt
       // Many changes in a burst become one refresh.
       clearTimeout(timer);
       timer = setTimeout(() => void refresh(), 120);
+    };
+    const stop = followStream({
+      // A stream opened again resumes after the last change seen.
+      url: (after) => `${endpoints.eventsUrl(ws)}${after ? `?after=${encodeURIComponent(after)}` : ''}`,
+      check: () => accessOf(endpoints.workspace(ws), 'removed'),
+      onEvent: (_name, event) => onChange(event),
+      onStatus: setStatus,
     });
     return () => {
       clearTimeout(timer);
-      source.close();
+      stop();
     };
   }, [ws, myId, client]);
+  return status;
 }

@@ -85,7 +85,7 @@ export function MapEditorPage({ user, ws, mapId }: { user: User; ws: string; map
   // Saves are confirmed by the versions the server answers; the feed's echo of them is not
   // fetched again, a colleague's change (or one this page cannot tell it has) is.
   const held = useMemo(() => ({ key: keys.map(ws, mapId), reflects: (change: Change) => editor.reflects(change) }), [editor, ws, mapId]);
-  useLiveUpdates(ws, user.id, {
+  const live = useLiveUpdates(ws, user.id, {
     onRemote: (change) => {
       const who = change.userName ?? 'Someone';
       editor.store.set((s) => ({ authors: { ...s.authors, ...Object.fromEntries(change.diffs.map((d) => [d.entityId, who])) } }));
@@ -169,7 +169,7 @@ export function MapEditorPage({ user, ws, mapId }: { user: User; ws: string; map
           )}
           {workspace.data?.role === 'owner' && detail.data && <ShareButton ws={ws} mapId={mapId} mapName={detail.data.name} />}
         </Header>
-        <Toolbar ws={ws} readOnly={!canEdit} loading={!detail.data} />
+        <Toolbar ws={ws} readOnly={!canEdit} loading={!detail.data} live={live} />
         <div className="editor-body">
           <section className="editor-main" aria-busy={detail.isPending}>
             {detail.isPending ? <p className="page-status">Loading the map…</p> : <Views openActor={openActor} expand={expand} ws={ws} />}

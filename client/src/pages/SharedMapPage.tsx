@@ -2,9 +2,12 @@ import { ExportMenu } from '../components/ExportMenu';
 import { useQueryClient } from '@tanstack/react-query';
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import type { User } from '../api/domain';
+import { ApiError } from '../api/http';
+import { endedText, type LiveStatus as Status } from '../api/live-status';
 import { errorText, keys, useSharedMap, useWorkspace } from '../api/queries';
 import { Header } from '../components/Header';
 import { Link } from '../components/Link';
+import { LiveStatus } from '../components/LiveStatus';
 import { dispatch } from '../editor/commands';
 import { EditorContext, useEditor, useEditorState } from '../editor/context';
 import { Editor } from '../editor/editor';
@@ -16,6 +19,7 @@ import { Legend } from '../views/Legend';
 import { NetworkView } from '../views/network/NetworkView';
 import { TableView } from '../views/table/TableView';
 import { SharedSidebar, type SharedPanel } from './shared/SharedSidebar';
+import { useSharedMapLive } from './shared/useSharedMapLive';
 import '../partner-sharing.css';
 
 /** A partner's copy is never written through the editor: additions go through the share's own forms. */
@@ -37,6 +41,7 @@ export function SharedMapPage({ user, ws, shareId }: { user: User; ws: string; s
   // eslint-disable-next-line react-hooks/exhaustive-deps -- another shared map gets a fresh editor though the constructor reads neither ws nor shareId
   const editor = useMemo(() => new Editor(readOnly, undefined, { id: user.id, canEdit: false }), [ws, shareId, user.id]);
   const [panel, setPanel] = useState<SharedPanel>('details');
+  const live = useSharedMapLive(ws, shareId);
 
   useEffect(() => {
     if (detail.data) editor.receive(fromSharedMap(detail.data));
@@ -52,13 +57,35 @@ export function SharedMapPage({ user, ws, shareId }: { user: User; ws: string; s
     [editor],
   );
 
+  // The share was revoked (or this reader left the workspace): said plainly, not as an error.
+  const refused = detail.isError && detail.error instanceof ApiError && [403, 404].includes(detail.error.status);
+  if (live.state === 'ended' || refused) {
+    const reason = live.state === 'ended' ? live.reason : 'revoked';
+    return (
+      <div className="frame">
+        <Header user={user} />
+        <main className="page narrow empty-state" aria-labelledby="share-gone">
+          <h1 id="share-gone">This map is no longer shared with you</h1>
+          <p>
+            {reason === 'removed' || reason === 'deleted' || reason === 'signed-out'
+              ? endedText(reason)
+              : 'The workspace that shared it has stopped sharing it, so its actors and ties are no longer shown here.'}
+          </p>
+          <p>
+            <Link to={paths.workspace(ws)}>Back to the workspace</Link>
+          </p>
+        </main>
+      </div>
+    );
+  }
+
   if (detail.isError) {
     return (
       <div className="frame">
         <Header user={user} />
         <main className="page narrow empty-state">
-          <h1>This shared map is not available</h1>
-          <p>{errorText(detail.error)} It may have been revoked by the workspace that shared it.</p>
+          <h1>This shared map could not be opened</h1>
+          <p>{errorText(detail.error)}</p>
           <p>
             <Link to={paths.workspace(ws)}>Back to the workspace</Link>
           </p>
@@ -93,6 +120,7 @@ export function SharedMapPage({ user, ws, shareId }: { user: User; ws: string; s
           owner={owner}
           canAdd={canAdd}
           access={detail.data?.share.access}
+          live={live}
           onAdd={(kind) => setPanel(kind)}
         />
         <div className="editor-body">
@@ -113,6 +141,7 @@ function SharedToolbar({
   owner,
   canAdd,
   access,
+  live,
   onAdd,
 }: {
   ws: string;
@@ -120,6 +149,7 @@ function SharedToolbar({
   owner: string | undefined;
   canAdd: boolean;
   access: 'read' | 'edit' | undefined;
+  live: Status;
   onAdd: (kind: 'addActor' | 'addTie') => void;
 }) {
   const editor = useEditor();
@@ -163,6 +193,7 @@ function SharedToolbar({
       )}
       <div className="toolbar-right">
         <ExportMenu ws={ws} shareId={shareId} className="tool" />
+        <LiveStatus status={live} />
         <span className="shared-banner" aria-live="polite">
           {owner ? `Shared by ${owner}` : ''}
           {access
