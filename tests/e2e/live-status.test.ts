@@ -127,6 +127,18 @@ describe('live updates in Chromium', { timeout: 240_000 }, () => {
     await expect.poll(() => drawnActors(partner.page), patient).toEqual(['Pastor Lim', 'Superintendent Diaz', 'Trustee Park']);
     expect(await samePage(partner.page)).toBe(true);
     expect(await status.textContent()).toBe('Live');
+    // It arrives with no saved place: it is drawn clear of the others, not on top of one.
+    const gaps = await partner.page.evaluate(() => {
+      const cy = (window as unknown as { __powermapCy: import('cytoscape').Core }).__powermapCy;
+      const [p, ...rest] = ['Pastor Lim', 'Superintendent Diaz', 'Trustee Park'].map((name) =>
+        cy
+          .nodes()
+          .filter((n) => n.data('label') === name)[0]!
+          .position(),
+      );
+      return rest.map((q) => Math.hypot(p!.x - q!.x, p!.y - q!.y));
+    });
+    for (const gap of gaps) expect(gap).toBeGreaterThanOrEqual(100);
     await shot(partner.page, '03-partner-sees-edit-1440');
     await partner.page.setViewportSize(phone);
     await partner.page.getByRole('button', { name: 'Fit', exact: true }).click();

@@ -2,6 +2,7 @@ import type { Core, EdgeSingular, NodeSingular } from 'cytoscape';
 import type { LayoutName } from '../../editor/store';
 import { fanLeaves } from '../../graph/fan';
 import { packBoxes } from '../../graph/pack';
+import { centroid, freeSpot, type Point } from '../../graph/place';
 
 /** Closer than this and a map of three actors fills the screen with one name. */
 export const MAX_FIT_ZOOM = 1.2;
@@ -139,6 +140,37 @@ export function seedUnplaced(cy: Core, unplaced: Set<string>) {
     const cyy = (box.y1 + box.y2) / 2;
     n.position({ x: cx + (Math.random() - 0.5) * 160, y: cyy + (Math.random() - 0.5) * 160 });
   });
+}
+
+/** Past this many at once, arrivals are a new picture to lay out, not a few actors to fit in. */
+const MAX_ARRIVALS = 200;
+
+/**
+ * Actors that arrive without a saved place on a map already drawn (a colleague's or the
+ * owner's edit coming in live): beside the actors they are tied to, else at the centre of
+ * the view, and never on top of one already there. Cytoscape would put them all at 0,0.
+ */
+export function placeArrivals(cy: Core, ids: string[]) {
+  if (!ids.length || ids.length > MAX_ARRIVALS) return;
+  const arriving = new Set(ids);
+  const taken: Point[] = cy
+    .nodes()
+    .filter((n) => !arriving.has(n.id()))
+    .map((n) => ({ ...(n as NodeSingular).position() }));
+  const view = cy.extent();
+  for (const id of ids) {
+    const node = cy.getElementById(id);
+    if (node.empty() || !node.isNode()) continue;
+    const near = centroid(
+      node
+        .neighborhood('node')
+        .filter((m) => !arriving.has(m.id()))
+        .map((m) => ({ ...(m as NodeSingular).position() })),
+    );
+    const spot = freeSpot(near ?? { x: (view.x1 + view.x2) / 2, y: (view.y1 + view.y2) / 2 }, taken, { beside: near !== null });
+    node.position(spot);
+    taken.push(spot);
+  }
 }
 
 export interface Move {

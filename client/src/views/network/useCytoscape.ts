@@ -3,6 +3,7 @@ import edgehandles from 'cytoscape-edgehandles';
 import fcose from 'cytoscape-fcose';
 import { useEffect, useRef, useState, type RefObject } from 'react';
 import { diffElements, type ElementSpec } from '../../graph/elements';
+import { placeArrivals } from './layout';
 
 let registered = false;
 function register() {
@@ -67,6 +68,8 @@ export function useCytoscape(container: RefObject<HTMLDivElement | null>, elemen
       for (const id of patch.remove) cy.getElementById(id).remove();
       const nodes = patch.add.filter((e) => e.group === 'nodes');
       const edges = patch.add.filter((e) => e.group === 'edges');
+      // The first drawing is laid out as a whole by the view; later arrivals are fitted in.
+      const arrivals = drawn.current.length ? nodes.filter((e) => !e.position).map((e) => String(e.data.id)) : [];
       if (nodes.length)
         cy.add(
           nodes.map((e) => ({
@@ -77,6 +80,7 @@ export function useCytoscape(container: RefObject<HTMLDivElement | null>, elemen
           })),
         );
       if (edges.length) cy.add(edges.map((e) => ({ group: e.group, data: e.data as never, classes: e.classes })));
+      placeArrivals(cy, arrivals);
       for (const u of patch.update) {
         const el = cy.getElementById(u.id);
         if (el.empty()) continue;
