@@ -1,6 +1,6 @@
+import { Forbidden, NotFound, Unauthorized } from '../domain/errors.js';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { MemberRole } from '../domain/workspace.js';
-import { forbidden, notFound, unauthorized } from '../http/problem.js';
 import { workspacesRepo } from '../repos/workspaces.js';
 
 /** What a route needs: to read, to write, or to administer (owner). */
@@ -79,9 +79,9 @@ export function requiredAccess(request: FastifyRequest): Access {
 export function installWorkspaceAccess(scope: FastifyInstance) {
   scope.decorateRequest('workspace', null as never);
   scope.addHook('onRequest', async (request) => {
-    if (!request.user) throw unauthorized();
+    if (!request.user) throw new Unauthorized();
     const wsId = (request.params as { ws?: string }).ws ?? '';
-    if (!UUID.test(wsId)) throw notFound('Workspace');
+    if (!UUID.test(wsId)) throw new NotFound('Workspace was not found.');
     const need = requiredAccess(request);
     const key = `${request.user.id}:${wsId}`;
     const cacheable =
@@ -92,9 +92,9 @@ export function installWorkspaceAccess(scope: FastifyInstance) {
       role = await scope.db.read((tx) => workspacesRepo.roleOfUser(tx, wsId, userId), 'access');
       scope.membershipCache.set(key, role);
     }
-    if (!role) throw notFound('Workspace');
+    if (!role) throw new NotFound('Workspace was not found.');
     if (!allowed[need].includes(role)) {
-      throw forbidden(
+      throw new Forbidden(
         need === 'owner'
           ? 'Only an owner of this workspace can do that.'
           : 'You can view this workspace but not change it: ask an owner to make you an editor.',

@@ -1,7 +1,7 @@
+import { Unauthorized } from '../domain/errors.js';
 import fp from 'fastify-plugin';
 import type { FastifyRequest } from 'fastify';
 import type { User } from '../domain/auth.js';
-import { unauthorized } from '../http/problem.js';
 import { usersRepo, type TokenScope } from '../repos/users.js';
 import { hashSecret } from './secrets.js';
 import { installTokenScope } from './token-scope.js';
@@ -54,10 +54,10 @@ export const principalPlugin = fp(async (app) => {
         if (!expired(row.t)) void app.db.write((tx) => usersRepo.touchToken(tx, hash)).catch(() => {});
         return { user: row.u, token: row.t };
       });
-      if (!found?.token) throw unauthorized('That API token is not valid (revoked or mistyped).');
+      if (!found?.token) throw new Unauthorized('That API token is not valid (revoked or mistyped).');
       // Checked on every request rather than when loaded, so the cache cannot stretch a token's life.
       if (expired(found.token)) {
-        throw unauthorized(`That API token expired at ${found.token.expiresAt}: make a new one on your account page.`);
+        throw new Unauthorized(`That API token expired at ${found.token.expiresAt}: make a new one on your account page.`);
       }
       request.user = found.user;
       request.token = found.token;
@@ -75,7 +75,7 @@ export const principalPlugin = fp(async (app) => {
       request.user = found?.user ?? null;
     }
     // Before validation, so an anonymous caller hears "sign in", not what is wrong with the body.
-    if (!request.user && !request.routeOptions.config.public && request.routeOptions.url) throw unauthorized();
+    if (!request.user && !request.routeOptions.config.public && request.routeOptions.url) throw new Unauthorized();
   });
 
   installTokenScope(app);
@@ -88,6 +88,6 @@ declare module 'fastify' {
 }
 
 export function requireUser(request: FastifyRequest): User {
-  if (!request.user) throw unauthorized();
+  if (!request.user) throw new Unauthorized();
   return request.user;
 }

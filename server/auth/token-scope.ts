@@ -1,5 +1,5 @@
+import { Forbidden, NotFound } from '../domain/errors.js';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import { forbidden, notFound } from '../http/problem.js';
 import { requiredAccess } from './access.js';
 
 declare module 'fastify' {
@@ -26,16 +26,17 @@ export function checkTokenScope(request: FastifyRequest) {
   const route = request.routeOptions.url;
   if (!token || !route) return;
   if (request.routeOptions.config.sessionOnly) {
-    throw forbidden('An API token cannot do this: sign in with your password and do it on your account page.');
+    throw new Forbidden('An API token cannot do this: sign in with your password and do it on your account page.');
   }
   if (token.workspaceId !== null) {
-    if (route.startsWith(WORKSPACE_SCOPE) && (request.params as { ws?: string }).ws !== token.workspaceId) throw notFound('Workspace');
+    if (route.startsWith(WORKSPACE_SCOPE) && (request.params as { ws?: string }).ws !== token.workspaceId)
+      throw new NotFound('Workspace was not found.');
     if (route === '/api/workspaces' && request.method === 'POST') {
-      throw forbidden('This API token is limited to one workspace, so it cannot create workspaces.');
+      throw new Forbidden('This API token is limited to one workspace, so it cannot create workspaces.');
     }
   }
   if (token.access === 'read' && requiredAccess(request) !== 'read') {
-    throw forbidden('This API token can only read: make one with write access to change things.');
+    throw new Forbidden('This API token can only read: make one with write access to change things.');
   }
 }
 

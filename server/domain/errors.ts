@@ -16,6 +16,8 @@ export interface ErrorDetails {
 export type ErrorKind =
   | 'invalid'
   | 'validation'
+  | 'unauthorized'
+  | 'abandoned'
   | 'not-found'
   | 'conflict'
   | 'mismatch'
@@ -23,6 +25,7 @@ export type ErrorKind =
   | 'forbidden'
   | 'gone'
   | 'unavailable'
+  | 'too-many'
   | 'timeout'
   | 'upstream';
 
@@ -143,4 +146,25 @@ export function parseOrInvalid<T extends z.ZodType>(schema: T, value: unknown, p
   const result = schema.safeParse(value);
   if (!result.success) throw validationError(result.error, prefix);
   return result.data;
+}
+
+/** Nobody is signed in, or the credential is no good (a revoked or expired token). */
+export class Unauthorized extends DomainError {
+  constructor(detail = 'Sign in first.') {
+    super('unauthorized', detail);
+  }
+}
+
+/** The caller hung up before the answer was ready, and the work was stopped. */
+export class Abandoned extends DomainError {
+  constructor(detail = 'The caller hung up before the answer was ready; the work was stopped.') {
+    super('abandoned', detail);
+  }
+}
+
+/** One caller has too much under way at once; `retryAfter` (seconds) says when to come back. */
+export class TooMany extends DomainError {
+  constructor(detail: string, retryAfter: number) {
+    super('too-many', detail, { retryAfter });
+  }
 }

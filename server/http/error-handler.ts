@@ -28,6 +28,8 @@ export function sendProblem(reply: FastifyReply, problem: Problem) {
 const answers: Record<ErrorKind, { status: number; title: string }> = {
   invalid: { status: 400, title: 'Bad request' },
   validation: { status: 400, title: 'Validation failed' },
+  unauthorized: { status: 401, title: 'Unauthorized' },
+  abandoned: { status: 499, title: 'Client closed request' },
   forbidden: { status: 403, title: 'Forbidden' },
   'not-found': { status: 404, title: 'Not found' },
   conflict: { status: 409, title: 'Conflict' },
@@ -36,6 +38,7 @@ const answers: Record<ErrorKind, { status: number; title: string }> = {
   gone: { status: 410, title: 'Gone' },
   'version-required': { status: 428, title: 'Version required' },
   unavailable: { status: 503, title: 'Service unavailable' },
+  'too-many': { status: 429, title: 'Too many requests' },
   timeout: { status: 503, title: 'Service unavailable' },
 };
 

@@ -8,7 +8,6 @@ import type { Actor } from '../domain/actor.js';
 import type { ImportCounts, ImportFormat, ImportJob, ImportMapping, ImportMatches } from '../domain/import-job.js';
 import type { Relationship } from '../domain/relationship.js';
 import type { Source } from '../domain/source.js';
-import { RetryLater } from '../http/heavy-limit.js';
 import { formatHandlers } from '../io/import/formats.js';
 import { importsRepo, jobFromRow } from '../repos/imports.js';
 import { nowIso } from '../repos/entity-store.js';
@@ -16,7 +15,7 @@ import type { WorkerPool } from '../workers/pool.js';
 import { updateActor } from './actors.js';
 import { restoreBackupFile } from './backup.js';
 import type { Author } from './changes.js';
-import { DomainError } from '../domain/errors.js';
+import { DomainError, TooMany, Unavailable } from '../domain/errors.js';
 import { insertActors, insertRelationships } from './bulk.js';
 import { deleteRelationship } from './relationships.js';
 import { mutate, type WriteContext } from './unit-of-work.js';
@@ -80,20 +79,13 @@ export class ImportRunner {
     input: Omit<Pending, 'id' | 'file'> & { userId: string; fileName: string | null },
     takeFile: (dest: string) => Promise<void>,
   ): Promise<string> {
-    if (this.closed) throw new RetryLater(503, 'Service unavailable', 'The server is shutting down; send the file again in a moment.', 5);
+    if (this.closed) throw new Unavailable('The server is shutting down; send the file again in a moment.', 5);
     if (this.queue.length >= MAX_QUEUED)
-      throw new RetryLater(
-        503,
-        'Service unavailable',
-        'Too many imports are waiting on this server; send the file again in a little while.',
-        30,
-      );
+      throw new Unavailable('Too many imports are waiting on this server; send the file again in a little while.', 30);
     const staleBefore = new Date(Date.now() - STALE_MS).toISOString();
     const unfinished = await this.db.read((tx) => importsRepo.unfinishedOf(tx, input.userId, staleBefore), 'import-limit');
     if (unfinished >= IMPORTS_PER_ACCOUNT) {
-      throw new RetryLater(
-        429,
-        'Too many requests',
+      throw new TooMany(
         `You have ${unfinished} imports still running; one account runs at most ${IMPORTS_PER_ACCOUNT} at once. Wait for one to finish.`,
         10,
       );

@@ -1,7 +1,6 @@
 import os from 'node:os';
 import { Piscina } from 'piscina';
-import { Problem } from '../http/problem.js';
-import { RetryLater } from '../http/heavy-limit.js';
+import { Abandoned, Unavailable } from '../domain/errors.js';
 import { isCarriedProblem, uncarried, type CarriedProblem } from './carry.js';
 import type { Tasks } from './tasks.js';
 
@@ -90,7 +89,7 @@ export class WorkerPool {
     transferList: Transferable[] = [],
     signal?: AbortSignal,
   ): Promise<TaskOutput<K>> {
-    if (this.closed) throw new Problem(503, 'Service unavailable', 'The server is shutting down; ask again in a moment.');
+    if (this.closed) throw new Unavailable('The server is shutting down; ask again in a moment.');
     let result: unknown;
     this.inFlight++;
     try {
@@ -98,12 +97,10 @@ export class WorkerPool {
     } catch (error) {
       if (signal?.aborted) {
         this.abandoned++;
-        throw new Problem(499, 'Client closed request', 'The caller hung up before the answer was ready; the work was stopped.');
+        throw new Abandoned();
       }
       if ((error as Error).message === 'Task queue is at limit') {
-        throw new RetryLater(
-          503,
-          'Service unavailable',
+        throw new Unavailable(
           'The server has too much heavy work queued right now (analyses and imports of many people); ask again in a little while.',
           10,
         );

@@ -285,6 +285,6 @@ describe('the worker pool', () => {
         },
         resolution: 1,
       }),
-    ).rejects.toMatchObject({ status: 503 });
+    ).rejects.toMatchObject({ kind: 'unavailable' });
   });
 });
