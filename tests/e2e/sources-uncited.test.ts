@@ -153,4 +153,54 @@ describe('working through the uncited records', { timeout: 300_000 }, () => {
     expect(errors).toEqual([]);
     await context.close();
   });
+
+  it('cites a source for an assessment made in the details, and lists the reading with a link to it', async () => {
+    const { page, context, errors } = await suite.page(viewports.desktop);
+    const url = suite.server.url;
+    await signUp(page, url, { name: 'Wen Researcher', email: uniqueEmail('wen'), password: 'correct horse battery' });
+    await createWorkspace(page, 'Assessed with sources');
+    await page.waitForURL(/\/w\/[0-9a-f-]+$/);
+    const ws = /\/w\/([0-9a-f-]+)$/.exec(page.url())![1]!;
+    const at = (p: string) => `${url}/api/workspaces/${ws}${p}`;
+    const GAZETTE = 'https://example.org/riverside-gazette/2024/03/board-vote-preview';
+    expect(
+      (await page.request.post(at('/sources'), { data: { url: GAZETTE, title: 'Riverside Gazette: board vote preview' } })).status(),
+    ).toBe(201);
+    const maria = (await (
+      await page.request.post(at('/actors'), { data: { kind: 'person', name: 'Maria Delgado', power: 2, alignment: 0 } })
+    ).json()) as { id: string };
+
+    await page.goto(`${url}/w/${ws}/actors/${maria.id}`);
+    await page.getByRole('button', { name: 'Edit details' }).click();
+    const form = page.getByRole('region', { name: 'Edit details' });
+    // The assessment's own source is asked for once power or alignment changes.
+    expect(await form.getByLabel('Source for this assessment', { exact: true }).count()).toBe(0);
+    await form.locator('select[name=power]').selectOption('4');
+    await form.locator('select[name=alignment]').selectOption('-1');
+    const picker = form.getByLabel('Source for this assessment', { exact: true });
+    await picker.fill('gazette');
+    await form.getByRole('option', { name: /Riverside Gazette/ }).waitFor();
+    await picker.press('Enter');
+    await form.getByRole('link', { name: GAZETTE }).waitFor();
+    await form.getByRole('button', { name: 'Save' }).click();
+    await page.getByText('Saved Maria Delgado.').waitFor();
+
+    // The newest reading names its source as a link; the first one, made without, says it is uncited.
+    const readings = page.getByRole('list', { name: 'Assessments' });
+    const newest = readings.getByRole('listitem').filter({ hasText: 'power 4, alignment -1' });
+    const link = newest.getByRole('link', { name: 'Riverside Gazette: board vote preview' });
+    await link.waitFor();
+    expect(await link.getAttribute('href')).toBe(GAZETTE);
+    await page.locator('.stats').getByText('4 · ', { exact: false }).waitFor();
+    expect(await readings.getByRole('listitem').filter({ hasText: 'power 2, alignment 0' }).textContent()).toContain('uncited');
+    await page.screenshot({ path: path.join(shotsDir, '13-assessment-source-desktop.png'), fullPage: true });
+
+    // The Sources tab counts the assessment among what cites the source.
+    await page.goto(`${url}/w/${ws}/sources`);
+    const entry = page.getByRole('region', { name: 'Sources' }).getByRole('listitem', { name: 'Riverside Gazette: board vote preview' });
+    await entry.getByText('Cited by 0 actors, 0 ties and 1 assessment.').waitFor();
+    await entry.getByRole('link', { name: 'Maria Delgado' }).waitFor();
+    expect(errors).toEqual([]);
+    await context.close();
+  });
 });

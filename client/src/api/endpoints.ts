@@ -82,7 +82,7 @@ export const endpoints = {
   createActor: (ws: string, body: ActorCreate) => post<Actor>(`${w(ws)}/actors`, body),
   patchActor: (ws: string, id: string, body: ActorPatch) => patch<Actor>(`${w(ws)}/actors/${id}`, body),
   restoreActor: (ws: string, id: string) => post<Actor>(`${w(ws)}/actors/${id}/restore`),
-  assess: (ws: string, id: string, body: { power: number; alignment: number; note?: string }) =>
+  assess: (ws: string, id: string, body: { power: number; alignment: number; note?: string; sourceId?: string | null }) =>
     post<AssessmentRecorded>(`${w(ws)}/actors/${id}/assessments`, body),
   assessments: (ws: string, id: string) => get<{ items: Assessment[] }>(`${w(ws)}/actors/${id}/assessments`),
   assessmentsAt: (ws: string, at: string) =>
