@@ -131,7 +131,16 @@ function citedSources(known: { ids: string[]; urls: string[]; titles: (string | 
   const created: Source[] = [];
   const errors: FieldError[] = [];
   const all = new Set(known.ids);
+  // A sheet names the same few sources on many rows: each spelling is looked up once.
+  const seen = new Map<string, string>();
   const one = (cell: string, path: string): string | null => {
+    const hit = seen.get(cell);
+    if (hit) return hit;
+    const id = lookUp(cell, path);
+    if (id) seen.set(cell, id);
+    return id;
+  };
+  const lookUp = (cell: string, path: string): string | null => {
     if (/^https?:\/\//i.test(cell)) {
       let key: string;
       try {
