@@ -160,6 +160,7 @@ export function ActorForm({
       async () => (await dispatch(editor, 'updateActor', { id: actor.id, patch: checked.data, assessmentSourceId })) === true,
     );
     if (ok) {
+      setAssessmentSource(null);
       editor.say('info', `Saved ${checked.data.name ?? actor.name}.`);
       onSaved?.();
     }
