@@ -28,6 +28,9 @@ export interface ParsedImport {
   relationships: RelationshipCreate[];
   /** Labels that name actors already in the workspace (reused, not duplicated). */
   matched: string[];
+  /** What each new actor's and each relationship's Sources cell names (URLs or titles), by position. */
+  actorSources: string[][];
+  relationshipSources: string[][];
   errors: FieldError[];
   /** Set when a sheet has more rows than allowed; nothing else is read then. */
   tooMany?: { sheet: 'elements' | 'connections'; rows: number; max: number };
@@ -67,8 +70,8 @@ export function intIn(value: string | undefined, min: number, max: number): numb
 
 /**
  * Reads Kumu's spreadsheet shape: an elements sheet (Label, Type, Description, Tags with
- * `|` between values; also Sector, Roles, Power, Alignment when present) and a connections
- * sheet (From, To, Type, Description, Strength, Direction). Names already in the workspace
+ * `|` between values; also Sector, Roles, Power, Alignment, Sources when present) and a connections
+ * sheet (From, To, Type, Description, Strength, Direction, Sources). Names already in the workspace
  * are reused; every problem is reported with its sheet and row, and nothing is partial.
  */
 export function parseKumu(
@@ -81,6 +84,8 @@ export function parseKumu(
   const actors: ActorCreate[] = [];
   const byName = new Map(existing);
   const matched: string[] = [];
+  const actorSources: string[][] = [];
+  const relationshipSources: string[][] = [];
   const elementRows = parseCsv(elementsCsv);
   const connectionRows = parseCsv(connectionsCsv);
   for (const [sheet, rows] of [
@@ -88,7 +93,15 @@ export function parseKumu(
     ['connections', connectionRows],
   ] as const) {
     if (rows.length > max[sheet])
-      return { actors, relationships: [], matched, errors, tooMany: { sheet, rows: rows.length, max: max[sheet] } };
+      return {
+        actors,
+        relationships: [],
+        matched,
+        errors,
+        actorSources,
+        relationshipSources,
+        tooMany: { sheet, rows: rows.length, max: max[sheet] },
+      };
   }
   elementRows.forEach((row, i) => {
     const at = `body.elements.row ${i + 2}`;
@@ -111,6 +124,7 @@ export function parseKumu(
     const id = randomUUID();
     const kind = kindOf(row.Type);
     byName.set(key(label), { id, kind });
+    actorSources.push(list(row.Sources));
     actors.push({
       id,
       kind,
@@ -141,6 +155,7 @@ export function parseKumu(
     if (strength === 'bad') errors.push({ path: `${at}.Strength`, message: 'must be a whole number from 1 to 5' });
     const rule = relationshipRules[type];
     const mutual = rule.mutual === 'always' || (rule.mutual === 'optional' && /mutual|undirected/i.test(row.Direction ?? ''));
+    relationshipSources.push(list(row.Sources));
     relationships.push({
       type,
       from: from.id,
@@ -151,5 +166,5 @@ export function parseKumu(
       ...extra,
     } as RelationshipCreate);
   });
-  return { actors, relationships, matched, errors };
+  return { actors, relationships, matched, errors, actorSources, relationshipSources };
 }

@@ -35,6 +35,7 @@ const actorColumns: [string, (a: Actor) => string | number | boolean | null][] =
   ['Image', (a) => a.image],
   ['Organized', (a) => yesNo(a.organized)],
   ['Shares outstanding', (a) => a.sharesOutstanding],
+  ['Sources', () => null],
   ['Contact owner (internal)', (a) => a.contactOwner],
   ['Private notes (internal)', (a) => a.privateNotes],
   ['ID', (a) => a.id],
@@ -51,8 +52,16 @@ const headerOf = (field: string) => {
 const forAudience = <C extends [string, unknown]>(columns: C[], graph: GraphExport) =>
   graph.audience === 'partner' ? columns.filter(([header]) => !header.endsWith('(internal)') && header !== 'Sources') : columns;
 
+/** Between the sources an actor's Sources cell names, each by its URL (what an import matches on), else its title. */
+export const SOURCE_SEPARATOR = ' | ';
+
 export function actorSheet(graph: GraphExport): Sheet {
-  const columns = forAudience(actorColumns, graph);
+  const cited = new Map((graph.sources ?? []).map((s) => [s.id, s.url || s.title || s.id]));
+  const sources = (a: Actor) => (a.sourceIds ?? []).map((id) => cited.get(id) ?? id).join(SOURCE_SEPARATOR);
+  const columns = forAudience(
+    actorColumns.map(([header, get]): (typeof actorColumns)[number] => [header, header === 'Sources' ? sources : get]),
+    graph,
+  );
   return {
     name: 'Elements',
     header: columns.map(([h]) => h),

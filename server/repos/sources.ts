@@ -86,3 +86,11 @@ export async function existingSourceIds(tx: Tx, ws: string, ids: string[]): Prom
   });
   return new Set(rows.map((r) => r.id));
 }
+
+/** Every source's id, URL and title, by position: what an import matches a sheet's Sources against. */
+export async function sourceKeys(tx: Tx, ws: string): Promise<{ ids: string[]; urls: string[]; titles: (string | null)[] }> {
+  return (await tx.one<{ ids: string[]; urls: string[]; titles: (string | null)[] }>(
+    'MATCH (s:Source) WHERE s.workspaceId = $ws RETURN collect(s.id) AS ids, collect(s.url) AS urls, collect(coalesce(s.title, "")) AS titles',
+    { ws },
+  ))!;
+}

@@ -20,7 +20,7 @@ import {
 } from '../domain/import-job.js';
 import { badRequest, notFound, Problem } from '../http/problem.js';
 import { fetchLittleSis } from '../services/littlesis-fetch.js';
-import { ImportRunner, uploadDir } from '../services/import-jobs.js';
+import { ImportRunner, uploadDir, writeSources } from '../services/import-jobs.js';
 import type { Actor } from '../domain/actor.js';
 import type { Relationship } from '../domain/relationship.js';
 import { wsParams } from '../domain/common.js';
@@ -28,6 +28,8 @@ import { MAX_IMPORT_CONNECTIONS, MAX_IMPORT_ELEMENTS } from '../io/kumu-import.j
 import { insertActors, insertRelationships } from '../services/bulk.js';
 import { mutate } from '../services/unit-of-work.js';
 import { nameKeys } from '../repos/actors.js';
+import { sourceKeys } from '../repos/sources.js';
+import type { Source } from '../domain/source.js';
 import { nowIso } from '../repos/entity-store.js';
 import { author, errors, readErrors, writeErrors } from './helpers.js';
 
@@ -297,7 +299,9 @@ export const importRoutes: FastifyPluginAsyncZod = async (app) => {
           `Imported ${r.actors} actors and ${r.relationships} relationships from a spreadsheet`,
         async (ctx) => {
           const existing = await nameKeys(ctx.tx, ws);
-          const plan = await app.workers.run('kumuImport', { elements, connections, existing, now: nowIso() });
+          const sources = await sourceKeys(ctx.tx, ws);
+          const plan = await app.workers.run('kumuImport', { elements, connections, existing, sources, now: nowIso() });
+          await writeSources(ctx, JSON.parse(plan.sources) as Source[]);
           // Ids were generated for this import, so none can be taken already.
           for (const batch of plan.actorBatches) await insertActors(ctx, JSON.parse(batch) as Actor[], []);
           for (const batch of plan.relationshipBatches) await insertRelationships(ctx, JSON.parse(batch) as Relationship[], []);

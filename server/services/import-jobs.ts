@@ -295,7 +295,8 @@ export class ImportRunner {
   }
 }
 
-async function writeSources(ctx: WriteContext, sources: Source[]) {
+/** New sources of an import, each recorded in its change. */
+export async function writeSources(ctx: WriteContext, sources: Source[]) {
   await importsRepo.insertSources(ctx.tx, ctx.ws, sources);
   for (const s of sources) ctx.diffs.push({ entityType: 'source', entityId: s.id, before: null, after: s as never });
 }

@@ -88,7 +88,7 @@ describe('sources are first-class work', { timeout: 240_000 }, () => {
     await uncited.getByLabel('Source URL').fill('https://example.org/harbor-point/annual-report');
     await uncited.getByLabel('Source title').fill('Harbor Point annual report');
     await shot(page, '02-citing');
-    await uncited.getByRole('button', { name: 'Cite' }).click();
+    await uncited.getByRole('button', { name: 'Cite', exact: true }).click();
     await uncited.getByText('Everything cites a source.').waitFor();
     const report = sources.getByRole('listitem', { name: 'Harbor Point annual report' });
     await report.getByRole('link', { name: 'Harbor Point Bank' }).waitFor();

@@ -1,6 +1,7 @@
 /**
  * Every export format opens where it is meant to, with what the workspace holds intact:
- * the CSV sheets import back through the import route as the same graph, the XLSX workbook
+ * the CSV sheets import back through the import route as the same graph (actors' sources
+ * included, matched by URL or created), the XLSX workbook
  * holds the same sheets as values, networkx reads GraphML and GEXF (a mutual tie among
  * directed ones included) with every attribute, and the Cytoscape.js and FtM files hold
  * the same nodes and ties.
@@ -15,6 +16,7 @@ import { parseCsv } from '../../server/io/csv-parse.js';
 import type { BackupDocument } from '../../server/services/backup.js';
 import { testApp, type TestContext } from '../support/app.js';
 import { call, newWorkspace, signUp, type Caller } from '../support/api.js';
+import { importFile } from '../support/imports.js';
 
 const SLOW = 120_000;
 const script = join(import.meta.dirname, '../python/read_exports.py');
@@ -301,6 +303,91 @@ describe('export formats', () => {
       expect(kept).not.toContain('A. Rivera');
       expect(kept).not.toContain('25000');
       expect(kept).toContain('Ana Rivera');
+    },
+    SLOW,
+  );
+
+  it(
+    'carries each actor’s sources in the CSV and XLSX actor sheets, and both import back citing them: known URLs matched, new ones created',
+    async () => {
+      const post = async (w: string, path: string, body: unknown) => {
+        const res = await call(ctx.app, me, 'POST', `/api/workspaces/${w}${path}`, body);
+        expect(res.status, JSON.stringify(res.body)).toBeLessThan(300);
+        return res.body;
+      };
+      const exportOf = (w: string, format: string) =>
+        ctx.app.inject({ url: `/api/workspaces/${w}/export?format=${format}`, headers: { cookie: me.cookie } });
+      const MINUTES = 'https://example.org/board/minutes-2024';
+      const FILING = 'https://example.org/filings/10-k';
+      const cited = await newWorkspace(ctx.app, me, 'Cited actors');
+      const minutes = await post(cited, '/sources', { url: MINUTES, title: 'Board minutes' });
+      const filing = await post(cited, '/sources', { url: FILING });
+      const maria = await post(cited, '/actors', { kind: 'person', name: 'Maria Delgado', sourceIds: [minutes.id, filing.id] });
+      const bank = await post(cited, '/actors', { kind: 'organization', name: 'Harbor Point Bank', sourceIds: [filing.id] });
+      await post(cited, '/actors', { kind: 'person', name: 'Uncited Person' });
+      await post(cited, '/relationships', { type: 'DONATION', from: bank.id, to: maria.id, sourceIds: [minutes.id] });
+
+      const elements = (await exportOf(cited, 'actors-csv')).body;
+      const connections = (await exportOf(cited, 'relationships-csv')).body;
+      const rows = new Map(parseCsv(elements).map((r) => [r.Label, r.Sources]));
+      expect(rows.get('Maria Delgado')).toBe(`${MINUTES} | ${FILING}`);
+      expect(rows.get('Harbor Point Bank')).toBe(FILING);
+      expect(rows.get('Uncited Person')).toBe('');
+      const xlsx = (await exportOf(cited, 'xlsx')).rawPayload;
+      const book = new ExcelJS.Workbook();
+      await book.xlsx.load(xlsx as unknown as ArrayBuffer);
+      const sheet = book.getWorksheet('Elements')!;
+      const header = sheet.getRow(1).values as string[];
+      const inBook = new Map<string, unknown>();
+      sheet.eachRow((row, n) => {
+        if (n > 1) inBook.set(String(row.getCell(header.indexOf('Label')).value), row.getCell(header.indexOf('Sources')).value);
+      });
+      expect(inBook.get('Maria Delgado')).toBe(`${MINUTES} | ${FILING}`);
+
+      // Each fresh workspace already has the filing, under its URL spelled a little differently.
+      const readBack = async (w: string) => {
+        const back: BackupDocument = JSON.parse((await exportOf(w, 'json')).body);
+        const urlOf = new Map(back.sources.map((s) => [s.id, s.url]));
+        const cites = (name: string) =>
+          back.actors
+            .find((a) => a.name === name)!
+            .sourceIds.map((id) => urlOf.get(id))
+            .sort();
+        return { back, cites };
+      };
+      const KNOWN = 'https://www.example.org/filings/10-k/?utm_source=newsletter';
+
+      const fromCsv = await newWorkspace(ctx.app, me, 'Cited again from CSV');
+      await post(fromCsv, '/sources', { url: KNOWN, title: 'Harbor Point 10-K' });
+      const imported = await call(ctx.app, me, 'POST', `/api/workspaces/${fromCsv}/import/kumu`, { elements, connections });
+      expect(imported.status, JSON.stringify(imported.body)).toBe(200);
+      const csv = await readBack(fromCsv);
+      expect(csv.cites('Maria Delgado')).toEqual([MINUTES, KNOWN]);
+      expect(csv.cites('Harbor Point Bank')).toEqual([KNOWN]);
+      expect(csv.cites('Uncited Person')).toEqual([]);
+      // The minutes were created once, for Maria and for the tie; the filing was the workspace's own.
+      expect(csv.back.sources.map((s) => s.url).sort()).toEqual([MINUTES, KNOWN]);
+      const minutesId = csv.back.sources.find((s) => s.url === MINUTES)!.id;
+      expect(csv.back.relationships.map((r) => r.sourceIds)).toEqual([[minutesId]]);
+
+      const fromXlsx = await newWorkspace(ctx.app, me, 'Cited again from XLSX');
+      await post(fromXlsx, '/sources', { url: KNOWN, title: 'Harbor Point 10-K' });
+      const job = await importFile(ctx.app, me, fromXlsx, { format: 'xlsx' }, { name: 'cited.xlsx', content: xlsx });
+      expect(job.state, JSON.stringify(job)).toBe('done');
+      const book2 = await readBack(fromXlsx);
+      expect(book2.cites('Maria Delgado')).toEqual([MINUTES, KNOWN]);
+      expect(book2.cites('Harbor Point Bank')).toEqual([KNOWN]);
+      expect(book2.back.sources.map((s) => s.url).sort()).toEqual([MINUTES, KNOWN]);
+      expect(book2.back.relationships.map((r) => r.sourceIds.length)).toEqual([1]);
+
+      // A Sources cell naming a title the workspace does not have is refused with its row, and nothing is written.
+      const refused = await call(ctx.app, me, 'POST', `/api/workspaces/${fromCsv}/import/kumu`, {
+        elements: 'Label,Type,Sources\r\nNew Person,Person,Some memo nobody filed\r\n',
+        connections: 'From,To,Type\r\n',
+      });
+      expect(refused.status).toBe(400);
+      expect(JSON.stringify(refused.body)).toContain('row 2.Sources');
+      expect((await readBack(fromCsv)).back.actors.map((a) => a.name)).not.toContain('New Person');
     },
     SLOW,
   );

@@ -82,7 +82,7 @@ export const endpoints = {
   createActor: (ws: string, body: ActorCreate) => post<Actor>(`${w(ws)}/actors`, body),
   patchActor: (ws: string, id: string, body: ActorPatch) => patch<Actor>(`${w(ws)}/actors/${id}`, body),
   restoreActor: (ws: string, id: string) => post<Actor>(`${w(ws)}/actors/${id}/restore`),
-  assess: (ws: string, id: string, body: { power: number; alignment: number; note?: string }) =>
+  assess: (ws: string, id: string, body: { power: number; alignment: number; note?: string; sourceId?: string | null }) =>
     post<AssessmentRecorded>(`${w(ws)}/actors/${id}/assessments`, body),
   assessments: (ws: string, id: string) => get<{ items: Assessment[] }>(`${w(ws)}/actors/${id}/assessments`),
   assessmentsAt: (ws: string, at: string) =>
@@ -98,9 +98,14 @@ export const endpoints = {
 
   sources: (ws: string) => get<Page<Source>>(`${w(ws)}/sources${qs({ limit: 500 })}`),
   createSource: (ws: string, body: { url: string; title?: string | null }) => post<Source>(`${w(ws)}/sources`, body),
-  sourceIndex: (ws: string, page: { cursor?: string | null; uncitedCursor?: string | null } = {}) =>
+  sourceIndex: (ws: string, page: { cursor?: string | null; uncitedCursor?: string | null; limit?: number; uncitedLimit?: number } = {}) =>
     get<SourceIndex>(
-      `${w(ws)}/sources/index${qs({ limit: 100, uncitedLimit: 25, cursor: page.cursor, uncitedCursor: page.uncitedCursor })}`,
+      `${w(ws)}/sources/index${qs({
+        limit: page.limit ?? 100,
+        uncitedLimit: page.uncitedLimit ?? 25,
+        cursor: page.cursor,
+        uncitedCursor: page.uncitedCursor,
+      })}`,
     ),
   patchRelationship: (ws: string, id: string, body: { sourceIds: string[]; version: number }) =>
     patch<Relationship>(`${w(ws)}/relationships/${id}`, body),

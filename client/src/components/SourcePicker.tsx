@@ -15,12 +15,17 @@ export function SourcePicker({
   onChange,
   disabled = false,
   label = 'Sources',
+  autoFocus = false,
+  onCancel,
 }: {
   ws: string;
   value: string[];
   onChange: (ids: string[]) => void;
   disabled?: boolean;
   label?: string;
+  autoFocus?: boolean;
+  /** Esc in the type-ahead. */
+  onCancel?: () => void;
 }) {
   const sources = useSources(ws);
   const client = useQueryClient();
@@ -104,7 +109,14 @@ export function SourcePicker({
             placeholder="Type a title or paste a URL"
             value={text}
             onChange={(e) => setText(e.target.value)}
+            autoFocus={autoFocus}
             onKeyDown={(e) => {
+              if (e.key === 'Escape' && onCancel) {
+                e.preventDefault();
+                e.stopPropagation();
+                onCancel();
+                return;
+              }
               if (e.key !== 'Enter') return;
               e.preventDefault();
               if (matches[0]) cite(matches[0].id);

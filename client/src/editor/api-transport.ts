@@ -91,6 +91,7 @@ export class ApiTransport implements Transport {
               power,
               alignment,
               note: context.replay ? context.summary : '',
+              ...(edit.sourceId ? { sourceId: edit.sourceId } : {}),
             });
             versions[edit.actorId] = reading.actorVersion;
           }

@@ -20,7 +20,8 @@ export type Edit =
   | { kind: 'create'; entity: Entity; id: string; data: Fields }
   | { kind: 'delete'; entity: Entity; id: string; data: Fields }
   | { kind: 'update'; entity: Entity; id: string; before: Fields; after: Fields }
-  | { kind: 'assess'; actorId: string; before: Reading; after: Reading }
+  /** `sourceId`: the source the new reading cites (undo records the old reading without it). */
+  | { kind: 'assess'; actorId: string; before: Reading; after: Reading; sourceId?: string | null }
   | { kind: 'move'; before: Placed[]; after: Placed[] }
   | { kind: 'members'; add: Placed[]; remove: Placed[]; actors: Actor[] };
 
@@ -39,7 +40,7 @@ export function invertEdit(edit: Edit): Edit {
     case 'update':
       return { ...edit, before: edit.after, after: edit.before };
     case 'assess':
-      return { ...edit, before: edit.after, after: edit.before };
+      return { kind: 'assess', actorId: edit.actorId, before: edit.after, after: edit.before };
     case 'move':
       return { kind: 'move', before: edit.after, after: edit.before };
     case 'members':

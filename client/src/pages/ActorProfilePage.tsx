@@ -2,7 +2,7 @@ import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useMemo, useState } from 'react';
 import { ALIGNMENT_MAX, ALIGNMENT_MIN, POWER_MAX, POWER_MIN, type Actor, type Assessment, type User } from '../api/domain';
 import { endpoints } from '../api/endpoints';
-import { errorText, useActor, useWorkspace } from '../api/queries';
+import { errorText, useActor, useSources, useWorkspace } from '../api/queries';
 import { ActorGlyph } from '../components/ActorGlyph';
 import { ActorCampaign } from './ActorCampaign';
 import { ActorOwners } from './ActorOwners';
@@ -217,7 +217,10 @@ export function ActorProfilePage({ user, ws, actorId }: { user: User; ws: string
               <section className="card">
                 <h2>Power and alignment over time</h2>
                 {assessments.data && assessments.data.length > 0 ? (
-                  <AssessmentChart items={assessments.data} />
+                  <>
+                    <AssessmentChart items={assessments.data} />
+                    <AssessmentList ws={ws} items={assessments.data} />
+                  </>
                 ) : (
                   <p className="muted">
                     No assessments yet. Set power and alignment, or drag this actor on a map’s power grid, to record one.
@@ -277,6 +280,42 @@ export function ActorProfilePage({ user, ws, actorId }: { user: User; ws: string
         )}
       </main>
     </div>
+  );
+}
+
+/** Each reading, newest first, with its note and the source it cites (a link to it). */
+function AssessmentList({ ws, items }: { ws: string; items: Assessment[] }) {
+  const sources = useSources(ws);
+  const byId = new Map((sources.data ?? []).map((s) => [s.id, s]));
+  return (
+    <ol className="plain assessment-list" aria-label="Assessments">
+      {[...items].reverse().map((i) => {
+        const cited = i.sourceId ? byId.get(i.sourceId) : undefined;
+        return (
+          <li key={i.id}>
+            <span className="small muted">{new Date(i.at).toLocaleDateString()}</span>{' '}
+            <span>
+              {i.power === null ? 'power unknown' : `power ${i.power}`},{' '}
+              {i.alignment === null ? 'alignment unknown' : `alignment ${signed(i.alignment)}`}
+            </span>
+            {i.authorName && <span className="small muted"> · {i.authorName}</span>}
+            {i.note && <span className="small"> — {i.note}</span>}
+            <span className="small">
+              {' · '}
+              {cited ? (
+                <a href={cited.url} target="_blank" rel="noreferrer" className="source-url">
+                  {cited.title ?? cited.url}
+                </a>
+              ) : i.source ? (
+                <span>{i.source}</span>
+              ) : (
+                <span className="warn">uncited</span>
+              )}
+            </span>
+          </li>
+        );
+      })}
+    </ol>
   );
 }
 

@@ -21,6 +21,8 @@ export interface IncomingActor {
   power?: number;
   alignment?: number;
   links?: string[];
+  /** The URLs the actor's own fields cite (new actors cite them; a matched one is left as it is). */
+  sourceUrls?: string[];
 }
 
 export interface IncomingTie {

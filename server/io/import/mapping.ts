@@ -48,7 +48,7 @@ export function defaultMapping(header: string[]): ImportMapping | null {
     from: { column: header[from]!, ...(fromKind ? { kindColumn: fromKind } : {}) },
     to: { column: header[to]!, ...(toKind ? { kindColumn: toKind } : {}) },
     ...(type ? { type: { column: type } } : {}),
-    ...optional('sourceUrl', 'source url', 'sourceurl', 'url', 'source'),
+    ...optional('sourceUrl', 'source url', 'sourceurl', 'url', 'source', 'sources'),
     ...optional('startDate', 'start date', 'startdate', 'start'),
     ...optional('endDate', 'end date', 'enddate', 'end'),
     ...optional('date', 'date'),
@@ -187,8 +187,9 @@ export function tableToIncoming(table: Table, mapping: ImportMapping, known = ne
     const notes = cell(cols.notes);
     if (notes) fields.description = notes;
     if (errors.length) return out.errors.push(...errors);
-    const url = cell(cols.sourceUrl);
-    out.ties.push({ row, from: from.ref, to: to.ref, type, fields, sourceUrls: url ? [url] : [] });
+    // Our own export joins a tie's sources with |.
+    const urls = list(cell(cols.sourceUrl));
+    out.ties.push({ row, from: from.ref, to: to.ref, type, fields, sourceUrls: urls });
   });
   out.labels = tally.list();
   // A table that parses but holds nothing to import is refused as a whole, not "done" with nothing.
@@ -207,7 +208,7 @@ export const isKumuElements = (t: Table) => {
   return c.find('label') !== undefined && c.find('from') === undefined;
 };
 
-/** Kumu's elements sheet as actors (Label, Type, Description, Tags, Sector, Roles, Power, Alignment). */
+/** Kumu's elements sheet as actors (Label, Type, Description, Tags, Sector, Roles, Power, Alignment, Sources by URL). */
 export function kumuElements(table: Table, out: Incoming): void {
   const [header = [], ...body] = table.rows;
   const c = columns(header);
@@ -235,6 +236,7 @@ export function kumuElements(table: Table, out: Incoming): void {
       out.errors.push({ row, column: 'Sector', message: `"${sector}" is not one of ${sectors.join(', ')}` });
     const ref = `name:${nameKey(name)}`;
     if (out.actors.some((a) => a.ref === ref)) return;
+    const sourceUrls = list(cell(col('sources')));
     out.actors.push({
       ref,
       row,
@@ -247,6 +249,7 @@ export function kumuElements(table: Table, out: Incoming): void {
       ...(sector && (sectors as readonly string[]).includes(sector) ? { sector: sector as Sector } : {}),
       ...(typeof power === 'number' ? { power } : {}),
       ...(typeof alignment === 'number' ? { alignment } : {}),
+      ...(sourceUrls.length ? { sourceUrls } : {}),
     });
   });
 }

@@ -172,14 +172,6 @@ export function planImport(incoming: Incoming, snapshot: Snapshot, now: string, 
     const { ref: _r, row: _row, ...fields } = a;
     created.push({ input: { id, ...fields } as ActorCreate, row: a.row, key });
   }
-  const actors: Actor[] = [];
-  for (const c of created) {
-    try {
-      actors.push(...prepareActors([{ input: c.input, prefix: '' }], now));
-    } catch (error) {
-      errors.push(...rowErrors(error, c.row));
-    }
-  }
 
   // Sources: one per normalised URL, the workspace's own where it has it.
   const sourceIds = new Map<string, string>();
@@ -209,6 +201,27 @@ export function planImport(incoming: Incoming, snapshot: Snapshot, now: string, 
     sourceIds.set(key, id);
     return { id };
   };
+
+  // New actors, citing the sources their row names (a URL the workspace has is its source).
+  const actors: Actor[] = [];
+  for (const c of created) {
+    const { sourceUrls = [], ...input } = c.input as ActorCreate & { sourceUrls?: string[] };
+    const ids: string[] = [];
+    let bad = false;
+    for (const url of sourceUrls) {
+      const found = sourceFor(url);
+      if ('error' in found) {
+        errors.push({ row: c.row, column: 'Sources', message: found.error });
+        bad = true;
+      } else if (!ids.includes(found.id)) ids.push(found.id);
+    }
+    if (bad) continue;
+    try {
+      actors.push(...prepareActors([{ input: ids.length ? { ...input, sourceIds: ids } : input, prefix: '' }], now));
+    } catch (error) {
+      errors.push(...rowErrors(error, c.row));
+    }
+  }
 
   // Ties: the same ends, type and dates as one already there (or earlier in the file) is a match.
   const seen = new Set(snapshot.ties.map(tieKey));

@@ -117,6 +117,13 @@ export function ActorForm({
     save: saving,
   } = useLiveForm(`actor:${actor.id}`, actorFormValues(actor), () => editor.state.authors[actor.id] ?? null);
   const [errors, setErrors] = useState<FieldErrors>({});
+  // The source a new power and alignment cite (kept with the reading, not the actor).
+  const [assessmentSource, setAssessmentSource] = useState<string | null>(null);
+  const reassessed =
+    form.power !== '' &&
+    form.alignment !== '' &&
+    (form.power !== (actor.power === null ? '' : String(actor.power)) ||
+      form.alignment !== (actor.alignment === null ? '' : String(actor.alignment)));
   const set = (k: keyof typeof form) => (e: { target: { value: string } }) => setForm({ ...form, [k]: e.target.value });
 
   const save = async (e: FormEvent) => {
@@ -148,8 +155,12 @@ export function ActorForm({
     const checked = validate(actorPatch, patch);
     if (!checked.ok) return setErrors(checked.errors);
     setErrors({});
-    const ok = await saving(async () => (await dispatch(editor, 'updateActor', { id: actor.id, patch: checked.data })) === true);
+    const assessmentSourceId = reassessed ? assessmentSource : null;
+    const ok = await saving(
+      async () => (await dispatch(editor, 'updateActor', { id: actor.id, patch: checked.data, assessmentSourceId })) === true,
+    );
     if (ok) {
+      setAssessmentSource(null);
       editor.say('info', `Saved ${checked.data.name ?? actor.name}.`);
       onSaved?.();
     }
@@ -199,6 +210,15 @@ export function ActorForm({
             )}
           </Field>
         </div>
+        {reassessed && 'ws' in route && (
+          <SourcePicker
+            ws={route.ws}
+            label="Source for this assessment"
+            value={assessmentSource ? [assessmentSource] : []}
+            onChange={(ids) => setAssessmentSource(ids.at(-1) ?? null)}
+            disabled={ro}
+          />
+        )}
         <fieldset className="field roles">
           <legend>
             Roles

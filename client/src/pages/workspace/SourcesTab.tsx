@@ -6,22 +6,17 @@ import { endpoints } from '../../api/endpoints';
 import { errorText, keys } from '../../api/queries';
 import { Link } from '../../components/Link';
 import { paths } from '../../router';
+import { UncitedWalk, uncitedKey, uncitedLabel } from './UncitedWalk';
 
 const sourceIndexKey = (ws: string, cursor: string | null, uncited: string | null) =>
   ['ws', ws, 'sources', 'index', cursor, uncited] as const;
 type Entry = SourceIndex['sources'][number];
 
-function itemLabel(item: UncitedItem) {
-  if (item.kind === 'actor') return item.actor.name;
-  const r = item.relationship;
-  return `${r.from.name} → ${r.to.name} (${typeLabels[r.type]})`;
-}
-const itemKey = (item: UncitedItem) => (item.kind === 'actor' ? item.actor.id : item.relationship.id);
-
 /** Every source with what cites it, and the work still citing nothing, to go through one by one. */
 export function SourcesTab({ ws, canEdit }: { ws: string; canEdit: boolean }) {
   const [cursor, setCursor] = useState<string | null>(null);
   const [uncitedCursor, setUncitedCursor] = useState<string | null>(null);
+  const [walking, setWalking] = useState(false);
   const index = useQuery({
     queryKey: sourceIndexKey(ws, cursor, uncitedCursor),
     queryFn: () => endpoints.sourceIndex(ws, { cursor, uncitedCursor }),
@@ -37,36 +32,45 @@ export function SourcesTab({ ws, canEdit }: { ws: string; canEdit: boolean }) {
       )}
       {data && (
         <div className="sources-columns">
-          <section className="card" aria-label="Uncited work">
-            <h2>
-              Uncited work <span className="badge">{data.uncited.actors + data.uncited.relationships}</span>
-            </h2>
-            <p className="muted small">
-              {data.uncited.actors} actor{data.uncited.actors === 1 ? '' : 's'} and {data.uncited.relationships} tie
-              {data.uncited.relationships === 1 ? '' : 's'} cite no source yet.
-            </p>
-            {data.uncited.items.length === 0 ? (
-              <p>Everything cites a source.</p>
-            ) : (
-              <ol className="plain uncited-work">
-                {data.uncited.items.map((item) => (
-                  <UncitedRow key={itemKey(item)} ws={ws} item={item} canEdit={canEdit} />
-                ))}
-              </ol>
-            )}
-            <div className="form-actions">
-              {uncitedCursor && (
-                <button type="button" className="btn btn-small" onClick={() => setUncitedCursor(null)}>
-                  Back to the start
+          {walking ? (
+            <UncitedWalk ws={ws} onClose={() => setWalking(false)} />
+          ) : (
+            <section className="card" aria-label="Uncited work">
+              <h2>
+                Uncited work <span className="badge">{data.uncited.actors + data.uncited.relationships}</span>
+              </h2>
+              <p className="muted small">
+                {data.uncited.actors} actor{data.uncited.actors === 1 ? '' : 's'} and {data.uncited.relationships} tie
+                {data.uncited.relationships === 1 ? '' : 's'} cite no source yet.
+              </p>
+              {canEdit && data.uncited.items.length > 0 && (
+                <button type="button" className="btn btn-primary" onClick={() => setWalking(true)}>
+                  Work through uncited
                 </button>
               )}
-              {data.uncited.nextCursor && (
-                <button type="button" className="btn btn-small" onClick={() => setUncitedCursor(data.uncited.nextCursor)}>
-                  Next uncited
-                </button>
+              {data.uncited.items.length === 0 ? (
+                <p>Everything cites a source.</p>
+              ) : (
+                <ol className="plain uncited-work">
+                  {data.uncited.items.map((item) => (
+                    <UncitedRow key={uncitedKey(item)} ws={ws} item={item} canEdit={canEdit} />
+                  ))}
+                </ol>
               )}
-            </div>
-          </section>
+              <div className="form-actions">
+                {uncitedCursor && (
+                  <button type="button" className="btn btn-small" onClick={() => setUncitedCursor(null)}>
+                    Back to the start
+                  </button>
+                )}
+                {data.uncited.nextCursor && (
+                  <button type="button" className="btn btn-small" onClick={() => setUncitedCursor(data.uncited.nextCursor)}>
+                    Next uncited
+                  </button>
+                )}
+              </div>
+            </section>
+          )}
           <section className="card" aria-label="Sources">
             <h2>
               Sources <span className="badge">{data.totals.sources}</span>
@@ -157,7 +161,7 @@ function UncitedRow({ ws, item, canEdit }: { ws: string; item: UncitedItem; canE
   const [title, setTitle] = useState('');
   const [problem, setProblem] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
-  const label = itemLabel(item);
+  const label = uncitedLabel(item);
 
   const cite = async (e: FormEvent) => {
     e.preventDefault();
