@@ -1,6 +1,7 @@
 import type { Gateway } from '../db/gateway.js';
 import { allTypes, type BrokerItem, type BrokersAnswer, type BrokersQuery } from '../domain/analysis.js';
 import { cacheKey, VersionCache } from './cache.js';
+import type { RecentAnswers } from './recent.js';
 import { buildCsr, csrCentrality, type Csr } from './csr.js';
 import { compactScope, transferables, type CompactScope } from './compact.js';
 import type { WorkerPool } from '../workers/pool.js';
@@ -31,7 +32,10 @@ export const BROKER_METHOD =
  * typed arrays, and the measures run on a worker thread over a compressed sparse row graph
  * (csr.ts), checked against published values and against graphology's implementations
  * (server/analysis/csr.test.ts, centrality.test.ts).
- * The answer is cached by the projection's change sequence.
+ * The answer is cached by the projection's change sequence. On a large workspace
+ * (`recent`), whole-workspace brokers asked after an edit answer at once from the last
+ * measures if they are at most MAX_CHANGES_BEHIND changes old, saying so in `basis`, and
+ * fresh ones are computed in the background.
  */
 export async function brokers(
   db: Gateway,
@@ -40,6 +44,7 @@ export async function brokers(
   q: BrokersQuery,
   cache?: VersionCache<BrokersAnswer>,
   signal?: AbortSignal,
+  recent?: RecentAnswers<BrokersAnswer>,
 ): Promise<BrokersAnswer> {
   const types = [...(q.types ?? allTypes)];
   const projections = projectionsFor(db);
@@ -47,8 +52,25 @@ export async function brokers(
   const keyAt = (seq: number) => cacheKey(ws, 'brokers', scopeKey(q), types.join(','), q.limit, seq);
   const hit = cache?.get(keyAt(question.g.seq));
   if (hit) return hit;
+  const whole = !q.map && !q.around;
+  const params = cacheKey(types.join(','), q.limit);
+  const last = whole ? recent?.recent(ws, params, question.g.seq) : undefined;
+  if (recent && last) {
+    if (last.changesSince === 0) return last.answer;
+    // The last measures stand in, stated as such, while fresh ones are computed.
+    recent.refresh(ws, async () => {
+      const now = await questionGraph(db, projections, ws, q);
+      // A refresh asked for while another ran may find its answer already made.
+      if (cache?.get(keyAt(now.g.seq))) return;
+      const fresh = await brokersOn(pool, projections.scopeGraphs, ws, now, q);
+      cache?.set(keyAt(fresh.dataVersion), fresh);
+      recent.remember(ws, params, fresh);
+    });
+    return { ...last.answer, basis: { version: last.answer.dataVersion, changesSince: last.changesSince, refreshing: true } };
+  }
   const answer = await brokersOn(pool, projections.scopeGraphs, ws, question, q, signal);
   cache?.set(keyAt(answer.dataVersion), answer);
+  if (whole) recent?.remember(ws, params, answer);
   return answer;
 }
 
@@ -89,6 +111,7 @@ export async function brokersOn(
     betweenness: ranking.betweenness,
     method: BROKER_METHOD,
     dataVersion: frozen.seq,
+    basis: { version: frozen.seq, changesSince: 0, refreshing: false },
   };
 }
 
@@ -177,6 +200,7 @@ export function brokersAnswerOf(sub: Subgraph, ranking: BrokerRanking): BrokersA
     betweenness: ranking.betweenness,
     method: BROKER_METHOD,
     dataVersion: sub.changeSeq,
+    basis: { version: sub.changeSeq, changesSince: 0, refreshing: false },
   };
 }
 
