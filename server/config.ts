@@ -37,6 +37,9 @@ export const configSchema = z.object({
     .optional(),
   // Largest file one import takes, in megabytes; larger uploads are refused with 413.
   IMPORT_MAX_MB: z.coerce.number().int().min(1).max(2048).default(100),
+  // Whole-workspace brokers of a workspace with more actors than this answer from the last
+  // measures (saying how many changes old) for up to 50 changes, while fresh ones are computed.
+  ANALYSIS_REUSE_ABOVE: z.coerce.number().int().min(0).default(1000),
   // Where "Add from LittleSis" fetches entities (a mirror, or a recorded copy in tests).
   LITTLESIS_URL: z
     .url({ protocol: /^https?$/, message: 'must be an http(s) URL such as https://littlesis.org' })

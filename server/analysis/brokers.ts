@@ -1,13 +1,15 @@
 import type { Gateway } from '../db/gateway.js';
 import { allTypes, type BrokerItem, type BrokersAnswer, type BrokersQuery } from '../domain/analysis.js';
 import { cacheKey, VersionCache } from './cache.js';
-import { csrCentrality } from './csr.js';
+import type { RecentAnswers } from './recent.js';
+import { buildCsr, csrCentrality, type Csr } from './csr.js';
 import { compactScope, transferables, type CompactScope } from './compact.js';
 import type { WorkerPool } from '../workers/pool.js';
 import { typeMask } from './paths.js';
 import { freezeScope } from './projection/frozen.js';
 import { projectionsFor } from './projection/registry.js';
-import { questionGraph } from './projection/scope.js';
+import { csrKey, type ScopeGraphs } from './projection/csr-store.js';
+import { questionGraph, type QuestionGraph } from './projection/scope.js';
 import { scopeKey, type Subgraph } from './scope.js';
 
 /**
@@ -30,7 +32,10 @@ export const BROKER_METHOD =
  * typed arrays, and the measures run on a worker thread over a compressed sparse row graph
  * (csr.ts), checked against published values and against graphology's implementations
  * (server/analysis/csr.test.ts, centrality.test.ts).
- * The answer is cached by the projection's change sequence.
+ * The answer is cached by the projection's change sequence. On a large workspace
+ * (`recent`), whole-workspace brokers asked after an edit answer at once from the last
+ * measures if they are at most MAX_CHANGES_BEHIND changes old, saying so in `basis`, and
+ * fresh ones are computed in the background.
  */
 export async function brokers(
   db: Gateway,
@@ -39,40 +44,94 @@ export async function brokers(
   q: BrokersQuery,
   cache?: VersionCache<BrokersAnswer>,
   signal?: AbortSignal,
+  recent?: RecentAnswers<BrokersAnswer>,
 ): Promise<BrokersAnswer> {
   const types = [...(q.types ?? allTypes)];
-  const { g, scope, inScope } = await questionGraph(db, projectionsFor(db), ws, q);
-  const key = cacheKey(ws, 'brokers', scopeKey(q), types.join(','), q.limit, g.seq);
-  const hit = cache?.get(key);
+  const projections = projectionsFor(db);
+  const question = await questionGraph(db, projections, ws, q);
+  const keyAt = (seq: number) => cacheKey(ws, 'brokers', scopeKey(q), types.join(','), q.limit, seq);
+  const hit = cache?.get(keyAt(question.g.seq));
   if (hit) return hit;
+  const whole = !q.map && !q.around;
+  const params = cacheKey(types.join(','), q.limit);
+  const last = whole ? recent?.recent(ws, params, question.g.seq) : undefined;
+  if (recent && last) {
+    if (last.changesSince === 0) return last.answer;
+    // The last measures stand in, stated as such, while fresh ones are computed.
+    recent.refresh(ws, async () => {
+      const now = await questionGraph(db, projections, ws, q);
+      // A refresh asked for while another ran may find its answer already made.
+      if (cache?.get(keyAt(now.g.seq))) return;
+      const fresh = await brokersOn(pool, projections.scopeGraphs, ws, now, q);
+      cache?.set(keyAt(fresh.dataVersion), fresh);
+      recent.remember(ws, params, fresh);
+    });
+    return { ...last.answer, basis: { version: last.answer.dataVersion, changesSince: last.changesSince, refreshing: true } };
+  }
+  const answer = await brokersOn(pool, projections.scopeGraphs, ws, question, q, signal);
+  cache?.set(keyAt(answer.dataVersion), answer);
+  if (whole) recent?.remember(ws, params, answer);
+  return answer;
+}
+
+/** What runs a worker task: the pool, or (in tests and tools) the task on this thread. */
+export type TaskRunner = Pick<WorkerPool, 'run'>;
+
+/**
+ * The ranking of one question on the projection. The scope's CSR is built by the worker the
+ * first time the scope is measured at this projection version and kept in `graphs`; later
+ * questions on the same version hand the kept one over (shared memory, not copied) and send
+ * no ties at all.
+ */
+export async function brokersOn(
+  run: TaskRunner,
+  graphs: ScopeGraphs,
+  ws: string,
+  { g, scope, inScope }: QuestionGraph,
+  q: BrokersQuery,
+  signal?: AbortSignal,
+): Promise<BrokersAnswer> {
+  const types = [...(q.types ?? allTypes)];
   const frozen = freezeScope(g, scope, inScope, typeMask(types));
   const compact = frozen.compact;
-  const ranking = await pool.run('brokers', { scope: compact, limit: q.limit }, transferables(compact), signal);
-  const kept = new Set<number>();
+  const graphKey = csrKey(scopeKey(q), types, frozen.seq);
+  const kept = graphs.get(ws, graphKey);
+  const input = kept ? { scope: { ...compact, from: none, to: none, strength: noStrength }, csr: kept } : { scope: compact };
+  const ranking = await run.run('brokers', { ...input, limit: q.limit }, kept ? [] : transferables(compact), signal);
+  if (ranking.csr) graphs.keep(ws, graphKey, ranking.csr);
+  const chosen = new Set<number>();
   const position = new Map(compact.ids.map((id, i) => [id, i]));
-  for (const item of ranking.items) kept.add(position.get(item.actorId)!);
-  const answer: BrokersAnswer = {
+  for (const item of ranking.items) chosen.add(position.get(item.actorId)!);
+  return {
     items: ranking.items,
-    actors: frozen.actors([...kept].sort((a, b) => a - b)),
-    relationships: frozen.relationships((a, b) => kept.has(a) && kept.has(b)),
+    actors: frozen.actors([...chosen].sort((a, b) => a - b)),
+    relationships: frozen.relationships((a, b) => chosen.has(a) && chosen.has(b)),
     actorCount: compact.ids.length,
     relationshipCount: frozen.relationshipCount,
     betweenness: ranking.betweenness,
     method: BROKER_METHOD,
     dataVersion: frozen.seq,
+    basis: { version: frozen.seq, changesSince: 0, refreshing: false },
   };
-  cache?.set(key, answer);
-  return answer;
 }
+
+const none = new Int32Array(0);
+const noStrength = new Uint8Array(0);
 
 export interface BrokerRanking {
   items: BrokerItem[];
   betweenness: BrokersAnswer['betweenness'];
+  /** The scope's graph when this ranking built it (in shared memory), for the next question. */
+  csr?: Csr;
 }
 
-/** The ranking itself, pure, over the compact scope: what the worker thread runs. */
-export function rankCompact({ scope, limit }: { scope: CompactScope; limit: number }): BrokerRanking {
-  const c = csrCentrality(scope);
+/**
+ * The ranking itself, pure, over the compact scope: what the worker thread runs. With `csr`
+ * (the scope's graph built by an earlier question) the scope's ties are not read.
+ */
+export function rankCompact({ scope, limit, csr }: { scope: CompactScope; limit: number; csr?: Csr }): BrokerRanking {
+  const graph = csr ?? buildCsr(scope, true);
+  const c = csrCentrality(scope, {}, graph);
   const max = (values: Record<string, number>) => Math.max(0, ...Object.values(values)) || 1;
   const top = { b: max(c.betweenness), p: max(c.pagerank), d: max(c.degree), c: max(c.closeness) };
   const items: BrokerItem[] = scope.ids.map((id, i) => {
@@ -103,6 +162,7 @@ export function rankCompact({ scope, limit }: { scope: CompactScope; limit: numb
       (names.get(a.actorId) ?? '').localeCompare(names.get(b.actorId) ?? ''),
   );
   return {
+    ...(csr ? {} : { csr: graph }),
     items: items.slice(0, limit),
     betweenness: {
       mode: c.betweennessMode,
@@ -140,6 +200,7 @@ export function brokersAnswerOf(sub: Subgraph, ranking: BrokerRanking): BrokersA
     betweenness: ranking.betweenness,
     method: BROKER_METHOD,
     dataVersion: sub.changeSeq,
+    basis: { version: sub.changeSeq, changesSince: 0, refreshing: false },
   };
 }
 

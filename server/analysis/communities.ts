@@ -1,4 +1,3 @@
-import louvain from 'graphology-communities-louvain';
 import type { Gateway } from '../db/gateway.js';
 import {
   allTypes,
@@ -9,12 +8,14 @@ import {
   type Community,
 } from '../domain/analysis.js';
 import { cacheKey, VersionCache } from './cache.js';
-import { graphOf, seededRandom } from './graph.js';
+import { buildCsr, type Csr } from './csr.js';
+import { csrLouvain } from './louvain.js';
 import { compactScope, transferables, type CompactScope } from './compact.js';
 import type { WorkerPool } from '../workers/pool.js';
 import { typeMask } from './paths.js';
 import { freezeScope } from './projection/frozen.js';
 import { projectionsFor } from './projection/registry.js';
+import { csrKey } from './projection/csr-store.js';
 import { questionGraph } from './projection/scope.js';
 import { scopeKey, type Subgraph } from './scope.js';
 
@@ -23,11 +24,14 @@ export const MAX_DRAWN_RELATIONSHIPS = 20_000;
 const LOUVAIN_SEED = 1_977;
 
 /**
- * In memory with graphology-communities-louvain: Louvain needs repeated passes over every
- * tie with moving community totals, which Cypher cannot express and Neo4j Community does
- * not ship. Measured (bench/centrality-measure.ts): 5,000 actors / 25,000 ties in 0.08 s.
- * A fixed seed makes the same data give the same clusters on every call. The scope comes
- * out of the workspace's live projection; Louvain runs on a worker thread.
+ * In memory, not Cypher: Louvain needs repeated passes over every tie with moving community
+ * totals, which Cypher cannot express and Neo4j Community does not ship. It runs on a worker
+ * thread over the scope's CSR (louvain.ts, typed arrays): the same graph the power brokers
+ * measure, built once per projection version and kept beside the projection, so brokers and
+ * communities on one version build it once between them. Measured at 10,000 actors /
+ * 100,000 ties (bench/communities-measure.ts): 0.2 s, where building a graphology graph took
+ * 1.6 s and its Louvain 1.0 s more. A fixed seed makes the same data give the same clusters
+ * on every call. The scope comes out of the workspace's live projection.
  */
 export async function communities(
   db: Gateway,
@@ -38,16 +42,22 @@ export async function communities(
   signal?: AbortSignal,
 ): Promise<CommunitiesAnswer> {
   const types = [...(q.types ?? allTypes)];
-  const { g, scope, inScope } = await questionGraph(db, projectionsFor(db), ws, q);
+  const projections = projectionsFor(db);
+  const { g, scope, inScope } = await questionGraph(db, projections, ws, q);
   const key = cacheKey(ws, 'communities', scopeKey(q), types.join(','), q.resolution, g.seq);
   const hit = cache?.get(key);
   if (hit) return hit;
   const frozen = freezeScope(g, scope, inScope, typeMask(types));
-  const { ids, names } = frozen.compact;
-  const clusters =
-    ids.length === 0
-      ? emptyClusters
-      : await pool.run('communities', { scope: frozen.compact, resolution: q.resolution }, transferables(frozen.compact), signal);
+  const compact = frozen.compact;
+  const { ids, names } = compact;
+  let clusters = emptyClusters;
+  if (ids.length > 0) {
+    const graphKey = csrKey(scopeKey(q), types, frozen.seq);
+    const kept = projections.scopeGraphs.get(ws, graphKey);
+    const input = kept ? { scope: { ...compact, from: noInts, to: noInts, strength: noBytes }, csr: kept } : { scope: compact };
+    clusters = await pool.run('communities', { ...input, resolution: q.resolution }, kept ? [] : transferables(compact), signal);
+    if (clusters.csr) projections.scopeGraphs.keep(ws, graphKey, clusters.csr);
+  }
   const drawn: DrawnScope = {
     actors: () => frozen.actors(),
     relationships: (limit) => frozen.relationships(undefined, limit),
@@ -58,6 +68,9 @@ export async function communities(
   cache?.set(key, answer);
   return answer;
 }
+
+const noInts = new Int32Array(0);
+const noBytes = new Uint8Array(0);
 
 /** What an answer draws of its scope, read only as far as it needs. */
 export interface DrawnScope {
@@ -82,54 +95,43 @@ export interface Clusters {
   order: Int32Array;
   offsets: Int32Array;
   modularity: number;
+  /** The scope's graph when this computation built it (in shared memory), for the next question. */
+  csr?: Csr;
 }
 
 const emptyClusters: Clusters = { order: new Int32Array(0), offsets: new Int32Array(1), modularity: 0 };
 
-/** Louvain clusters (ties weighted by strength), each led by its best-tied member: what the worker runs. */
-export function clustersOf({ scope, resolution }: { scope: CompactScope; resolution: number }): Clusters {
-  const graph = graphOf(scope);
-  if (graph.order === 0) return emptyClusters;
-  const detail =
-    graph.size === 0
-      ? { communities: Object.fromEntries(graph.nodes().map((n, i) => [n, i])), modularity: 0 }
-      : louvain.detailed(graph, { getEdgeWeight: 'strength', resolution, rng: seededRandom(LOUVAIN_SEED) });
-  const members = new Map<number, string[]>();
-  for (const [actorId, community] of Object.entries(detail.communities)) {
-    const list = members.get(community) ?? [];
-    list.push(actorId);
-    members.set(community, list);
-  }
-  const position = new Map<string, number>();
-  const names = new Map<string, string>();
-  scope.ids.forEach((id, i) => {
-    if (!position.has(id)) position.set(id, i);
-    names.set(id, scope.names[i]!);
-  });
+/**
+ * Louvain clusters (ties weighted by strength), each led by its best-tied member: what the
+ * worker runs. With `csr` (the scope's graph built by an earlier question) the scope's ties
+ * are not read.
+ */
+export function clustersOf({ scope, resolution, csr }: { scope: CompactScope; resolution: number; csr?: Csr }): Clusters {
+  const n = scope.ids.length;
+  if (n === 0) return emptyClusters;
+  const graph = csr ?? buildCsr(scope, true);
+  const { community, count, modularity } = csrLouvain(graph, { resolution, seed: LOUVAIN_SEED });
   // "Most central" within its own cluster: the most strength in ties to fellow members.
-  const inner = (id: string, community: number) => {
-    let sum = 0;
-    graph.forEachEdge(id, (_e, attributes, source, target) => {
-      const other = source === id ? target : source;
-      if (detail.communities[other] === community) sum += attributes.strength;
-    });
-    return sum;
-  };
-  const list = [...members.entries()].map(([community, ids]) => {
-    const scored = ids.map((id) => ({ id, score: inner(id, community) }));
-    scored.sort((a, b) => b.score - a.score || (names.get(a.id) ?? '').localeCompare(names.get(b.id) ?? ''));
-    const central = scored[0]!.id;
-    return { name: names.get(central) ?? central, ids: scored.map((s) => s.id) };
-  });
-  list.sort((a, b) => b.ids.length - a.ids.length || a.name.localeCompare(b.name));
-  const order = new Int32Array(graph.order);
-  const offsets = new Int32Array(list.length + 1);
+  const inner = new Float64Array(n);
+  const size = new Int32Array(count);
+  for (let v = 0; v < n; v++) {
+    const c = community[v]!;
+    size[c]!++;
+    for (let p = graph.offsets[v]!; p < graph.offsets[v + 1]!; p++) if (community[graph.targets[p]!] === c) inner[v]! += graph.weights[p]!;
+  }
+  const byName = (a: number, b: number) => scope.names[a]!.localeCompare(scope.names[b]!);
+  const members: number[][] = Array.from({ length: count }, () => []);
+  for (let v = 0; v < n; v++) members[community[v]!]!.push(v);
+  for (const list of members) list.sort((a, b) => inner[b]! - inner[a]! || byName(a, b));
+  members.sort((a, b) => b.length - a.length || byName(a[0]!, b[0]!));
+  const order = new Int32Array(n);
+  const offsets = new Int32Array(count + 1);
   let at = 0;
-  list.forEach((c, k) => {
-    for (const id of c.ids) order[at++] = position.get(id)!;
+  members.forEach((list, k) => {
+    for (const v of list) order[at++] = v;
     offsets[k + 1] = at;
   });
-  return { order, offsets, modularity: Math.round(detail.modularity * 1e4) / 1e4 };
+  return { ...(csr ? {} : { csr: graph }), order, offsets, modularity: Math.round(modularity * 1e4) / 1e4 };
 }
 
 /** The answer from the scope as read and the clusters as computed. */

@@ -19,7 +19,12 @@ export interface Csr {
   costs: Float64Array;
 }
 
-export function buildCsr(scope: Pick<CompactScope, 'ids' | 'from' | 'to' | 'strength'>): Csr {
+/**
+ * `shared`: the arrays live in SharedArrayBuffers, so the graph built on a worker thread
+ * goes back to the request thread without a copy and is handed to later questions (on any
+ * thread) without one either: it is read-only once built.
+ */
+export function buildCsr(scope: Pick<CompactScope, 'ids' | 'from' | 'to' | 'strength'>, shared = false): Csr {
   const n = scope.ids.length;
   const { from, to, strength } = scope;
   // Merge parallel ties: key each unordered pair once.
@@ -48,16 +53,18 @@ export function buildCsr(scope: Pick<CompactScope, 'ids' | 'from' | 'to' | 'stre
     }
   }
   const m = a.length;
-  const offsets = new Int32Array(n + 1);
+  const ints = (length: number) => (shared ? new Int32Array(new SharedArrayBuffer(4 * length)) : new Int32Array(length));
+  const floats = (length: number) => (shared ? new Float64Array(new SharedArrayBuffer(8 * length)) : new Float64Array(length));
+  const offsets = ints(n + 1);
   for (let i = 0; i < m; i++) {
     offsets[a[i]! + 1]!++;
     offsets[b[i]! + 1]!++;
   }
   for (let v = 0; v < n; v++) offsets[v + 1]! += offsets[v]!;
   const fill = offsets.slice(0, n);
-  const targets = new Int32Array(2 * m);
-  const weights = new Float64Array(2 * m);
-  const costs = new Float64Array(2 * m);
+  const targets = ints(2 * m);
+  const weights = floats(2 * m);
+  const costs = floats(2 * m);
   for (let i = 0; i < m; i++) {
     const x = a[i]!;
     const y = b[i]!;
@@ -72,6 +79,9 @@ export function buildCsr(scope: Pick<CompactScope, 'ids' | 'from' | 'to' | 'stre
   }
   return { n, edgeCount: m, offsets, targets, weights, costs };
 }
+
+/** The memory a CSR holds. */
+export const csrBytes = (g: Csr): number => g.offsets.byteLength + g.targets.byteLength + g.weights.byteLength + g.costs.byteLength;
 
 /**
  * Weighted betweenness by Brandes' algorithm with Dijkstra on the CSR, normalised as
@@ -261,12 +271,16 @@ export function csrCloseness(g: Csr, sources: number[] | null): Float64Array {
   return out;
 }
 
-/** The same answer as `centrality` in centrality.ts, computed on the CSR. */
+/**
+ * The same answer as `centrality` in centrality.ts, computed on the CSR: `csr` when given
+ * (built earlier from the same scope), otherwise built from the scope's ties.
+ */
 export function csrCentrality(
   scope: Pick<CompactScope, 'ids' | 'from' | 'to' | 'strength'>,
   options: Parameters<typeof csrBetweenness>[1] = {},
+  csr?: Csr,
 ): Centrality {
-  const g = buildCsr(scope);
+  const g = csr ?? buildCsr(scope);
   const ids = scope.ids;
   const b = csrBetweenness(g, options);
   const pr = csrPagerank(g);

@@ -215,6 +215,18 @@ export const brokersAnswer = z.object({
   }),
   method: z.string().describe('How brokerScore is computed'),
   dataVersion: z.number().int().describe('The workspace change sequence the answer was computed at'),
+  basis: z
+    .object({
+      version: z.number().int().describe('The change sequence the measures were computed at (as dataVersion)'),
+      changesSince: z
+        .number()
+        .int()
+        .describe(
+          'Changes made to the workspace since then: 0 for a fresh answer; above 0, a recent answer given while a fresh one is computed',
+        ),
+      refreshing: z.boolean().describe('A fresh answer is being computed; asking again shortly gives it'),
+    })
+    .describe('What the answer was computed on: a large workspace answers from its last measures for a while after an edit'),
 });
 export type BrokersAnswer = z.infer<typeof brokersAnswer>;
 

@@ -21,6 +21,7 @@ import { id, problemSchema, wsParams } from '../domain/common.js';
 import { brokers } from '../analysis/brokers.js';
 import { abandonedSignal } from '../http/abandoned.js';
 import { VersionCache } from '../analysis/cache.js';
+import { RecentAnswers } from '../analysis/recent.js';
 import { targetCircle } from '../analysis/circle.js';
 import { communities } from '../analysis/communities.js';
 import { interlocks } from '../analysis/interlocks.js';
@@ -41,6 +42,7 @@ const tags = ['analysis'];
 /** The questions a power map answers, under /api/workspaces/:ws/analysis (read access). */
 export const analysisRoutes: FastifyPluginAsyncZod = async (app) => {
   const brokerCache = new VersionCache<BrokersAnswer>();
+  const recentBrokers = new RecentAnswers<BrokersAnswer>(app.config.ANALYSIS_REUSE_ABOVE);
   const communityCache = new VersionCache<CommunitiesAnswer>();
 
   app.get(
@@ -103,7 +105,7 @@ export const analysisRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request, reply) => {
       checkScope(request.query);
-      return brokers(app.db, app.workers, request.workspace.id, request.query, brokerCache, abandonedSignal(reply));
+      return brokers(app.db, app.workers, request.workspace.id, request.query, brokerCache, abandonedSignal(reply), recentBrokers);
     },
   );
 

@@ -1,6 +1,8 @@
 import type { Gateway, Tx } from '../../db/gateway.js';
 import type { Change } from '../../domain/change.js';
 import { changeSeq, changesRepo } from '../../repos/changes.js';
+import type { Csr } from '../csr.js';
+import { CsrStore, type ScopeGraphs } from './csr-store.js';
 import type { ProjectionGraph } from './graph.js';
 import { applyChange, loadProjection } from './load.js';
 
@@ -29,6 +31,8 @@ export interface ProjectionFigures {
   bytes: number;
   loads: number;
   replayed: number;
+  /** Scope graphs (CSR) built for the whole-scope measures since the start. */
+  csrBuilds: number;
 }
 
 /**
@@ -50,6 +54,8 @@ export class Projections {
   private readonly idleMs: number;
   private loads = 0;
   private replayed = 0;
+  /** The scope graph of each workspace's last whole-scope measure, dropped with its projection. */
+  readonly csrs = new CsrStore();
 
   constructor(
     private readonly db: Gateway,
@@ -72,7 +78,7 @@ export class Projections {
       try {
         placeholder.graph = await loading;
       } catch (error) {
-        this.entries.delete(ws);
+        this.forget(ws);
         throw error;
       } finally {
         placeholder.syncing = null;
@@ -95,13 +101,29 @@ export class Projections {
 
   /** Forgets a workspace (deleted, or for tests). */
   drop(ws: string): void {
-    this.entries.delete(ws);
+    this.forget(ws);
   }
 
   figures(): ProjectionFigures {
     let bytes = 0;
     for (const e of this.entries.values()) bytes += e.bytes;
-    return { workspaces: this.entries.size, bytes, loads: this.loads, replayed: this.replayed };
+    return { workspaces: this.entries.size, bytes, loads: this.loads, replayed: this.replayed, csrBuilds: this.csrs.builds };
+  }
+
+  /** Scope graphs kept beside the projections: only for a workspace whose projection is held. */
+  readonly scopeGraphs: ScopeGraphs = {
+    get: (ws, key) => this.csrs.get(ws, key),
+    keep: (ws: string, key: string, csr: Csr) => {
+      const entry = this.entries.get(ws);
+      if (!entry?.graph) return;
+      this.csrs.keep(ws, key, csr);
+      this.account(ws, entry);
+    },
+  };
+
+  private forget(ws: string) {
+    this.entries.delete(ws);
+    this.csrs.drop(ws);
   }
 
   private async load(ws: string): Promise<ProjectionGraph> {
@@ -122,20 +144,20 @@ export class Projections {
   }
 
   private account(ws: string, entry: Entry) {
-    entry.bytes = entry.graph.bytes();
+    entry.bytes = entry.graph.bytes() + this.csrs.bytes(ws);
     let total = 0;
     for (const e of this.entries.values()) total += e.bytes;
     for (const [key, e] of this.entries) {
       if (total <= this.maxBytes) break;
       if (key === ws || e.syncing) continue;
-      this.entries.delete(key);
+      this.forget(key);
       total -= e.bytes;
     }
   }
 
   private evictIdle(now: number) {
     for (const [key, e] of this.entries) {
-      if (now - e.usedAt > this.idleMs && !e.syncing) this.entries.delete(key);
+      if (now - e.usedAt > this.idleMs && !e.syncing) this.forget(key);
     }
   }
 }
