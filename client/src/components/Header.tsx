@@ -1,20 +1,12 @@
-import { useQueryClient } from '@tanstack/react-query';
 import type { ReactNode } from 'react';
-import { endpoints } from '../api/endpoints';
-import { keys } from '../api/queries';
 import type { User } from '../api/domain';
-import { navigate, paths } from '../router';
+import { paths } from '../router';
 import { Link } from './Link';
 import { ServerStatus } from './ServerStatus';
+import { useSignOut } from './useSignOut';
 
 export function Header({ user, crumbs, children }: { user: User | null; crumbs?: ReactNode; children?: ReactNode }) {
-  const client = useQueryClient();
-  const signOut = async () => {
-    await endpoints.logout().catch(() => undefined);
-    client.clear();
-    client.setQueryData(keys.me, null);
-    navigate('/signin');
-  };
+  const signOut = useSignOut();
   return (
     <>
       <header className="app-header">
@@ -22,7 +14,7 @@ export function Header({ user, crumbs, children }: { user: User | null; crumbs?:
           <span className="brand-mark" aria-hidden="true">
             ◭
           </span>{' '}
-          powermap
+          <span className="brand-name">powermap</span>
         </Link>
         {crumbs && (
           <nav className="crumbs" aria-label="Breadcrumb">
@@ -35,7 +27,7 @@ export function Header({ user, crumbs, children }: { user: User | null; crumbs?:
             <Link to={paths.account()} className="user-name" title={`${user.email}: your account, password and API tokens`}>
               {user.name}
             </Link>
-            <button type="button" className="btn btn-ghost-dark" onClick={signOut}>
+            <button type="button" className="btn btn-ghost-dark header-sign-out" onClick={signOut}>
               Sign out
             </button>
           </div>

@@ -7,6 +7,7 @@ import { errorText, useWorkspaces } from '../api/queries';
 import { Field } from '../components/Field';
 import { Header } from '../components/Header';
 import { Link } from '../components/Link';
+import { useSignOut } from '../components/useSignOut';
 import { validate, type FieldErrors } from '../components/validate';
 
 const lifetimes = [
@@ -20,6 +21,7 @@ const lifetimes = [
 const day = (iso: string) => new Date(iso).toLocaleDateString(undefined, { year: 'numeric', month: 'short', day: 'numeric' });
 
 export function AccountPage({ user }: { user: User }) {
+  const signOut = useSignOut();
   return (
     <div className="frame">
       <Header
@@ -35,6 +37,9 @@ export function AccountPage({ user }: { user: User }) {
       <main className="page">
         <div className="page-head">
           <h1>Your account</h1>
+          <button type="button" className="btn" onClick={signOut}>
+            Sign out
+          </button>
         </div>
         <p className="muted">
           Signed in as {user.name} ({user.email}).
