@@ -172,6 +172,54 @@ describe('the map editor in Chromium', () => {
     expect(errors).toEqual([]);
   }, 180_000);
 
+  it('a click selects one actor, a click on it again keeps it, Ctrl- or Shift-click adds one or takes it out', async () => {
+    const { page, errors } = await newPage();
+    await signUp(page, server.url, { name: 'Sam Selector', email: uniqueEmail('sam'), password });
+    const ws = await apiIn<{ id: string }>(page, 'POST', '/api/workspaces', { name: 'Selection' });
+    const base = `/api/workspaces/${ws.id}`;
+    const actor = async (name: string) => (await apiIn<{ id: string }>(page, 'POST', `${base}/actors`, { kind: 'person', name })).id;
+    const [ana, ben] = [await actor('Ana First'), await actor('Ben Second')];
+    const map = await apiIn<{ id: string }>(page, 'POST', `${base}/maps`, { name: 'Two people' });
+    await apiIn(page, 'POST', `${base}/maps/${map.id}/members`, {
+      actorIds: [ana, ben],
+      positions: { [ana]: { x: 0, y: 0 }, [ben]: { x: 300, y: 0 } },
+    });
+    await page.goto(`${server.url}/w/${ws.id}/maps/${map.id}`);
+    await page.getByRole('toolbar', { name: 'Map tools' }).waitFor();
+    const selected = () =>
+      page.evaluate(() => {
+        const cy = (window as unknown as { __powermapCy: import('cytoscape').Core }).__powermapCy;
+        return cy
+          .nodes(':selected')
+          .map((n) => n.data('label') as string)
+          .sort();
+      });
+    const click = async (name: string, modifiers: ('Control' | 'Shift')[] = []) => {
+      // Each click a moment after the last: two in quick succession are a double click, which expands.
+      await page.waitForTimeout(700);
+      const p = await nodeOnPage(page, name);
+      await page.mouse.move(p.x, p.y);
+      for (const m of modifiers) await page.keyboard.down(m);
+      await page.mouse.down();
+      await page.mouse.up();
+      for (const m of modifiers) await page.keyboard.up(m);
+    };
+    await click('Ana First');
+    await expect.poll(selected).toEqual(['Ana First']);
+    await click('Ben Second');
+    await expect.poll(selected).toEqual(['Ben Second']);
+    // A second click on the selected actor (to drag it, or to look again) does not drop it.
+    await click('Ben Second');
+    await page.getByRole('heading', { name: 'Ben Second' }).first().waitFor();
+    expect(await selected()).toEqual(['Ben Second']);
+    await click('Ana First', ['Control']);
+    await expect.poll(selected).toEqual(['Ana First', 'Ben Second']);
+    await page.getByRole('heading', { name: '2 actors selected' }).waitFor();
+    await click('Ana First', ['Shift']);
+    await expect.poll(selected).toEqual(['Ben Second']);
+    expect(errors).toEqual([]);
+  }, 120_000);
+
   it('find connections highlights the path between two actors and fades everything else', async () => {
     const { page, errors } = await newPage();
     await signUp(page, server.url, { name: 'Paul Pathfinder', email: uniqueEmail('paul'), password });

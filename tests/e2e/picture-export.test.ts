@@ -52,6 +52,8 @@ describe('exported pictures of a map', () => {
     await page.goto(`${suite.server.url}/w/${ws.id}/maps/${map.id}`);
     await page.getByRole('toolbar', { name: 'Map tools' }).waitFor();
     await page.getByText('Saved', { exact: true }).waitFor();
+    // The caption names the workspace the page shows in its path.
+    await page.getByRole('navigation', { name: 'Breadcrumb' }).getByRole('link', { name: 'Care workers coalition' }).waitFor();
 
     const svg = await download(page, 'SVG', 'network.svg');
     expect(svg.name).toMatch(/network\.svg$/);

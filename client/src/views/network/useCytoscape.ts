@@ -38,7 +38,7 @@ export function useCytoscape(container: RefObject<HTMLDivElement | null>, elemen
       minZoom: 0.05,
       maxZoom: 4,
       boxSelectionEnabled: true,
-      selectionType: 'additive',
+      selectionType: 'single',
       textureOnViewport: large,
       hideEdgesOnViewport: large,
       hideLabelsOnViewport: large,
