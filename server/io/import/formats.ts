@@ -37,8 +37,7 @@ interface Streamed {
  * workbook, a JSON answer, an XML filing) and are read whole, then handed on.
  */
 export type FormatHandler =
-  | { kind: 'records'; read(path: string, mapping: ImportMapping | null, sink: RecordSink): Promise<Streamed> }
-  | { kind: 'restore' };
+  { kind: 'records'; read(path: string, mapping: ImportMapping | null, sink: RecordSink): Promise<Streamed> } | { kind: 'restore' };
 
 /** A format read whole, handed to the sink record by record. */
 const whole =

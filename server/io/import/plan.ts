@@ -413,7 +413,13 @@ export class ImportPlanner {
 }
 
 /** Plans a file read whole (the formats that are one document: LittleSis, BODS, 13F, XLSX). */
-export function planImport(incoming: Incoming, snapshot: Snapshot, now: string, matches: Record<string, string>, sink: PlanSink): ImportPlan {
+export function planImport(
+  incoming: Incoming,
+  snapshot: Snapshot,
+  now: string,
+  matches: Record<string, string>,
+  sink: PlanSink,
+): ImportPlan {
   const planner = new ImportPlanner(snapshot, now, matches, sink);
   for (const s of incoming.sources) planner.source(s);
   for (const a of incoming.actors) planner.actor(a);
