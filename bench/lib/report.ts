@@ -13,7 +13,7 @@ export interface SuiteResult extends SuiteOutcome {
   error?: string;
 }
 
-const ORDER = ['api', 'peer', 'bulk', 'analysis', 'questions', 'heavy', 'rendering', 'memory'];
+const ORDER = ['api', 'peer', 'bulk', 'import', 'analysis', 'questions', 'heavy', 'rendering', 'memory'];
 
 /** Numbers to two decimals, small ones (seconds of a fast algorithm) to three significant digits. */
 const cell = (v: string | number | null) =>

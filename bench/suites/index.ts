@@ -7,7 +7,18 @@ import { questionsSuite } from './questions.js';
 import { renderingSuite } from './rendering.js';
 import { heavySuite } from './heavy.js';
 import { ownershipSuite } from './ownership.js';
+import { importThroughputSuite } from '../import-throughput.js';
 
 /** In run order. `memory` is not among them: the runner writes it from the API process they share. */
-export const suites: Suite[] = [apiSuite, peerSuite, bulkSuite, analysisSuite, questionsSuite, ownershipSuite, heavySuite, renderingSuite];
+export const suites: Suite[] = [
+  apiSuite,
+  peerSuite,
+  bulkSuite,
+  importThroughputSuite,
+  analysisSuite,
+  questionsSuite,
+  ownershipSuite,
+  heavySuite,
+  renderingSuite,
+];
 export const suiteNames = [...suites.map((s) => s.name), 'memory'];

@@ -1,5 +1,4 @@
 import { randomUUID } from 'node:crypto';
-import { readFile } from 'node:fs/promises';
 import type { Gateway, Tx } from '../db/gateway.js';
 import { actorData, actorDefaults, type Actor, type ActorKind } from '../domain/actor.js';
 import {
@@ -25,6 +24,7 @@ import { internalFieldsRepo } from '../repos/internal-fields.js';
 import { nowIso } from '../repos/entity-store.js';
 import { workspacesRepo } from '../repos/workspaces.js';
 import { lockWorkspace, recordChange, type Author } from './changes.js';
+import { readBackupStream } from '../io/backup-stream.js';
 import { insertActors, insertRelationships } from './bulk.js';
 import { checkRelationship, withDefaults } from './relationship-rules.js';
 import { mutate, type WriteContext } from './unit-of-work.js';
@@ -377,16 +377,18 @@ export async function restoreBackup(
 
 /**
  * A backup file uploaded as an import job: read, checked (a 400 naming the first wrong field),
- * then restored, or only counted for a dry run. Read whole: a backup is one JSON document.
+ * then restored, or only counted for a dry run. Read as a stream (readBackupStream), so that
+ * reading a large backup does not hold up other requests; `onProgress` hears the records read.
  */
-export async function restoreBackupFile(input: { db: Gateway; ws: string; author: Author | null; path: string; dryRun: boolean }) {
-  let value: unknown;
-  try {
-    value = JSON.parse(await readFile(input.path, 'utf8'));
-  } catch {
-    throw invalid('The file is not a powermap backup: it is not JSON. Export one with “Backup” in the Export menu.');
-  }
-  const backup = parseBackup(value, 'file');
+export async function restoreBackupFile(input: {
+  db: Gateway;
+  ws: string;
+  author: Author | null;
+  path: string;
+  dryRun: boolean;
+  onProgress?: (records: number) => Promise<void> | void;
+}) {
+  const backup = await readBackupStream(input.path, input.onProgress);
   if (input.dryRun) {
     return {
       counts: importCountsOf(

@@ -1,5 +1,7 @@
 import { randomUUID } from 'node:crypto';
+import { createReadStream } from 'node:fs';
 import { mkdir, rm } from 'node:fs/promises';
+import { createInterface } from 'node:readline';
 import os from 'node:os';
 import path from 'node:path';
 import type { FastifyBaseLogger } from 'fastify';
@@ -8,7 +10,7 @@ import type { Actor } from '../domain/actor.js';
 import type { ImportCounts, ImportFormat, ImportJob, ImportMapping, ImportMatches } from '../domain/import-job.js';
 import type { Relationship } from '../domain/relationship.js';
 import type { Source } from '../domain/source.js';
-import { formatHandlers } from '../io/import/formats.js';
+import { formatHandlers, type PlanSpool } from '../io/import/formats.js';
 import { importsRepo, jobFromRow } from '../repos/imports.js';
 import { nowIso } from '../repos/entity-store.js';
 import type { WorkerPool } from '../workers/pool.js';
@@ -38,6 +40,8 @@ export const IMPORTS_PER_ACCOUNT = 2;
 /** Imports waiting on this instance before new ones are refused with 503. */
 const MAX_QUEUED = 20;
 const HEARTBEAT_MS = 5_000;
+/** Records of a backup read between two reports of its progress. */
+const RESTORE_PROGRESS_EVERY = 2_000;
 /** A running job whose runner has not beaten for this long has lost its server. */
 export const STALE_MS = 30_000;
 
@@ -180,18 +184,34 @@ export class ImportRunner {
   }
 
   private async restore(job: Pending): Promise<Record<string, unknown>> {
+    let told = 0;
     const { counts, changeId } = await restoreBackupFile({
       db: this.db,
       ws: job.ws,
       author: job.author,
       path: job.file,
       dryRun: job.dryRun,
+      // How far the reading has got, in records (the total is known once it is read).
+      onProgress: async (records) => {
+        if (records - told < RESTORE_PROGRESS_EVERY) return;
+        told = records;
+        await this.update(job.id, { rows: records });
+      },
     });
     return { state: 'done', countsJson: JSON.stringify(counts), changeId };
   }
 
   /** Parse and match on a worker; write everything in one transaction, or nothing. */
   private async records(job: Pending): Promise<Record<string, unknown>> {
+    const spools: PlanSpool[] = [];
+    try {
+      return await this.recordsSpooled(job, spools);
+    } finally {
+      for (const spool of spools) for (const file of Object.values(spool)) await rm(file, { force: true });
+    }
+  }
+
+  private async recordsSpooled(job: Pending, spools: PlanSpool[]): Promise<Record<string, unknown>> {
     const plan = async (snapshot: Awaited<ReturnType<typeof importsRepo.snapshot>>) => {
       const out = await this.workers.run('importFile', {
         path: job.file,
@@ -213,6 +233,7 @@ export class ImportRunner {
           },
         };
       const p = out.plan;
+      spools.push(out.spool);
       const report = {
         ...common,
         totalRows: p.totalRows,
@@ -223,7 +244,7 @@ export class ImportRunner {
         fuzzyJson: JSON.stringify(p.fuzzy),
         labelsJson: JSON.stringify(p.labels),
       };
-      return { plan: p, report };
+      return { plan: p, report, spool: out.spool };
     };
 
     if (job.dryRun) {
@@ -262,13 +283,14 @@ export class ImportRunner {
           return null;
         }
         await this.update(job.id, { totalRows: p.totalRows });
-        const steps = p.actorBatches.length + p.relationshipBatches.length + 1 + (p.remove.length ? 1 : 0) + (p.link.length ? 1 : 0);
+        const steps = p.actorBatches + p.relationshipBatches + 1 + (p.remove.length ? 1 : 0) + (p.link.length ? 1 : 0);
         let done = 0;
         const step = async () => {
           done++;
           await this.update(job.id, { rows: Math.floor((done / steps) * p.totalRows) });
         };
-        for (const batch of p.actorBatches) {
+        // The batches come back from the worker's spool a line at a time, never all at once.
+        for await (const batch of spooled(read.spool!.actors)) {
           await insertActors(ctx, JSON.parse(batch) as Actor[], []);
           await step();
         }
@@ -283,7 +305,7 @@ export class ImportRunner {
           for (const r of p.remove) await deleteRelationship(ctx, r.id, r.version);
           await step();
         }
-        for (const batch of p.relationshipBatches) {
+        for await (const batch of spooled(read.spool!.relationships)) {
           await insertRelationships(ctx, JSON.parse(batch) as Relationship[], []);
           await step();
         }
@@ -293,6 +315,11 @@ export class ImportRunner {
     if (!result) return report;
     return { ...report, state: 'done', rows: (report.totalRows as number) ?? 0, changeId: change?.id ?? null };
   }
+}
+
+/** A spool file's batches, one JSON array a line. */
+async function* spooled(file: string): AsyncGenerator<string> {
+  for await (const line of createInterface({ input: createReadStream(file, 'utf8'), crlfDelay: Infinity })) if (line) yield line;
 }
 
 /** New sources of an import, each recorded in its change. */

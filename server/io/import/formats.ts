@@ -1,15 +1,16 @@
+import { closeSync, openSync, rmSync, writeSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import type { ImportFormat, ImportMapping, ImportRowError } from '../../domain/import-job.js';
 import { Problem } from '../../http/problem.js';
-import { ftmToIncoming } from './ftm.js';
-import { emptyIncoming, type Incoming } from './incoming.js';
+import { ftmReader } from './ftm.js';
+import { emptyIncoming, type Incoming, type RecordSink } from './incoming.js';
 import { bodsToIncoming } from './bods.js';
 import { littlesisToIncoming } from './littlesis.js';
 import { readSec13f } from './sec13f-read.js';
 import { sec13fToIncoming } from './sec13f.js';
-import { defaultMapping, isKumuElements, kumuConnections, kumuElements, tableToIncoming } from './mapping.js';
-import { planImport, type ImportPlan, type Snapshot } from './plan.js';
-import { readCsv, readXlsx, utf8Text, type Table } from './table.js';
+import { defaultMapping, isKumuElements, kumuConnections, kumuElements, tableReader, tableToIncoming } from './mapping.js';
+import { ImportPlanner, type ImportPlan, type IncomingRest, type PlanSink, type Snapshot } from './plan.js';
+import { readCsv, readXlsx, streamCsv, streamLines, utf8Text, type Table } from './table.js';
 
 /** The first rows of each sheet, for the wizard to show beside its column mapping. */
 export interface ImportSample {
@@ -22,13 +23,93 @@ interface Read {
   sample: ImportSample | null;
 }
 
+/** What a reader tells of a file once it has handed every record of it to the sink. */
+interface Streamed {
+  rest: IncomingRest;
+  sample: ImportSample | null;
+}
+
 /**
  * One handler per format. `records` formats read a file into actors and ties, which are
  * matched and written the same way whatever the format; `restore` (the backup) replaces that
- * path with the backup's own restore (`restoreBackupFile` in services/backup.ts).
+ * path with the backup's own restore (`restoreBackupFile` in services/backup.ts). CSV and FtM
+ * stream from disk a row or line at a time into the sink; the others are one document (a
+ * workbook, a JSON answer, an XML filing) and are read whole, then handed on.
  */
 export type FormatHandler =
-  { kind: 'records'; read(bytes: Uint8Array, mapping: ImportMapping | null): Promise<Read> } | { kind: 'restore' };
+  { kind: 'records'; read(path: string, mapping: ImportMapping | null, sink: RecordSink): Promise<Streamed> } | { kind: 'restore' };
+
+/** A format read whole, handed to the sink record by record. */
+const whole =
+  (read: (bytes: Uint8Array, mapping: ImportMapping | null) => Promise<Read>) =>
+  async (path: string, mapping: ImportMapping | null, sink: RecordSink): Promise<Streamed> => {
+    const { incoming, sample } = await read(await readFile(path), mapping);
+    for (const s of incoming.sources) sink.source(s);
+    for (const a of incoming.actors) sink.actor(a);
+    for (const t of incoming.ties) sink.tie(t);
+    return { rest: incoming, sample };
+  };
+
+const withSample = (error: unknown, sample: ImportSample) => {
+  // The wizard still shows the columns of a table it could not use.
+  if (error instanceof Problem && !(error as Problem & { sample?: ImportSample }).sample) Object.assign(error, { sample });
+  return error;
+};
+
+/**
+ * A CSV streamed a row at a time: the header and five rows are held for the sample and to
+ * choose the mapping, then every row goes to the table's reader as it is parsed. A Kumu
+ * elements sheet (a Label column) is read whole as before: Kumu's own sheets stop at about
+ * 10,000 rows.
+ */
+async function streamTable(path: string, mapping: ImportMapping | null, sink: RecordSink): Promise<Streamed> {
+  const head: string[][] = [];
+  let reader: ReturnType<typeof tableReader> | null = null;
+  let kept: string[][] | null = null;
+  let sample: ImportSample | null = null;
+  const start = () => {
+    const table: Table = { name: 'Sheet1', rows: head };
+    sample = sampleOf('csv', [table]);
+    if (!mapping && isKumuElements(table)) {
+      kept = head;
+      return;
+    }
+    if (mapping?.sheet && mapping.sheet !== table.name)
+      throw new Problem(
+        422,
+        'Unusable file',
+        `The workbook has no sheet “${mapping.sheet}”; its sheets are “${table.name}”. Nothing was imported.`,
+      );
+    const use = mapping ?? defaultMapping(head[0] ?? []);
+    if (!use) throw withSample(needMapping(table), sample);
+    try {
+      reader = tableReader(head[0] ?? [], use, sink);
+      for (const cells of head.slice(1)) reader.row(cells);
+    } catch (error) {
+      throw withSample(error, sample);
+    }
+  };
+  await streamCsv(path, (cells) => {
+    if (reader) return reader.row(cells);
+    if (kept) return void kept.push(cells);
+    head.push(cells);
+    if (head.length === 6) start();
+  });
+  if (!reader && !kept) start();
+  if (kept) return whole(async () => readTables([{ name: 'Sheet1', rows: kept! }], mapping, 'csv'))(path, mapping, sink);
+  try {
+    return { rest: (reader as unknown as ReturnType<typeof tableReader>).finish(), sample };
+  } catch (error) {
+    throw withSample(error, sample!);
+  }
+}
+
+/** An FtM entity stream a line at a time. */
+async function streamFtm(path: string, _mapping: ImportMapping | null, sink: RecordSink): Promise<Streamed> {
+  const reader = ftmReader(sink);
+  await streamLines(path, reader.line);
+  return { rest: reader.finish(), sample: null };
+}
 
 const sampleOf = (detected: ImportFormat, tables: Table[]): ImportSample => ({
   detected,
@@ -91,17 +172,23 @@ function readTables(tables: Table[], mapping: ImportMapping | null, detected: 'c
   }
 }
 
+/**
+ * XLSX is read whole: a workbook is a zip whose sheets refer to a shared-strings part that
+ * the zip may store after them, so even a streaming reader (exceljs has one) holds the sheets
+ * until it has that part; and a workbook compresses text several times over, so the upload
+ * limit bounds it more tightly than a CSV.
+ */
 export const formatHandlers: Record<ImportFormat, FormatHandler> = {
-  csv: { kind: 'records', read: async (bytes, mapping) => readTables([readCsv(bytes)], mapping, 'csv') },
-  xlsx: { kind: 'records', read: async (bytes, mapping) => readTables(await readXlsx(bytes), mapping, 'xlsx') },
+  csv: { kind: 'records', read: streamTable },
+  xlsx: { kind: 'records', read: whole(async (bytes, mapping) => readTables(await readXlsx(bytes), mapping, 'xlsx')) },
   kumu: {
     kind: 'records',
-    read: async (bytes) => readKumu(bytes[0] === 0x50 && bytes[1] === 0x4b ? await readXlsx(bytes) : [readCsv(bytes)]),
+    read: whole(async (bytes) => readKumu(bytes[0] === 0x50 && bytes[1] === 0x4b ? await readXlsx(bytes) : [readCsv(bytes)])),
   },
-  ftm: { kind: 'records', read: async (bytes) => ({ incoming: ftmToIncoming(utf8Text(bytes)), sample: null }) },
-  littlesis: { kind: 'records', read: async (bytes) => ({ incoming: littlesisToIncoming(utf8Text(bytes)), sample: null }) },
-  sec13f: { kind: 'records', read: async (bytes) => ({ incoming: sec13fToIncoming(await readSec13f(bytes)), sample: null }) },
-  bods: { kind: 'records', read: async (bytes) => ({ incoming: bodsToIncoming(utf8Text(bytes)), sample: null }) },
+  ftm: { kind: 'records', read: streamFtm },
+  littlesis: { kind: 'records', read: whole(async (bytes) => ({ incoming: littlesisToIncoming(utf8Text(bytes)), sample: null })) },
+  sec13f: { kind: 'records', read: whole(async (bytes) => ({ incoming: sec13fToIncoming(await readSec13f(bytes)), sample: null })) },
+  bods: { kind: 'records', read: whole(async (bytes) => ({ incoming: bodsToIncoming(utf8Text(bytes)), sample: null })) },
   backup: { kind: 'restore' },
 };
 
@@ -115,26 +202,57 @@ export interface ImportTaskInput {
   now: string;
 }
 
+/** Where the plan's batches wait for the writing transaction: one JSON array a line. */
+export interface PlanSpool {
+  actors: string;
+  relationships: string;
+}
+
+export const spoolOf = (path: string): PlanSpool => ({ actors: `${path}.actors`, relationships: `${path}.relationships` });
+
 export type ImportTaskOutput =
-  | { ok: true; plan: ImportPlan; sample: ImportSample | null }
+  | { ok: true; plan: ImportPlan; sample: ImportSample | null; spool: PlanSpool }
   | { ok: false; failure: string; errors: ImportRowError[]; sample: ImportSample | null };
+
+/** Batches appended to the spool files as the plan makes them. */
+function spoolSink(spool: PlanSpool): PlanSink & { close(): void } {
+  const actors = openSync(spool.actors, 'w', 0o600);
+  const relationships = openSync(spool.relationships, 'w', 0o600);
+  return {
+    actors: (batch) => void writeSync(actors, `${batch}\n`),
+    relationships: (batch) => void writeSync(relationships, `${batch}\n`),
+    close() {
+      closeSync(actors);
+      closeSync(relationships);
+    },
+  };
+}
 
 /**
  * The worker thread's part of an import: read the file from disk, parse it, match it
- * against the workspace and check every record. Failures come back as data, with the
- * sample when there is one, so that the wizard can show the columns it could not map.
+ * against the workspace and check every record, spooling the records to write beside the
+ * file (spoolOf) in batches. Failures come back as data, with the sample when there is one,
+ * so that the wizard can show the columns it could not map.
  */
 export async function runImportTask(input: ImportTaskInput): Promise<ImportTaskOutput> {
   const handler = formatHandlers[input.format];
   if (handler.kind !== 'records') return { ok: false, failure: `The ${input.format} format is not read here.`, errors: [], sample: null };
+  const spool = spoolOf(input.path);
+  const sink = spoolSink(spool);
+  let ok = false;
   try {
-    const bytes = await readFile(input.path);
-    const { incoming, sample } = await handler.read(bytes, input.mapping);
-    return { ok: true, plan: planImport(incoming, input.snapshot, input.now, input.matches ?? {}), sample };
+    const planner = new ImportPlanner(input.snapshot, input.now, input.matches ?? {}, sink);
+    const { rest, sample } = await handler.read(input.path, input.mapping, planner);
+    const plan = planner.finish(rest);
+    ok = true;
+    return { ok: true, plan, sample, spool };
   } catch (error) {
     if (!(error instanceof Problem)) throw error;
     const extra = error.extra as { rowErrors?: ImportRowError[] };
     const sample = (error as Problem & { sample?: ImportSample }).sample ?? null;
     return { ok: false, failure: error.message, errors: extra.rowErrors ?? [], sample };
+  } finally {
+    sink.close();
+    if (!ok) for (const file of Object.values(spool)) rmSync(file, { force: true });
   }
 }

@@ -1,7 +1,8 @@
 import type { ActorKind, Sector } from '../../domain/actor.js';
 import type { RelationshipType } from '../../domain/relationship.js';
 import { Problem } from '../../http/problem.js';
-import { emptyIncoming, type Incoming, type IncomingActor } from './incoming.js';
+import { collect, emptyIncoming, type Incoming, type RecordSink } from './incoming.js';
+import type { IncomingRest } from './plan.js';
 import { dateCell } from './mapping.js';
 
 type Props = Record<string, unknown[]>;
@@ -66,21 +67,33 @@ function payment(p: Props): Record<string, unknown> {
 
 /**
  * Reads an FtM entity stream (one JSON object a line, as Aleph and OpenSanctions exchange
- * it). Entities of other schemata (Address, Sanction…) are counted as skipped; FtM ids
- * become the `ftm` external id, so that a second import of the same stream matches.
+ * it), a line at a time: each entity goes to `sink` as it is read, so a stream of any length
+ * is never held whole. Entities of other schemata (Address, Sanction…) are counted as
+ * skipped; FtM ids become the `ftm` external id, so that a second import of the same stream
+ * matches. A link may come before the entities it joins (the plan waits for them).
  */
-export function ftmToIncoming(text: string): Incoming {
-  const out = emptyIncoming();
-  const entities: { entity: Entity; row: number }[] = [];
-  const lines = text.split(/\r?\n/);
-  lines.forEach((line, i) => {
-    if (!line.trim()) return;
-    out.totalRows++;
+export function ftmReader(sink: RecordSink) {
+  const rest: IncomingRest = { errors: [], skipped: 0, totalRows: 0, labels: [], warnings: [], restates: [] };
+  let entities = 0;
+  const seenSources = new Set<string>();
+  const sourceUrls = (p: Props) => {
+    const urls = strs(p.sourceUrl);
+    for (const url of urls)
+      if (!seenSources.has(url)) {
+        seenSources.add(url);
+        sink.source({ url, publisher: str(p.publisher) });
+      }
+    return urls;
+  };
+
+  const line = (text: string, row: number) => {
+    if (!text.trim()) return;
+    rest.totalRows++;
     let value: unknown;
     try {
-      value = JSON.parse(line);
+      value = JSON.parse(text);
     } catch {
-      out.errors.push({ row: i + 1, message: 'is not a JSON object' });
+      rest.errors.push({ row, message: 'is not a JSON object' });
       return;
     }
     const e = value as Partial<Entity>;
@@ -92,63 +105,46 @@ export function ftmToIncoming(text: string): Incoming {
       typeof e.properties !== 'object' ||
       e.properties === null
     ) {
-      out.errors.push({ row: i + 1, message: 'is not an FtM entity (it needs id, schema and properties)' });
+      rest.errors.push({ row, message: 'is not an FtM entity (it needs id, schema and properties)' });
       return;
     }
-    entities.push({ entity: e as Entity, row: i + 1 });
-  });
-  if (!entities.length && out.errors.length) {
-    throw new Problem(
-      422,
-      'Unusable file',
-      'This is not a FollowTheMoney entity stream (one JSON object a line, each with id, schema and properties). Nothing was imported.',
-      { rowErrors: out.errors.slice(0, 20) },
-    );
-  }
-  const sources = new Map<string, string | null>();
-  const sourceUrls = (p: Props) => {
-    const urls = strs(p.sourceUrl);
-    for (const url of urls) if (!sources.has(url)) sources.set(url, str(p.publisher));
-    return urls;
-  };
-  for (const { entity, row } of entities) {
+    entities++;
+    const entity = e as Entity;
+    const p = entity.properties;
     const spec = ACTORS[entity.schema];
-    if (!spec) continue;
-    const names = strs(entity.properties.name);
-    if (!names.length) {
-      out.errors.push({ row, column: 'name', message: `${entity.schema} ${entity.id} has no name` });
-      continue;
+    if (spec) {
+      const names = strs(p.name);
+      if (!names.length) {
+        rest.errors.push({ row, column: 'name', message: `${entity.schema} ${entity.id} has no name` });
+        return;
+      }
+      sink.actor({
+        ref: `ext:ftm:${entity.id}`,
+        row,
+        name: names[0]!.slice(0, 200),
+        kind: spec.kind,
+        externalIds: { ftm: entity.id.slice(0, 200) },
+        aliases: [...new Set([...names.slice(1), ...strs(p.alias), ...strs(p.weakAlias)])].slice(0, 50).map((a) => a.slice(0, 200)),
+        description: [...strs(p.description), ...strs(p.summary), ...strs(p.notes)].join('\n\n').slice(0, 20_000),
+        links: [...new Set([...strs(p.website), ...sourceUrls(p)])].filter((u) => /^https?:\/\//.test(u)).slice(0, 50),
+        ...(spec.sector ? { sector: spec.sector } : {}),
+      });
+      return;
     }
-    const p = entity.properties;
-    const actor: IncomingActor = {
-      ref: `ext:ftm:${entity.id}`,
-      row,
-      name: names[0]!.slice(0, 200),
-      kind: spec.kind,
-      externalIds: { ftm: entity.id.slice(0, 200) },
-      aliases: [...new Set([...names.slice(1), ...strs(p.alias), ...strs(p.weakAlias)])].slice(0, 50).map((a) => a.slice(0, 200)),
-      description: [...strs(p.description), ...strs(p.summary), ...strs(p.notes)].join('\n\n').slice(0, 20_000),
-      links: [...new Set([...strs(p.website), ...sourceUrls(p)])].filter((u) => /^https?:\/\//.test(u)).slice(0, 50),
-      ...(spec.sector ? { sector: spec.sector } : {}),
-    };
-    out.actors.push(actor);
-  }
-  for (const { entity, row } of entities) {
-    const p = entity.properties;
     const link = LINKS[entity.schema];
     if (!link) {
-      if (!ACTORS[entity.schema]) out.skipped++;
-      continue;
+      rest.skipped++;
+      return;
     }
     const from = str(p[link.from]);
     const to = str(p[link.to]);
     if (!from || !to) {
-      out.errors.push({
+      rest.errors.push({
         row,
         column: !from ? link.from : link.to,
         message: `${entity.schema} ${entity.id} has no ${!from ? link.from : link.to}`,
       });
-      continue;
+      return;
     }
     const { _type, ...fields } = { ...(link.fields?.(p) ?? {}) } as Record<string, unknown> & { _type?: RelationshipType };
     for (const [key, prop] of [
@@ -161,8 +157,27 @@ export function ftmToIncoming(text: string): Incoming {
     const description = [...strs(p.summary), ...strs(p.description), ...strs(p.purpose)].join('\n\n');
     if (description) fields.description = description.slice(0, 20_000);
     for (const [k, v] of Object.entries(fields)) if (v === null) delete fields[k];
-    out.ties.push({ row, from: `ext:ftm:${from}`, to: `ext:ftm:${to}`, type: _type ?? link.type, fields, sourceUrls: sourceUrls(p) });
-  }
-  out.sources = [...sources].map(([url, publisher]) => ({ url, publisher }));
-  return out;
+    sink.tie({ row, from: `ext:ftm:${from}`, to: `ext:ftm:${to}`, type: _type ?? link.type, fields, sourceUrls: sourceUrls(p) });
+  };
+
+  const finish = (): IncomingRest => {
+    if (!entities && rest.errors.length) {
+      throw new Problem(
+        422,
+        'Unusable file',
+        'This is not a FollowTheMoney entity stream (one JSON object a line, each with id, schema and properties). Nothing was imported.',
+        { rowErrors: rest.errors.slice(0, 20) },
+      );
+    }
+    return rest;
+  };
+  return { line, finish };
+}
+
+/** An FtM entity stream held as text, read whole. */
+export function ftmToIncoming(text: string): Incoming {
+  const out = emptyIncoming();
+  const reader = ftmReader(collect(out));
+  text.split(/\r?\n/).forEach((l, i) => reader.line(l, i + 1));
+  return { ...out, ...reader.finish() };
 }

@@ -72,6 +72,20 @@ export const emptyIncoming = (): Incoming => ({
   restates: [],
 });
 
+/** Where a reader hands each record as it reads it: a plan (streamed) or an Incoming (whole). */
+export interface RecordSink {
+  actor(a: IncomingActor): void;
+  tie(t: IncomingTie): void;
+  source(s: IncomingSource): void;
+}
+
+/** A sink that keeps every record in `out`. */
+export const collect = (out: Incoming): RecordSink => ({
+  actor: (a) => void out.actors.push(a),
+  tie: (t) => void out.ties.push(t),
+  source: (s) => void out.sources.push(s),
+});
+
 /** Collects how free-text labels were read, for the wizard's suggestion table. */
 export class LabelTally {
   private readonly counts = new Map<string, { type: RelationshipType; rows: number }>();

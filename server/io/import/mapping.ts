@@ -3,7 +3,8 @@ import type { ImportMapping, ImportRowError } from '../../domain/import-job.js';
 import { relationshipRules, relationshipTypeFields, type RelationshipType } from '../../domain/relationship.js';
 import { Problem } from '../../http/problem.js';
 import { intIn, kindOf, list, relationshipFor } from '../kumu.js';
-import { emptyIncoming, LabelTally, type Incoming, type IncomingActor } from './incoming.js';
+import { collect, emptyIncoming, LabelTally, type Incoming, type IncomingActor, type RecordSink } from './incoming.js';
+import type { IncomingRest } from './plan.js';
 import { nameKey } from './names.js';
 import type { Table } from './table.js';
 
@@ -91,6 +92,18 @@ const has = (type: RelationshipType, field: string) => field in relationshipType
 /** Reads a plain table as relationships, one a row, by the columns the mapping names. */
 export function tableToIncoming(table: Table, mapping: ImportMapping, known = new Map<string, ActorKind>()): Incoming {
   const [header = [], ...body] = table.rows;
+  const out = emptyIncoming();
+  const reader = tableReader(header, mapping, collect(out), known);
+  for (const cells of body) reader.row(cells);
+  return { ...out, ...reader.finish() };
+}
+
+/**
+ * A plain table's reader, a row at a time (a streamed CSV never holds its rows): each row's
+ * two actors (once each) and its tie go to `sink` as it is read; `finish` tells what the
+ * whole table held. Row numbers count the header as row 1.
+ */
+export function tableReader(header: string[], mapping: ImportMapping, sink: RecordSink, known = new Map<string, ActorKind>()) {
   const c = columns(header);
   const at = (name: string | undefined, what: string) => (name === undefined ? undefined : c.need(name, what));
   const cols = {
@@ -114,16 +127,16 @@ export function tableToIncoming(table: Table, mapping: ImportMapping, known = ne
     from: (mapping.from.tagColumns ?? []).map((t) => c.need(t, 'a tag')),
     to: (mapping.to.tagColumns ?? []).map((t) => c.need(t, 'a tag')),
   };
-  const out = emptyIncoming();
+  const rest: IncomingRest = { errors: [], skipped: 0, totalRows: 0, labels: [], warnings: [], restates: [] };
   const tally = new LabelTally();
   const actors = new Map<string, IncomingActor>();
-  out.totalRows = body.length;
+  let ties = 0;
 
-  body.forEach((cells, i) => {
-    const row = i + 2;
+  const row = (cells: string[]) => {
+    const row = ++rest.totalRows + 1;
     const cell = (index: number | undefined) => (index === undefined ? '' : (cells[index] ?? '').trim());
     if (cells.every((v) => !v.trim())) {
-      out.skipped++;
+      rest.skipped++;
       return;
     }
     const errors: ImportRowError[] = [];
@@ -146,13 +159,15 @@ export function tableToIncoming(table: Table, mapping: ImportMapping, known = ne
       } else {
         const actor: IncomingActor = { ref, row, name, kind, externalIds, tags };
         actors.set(ref, actor);
-        out.actors.push(actor);
+        sink.actor(actor);
       }
-      return { ref, kind: actors.get(ref)!.kind };
+      // The ref the actor holds: a million rows naming it share one string.
+      const actor = actors.get(ref)!;
+      return { ref: actor.ref, kind: actor.kind };
     };
     const from = end('from');
     const to = end('to');
-    if (!from || !to) return out.errors.push(...errors);
+    if (!from || !to) return void rest.errors.push(...errors);
 
     let type: RelationshipType = mapping.type?.value ?? 'GENERIC';
     const fields: Record<string, unknown> = {};
@@ -186,20 +201,26 @@ export function tableToIncoming(table: Table, mapping: ImportMapping, known = ne
     else if (title && has(type, 'role')) fields.role = title;
     const notes = cell(cols.notes);
     if (notes) fields.description = notes;
-    if (errors.length) return out.errors.push(...errors);
+    if (errors.length) return void rest.errors.push(...errors);
     // Our own export joins a tie's sources with |.
     const urls = list(cell(cols.sourceUrl));
-    out.ties.push({ row, from: from.ref, to: to.ref, type, fields, sourceUrls: urls });
-  });
-  out.labels = tally.list();
-  // A table that parses but holds nothing to import is refused as a whole, not "done" with nothing.
-  if (!out.ties.length && !out.errors.length)
-    throw refuse(
-      body.length
-        ? `The table has ${body.length} ${body.length === 1 ? 'row' : 'rows'} under its header, and every one is empty: there is no row naming two actors in the columns “${mapping.from.column}” and “${mapping.to.column}”.`
-        : `The table has a header and no rows: there is no row naming two actors to import.`,
-    );
-  return out;
+    ties++;
+    sink.tie({ row, from: from.ref, to: to.ref, type, fields, sourceUrls: urls });
+  };
+
+  const finish = (): IncomingRest => {
+    rest.labels = tally.list();
+    const n = rest.totalRows;
+    // A table that parses but holds nothing to import is refused as a whole, not "done" with nothing.
+    if (!ties && !rest.errors.length)
+      throw refuse(
+        n
+          ? `The table has ${n} ${n === 1 ? 'row' : 'rows'} under its header, and every one is empty: there is no row naming two actors in the columns “${mapping.from.column}” and “${mapping.to.column}”.`
+          : `The table has a header and no rows: there is no row naming two actors to import.`,
+      );
+    return rest;
+  };
+  return { row, finish };
 }
 
 /** Whether a table is Kumu's elements sheet (a Label column and no From/To). */

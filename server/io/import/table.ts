@@ -1,4 +1,9 @@
+import { createReadStream } from 'node:fs';
+import { createInterface } from 'node:readline';
+import { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
 import ExcelJS from 'exceljs';
+import { parse as parseStream } from 'csv-parse';
 import { CsvError, parse } from 'csv-parse/sync';
 import { Problem } from '../../http/problem.js';
 
@@ -20,20 +25,102 @@ export function utf8Text(bytes: Uint8Array): string {
   try {
     text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
   } catch {
-    const bad = firstInvalidUtf8(bytes);
-    const line = bytes.subarray(0, bad).reduce((n, b) => n + (b === 0x0a ? 1 : 0), 1);
-    const printable = bytes
-      .subarray(0, Math.min(bytes.length, 4096))
-      .filter((b) => b >= 0x20 || b === 0x09 || b === 0x0a || b === 0x0d).length;
-    if (printable < Math.min(bytes.length, 4096) * 0.9)
-      throw refuse('This is not a text file (it holds binary data); choose a CSV, an XLSX workbook or a JSON file.');
-    throw refuse(
-      `The file is not UTF-8 text: line ${line} holds a byte that UTF-8 does not allow (it was probably saved as Windows-1252 or Latin-1). Save it again as “CSV UTF-8”.`,
-    );
+    throw notUtf8(bytes, bytes, 1);
   }
-  if (text.includes('\u0000'))
-    throw refuse('This is not a text file (it holds binary data); choose a CSV, an XLSX workbook or a JSON file.');
+  if (text.includes('\u0000')) throw notText();
   return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+}
+
+const notText = () => refuse('This is not a text file (it holds binary data); choose a CSV, an XLSX workbook or a JSON file.');
+
+/** Why bytes that do not decode were refused: binary (judged by the file's start) or another encoding, on which line. */
+function notUtf8(start: Uint8Array, bytes: Uint8Array, firstLine: number) {
+  const bad = firstInvalidUtf8(bytes);
+  const line = bytes.subarray(0, bad).reduce((n, b) => n + (b === 0x0a ? 1 : 0), firstLine);
+  const head = start.subarray(0, Math.min(start.length, 4096));
+  const printable = head.filter((b) => b >= 0x20 || b === 0x09 || b === 0x0a || b === 0x0d).length;
+  if (printable < head.length * 0.9) return notText();
+  return refuse(
+    `The file is not UTF-8 text: line ${line} holds a byte that UTF-8 does not allow (it was probably saved as Windows-1252 or Latin-1). Save it again as “CSV UTF-8”.`,
+  );
+}
+
+/**
+ * A file's text in pieces as it is read from disk (64 KB at a time), checked as it goes the
+ * way utf8Text checks a whole file: refused as binary or as another encoding, naming the line.
+ */
+export async function* utf8Chunks(path: string): AsyncGenerator<string> {
+  const decoder = new TextDecoder('utf-8', { fatal: true });
+  let start: Uint8Array | null = null;
+  let line = 1;
+  for await (const chunk of createReadStream(path, { highWaterMark: 64 * 1024 }) as AsyncIterable<Buffer>) {
+    const first: boolean = start === null;
+    start ??= Uint8Array.from(chunk.subarray(0, 4096));
+    let text: string;
+    try {
+      text = decoder.decode(chunk, { stream: true });
+    } catch {
+      // A character split across two pieces ends with bytes that continue it: skip those.
+      let from = 0;
+      while (from < 3 && ((chunk[from] ?? 0) & 0xc0) === 0x80) from++;
+      throw notUtf8(start, chunk.subarray(from), line + chunk.subarray(0, from).filter((b) => b === 0x0a).length);
+    }
+    if (text.includes('\u0000')) throw notText();
+    if (first && text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+    for (const b of chunk) if (b === 0x0a) line++;
+    if (text) yield text;
+  }
+  let tail: string;
+  try {
+    tail = decoder.decode();
+  } catch {
+    throw notUtf8(start ?? new Uint8Array(), new Uint8Array([0xff]), line);
+  }
+  if (tail) yield tail;
+}
+
+/** A text file's lines as they are read (numbered from 1), for line-per-record formats. */
+export async function streamLines(path: string, onLine: (line: string, number: number) => void): Promise<void> {
+  const lines = createInterface({ input: Readable.from(utf8Chunks(path)), crlfDelay: Infinity });
+  let n = 0;
+  for await (const line of lines) onLine(line, ++n);
+}
+
+/**
+ * Reads a CSV file a row at a time, as readCsv reads it whole (the same options, the
+ * separator detected from the header line): `onRow` has each row as it is parsed, so that
+ * memory holds one piece of the file and the rows not yet handed on, whatever its size.
+ */
+export async function streamCsv(path: string, onRow: (cells: string[]) => void): Promise<void> {
+  const chunks = utf8Chunks(path);
+  const first = await chunks.next();
+  if (first.done) throw refuse('The file is empty.');
+  async function* all() {
+    yield first.value as string;
+    yield* chunks;
+  }
+  let rows = 0;
+  try {
+    await pipeline(
+      Readable.from(all()),
+      parseStream({ delimiter: detectDelimiter(first.value as string), relax_column_count: true, skip_empty_lines: true, trim: false }),
+      async (records: AsyncIterable<string[]>) => {
+        for await (const record of records) {
+          rows++;
+          onRow(record);
+        }
+      },
+    );
+  } catch (error) {
+    throw csvProblem(error);
+  }
+  if (!rows) throw refuse('The file is empty.');
+}
+
+function csvProblem(error: unknown) {
+  if (!(error instanceof CsvError)) return error;
+  const line = (error as CsvError & { lines?: number }).lines;
+  return refuse(`The CSV cannot be read${line ? ` at line ${line}` : ''}: ${error.message.replace(/^Invalid [^:]*: /, '')}`);
 }
 
 function firstInvalidUtf8(bytes: Uint8Array): number {
@@ -68,11 +155,7 @@ export function readCsv(bytes: Uint8Array, name = 'Sheet1'): Table {
   try {
     rows = parse(text, { delimiter: detectDelimiter(text), relax_column_count: true, skip_empty_lines: true, trim: false }) as string[][];
   } catch (error) {
-    if (error instanceof CsvError) {
-      const line = (error as CsvError & { lines?: number }).lines;
-      throw refuse(`The CSV cannot be read${line ? ` at line ${line}` : ''}: ${error.message.replace(/^Invalid [^:]*: /, '')}`);
-    }
-    throw error;
+    throw csvProblem(error);
   }
   if (!rows.length) throw refuse('The file is empty.');
   return { name, rows };
