@@ -131,13 +131,16 @@ describe('the campaign over time', () => {
       return edge.id();
     });
     await page.getByRole('button', { name: 'Make a task' }).click();
-    await page.getByRole('status').filter({ hasText: 'Task added' }).waitFor();
-    const open = await apiIn<{ items: { tasks: { relationshipIds: string[] }[] }[] }>(
-      page,
-      'GET',
-      `/api/workspaces/${ws}/tasks/open-by-member`,
-    );
-    expect(open.items.flatMap((g) => g.tasks).some((t) => t.relationshipIds.includes(tie))).toBe(true);
+    // The task is made (the confirmation beside the button goes if a live refresh redraws the inspector).
+    const taskFor = async () => {
+      const open = await apiIn<{ items: { tasks: { relationshipIds: string[] }[] }[] }>(
+        page,
+        'GET',
+        `/api/workspaces/${ws}/tasks/open-by-member`,
+      );
+      return open.items.flatMap((g) => g.tasks).some((t) => t.relationshipIds.includes(tie));
+    };
+    await expect.poll(taskFor, { timeout: 60_000 }).toBe(true);
   }, 120_000);
 
   it('records an action whose response moves a target, and sees the move on the profile and the timeline', async () => {
