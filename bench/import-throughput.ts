@@ -6,18 +6,17 @@
  * workspace. Reports rows per second, the API process's peak RSS while the job runs, and the
  * latency of another user's simple GET asked meanwhile. The file lives in a temp directory.
  */
-import { createReadStream, createWriteStream, mkdtempSync, openAsBlob, rmSync, statSync, writeFileSync } from 'node:fs';
+import { createReadStream, createWriteStream, mkdtempSync, openAsBlob, rmSync, statSync } from 'node:fs';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { once } from 'node:events';
-import type { Driver } from 'neo4j-driver';
 import { relationshipFor } from '../server/io/kumu.js';
 import { emptyOutcome, unavailableReason, type Suite } from './lib/context.js';
-import { dropWorkspace } from './lib/fixtures.js';
-import { peakRssMb, rssMb } from './lib/machine.js';
-import { rng, uuidFrom } from './lib/random.js';
+import { dropWorkspace, workspaceFor } from './lib/fixtures.js';
+import { peakRssMb, resetPeak, rssMb } from './lib/machine.js';
+import { rng } from './lib/random.js';
 import { quantile, ratio } from './lib/stats.js';
 
 const LABELS = ['Board member', 'Donor', 'Investor', 'Member', 'Employee'];
@@ -25,33 +24,6 @@ const PEOPLE = 100_000;
 const ORGANISATIONS = 20_000;
 /** How often another user asks for their workspace list while the import runs. */
 const PROBE_MS = 250;
-
-/** Resets the process's peak RSS (VmHWM), so the peak is the import's own (Linux, own child). */
-function resetPeak(pid: number) {
-  try {
-    writeFileSync(`/proc/${pid}/clear_refs`, '5');
-    return true;
-  } catch {
-    return false;
-  }
-}
-
-let seq = 0;
-async function workspaceFor(driver: Driver, userId: string, name: string): Promise<string> {
-  const id = uuidFrom(rng((Date.now() % 1e9) + ++seq));
-  const session = driver.session({ database: 'neo4j' });
-  try {
-    await session.run(
-      `MATCH (u:User {id: $userId})
-       CREATE (w:Workspace {id: $id, name: $name, description: '', version: 1, changeSeq: 0, createdAt: datetime(), updatedAt: datetime()})
-       CREATE (u)-[:MEMBER_OF {role: 'owner', since: datetime()}]->(w)`,
-      { userId, id, name },
-    );
-  } finally {
-    await session.close();
-  }
-  return id;
-}
 
 /** Rows until the file holds `bytes`: a person, an organisation, a relationship label and a start date. */
 async function writeCsv(file: string, bytes: number, seed: number): Promise<number> {

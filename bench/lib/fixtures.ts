@@ -166,3 +166,21 @@ export async function ensureFixture(driver: Driver, name: string, graph: PowerGr
   await writeAccess(driver, name, identity, fingerprint);
   return { ...base, loadSeconds: (performance.now() - started) / 1000 };
 }
+
+let workspaceSeq = 0;
+/** A new empty workspace owned by `userId`, written straight to the store. */
+export async function workspaceFor(driver: Driver, userId: string, name: string): Promise<string> {
+  const id = uuidFrom(rng((Date.now() % 1e9) + ++workspaceSeq));
+  const session = driver.session({ database: 'neo4j' });
+  try {
+    await session.run(
+      `MATCH (u:User {id: $userId})
+       CREATE (w:Workspace {id: $id, name: $name, description: '', version: 1, changeSeq: 0, createdAt: datetime(), updatedAt: datetime()})
+       CREATE (u)-[:MEMBER_OF {role: 'owner', since: datetime()}]->(w)`,
+      { userId, id, name },
+    );
+  } finally {
+    await session.close();
+  }
+  return id;
+}

@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 
 /** A command's output, stdout and stderr together (`java -version` writes to stderr). */
@@ -65,5 +65,15 @@ export function peakRssMb(pid: number): number | null {
     return Number.isFinite(kb) ? Math.round(kb / 102.4) / 10 : null;
   } catch {
     return null;
+  }
+}
+
+/** Resets a process's peak RSS (VmHWM), so the next peak read is of what follows (Linux, own child). */
+export function resetPeak(pid: number): boolean {
+  try {
+    writeFileSync(`/proc/${pid}/clear_refs`, '5');
+    return true;
+  } catch {
+    return false;
   }
 }

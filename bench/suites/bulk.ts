@@ -8,12 +8,11 @@ import { createReadStream, mkdirSync, writeFileSync } from 'node:fs';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
-import type { Driver } from 'neo4j-driver';
 import { relationshipTypes } from '../../server/domain/relationship.js';
 import { emptyOutcome, unavailableReason, type Suite } from '../lib/context.js';
-import { dropWorkspace, relationshipRows, writeGraph } from '../lib/fixtures.js';
+import { dropWorkspace, relationshipRows, workspaceFor, writeGraph } from '../lib/fixtures.js';
 import { generatePowerGraph, type PowerGraph } from '../lib/generator.js';
-import { peakRssMb, rssMb } from '../lib/machine.js';
+import { peakRssMb, resetPeak, rssMb } from '../lib/machine.js';
 import { rng, uuidFrom } from '../lib/random.js';
 import { ratio } from '../lib/stats.js';
 
@@ -31,33 +30,6 @@ function withFreshIds(graph: PowerGraph, seed: number): PowerGraph {
     actors: graph.actors.map((a) => ({ ...a, id: uuidFrom(random) })),
     relationships: graph.relationships.map((r) => ({ ...r, id: uuidFrom(random) })),
   };
-}
-
-/** Resets the process's peak RSS (VmHWM), so each path's peak is its own (Linux, own child). */
-function resetPeak(pid: number) {
-  try {
-    writeFileSync(`/proc/${pid}/clear_refs`, '5');
-    return true;
-  } catch {
-    return false;
-  }
-}
-
-let workspaceSeq = 0;
-async function workspaceFor(driver: Driver, userId: string, name: string): Promise<string> {
-  const id = uuidFrom(rng((Date.now() % 1e9) + ++workspaceSeq));
-  const session = driver.session({ database: 'neo4j' });
-  try {
-    await session.run(
-      `MATCH (u:User {id: $userId})
-       CREATE (w:Workspace {id: $id, name: $name, description: '', version: 1, changeSeq: 0, createdAt: datetime(), updatedAt: datetime()})
-       CREATE (u)-[:MEMBER_OF {role: 'owner', since: datetime()}]->(w)`,
-      { userId, id, name },
-    );
-  } finally {
-    await session.close();
-  }
-  return id;
 }
 
 const csvCell = (v: unknown) =>

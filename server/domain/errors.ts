@@ -26,6 +26,9 @@ export type ErrorKind =
   | 'gone'
   | 'unavailable'
   | 'too-many'
+  | 'too-large'
+  | 'unusable'
+  | 'mapping-needed'
   | 'timeout'
   | 'upstream';
 
@@ -166,5 +169,26 @@ export class Abandoned extends DomainError {
 export class TooMany extends DomainError {
   constructor(detail: string, retryAfter: number) {
     super('too-many', detail, { retryAfter });
+  }
+}
+
+/** What was sent is more than one request takes; `errors` names the part. */
+export class TooLarge extends DomainError {
+  constructor(detail: string, extra: ErrorDetails = {}) {
+    super('too-large', detail, extra);
+  }
+}
+
+/** A file that parses (or not) but cannot be imported as it is; the sentence says why. */
+export class Unusable extends DomainError {
+  constructor(detail: string, extra: ErrorDetails = {}) {
+    super('unusable', detail, extra);
+  }
+}
+
+/** A table whose columns cannot be guessed: the caller must say which columns mean what. */
+export class MappingNeeded extends DomainError {
+  constructor(detail: string, extra: ErrorDetails = {}) {
+    super('mapping-needed', detail, extra);
   }
 }

@@ -39,6 +39,9 @@ const answers: Record<ErrorKind, { status: number; title: string }> = {
   'version-required': { status: 428, title: 'Version required' },
   unavailable: { status: 503, title: 'Service unavailable' },
   'too-many': { status: 429, title: 'Too many requests' },
+  'too-large': { status: 413, title: 'Payload too large' },
+  unusable: { status: 422, title: 'Unusable file' },
+  'mapping-needed': { status: 422, title: 'Mapping needed' },
   timeout: { status: 503, title: 'Service unavailable' },
 };
 

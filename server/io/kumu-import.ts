@@ -1,8 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { ActorKind } from '../domain/actor.js';
+import { TooLarge, ValidationFailed, type FieldError } from '../domain/errors.js';
 import { normalizeUrl, sourceData, sourceDefaults, type Source } from '../domain/source.js';
-import type { FieldError } from '../http/problem.js';
-import { Problem } from '../http/problem.js';
 import { prepareActors, prepareRelationships } from '../services/bulk.js';
 import { parseKumu } from './kumu.js';
 
@@ -58,9 +57,7 @@ export function prepareKumuImport(input: KumuImportInput): KumuImportPlan {
   });
   if (parsed.tooMany) {
     const { sheet, rows, max } = parsed.tooMany;
-    throw new Problem(
-      413,
-      'Payload too large',
+    throw new TooLarge(
       `The ${sheet} sheet has ${rows.toLocaleString('en')} rows; one import takes at most ${max.toLocaleString('en')}. Split it into several imports.`,
       {
         errors: [{ path: `body.${sheet}`, message: `at most ${max} rows` }],
@@ -73,13 +70,9 @@ export function prepareKumuImport(input: KumuImportInput): KumuImportPlan {
   parsed.errors.push(...cited.errors);
   if (parsed.errors.length) {
     const first = parsed.errors[0]!;
-    throw new Problem(
-      400,
-      'Validation failed',
+    throw new ValidationFailed(
       `${first.path}: ${first.message}${parsed.errors.length > 1 ? ` (and ${parsed.errors.length - 1} more)` : ''}. Nothing was imported.`,
-      {
-        errors: parsed.errors.slice(0, 200),
-      },
+      parsed.errors.slice(0, 200),
     );
   }
   const actors = prepareActors(

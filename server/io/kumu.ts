@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { actorRoles, sectors, type ActorCreate, type ActorKind, type ActorRole } from '../domain/actor.js';
 import { relationshipRules, relationshipTypes, type RelationshipCreate, type RelationshipType } from '../domain/relationship.js';
-import type { FieldError } from '../http/problem.js';
+import type { FieldError } from '../domain/errors.js';
 import { parseCsv } from './csv-parse.js';
 
 /** Kumu's free-text connection types, read as our types where the meaning is plain. */

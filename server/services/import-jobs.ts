@@ -22,8 +22,8 @@ import { insertActors, insertRelationships } from './bulk.js';
 import { deleteRelationship } from './relationships.js';
 import { mutate, type WriteContext } from './unit-of-work.js';
 
-/** A failure that names the user's problem (a Problem or a domain error), not ours. */
-const isUserError = (error: unknown): error is Error => error instanceof DomainError || (error instanceof Error && 'status' in error);
+/** A failure that names the user's problem, not ours. */
+const isUserError = (error: unknown): error is Error => error instanceof DomainError;
 
 const FORMAT_NAMES: Partial<Record<ImportFormat, string>> = {
   csv: 'a spreadsheet',

@@ -1,6 +1,6 @@
+import { Unusable } from '../../domain/errors.js';
 import type { ImportWarning } from '../../domain/import-job.js';
 import type { RelationshipType } from '../../domain/relationship.js';
-import { Problem } from '../../http/problem.js';
 import { emptyIncoming, type Incoming, type IncomingActor, type IncomingTie } from './incoming.js';
 import { dateCell } from './mapping.js';
 
@@ -72,7 +72,7 @@ function parseStatements(json: string): { statement: Statement; row: number }[] 
     try {
       value = JSON.parse(trimmed);
     } catch (error) {
-      throw new Problem(422, 'Unusable file', `This is not JSON (${(error as Error).message}). Nothing was imported.`);
+      throw new Unusable(`This is not JSON (${(error as Error).message}). Nothing was imported.`);
     }
     (value as unknown[]).forEach((s, i) => out.push({ statement: s as Statement, row: i + 1 }));
     return out;
@@ -88,9 +88,7 @@ function parseStatements(json: string): { statement: Statement; row: number }[] 
     }
   });
   if (errors.length)
-    throw new Problem(
-      422,
-      'Unusable file',
+    throw new Unusable(
       `Line ${errors[0]!.row} is not JSON: BODS statements come as a JSON array or one JSON object a line. Nothing was imported.`,
       {
         rowErrors: errors.slice(0, 20),
@@ -175,7 +173,7 @@ export function bodsToIncoming(json: string): Incoming {
     usable.push(p);
   }
   if (!usable.length && out.errors.length)
-    throw new Problem(422, 'Unusable file', 'This file holds no BODS 0.4 statement. Nothing was imported.', {
+    throw new Unusable('This file holds no BODS 0.4 statement. Nothing was imported.', {
       rowErrors: out.errors.slice(0, 20),
     });
 

@@ -1,7 +1,7 @@
+import { DomainError, MappingNeeded, Unusable } from '../../domain/errors.js';
 import { closeSync, openSync, rmSync, writeSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import type { ImportFormat, ImportMapping, ImportRowError } from '../../domain/import-job.js';
-import { Problem } from '../../http/problem.js';
 import { ftmReader } from './ftm.js';
 import { emptyIncoming, type Incoming, type RecordSink } from './incoming.js';
 import { bodsToIncoming } from './bods.js';
@@ -52,7 +52,7 @@ const whole =
 
 const withSample = (error: unknown, sample: ImportSample) => {
   // The wizard still shows the columns of a table it could not use.
-  if (error instanceof Problem && !(error as Problem & { sample?: ImportSample }).sample) Object.assign(error, { sample });
+  if (error instanceof DomainError && !(error as DomainError & { sample?: ImportSample }).sample) Object.assign(error, { sample });
   return error;
 };
 
@@ -75,11 +75,7 @@ async function streamTable(path: string, mapping: ImportMapping | null, sink: Re
       return;
     }
     if (mapping?.sheet && mapping.sheet !== table.name)
-      throw new Problem(
-        422,
-        'Unusable file',
-        `The workbook has no sheet “${mapping.sheet}”; its sheets are “${table.name}”. Nothing was imported.`,
-      );
+      throw new Unusable(`The workbook has no sheet “${mapping.sheet}”; its sheets are “${table.name}”. Nothing was imported.`);
     const use = mapping ?? defaultMapping(head[0] ?? []);
     if (!use) throw withSample(needMapping(table), sample);
     try {
@@ -117,9 +113,7 @@ const sampleOf = (detected: ImportFormat, tables: Table[]): ImportSample => ({
 });
 
 const needMapping = (t: Table) =>
-  new Problem(
-    422,
-    'Mapping needed',
+  new MappingNeeded(
     `Say which columns name the two actors: “${t.name}” has no From and To columns (its columns are ${(t.rows[0] ?? []).map((h) => `“${h}”`).join(', ')}). Nothing was imported.`,
   );
 
@@ -129,9 +123,7 @@ function readKumu(tables: Table[]): Read {
   const connections =
     tables.find((t) => /connection/i.test(t.name)) ?? tables.find((t) => t !== elements && defaultMapping(t.rows[0] ?? []) !== null);
   if (!elements && !connections)
-    throw new Problem(
-      422,
-      'Unusable file',
+    throw new Unusable(
       'This is not in Kumu’s shape: it needs an elements sheet with a Label column or a connections sheet with From and To columns. Nothing was imported.',
     );
   const out = emptyIncoming();
@@ -155,9 +147,7 @@ function readTables(tables: Table[], mapping: ImportMapping | null, detected: 'c
   if (kumuLike) return readKumu(tables);
   const sheet = mapping?.sheet ? tables.find((t) => t.name === mapping.sheet) : tables.find((t) => t.rows.length);
   if (!sheet)
-    throw new Problem(
-      422,
-      'Unusable file',
+    throw new Unusable(
       `The workbook has no sheet “${mapping?.sheet}”; its sheets are ${tables.map((t) => `“${t.name}”`).join(', ')}. Nothing was imported.`,
     );
   const sample = sampleOf(detected, tables);
@@ -167,7 +157,7 @@ function readTables(tables: Table[], mapping: ImportMapping | null, detected: 'c
     return { incoming: tableToIncoming(sheet, use), sample };
   } catch (error) {
     // The wizard still shows the columns of a table it could not use.
-    if (error instanceof Problem) Object.assign(error, { sample });
+    if (error instanceof DomainError) Object.assign(error, { sample });
     throw error;
   }
 }
@@ -247,9 +237,9 @@ export async function runImportTask(input: ImportTaskInput): Promise<ImportTaskO
     ok = true;
     return { ok: true, plan, sample, spool };
   } catch (error) {
-    if (!(error instanceof Problem)) throw error;
+    if (!(error instanceof DomainError)) throw error;
     const extra = error.extra as { rowErrors?: ImportRowError[] };
-    const sample = (error as Problem & { sample?: ImportSample }).sample ?? null;
+    const sample = (error as DomainError & { sample?: ImportSample }).sample ?? null;
     return { ok: false, failure: error.message, errors: extra.rowErrors ?? [], sample };
   } finally {
     sink.close();

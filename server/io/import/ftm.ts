@@ -1,6 +1,6 @@
+import { Unusable } from '../../domain/errors.js';
 import type { ActorKind, Sector } from '../../domain/actor.js';
 import type { RelationshipType } from '../../domain/relationship.js';
-import { Problem } from '../../http/problem.js';
 import { collect, emptyIncoming, type Incoming, type RecordSink } from './incoming.js';
 import type { IncomingRest } from './plan.js';
 import { dateCell } from './mapping.js';
@@ -162,9 +162,7 @@ export function ftmReader(sink: RecordSink) {
 
   const finish = (): IncomingRest => {
     if (!entities && rest.errors.length) {
-      throw new Problem(
-        422,
-        'Unusable file',
+      throw new Unusable(
         'This is not a FollowTheMoney entity stream (one JSON object a line, each with id, schema and properties). Nothing was imported.',
         { rowErrors: rest.errors.slice(0, 20) },
       );

@@ -1,6 +1,6 @@
+import { Unusable } from '../../domain/errors.js';
 import type { ActorKind } from '../../domain/actor.js';
 import { relationshipRules, type RelationshipType } from '../../domain/relationship.js';
-import { Problem } from '../../http/problem.js';
 import { emptyIncoming, type Incoming } from './incoming.js';
 import { dateCell } from './mapping.js';
 
@@ -112,17 +112,13 @@ export function littlesisToIncoming(json: string): Incoming {
   try {
     value = JSON.parse(json);
   } catch (error) {
-    throw new Problem(422, 'Unusable file', `This is not JSON (${(error as Error).message}). Nothing was imported.`);
+    throw new Unusable(`This is not JSON (${(error as Error).message}). Nothing was imported.`);
   }
   const entities = new Map<number, LsEntity>();
   const relationships = new Map<number, LsRelationship>();
   collect(value, entities, relationships);
   if (!entities.size)
-    throw new Problem(
-      422,
-      'Unusable file',
-      'This JSON holds no LittleSis entity (an API answer of /api/entities/:id or a bulk dump). Nothing was imported.',
-    );
+    throw new Unusable('This JSON holds no LittleSis entity (an API answer of /api/entities/:id or a bulk dump). Nothing was imported.');
   const out = emptyIncoming();
   out.totalRows = entities.size + relationships.size;
   const kinds = new Map<number, ActorKind>();

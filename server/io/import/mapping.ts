@@ -1,14 +1,14 @@
+import { Unusable } from '../../domain/errors.js';
 import { actorRoles, sectors, type ActorKind, type ActorRole, type Sector } from '../../domain/actor.js';
 import type { ImportMapping, ImportRowError } from '../../domain/import-job.js';
 import { relationshipRules, relationshipTypeFields, type RelationshipType } from '../../domain/relationship.js';
-import { Problem } from '../../http/problem.js';
 import { intIn, kindOf, list, relationshipFor } from '../kumu.js';
 import { collect, emptyIncoming, LabelTally, type Incoming, type IncomingActor, type RecordSink } from './incoming.js';
 import type { IncomingRest } from './plan.js';
 import { nameKey } from './names.js';
 import type { Table } from './table.js';
 
-const refuse = (detail: string) => new Problem(422, 'Unusable file', `${detail} Nothing was imported.`);
+const refuse = (detail: string) => new Unusable(`${detail} Nothing was imported.`);
 
 /** Header names as the file spells them, found case- and space-insensitively. */
 function columns(header: string[]) {

@@ -1,9 +1,9 @@
+import { DomainError } from '../../domain/errors.js';
 import { randomUUID } from 'node:crypto';
 import type { Actor, ActorCreate, ActorKind } from '../../domain/actor.js';
 import type { FuzzyCandidate, ImportCounts, ImportRowError } from '../../domain/import-job.js';
 import { relationshipRules, type Relationship, type RelationshipCreate } from '../../domain/relationship.js';
 import { normalizeUrl, sourceData, sourceDefaults, type Source } from '../../domain/source.js';
-import { Problem } from '../../http/problem.js';
 import { prepareActors, prepareRelationships } from '../../services/bulk.js';
 import type { Incoming, IncomingActor, IncomingSource, IncomingTie } from './incoming.js';
 import { FUZZY_THRESHOLD, nameKey, similarity } from './names.js';
@@ -99,7 +99,7 @@ export function tieKey(t: TieKeyFields) {
 }
 
 function rowErrors(error: unknown, row: number): ImportRowError[] {
-  if (!(error instanceof Problem)) throw error;
+  if (!(error instanceof DomainError)) throw error;
   const fields = error.extra.errors ?? [];
   if (!fields.length) return [{ row, message: error.message }];
   return fields.map((f) => {

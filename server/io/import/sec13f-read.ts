@@ -1,5 +1,5 @@
+import { Unusable } from '../../domain/errors.js';
 import JSZip from 'jszip';
-import { Problem } from '../../http/problem.js';
 import { utf8Text } from './table.js';
 import { readXml } from './xml-leaves.js';
 
@@ -64,9 +64,7 @@ function inflate(file: JSZip.JSZipObject, budget: number, limit: number): Promis
       if (size > budget) {
         stream.pause();
         reject(
-          new Problem(
-            422,
-            'Unusable file',
+          new Unusable(
             `The ZIP’s documents inflate to more than ${Math.round(limit / 1024 / 1024)} MB; a 13F filing is far smaller. Nothing was imported.`,
           ),
         );
@@ -74,9 +72,7 @@ function inflate(file: JSZip.JSZipObject, budget: number, limit: number): Promis
       }
       chunks.push(chunk);
     });
-    stream.on('error', (error: Error) =>
-      reject(new Problem(422, 'Unusable file', `The ZIP could not be read (${error.message}). Nothing was imported.`)),
-    );
+    stream.on('error', (error: Error) => reject(new Unusable(`The ZIP could not be read (${error.message}). Nothing was imported.`)));
     stream.on('end', () => resolve(Buffer.concat(chunks)));
   });
 }
@@ -139,19 +135,13 @@ function readDocument(text: string, into: Sec13fFiling, lineOffset: number, what
             into.cover = cover;
           } else if (name === 'informationTable') into.rows ??= [];
           else
-            throw new Problem(
-              422,
-              'Unusable file',
+            throw new Unusable(
               `${what} is not part of a 13F filing: it is a <${name}> document, not an edgarSubmission or an informationTable. Nothing was imported.`,
             );
         }
         if (name === 'infoTable' && root === 'informationTable') {
           if ((into.rows?.length ?? 0) >= MAX_13F_ROWS)
-            throw new Problem(
-              422,
-              'Unusable file',
-              `The information table has more than ${MAX_13F_ROWS} rows; split the filing. Nothing was imported.`,
-            );
+            throw new Unusable(`The information table has more than ${MAX_13F_ROWS} rows; split the filing. Nothing was imported.`);
           row = emptyRow(line);
         }
         if (name === 'document') docType = '';
@@ -227,11 +217,10 @@ export async function readSec13f(bytes: Uint8Array, maxUnzipped = MAX_UNZIPPED_B
     try {
       zip = await JSZip.loadAsync(bytes);
     } catch (error) {
-      throw new Problem(422, 'Unusable file', `This ZIP could not be opened (${(error as Error).message}). Nothing was imported.`);
+      throw new Unusable(`This ZIP could not be opened (${(error as Error).message}). Nothing was imported.`);
     }
     const files = Object.values(zip.files).filter((f) => !f.dir && /\.xml$/i.test(f.name));
-    if (files.length > 20)
-      throw new Problem(422, 'Unusable file', 'A 13F ZIP holds the filing’s XML documents: at most 20 files. Nothing was imported.');
+    if (files.length > 20) throw new Unusable('A 13F ZIP holds the filing’s XML documents: at most 20 files. Nothing was imported.');
     let budget = maxUnzipped;
     for (const f of files) {
       const bytes = await inflate(f, budget, maxUnzipped);
@@ -255,9 +244,7 @@ export async function readSec13f(bytes: Uint8Array, maxUnzipped = MAX_UNZIPPED_B
       readDocument(m[1]!.slice(lead.length), filing, offset, 'A document of the submission');
     }
     if (!found)
-      throw new Problem(
-        422,
-        'Unusable file',
+      throw new Unusable(
         'This EDGAR submission holds no XML document: it is not a 13F filing in XML (filed since 2013). Nothing was imported.',
       );
     return filing;

@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import JSZip from 'jszip';
 import { describe, expect, it } from 'vitest';
-import { Problem } from '../../http/problem.js';
+import { DomainError } from '../../domain/errors.js';
 import { readSec13f } from './sec13f-read.js';
 import { sec13fToIncoming, valueInThousands } from './sec13f.js';
 
@@ -99,8 +99,9 @@ describe('13F filings', () => {
   it('names the line of malformed XML, and asks for the cover page of a table alone', async () => {
     const broken = cover().replace('</filingManager>', '</filingManagr>');
     const error = await readSec13f(Buffer.from(broken)).catch((e: unknown) => e);
-    expect(error).toBeInstanceOf(Problem);
-    expect((error as Problem).message).toMatch(/not well-formed XML: line 6:/);
+    expect(error).toBeInstanceOf(DomainError);
+    expect((error as DomainError).kind).toBe('unusable');
+    expect((error as DomainError).message).toMatch(/not well-formed XML: line 6:/);
     const alone = await readSec13f(Buffer.from(table(row('ACME CORP', '000360206', 1000, 10))));
     expect(() => sec13fToIncoming(alone)).toThrow(/information table alone/);
   });

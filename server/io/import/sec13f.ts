@@ -1,5 +1,5 @@
+import { Unusable } from '../../domain/errors.js';
 import type { ImportWarning } from '../../domain/import-job.js';
-import { Problem } from '../../http/problem.js';
 import { emptyIncoming, type Incoming } from './incoming.js';
 import { nameKey } from './names.js';
 import type { Sec13fCover, Sec13fFiling, Sec13fRow } from './sec13f-read.js';
@@ -65,9 +65,7 @@ export function sec13fToIncoming(filing: Sec13fFiling): Incoming {
   const cover = filing.cover;
   const rows = filing.rows;
   if (!cover) {
-    throw new Problem(
-      422,
-      'Unusable file',
+    throw new Unusable(
       rows
         ? 'This is an information table alone: it does not say who filed it or for which quarter. Import the whole filing — EDGAR’s complete submission text file (.txt), or a ZIP of primary_doc.xml and the information table. Nothing was imported.'
         : 'This file holds no 13F cover page and no information table. Nothing was imported.',
@@ -76,9 +74,7 @@ export function sec13fToIncoming(filing: Sec13fFiling): Incoming {
   const form = cover.submissionType ?? '13F-HR';
   if (!rows) {
     const notice = /NOTICE/i.test(cover.reportType ?? '') || /NT/.test(form);
-    throw new Problem(
-      422,
-      'Unusable file',
+    throw new Unusable(
       notice
         ? `This ${form} is a notice: the holdings are reported by other managers, and it has no information table. Nothing was imported.`
         : 'This filing’s information table is not in the file: import the complete submission text file (.txt) or a ZIP with both documents. Nothing was imported.',
@@ -90,7 +86,7 @@ export function sec13fToIncoming(filing: Sec13fFiling): Incoming {
     !cover.periodOfReport && 'the period of report',
   ].filter(Boolean);
   if (missing.length)
-    throw new Problem(422, 'Unusable file', `The cover page does not give ${missing.join(', ')}. Nothing was imported.`, {
+    throw new Unusable(`The cover page does not give ${missing.join(', ')}. Nothing was imported.`, {
       rowErrors: [{ row: cover.line, message: `no ${missing.join(', ')}` }],
     });
 

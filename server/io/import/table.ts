@@ -1,3 +1,4 @@
+import { Unusable } from '../../domain/errors.js';
 import { createReadStream } from 'node:fs';
 import { createInterface } from 'node:readline';
 import { Readable } from 'node:stream';
@@ -5,7 +6,6 @@ import { pipeline } from 'node:stream/promises';
 import ExcelJS from 'exceljs';
 import { parse as parseStream } from 'csv-parse';
 import { CsvError, parse } from 'csv-parse/sync';
-import { Problem } from '../../http/problem.js';
 
 /** A sheet as text cells; rows[0] is the header, and row i is the file's row i + 1. */
 export interface Table {
@@ -13,7 +13,7 @@ export interface Table {
   rows: string[][];
 }
 
-const refuse = (detail: string) => new Problem(422, 'Unreadable file', `${detail} Nothing was imported.`);
+const refuse = (detail: string) => new Unusable(`${detail} Nothing was imported.`);
 
 /**
  * The file as UTF-8 text, or a sentence saying why not: binary junk, or text in another
@@ -195,9 +195,7 @@ function cellText(value: ExcelJS.CellValue, sheet: string, row: number, address:
   if (value instanceof Date) return value.toISOString().slice(0, 10);
   if (typeof value !== 'object') return String(value);
   if ('formula' in value || 'sharedFormula' in value) {
-    throw new Problem(
-      422,
-      'Unreadable file',
+    throw new Unusable(
       `Sheet "${sheet}", row ${row}, cell ${address} holds a formula; paste the values instead (copy, then Paste Special → Values). Nothing was imported.`,
       {
         errors: [{ path: `${sheet}.row ${row}.${address}`, message: 'holds a formula' }],

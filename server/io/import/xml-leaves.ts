@@ -1,5 +1,5 @@
+import { DomainError, Unusable } from '../../domain/errors.js';
 import { SaxesParser } from 'saxes';
-import { Problem } from '../../http/problem.js';
 
 export interface XmlEvents {
   /** An element opens: its local name, the local names of its ancestors, and its line. */
@@ -44,10 +44,10 @@ export function readXml(text: string, events: XmlEvents, lineOffset = 0, what = 
   try {
     parser.write(text).close();
   } catch (error) {
-    if (error instanceof Problem) throw error;
+    if (error instanceof DomainError) throw error;
     const line = parser.line + lineOffset;
     const reason = (error as Error).message.replace(/^(?:[^:]*:)?\d+:\d+:\s*/, '').replace(/\.$/, '');
-    throw new Problem(422, 'Unusable file', `${what} is not well-formed XML: line ${line}: ${reason}. Nothing was imported.`, {
+    throw new Unusable(`${what} is not well-formed XML: line ${line}: ${reason}. Nothing was imported.`, {
       rowErrors: [{ row: line, message: `not well-formed XML: ${reason}` }],
     });
   }
