@@ -2,7 +2,7 @@ import neo4j, { type Driver, type ManagedTransaction, Neo4jError } from 'neo4j-d
 import type { FastifyBaseLogger } from 'fastify';
 import { toParams, toPlain } from './convert.js';
 import { Circuit, type CircuitOptions } from './circuit.js';
-import { Conflict, DomainError, Timeout, Unavailable } from '../domain/errors.js';
+import { Conflict, DomainError, Timeout, TooLarge, Unavailable } from '../domain/errors.js';
 
 export type Row = Record<string, unknown>;
 
@@ -173,6 +173,12 @@ function wrap(tx: ManagedTransaction, log?: FastifyBaseLogger): Tx {
 }
 
 /** A driver failure as a domain error; anything else (a domain error from the work itself, a bug) passes through. */
+const OUT_OF_MEMORY = new Set([
+  'Neo.TransientError.General.MemoryPoolOutOfMemoryError',
+  'Neo.ClientError.General.TransactionOutOfMemoryError',
+  'Neo.TransientError.General.TransactionOutOfMemoryError',
+]);
+
 export function mapDriverError(error: unknown): unknown {
   if (error instanceof DomainError) return error;
   if (error instanceof Neo4jError) {
@@ -181,6 +187,12 @@ export function mapDriverError(error: unknown): unknown {
     }
     if (UNREACHABLE.has(error.code)) return new DatabaseUnavailableError(5);
     if (TIMED_OUT.test(error.code)) return new Timeout();
+    // Retrying would fail the same way: the work is more than the database lets one transaction hold.
+    if (OUT_OF_MEMORY.has(error.code))
+      return new TooLarge(
+        'This is more than the database lets one piece of work hold in memory, so nothing of it was saved. Send it in smaller parts, or give the database more memory (NEO4J_HEAP).',
+        { reason: error.code },
+      );
     // Deadlocks and the like that outlasted the driver's retries: the database is there, but busy.
     if (error.code.startsWith('Neo.TransientError')) return new Unavailable('The database is busy; try again shortly.', 1);
   }

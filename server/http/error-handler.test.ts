@@ -4,14 +4,20 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { mapDriverError } from '../db/gateway.js';
 import {
+  Abandoned,
   conflict,
   DomainError,
   Gone,
   invalid,
+  MappingNeeded,
   NotFound,
   notFound,
   Timeout,
+  TooLarge,
+  TooMany,
+  Unauthorized,
   Unavailable,
+  Unusable,
   validationError,
   VersionRequired,
 } from '../domain/errors.js';
@@ -27,6 +33,12 @@ const thrown: Record<string, () => DomainError> = {
   gone: () => new Gone('This invite was withdrawn.'),
   unavailable: () => new Unavailable('The database is not reachable right now; try again shortly.', 7),
   timeout: () => new Timeout(),
+  unauthorized: () => new Unauthorized(),
+  abandoned: () => new Abandoned(),
+  'too-many': () => new TooMany('You have 2 imports still running.', 10),
+  'too-large': () => new TooLarge('The sheet has too many rows.'),
+  unusable: () => new Unusable('This is not JSON. Nothing was imported.'),
+  'mapping-needed': () => new MappingNeeded('Say which columns name the two actors.'),
 };
 
 const app = Fastify();
@@ -55,6 +67,12 @@ describe('domain errors answered as problems', () => {
       gone: [410, 'Gone'],
       unavailable: [503, 'Service unavailable'],
       timeout: [503, 'Service unavailable'],
+      unauthorized: [401, 'Unauthorized'],
+      abandoned: [499, 'Client closed request'],
+      'too-many': [429, 'Too many requests'],
+      'too-large': [413, 'Payload too large'],
+      unusable: [422, 'Unusable file'],
+      'mapping-needed': [422, 'Mapping needed'],
     });
   });
 
@@ -91,6 +109,12 @@ describe('driver errors as domain errors', () => {
       extra: { retryAfter: 1 },
     });
     expect(mapDriverError(driverError('ServiceUnavailable'))).toMatchObject({ kind: 'unavailable' });
+  });
+
+  it('says that work too big for the database’s memory must be made smaller, instead of "try again"', () => {
+    const error = mapDriverError(driverError('Neo.TransientError.General.MemoryPoolOutOfMemoryError'));
+    expect(error).toMatchObject({ kind: 'too-large' });
+    expect((error as Error).message).toMatch(/nothing of it was saved.*smaller parts/);
   });
 
   it('lets domain errors and bugs pass through unchanged', () => {
