@@ -545,13 +545,20 @@ export function ImportWizard({ ws }: { ws: string }) {
 
       {running && (
         <section aria-label="Progress">
-          <progress aria-label="Import progress" max={Math.max(1, running.progress.totalRows)} value={running.progress.rows} />
+          {/* A file read as it streams (a backup) has no total until it ends: the bar then says "working", not "0 of 0". */}
+          {running.progress.totalRows > 0 || running.state === 'done' ? (
+            <progress aria-label="Import progress" max={Math.max(1, running.progress.totalRows)} value={running.progress.rows} />
+          ) : (
+            <progress aria-label="Import progress" />
+          )}
           <p>
             {running.state === 'done'
               ? `Imported: ${running.counts.actorsCreated} actors and ${running.counts.relationshipsCreated} relationships created.`
               : running.state === 'failed'
                 ? 'The import failed; nothing was written.'
-                : `Importing… ${running.progress.rows} of ${running.progress.totalRows} rows`}
+                : running.progress.totalRows > 0
+                  ? `Importing… ${running.progress.rows} of ${running.progress.totalRows} rows`
+                  : `Importing… ${running.progress.rows} records read`}
           </p>
           {done && <Warnings job={running} />}
           {done && (
