@@ -211,3 +211,12 @@ export async function storedDemands(tx: Tx, ws: string): Promise<StoredDemand[]>
   );
   return rows.map((r) => storedOf(r.d));
 }
+
+/** The demands that name this actor among their targets. */
+export async function demandsTargeting(tx: Tx, ws: string, actorId: string): Promise<string[]> {
+  const rows = await tx.query<{ id: string }>(
+    'MATCH (d:Demand)-[:TARGETS]->(:Actor {id: $id}) WHERE d.workspaceId = $ws RETURN DISTINCT d.id AS id',
+    { ws, id: actorId },
+  );
+  return rows.map((r) => r.id);
+}

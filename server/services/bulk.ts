@@ -3,6 +3,7 @@ import { actorData, actorDefaults, type Actor, type ActorCreate } from '../domai
 import { relationshipTypes, type Relationship, type RelationshipCreate } from '../domain/relationship.js';
 import { conflict, parseOrInvalid } from '../domain/errors.js';
 import { actorProps } from '../repos/actors.js';
+import { createActors, createRelationships, takenActorIds, takenRelationshipId } from '../repos/bulk.js';
 import { nowIso } from '../repos/entity-store.js';
 import type { ReadingInput } from '../domain/reading.js';
 import { checkActorSources } from './actors.js';
@@ -101,24 +102,11 @@ export async function insertActors(
   /** null: the actors come with their own readings (a restored backup), so none is implied. */
   readings: (ReadingInput & { prefix: string })[] | null = [],
 ): Promise<void> {
-  const taken = !chosen.length
-    ? []
-    : await ctx.tx.query<{ id: string }>(
-        `UNWIND $ids AS id
-     OPTIONAL MATCH (a:Actor {id: id}) WHERE a.workspaceId = $ws
-     OPTIONAL MATCH (d:DeletedActor {id: id}) WHERE d.workspaceId = $ws
-     WITH id WHERE a IS NOT NULL OR d IS NOT NULL RETURN id`,
-        { ws: ctx.ws, ids: chosen },
-      );
-  if (taken.length) throw conflict(`Actor ${taken[0]!.id} already exists.`);
+  const taken = chosen.length ? await takenActorIds(ctx.tx, ctx.ws, chosen) : [];
+  if (taken.length) throw conflict(`Actor ${taken[0]!} already exists.`);
   for (const kind of ['person', 'organization'] as const) {
     const rows = actors.filter((a) => a.kind === kind).map((a) => ({ id: a.id, props: actorProps(a) }));
-    for (let i = 0; i < rows.length; i += BATCH) {
-      await ctx.tx.query(
-        `UNWIND $rows AS row CREATE (a:Actor:${kind === 'person' ? 'Person' : 'Organization'} {id: row.id}) SET a += row.props, a.workspaceId = $ws`,
-        { ws: ctx.ws, rows: rows.slice(i, i + BATCH) },
-      );
-    }
+    for (let i = 0; i < rows.length; i += BATCH) await createActors(ctx.tx, ctx.ws, kind, rows.slice(i, i + BATCH));
   }
   for (const actor of actors) ctx.diffs.push({ entityType: 'actor', entityId: actor.id, before: null, after: actor as never });
   // An actor arriving with power or alignment (a batch, an import) has its first assessment.
@@ -131,24 +119,11 @@ export async function insertActors(
 
 /** Writes checked relationships between actors of this workspace; `chosen` as for actors. */
 export async function insertRelationships(ctx: WriteContext, rels: Relationship[], chosen: string[]): Promise<void> {
-  const taken = !chosen.length
-    ? []
-    : await ctx.tx.query<{ id: string }>(
-        `UNWIND $ids AS id CALL (id) { ${relationshipTypes.map((t) => `MATCH ()-[r:${t} {id: id}]->() WHERE r.workspaceId = $ws RETURN r`).join(' UNION ALL ')} } RETURN id LIMIT 1`,
-        { ws: ctx.ws, ids: chosen },
-      );
-  if (taken.length) throw conflict(`Relationship ${taken[0]!.id} already exists.`);
+  const taken = chosen.length ? await takenRelationshipId(ctx.tx, ctx.ws, chosen) : undefined;
+  if (taken) throw conflict(`Relationship ${taken} already exists.`);
   for (const type of relationshipTypes) {
     const rows = rels.filter((r) => r.type === type).map(({ type: _t, from, to, ...props }) => ({ from, to, props }));
-    for (let i = 0; i < rows.length; i += BATCH) {
-      await ctx.tx.query(
-        `UNWIND $rows AS row
-         MATCH (a:Actor {id: row.from}) WHERE a.workspaceId = $ws
-         MATCH (b:Actor {id: row.to}) WHERE b.workspaceId = $ws
-         CREATE (a)-[r:${type}]->(b) SET r = row.props, r.workspaceId = $ws`,
-        { ws: ctx.ws, rows: rows.slice(i, i + BATCH) },
-      );
-    }
+    for (let i = 0; i < rows.length; i += BATCH) await createRelationships(ctx.tx, ctx.ws, type, rows.slice(i, i + BATCH));
   }
   for (const rel of rels) ctx.diffs.push({ entityType: 'relationship', entityId: rel.id, before: null, after: rel as never });
 }

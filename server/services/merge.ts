@@ -2,7 +2,7 @@ import type { Actor } from '../domain/actor.js';
 import { invalid } from '../domain/errors.js';
 import { actorStore } from '../repos/actors.js';
 import { assessmentStore, assessmentsOf } from '../repos/assessments.js';
-import { demandStore } from '../repos/demands.js';
+import { demandsTargeting, demandStore } from '../repos/demands.js';
 import { mapsShowing, mapStore } from '../repos/maps.js';
 import { relationshipsOf, relationshipStore } from '../repos/relationships.js';
 import { loadOr404, removeEntity, replaceEntity, requireVersion, staleWrite } from './entities.js';
@@ -67,11 +67,7 @@ export async function mergeActor(ctx: WriteContext, duplicateId: string, intoId:
     await replaceEntity(ctx, mapStore, map, { ...map, members });
   }
 
-  const demands = await ctx.tx.query<{ id: string }>(
-    'MATCH (d:Demand)-[:TARGETS]->(:Actor {id: $id}) WHERE d.workspaceId = $ws RETURN DISTINCT d.id AS id',
-    { ws: ctx.ws, id: duplicateId },
-  );
-  for (const { id } of demands) {
+  for (const id of await demandsTargeting(ctx.tx, ctx.ws, duplicateId)) {
     const demand = (await demandStore.load(ctx.tx, ctx.ws, id))!;
     const swap = (ids: string[]) => [...new Set(ids.map((t) => (t === duplicateId ? intoId : t)))];
     const primaryTargetIds = swap(demand.primaryTargetIds);
