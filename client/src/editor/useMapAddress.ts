@@ -1,7 +1,6 @@
 import { useEffect, useRef } from 'react';
 import { readAddress, writeAddress } from '../graph/map-address';
 import type { Editor } from './editor';
-import type { EditorState } from './store';
 
 /**
  * Keeps the view and the camera in the page's address, so a reload or a link
@@ -9,15 +8,19 @@ import type { EditorState } from './store';
  * around a map is not a trail of pages for the back button.
  */
 export function useMapAddress(editor: Editor, loaded: boolean) {
+  // The view at once, before the map has loaded: a view chosen while it loads must not be
+  // switched back when it arrives. The camera waits for the actors it is placed among.
+  useEffect(() => {
+    const { view } = readAddress(window.location.search);
+    if (view) editor.store.set({ view });
+  }, [editor]);
+
   const applied = useRef(false);
   useEffect(() => {
     if (!loaded || applied.current) return;
     applied.current = true;
-    const address = readAddress(window.location.search);
-    const patch: Partial<EditorState> = {};
-    if (address.view) patch.view = address.view;
-    if (address.centre) patch.centreRequest = { centre: address.centre, n: 1 };
-    editor.store.set(patch);
+    const { centre } = readAddress(window.location.search);
+    if (centre) editor.store.set({ centreRequest: { centre, n: 1 } });
   }, [loaded, editor]);
 
   useEffect(() => {
