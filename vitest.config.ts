@@ -24,7 +24,8 @@ export default defineConfig({
       },
       // Both start the same database once per run (see global-neo4j.ts).
       { extends: true, test: { name: 'integration', include: withDatabase, globalSetup: ['tests/support/global-neo4j.ts'] } },
-      { extends: true, test: { name: 'e2e', include: inBrowser, globalSetup: ['tests/support/global-neo4j.ts'] } },
+      // A browser test walks a whole user flow; on a loaded two-core machine that can pass 30 s.
+      { extends: true, test: { name: 'e2e', include: inBrowser, testTimeout: 120_000, globalSetup: ['tests/support/global-neo4j.ts'] } },
     ],
   },
 });

@@ -8,7 +8,7 @@ import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { addActor, createMap, createWorkspace, nodeOnPage, signUp, uniqueEmail, waitSaved } from '../support/e2e-editor.js';
+import { addActor, createMap, createWorkspace, nodeOnPage, sceneSettled, signUp, uniqueEmail, waitSaved } from '../support/e2e-editor.js';
 import { startBrowserSession, type TestServer } from '../support/server.js';
 
 const shotsDir = path.join('test-results', 'sources');
@@ -52,7 +52,8 @@ describe('sources are first-class work', { timeout: 240_000 }, () => {
     await addActor(page, { name: 'Maria Delgado' });
     await addActor(page, { name: 'Harbor Point Bank', organisation: true });
 
-    // Select Maria on the map; her details offer the source picker.
+    // Select Maria on the map once the new actors' placement has finished moving the scene.
+    await sceneSettled(page);
     const at = await nodeOnPage(page, 'Maria Delgado');
     // The new actor stays selected; Esc clears that first.
     await page.keyboard.press('Escape');
@@ -98,6 +99,7 @@ describe('sources are first-class work', { timeout: 240_000 }, () => {
     await page.goto(wsUrl);
     await page.getByRole('link', { name: 'School board' }).first().click();
     await page.getByRole('toolbar', { name: 'Map tools' }).waitFor();
+    await sceneSettled(page);
     const bank = await nodeOnPage(page, 'Harbor Point Bank');
     await page.mouse.click(bank.x, bank.y);
     const bankForm = page.locator('form.inspector-form', { has: page.getByRole('heading', { name: 'Harbor Point Bank' }) });
