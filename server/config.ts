@@ -37,6 +37,9 @@ export const configSchema = z.object({
     .optional(),
   // Largest file one import takes, in megabytes; larger uploads are refused with 413.
   IMPORT_MAX_MB: z.coerce.number().int().min(1).max(2048).default(100),
+  // Records one part of a large import writes in one transaction (and one change), in batches
+  // of 2,000. Larger parts need more of Neo4j's transaction memory (1 GB of heap fails near 60,000).
+  IMPORT_PART_RECORDS: z.coerce.number().int().min(2_000).max(100_000).default(10_000),
   // Whole-workspace brokers of a workspace with more actors than this answer from the last
   // measures (saying how many changes old) for up to 50 changes, while fresh ones are computed.
   ANALYSIS_REUSE_ABOVE: z.coerce.number().int().min(0).default(1000),

@@ -9,6 +9,14 @@ export type ImportFormat = (typeof importFormats)[number];
 export const importStates = ['queued', 'running', 'done', 'failed'] as const;
 export type ImportState = (typeof importStates)[number];
 
+/**
+ * How much of an import is in the workspace now. A large import is written in parts; if it
+ * fails or its server stops halfway, what it wrote is removed again (`removing`, then `none`),
+ * so an import is never left half there.
+ */
+export const importWrittenStates = ['none', 'partly', 'removing', 'all'] as const;
+export type ImportWritten = (typeof importWrittenStates)[number];
+
 const column = z.string().min(1).max(200);
 
 /** One end of a table's row: which column names the actor, and what it is. */
@@ -124,7 +132,13 @@ export const importJob = z
     counts: importCounts,
     errors: z.array(importRowError).describe('Every failing row (the first 500)'),
     errorCount: z.number().int(),
-    failure: z.string().nullable().describe('Why the job failed as a whole; nothing was written when it did'),
+    failure: z.string().nullable().describe('Why the job failed as a whole; what it had written is removed (see `written`)'),
+    written: z
+      .enum(importWrittenStates)
+      .describe(
+        'What of the import is in the workspace: none (a preview, or failed and removed), partly (while it runs), removing (failed; its parts are being taken out), all (done)',
+      ),
+    parts: z.number().int().describe('Changes the import was written in (one for most files; large ones in parts of 10,000 records)'),
     warnings: z
       .array(importWarning)
       .describe(
@@ -133,7 +147,7 @@ export const importJob = z
     fuzzy: z.array(fuzzyCandidate).describe('New actors whose names are close to existing ones (dry run)'),
     labels: z.array(labelSuggestion).describe('How free-text relationship labels were read'),
     sample: importSample.nullable(),
-    changeId: z.string().nullable(),
+    changeId: z.string().nullable().describe('The change that finished the import (its last part): history lists every part'),
     createdAt: isoDateTime,
     updatedAt: isoDateTime,
   })

@@ -38,15 +38,33 @@ export const changesRepo = {
     return row?.seq;
   },
 
-  /** `diffs` inline, or null with the diffs in `parts`; `entityIds` feed the per-record history. */
-  async insert(tx: Tx, ws: string, change: Change, stored: { diffsJson: string | null; parts: StoredPart[]; entityIds: string[] }) {
+  /**
+   * `diffs` inline, or null with the diffs in `parts`; `entityIds` feed the per-record history;
+   * `importJob` marks a part of an import, so that a failed one can be taken out again.
+   */
+  async insert(
+    tx: Tx,
+    ws: string,
+    change: Change,
+    stored: { diffsJson: string | null; parts: StoredPart[]; entityIds: string[]; importJob: string | null },
+  ) {
     await tx.query(
       `CREATE (c:Change {id: $id, workspaceId: $ws, seq: $seq, at: datetime($at), userId: $userId, userName: $userName,
          action: $action, summary: $summary, diffsJson: $diffsJson, diffCount: $diffCount, revertOf: $revertOf,
-         entityIds: $entityIds})
+         entityIds: $entityIds, importJob: $importJob})
        WITH c UNWIND $parts AS part CREATE (c)-[:PART]->(:ChangePart {i: part.i, diffsJson: part.diffsJson})`,
       { ...fieldsOf(change), ws, diffCount: change.diffs.length, ...stored },
     );
+  },
+
+  /** The parts an import wrote that are still in place, newest first (the order to take them out). */
+  async ofImport(tx: Tx, ws: string, importJob: string): Promise<string[]> {
+    const rows = await tx.query<{ id: string }>(
+      `MATCH (c:Change {importJob: $importJob}) WHERE c.workspaceId = $ws AND c.revertedBy IS NULL
+       RETURN c.id AS id ORDER BY c.seq DESC`,
+      { ws, importJob },
+    );
+    return rows.map((r) => r.id);
   },
 
   async markReverted(tx: Tx, ws: string, revertOf: string, by: string) {

@@ -1,10 +1,11 @@
 import type { Tx } from '../db/gateway.js';
-import type { ImportCounts, ImportFormat, ImportJob, ImportState } from '../domain/import-job.js';
+import type { ImportCounts, ImportFormat, ImportJob, ImportState, ImportWritten } from '../domain/import-job.js';
 import type { Source } from '../domain/source.js';
 import { normalizeUrl } from '../domain/source.js';
 import type { Snapshot } from '../io/import/plan.js';
 
-const JOB = `j {.id, .format, .fileName, .dryRun, .state, .rows, .totalRows, .countsJson, .errorsJson, .errorCount, .failure, .warningsJson, .fuzzyJson, .labelsJson, .sampleJson, .changeId, .createdAt, .updatedAt, .heartbeatAt}`;
+const JOB = `j {.id, .format, .fileName, .dryRun, .state, .rows, .totalRows, .countsJson, .errorsJson, .errorCount, .failure, .warningsJson, .fuzzyJson, .labelsJson, .sampleJson, .changeId, .createdAt, .updatedAt, .heartbeatAt,
+  written: coalesce(j.written, 'none'), parts: coalesce(j.parts, 0)}`;
 
 export interface JobRow {
   id: string;
@@ -26,6 +27,8 @@ export interface JobRow {
   createdAt: string;
   updatedAt: string;
   heartbeatAt: string;
+  written: ImportWritten;
+  parts: number;
 }
 
 export const noCounts = (): ImportCounts => ({
@@ -53,6 +56,8 @@ export function jobFromRow(row: JobRow): ImportJob {
     fuzzy: JSON.parse(row.fuzzyJson) as ImportJob['fuzzy'],
     labels: JSON.parse(row.labelsJson) as ImportJob['labels'],
     sample: row.sampleJson ? (JSON.parse(row.sampleJson) as ImportJob['sample']) : null,
+    written: row.written,
+    parts: row.parts,
     changeId: row.changeId,
     createdAt: row.createdAt,
     updatedAt: row.updatedAt,
@@ -67,7 +72,7 @@ export const importsRepo = {
     await tx.query(
       `CREATE (j:ImportJob {id: $id, workspaceId: $ws, userId: $userId, format: $format, fileName: $fileName, dryRun: $dryRun,
          state: 'queued', rows: 0, totalRows: 0, countsJson: $counts, errorsJson: '[]', errorCount: 0, failure: null, warningsJson: '[]',
-         fuzzyJson: '[]', labelsJson: '[]', sampleJson: null, changeId: null, createdAt: $now, updatedAt: $now, heartbeatAt: $now})`,
+         fuzzyJson: '[]', labelsJson: '[]', sampleJson: null, changeId: null, written: 'none', parts: 0, createdAt: $now, updatedAt: $now, heartbeatAt: $now})`,
       { ...job, counts: JSON.stringify(noCounts()) },
     );
   },
@@ -99,13 +104,50 @@ export const importsRepo = {
     await tx.query('MATCH (j:ImportJob {id: $id}) SET j += $props', { id, props });
   },
 
-  /** Marks failed the unfinished jobs whose runner stopped beating (its server went away). */
+  /**
+   * Records a written part, unless another server has taken the job over as stopped (then
+   * answers false, and the part must not be kept).
+   */
+  async partWritten(tx: Tx, id: string, props: Record<string, unknown>): Promise<boolean> {
+    const row = await tx.one<{ id: string }>(
+      `MATCH (j:ImportJob {id: $id}) WHERE j.state = 'running' AND coalesce(j.written, 'none') IN ['none', 'partly']
+       SET j += $props RETURN j.id AS id`,
+      { id, props },
+    );
+    return row !== undefined && row !== null;
+  },
+
+  /**
+   * Marks failed the unfinished jobs whose runner stopped beating (its server went away) and
+   * that wrote nothing; those that wrote parts are left to `claimStale`, which takes them out.
+   */
   async failStale(tx: Tx, ws: string, staleBefore: string, failure: string, now: string) {
     await tx.query(
       `MATCH (j:ImportJob) WHERE j.workspaceId = $ws AND j.state IN ['queued', 'running'] AND j.heartbeatAt < $staleBefore
+         AND coalesce(j.written, 'none') = 'none'
        SET j.state = 'failed', j.failure = $failure, j.updatedAt = $now`,
       { ws, staleBefore, failure, now },
     );
+  },
+
+  /**
+   * Takes over one job, of any workspace, that wrote parts and whose runner stopped beating
+   * (mid-import or mid-removal): it is marked failed and being removed, beating for its new
+   * runner. The node's write lock makes two servers' claims of the same job take turns, and
+   * the second finds it fresh.
+   */
+  async claimStale(tx: Tx, staleBefore: string, failure: string, now: string): Promise<{ id: string; ws: string } | null> {
+    const row = await tx.one<{ id: string; ws: string }>(
+      `MATCH (j:ImportJob) WHERE j.written IN ['partly', 'removing'] AND j.heartbeatAt < $staleBefore
+       WITH j LIMIT 1
+       SET j._claim = true REMOVE j._claim
+       WITH j WHERE j.heartbeatAt < $staleBefore
+       SET j.state = 'failed', j.written = 'removing', j.failure = coalesce(j.failure, $failure), j.heartbeatAt = $now,
+           j.updatedAt = $now
+       RETURN j.id AS id, j.workspaceId AS ws`,
+      { staleBefore, failure, now },
+    );
+    return row ?? null;
   },
 
   /** What matching needs of the workspace: actors' names and ids, ties' keys, sources' URLs. */

@@ -75,7 +75,8 @@ const tooLarge = (mb: number) =>
 export const importRoutes: FastifyPluginAsyncZod = async (app) => {
   const maxMb = app.config.IMPORT_MAX_MB;
   const maxBytes = maxMb * 1024 * 1024;
-  const runner = new ImportRunner(app.db, app.workers, app.log);
+  const runner = new ImportRunner(app.db, app.workers, app.log, app.config.IMPORT_PART_RECORDS);
+  app.addHook('onReady', async () => runner.start());
   app.addHook('onClose', () => runner.close());
   await app.register(multipart, { limits: { fileSize: maxBytes, files: 1, fields: 10, fieldSize: 1024 * 1024, parts: 12 } });
 

@@ -123,7 +123,11 @@ export async function insertRelationships(ctx: WriteContext, rels: Relationship[
   if (taken) throw conflict(`Relationship ${taken} already exists.`);
   for (const type of relationshipTypes) {
     const rows = rels.filter((r) => r.type === type).map(({ type: _t, from, to, ...props }) => ({ from, to, props }));
-    for (let i = 0; i < rows.length; i += BATCH) await createRelationships(ctx.tx, ctx.ws, type, rows.slice(i, i + BATCH));
+    for (let i = 0; i < rows.length; i += BATCH) {
+      const [missing] = await createRelationships(ctx.tx, ctx.ws, type, rows.slice(i, i + BATCH));
+      // Its ends were checked, so only a concurrent delete (between an import's parts) gets here.
+      if (missing) throw conflict(`An actor relationship ${missing} joins is no longer in this workspace: it was deleted meanwhile.`);
+    }
   }
   for (const rel of rels) ctx.diffs.push({ entityType: 'relationship', entityId: rel.id, before: null, after: rel as never });
 }

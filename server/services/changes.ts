@@ -29,6 +29,7 @@ export async function recordChange(
   summary: string,
   diffs: Diff[],
   revertOf: string | null = null,
+  importJob: string | null = null,
 ): Promise<Change> {
   const change: Change = {
     id: randomUUID(),
@@ -51,6 +52,7 @@ export async function recordChange(
     parts: inline ? [] : chunk(diffs, PART_SIZE).map((part, i) => ({ i, diffsJson: JSON.stringify(part) })),
     // A record's history finds its changes by these; a change of thousands is found by the workspace's list.
     entityIds: diffs.length <= 1000 ? [...new Set(diffs.map((d) => d.entityId))] : [],
+    importJob,
   });
   if (revertOf) await changesRepo.markReverted(tx, ws, revertOf, change.id);
   return change;

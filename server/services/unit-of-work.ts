@@ -22,13 +22,15 @@ export async function mutate<T>(
   summary: string | ((result: T) => string),
   work: (ctx: WriteContext) => Promise<T>,
   revertOf: string | null = null,
+  /** Marks the change as a part of this import job (see import-rollback.ts). */
+  importJob: string | null = null,
 ): Promise<{ result: T; change: Change | null }> {
   return db.write(async (tx) => {
     const seq = await lockWorkspace(tx, ws);
     const ctx: WriteContext = { tx, ws, author, diffs: [] };
     const result = await work(ctx);
     const text = typeof summary === 'function' ? summary(result) : summary;
-    const change = ctx.diffs.length ? await recordChange(tx, ws, seq, author, action, text, ctx.diffs, revertOf) : null;
+    const change = ctx.diffs.length ? await recordChange(tx, ws, seq, author, action, text, ctx.diffs, revertOf, importJob) : null;
     return { result, change };
   }, action);
 }

@@ -1,9 +1,6 @@
 /** `server/main.ts` as a user runs it: a real child process, its exit code and what it prints. */
 import { spawn } from 'node:child_process';
 import os from 'node:os';
-import path from 'node:path';
-
-const tsx = path.resolve('node_modules/.bin/tsx');
 
 export interface Run {
   code: Promise<number | null>;
@@ -14,7 +11,9 @@ export interface Run {
 
 /** Starts the server with only the variables given (plus PATH/HOME, no demo seed, warnings only). */
 export function startMain(env: Record<string, string>): Run {
-  const child = spawn(tsx, ['server/main.ts'], {
+  // Node itself with tsx's loader, not the tsx launcher: a signal (SIGKILL above all, which a
+  // launcher cannot pass on) reaches the server's own process.
+  const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
     env: {
       PATH: process.env.PATH ?? '',
       HOME: process.env.HOME ?? os.homedir(),
