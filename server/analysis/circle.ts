@@ -2,7 +2,7 @@ import type { Gateway } from '../db/gateway.js';
 import type { AnalysisActor, AnalysisRelationship } from '../domain/analysis.js';
 import type { RelationshipType } from '../domain/relationship.js';
 import { notFound } from '../domain/errors.js';
-import { uniqueById } from './draw.js';
+import { uniqueById } from './unique.js';
 import { cypher } from './queries.js';
 import { normaliseRelationship } from './scope.js';
 import { verb } from './wording.js';

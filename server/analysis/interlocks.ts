@@ -3,7 +3,7 @@ import { allTypes, type AnalysisActor, type AnalysisRelationship, type Interlock
 import { relationshipRules, type RelationshipType } from '../domain/relationship.js';
 import { invalid, notFound } from '../domain/errors.js';
 import { assertFound } from './actors.js';
-import { uniqueById } from './draw.js';
+import { uniqueById } from './unique.js';
 import { cypher } from './queries.js';
 import { DEFAULT_SCOPE_DEPTH, checkScope } from './scope.js';
 
