@@ -1,9 +1,8 @@
 import type { Gateway } from '../db/gateway.js';
-import type { AnalysisActor, AnalysisRelationship } from '../domain/analysis.js';
 import type { RelationshipType } from '../domain/relationship.js';
 import { notFound } from '../domain/errors.js';
-import { uniqueById } from './draw.js';
-import { cypher } from './queries.js';
+import { analysisQuestionsRepo, type CircleTie } from '../repos/analysis-questions.js';
+import { uniqueById } from './unique.js';
 import { normaliseRelationship } from './scope.js';
 import { verb } from './wording.js';
 
@@ -29,18 +28,13 @@ export const circleRules: Partial<Record<RelationshipType, { way: 'in' | 'out' |
 export const CIRCLE_METHOD =
   'score = (Σ over ties to the primary targets of type weight × strength/5) × (0.5 + power/10; unassessed power counts as 0.6). Type weights: family 1.0, influence 1.0, position 0.9, donation 0.9, membership 0.7, lobbying 0.7, social 0.6, professional 0.6, transaction 0.5, generic 0.3. Donations, influence, lobbying and payments count when they point at the target; memberships when the target belongs; personal ties and positions either way.';
 
-type Tie = AnalysisRelationship & { target: string; other: string };
-
 /** In Cypher: one hop around each target, filtered by the rules above inside the database. */
 export async function targetCircle(db: Gateway, ws: string, demandId: string, limit: number) {
   const rules = Object.fromEntries(Object.entries(circleRules).map(([type, rule]) => [type, rule!.way]));
-  const row = await db.read(
-    (tx) => tx.one<{ targets: AnalysisActor[]; ties: Tie[]; others: AnalysisActor[] }>(cypher('circle'), { ws, demand: demandId, rules }),
-    'analysis.circle',
-  );
+  const row = await db.read((tx) => analysisQuestionsRepo.circle(tx, ws, demandId, rules), 'analysis.circle');
   if (!row) throw notFound('That demand in this workspace');
   const targetNames = new Map(row.targets.map((t) => [t.id, t.name]));
-  const byOther = new Map<string, Tie[]>();
+  const byOther = new Map<string, CircleTie[]>();
   for (const tie of row.ties) byOther.set(tie.other, [...(byOther.get(tie.other) ?? []), tie]);
   const items = row.others.map((actor) => {
     const ties = byOther.get(actor.id) ?? [];

@@ -1,15 +1,11 @@
 import type { Gateway } from '../db/gateway.js';
-import { allTypes, type AnalysisActor, type AnalysisRelationship, type InterlocksQuery } from '../domain/analysis.js';
+import { allTypes, type InterlocksQuery } from '../domain/analysis.js';
 import { relationshipRules, type RelationshipType } from '../domain/relationship.js';
 import { invalid, notFound } from '../domain/errors.js';
+import { analysisQuestionsRepo } from '../repos/analysis-questions.js';
 import { assertFound } from './actors.js';
-import { uniqueById } from './draw.js';
-import { cypher } from './queries.js';
+import { uniqueById } from './unique.js';
 import { DEFAULT_SCOPE_DEPTH, checkScope } from './scope.js';
-
-interface Tie extends AnalysisRelationship {
-  a: string;
-}
 
 /** Names a user knows for the classic interlocks. */
 const groupLabels: Partial<Record<RelationshipType, string>> = {
@@ -37,10 +33,14 @@ export async function interlocks(db: Gateway, ws: string, q: InterlocksQuery) {
   }
   const row = await db.read(
     (tx) =>
-      tx.one<{ found: string[]; given: AnalysisActor[]; scopeFound: boolean; shared: Array<{ actor: AnalysisActor; ties: Tie[] }> }>(
-        cypher('interlocks', { max: q.depth ?? DEFAULT_SCOPE_DEPTH }),
-        { ws, actors: q.actors, min, types: [...(q.types ?? allTypes)], map: q.map ?? null, around: q.around ?? null, scope: null },
-      ),
+      analysisQuestionsRepo.interlocks(tx, ws, {
+        actors: q.actors,
+        min,
+        types: [...(q.types ?? allTypes)],
+        map: q.map ?? null,
+        around: q.around ?? null,
+        depth: q.depth ?? DEFAULT_SCOPE_DEPTH,
+      }),
     'analysis.interlocks',
   );
   const found = new Set(row!.found);

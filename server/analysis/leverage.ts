@@ -2,7 +2,7 @@ import type { Gateway } from '../db/gateway.js';
 import { type AnalysisActor, type LeverageQuery } from '../domain/analysis.js';
 import { relationshipTypes } from '../domain/relationship.js';
 import { invalid } from '../domain/errors.js';
-import { uniqueById } from './draw.js';
+import { uniqueById } from './unique.js';
 import { LEVERAGE_METHOD, scoreRoute, type RouteTie } from './leverage-score.js';
 import { typeMask } from './paths.js';
 import { BASE_ROLE, type ProjectionGraph } from './projection/graph.js';

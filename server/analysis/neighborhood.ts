@@ -1,8 +1,7 @@
 import type { Gateway } from '../db/gateway.js';
-import { allTypes, type AnalysisActor, type AnalysisRelationship, type NeighborhoodQuery } from '../domain/analysis.js';
+import { allTypes, type NeighborhoodQuery } from '../domain/analysis.js';
+import { analysisQuestionsRepo } from '../repos/analysis-questions.js';
 import { assertFound } from './actors.js';
-import { int } from './ints.js';
-import { cypher } from './queries.js';
 import { normaliseRelationship } from './scope.js';
 
 /**
@@ -13,10 +12,13 @@ import { normaliseRelationship } from './scope.js';
 export async function neighborhood(db: Gateway, ws: string, q: NeighborhoodQuery) {
   const row = await db.read(
     (tx) =>
-      tx.one<{ actors: AnalysisActor[]; depths: Array<[string, number]>; total: number; relationships: AnalysisRelationship[] }>(
-        cypher('neighborhood', { max: q.depth, direction: q.direction }),
-        { ws, actor: q.actor, types: [...(q.types ?? allTypes)], limit: int(q.limit) },
-      ),
+      analysisQuestionsRepo.neighborhood(tx, ws, {
+        actor: q.actor,
+        depth: q.depth,
+        direction: q.direction,
+        types: [...(q.types ?? allTypes)],
+        limit: q.limit,
+      }),
     'analysis.neighborhood',
   );
   if (!row) assertFound([q.actor], 'actor');

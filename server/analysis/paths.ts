@@ -1,7 +1,7 @@
 import type { Gateway } from '../db/gateway.js';
 import { allTypes, type AnalysisRelationship, type PathItem, type PathsQuery } from '../domain/analysis.js';
 import { invalid } from '../domain/errors.js';
-import { uniqueById } from './draw.js';
+import { uniqueById } from './unique.js';
 import { typeCode, type ProjectionGraph } from './projection/graph.js';
 import { projectionsFor } from './projection/registry.js';
 import { questionGraph, requireSlots } from './projection/scope.js';

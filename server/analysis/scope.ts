@@ -3,8 +3,8 @@ import { relationshipTypes } from '../domain/relationship.js';
 import type { AnalysisActor, AnalysisRelationship, ScopeQuery } from '../domain/analysis.js';
 import { invalid } from '../domain/errors.js';
 import { assertFound, mapNotFound } from './actors.js';
+import { analysisScopeRepo } from '../repos/analysis-scope.js';
 import { changeSeq } from '../repos/changes.js';
-import { cypher } from './queries.js';
 
 export const DEFAULT_SCOPE_DEPTH = 2;
 
@@ -30,18 +30,14 @@ export function scopeKey(scope: ScopeQuery): string {
 export async function scopeIds(tx: Tx, ws: string, scope: ScopeQuery): Promise<string[] | null> {
   checkScope(scope);
   if (scope.map) {
-    const row = await tx.one<{ ids: string[] }>(cypher('scope-map'), { ws, map: scope.map });
-    if (!row) throw mapNotFound();
-    return row.ids;
+    const ids = await analysisScopeRepo.mapActorIds(tx, ws, scope.map);
+    if (!ids) throw mapNotFound();
+    return ids;
   }
   if (scope.around) {
-    const row = await tx.one<{ ids: string[] }>(cypher('scope-around', { max: scope.depth ?? DEFAULT_SCOPE_DEPTH }), {
-      ws,
-      around: scope.around,
-      types: [...relationshipTypes],
-    });
-    if (!row) assertFound([scope.around], 'around');
-    return row!.ids;
+    const ids = await analysisScopeRepo.aroundIds(tx, ws, scope.around, scope.depth ?? DEFAULT_SCOPE_DEPTH, [...relationshipTypes]);
+    if (!ids) assertFound([scope.around], 'around');
+    return ids!;
   }
   return null;
 }
@@ -64,11 +60,11 @@ export const PROJECTION_PAGE = 1_000;
 export async function projectScope(tx: Tx, ws: string, scope: ScopeQuery, types: readonly string[]): Promise<Subgraph> {
   const seq = await changeSeq(tx, ws);
   const ids = await scopeIds(tx, ws, scope);
-  const actors = await tx.query<AnalysisActor>(cypher('project-actors'), { ws, ids });
+  const actors = await analysisScopeRepo.actors(tx, ws, ids);
   const relationships: AnalysisRelationship[] = [];
   for (let i = 0; i < actors.length; i += PROJECTION_PAGE) {
     const from = actors.slice(i, i + PROJECTION_PAGE).map((a) => a.id);
-    const page = await tx.query<AnalysisRelationship>(cypher('project-relationships-from'), { ws, ids, from, types: [...types] });
+    const page = await analysisScopeRepo.relationshipsFrom(tx, ws, ids, from, [...types]);
     for (const r of page) relationships.push(normaliseInPlace(r));
   }
   return { actors, relationships, changeSeq: seq };

@@ -1,6 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { migrationsRepo } from '../repos/migrations.js';
 import type { Gateway } from './gateway.js';
 
 const migrationsDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../cypher/migrations');
@@ -35,8 +36,7 @@ export function loadMigrations(dir = migrationsDir): Migration[] {
 }
 
 export async function appliedVersions(db: Gateway): Promise<number[]> {
-  const rows = await db.read((tx) => tx.query<{ version: number }>('MATCH (m:Migration) RETURN m.version AS version'));
-  return rows.map((r) => r.version).sort((a, b) => a - b);
+  return (await db.read((tx) => migrationsRepo.appliedVersions(tx))).sort((a, b) => a - b);
 }
 
 /**
@@ -50,12 +50,7 @@ export async function migrate(db: Gateway, migrations = loadMigrations()): Promi
   for (const migration of migrations) {
     if (done.has(migration.version)) continue;
     for (const statement of migration.statements) await db.autoCommit(statement);
-    await db.write((tx) =>
-      tx.query('MERGE (m:Migration {version: $version}) ON CREATE SET m.name = $name, m.appliedAt = datetime()', {
-        version: migration.version,
-        name: migration.name,
-      }),
-    );
+    await db.write((tx) => migrationsRepo.record(tx, migration.version, migration.name));
     applied.push(migration.version);
   }
   await db.autoCommit('CALL db.awaitIndexes(300)');

@@ -25,8 +25,7 @@ export const DEMO_EMAIL = 'demo@powermap.local';
 
 /** On a database without any workspace, seeds the demo and prints its sign-in. */
 export async function seedDemoIfEmpty(db: Gateway, log: (line: string) => void): Promise<void> {
-  const existing = await db.read((tx) => tx.one<{ n: number }>('MATCH (w:Workspace) RETURN count(w) AS n'));
-  if (existing && existing.n > 0) return;
+  if ((await db.read((tx) => workspacesRepo.count(tx))) > 0) return;
   const started = Date.now();
   const seeded = await seedDemo(db);
   log(`Seeded the demo workspace in ${((Date.now() - started) / 1000).toFixed(1)} s.`);

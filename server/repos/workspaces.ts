@@ -125,6 +125,11 @@ export const workspacesRepo = {
     )?.role;
   },
 
+  /** Workspaces in the database, deleted ones included. */
+  async count(tx: Tx): Promise<number> {
+    return (await tx.one<{ n: number }>('MATCH (w:Workspace) RETURN count(w) AS n'))?.n ?? 0;
+  },
+
   async ownerCount(tx: Tx, ws: string): Promise<number> {
     return (await tx.one<{ n: number }>(`MATCH (:User)-[m:MEMBER_OF {role: 'owner'}]->(:Workspace {id: $ws}) RETURN count(m) AS n`, {
       ws,

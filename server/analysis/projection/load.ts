@@ -2,14 +2,11 @@ import type { Tx } from '../../db/gateway.js';
 import type { Change, Diff } from '../../domain/change.js';
 import { relationshipTypes } from '../../domain/relationship.js';
 import { changeSeq } from '../../repos/changes.js';
-import { cypher } from '../queries.js';
+import { projectionRepo } from '../../repos/projection.js';
 import { ProjectionGraph, type ActorFields, type TieFields } from './graph.js';
 
 /** Actors whose outgoing ties are read by one statement. */
 export const LOAD_PAGE = 1_000;
-
-type ActorRow = [string, string, string, string[], number | null, number | null, boolean];
-type TieRow = [string, string, string, string, number | null, boolean | null, boolean | null];
 
 /**
  * Streams a workspace out of Neo4j in compact rows (a list per record, no maps of field
@@ -22,16 +19,16 @@ export async function loadProjection(tx: Tx, ws: string): Promise<ProjectionGrap
   const g = new ProjectionGraph();
   g.beginBulk();
   g.seq = await changeSeq(tx, ws);
-  const actors = await tx.query<{ row: ActorRow }>(cypher('projection-actors'), { ws });
-  for (const { row } of actors) {
+  const actors = await projectionRepo.actorRows(tx, ws);
+  for (const row of actors) {
     const v = g.putActor({ id: row[0], name: row[1], kind: row[2], roles: row[3], power: row[4], alignment: row[5] });
     if (!row[6]) g.removeActor(g.actorIds[v]!);
   }
   const types = [...relationshipTypes];
   for (let i = 0; i < actors.length; i += LOAD_PAGE) {
-    const from = actors.slice(i, i + LOAD_PAGE).map((a) => a.row[0]);
-    const ties = await tx.query<{ row: TieRow }>(cypher('projection-ties-from'), { ws, from, types });
-    for (const { row } of ties)
+    const from = actors.slice(i, i + LOAD_PAGE).map((row) => row[0]);
+    const ties = await projectionRepo.tieRowsFrom(tx, ws, from, types);
+    for (const row of ties)
       g.putTie({ id: row[0], type: row[1], from: row[2], to: row[3], strength: row[4], mutual: row[5], board: row[6] });
   }
   g.compact();

@@ -1,7 +1,7 @@
 import type { Gateway } from '../../db/gateway.js';
 import type { ScopeQuery } from '../../domain/analysis.js';
 import { assertFound, mapNotFound } from '../actors.js';
-import { cypher } from '../queries.js';
+import { analysisScopeRepo } from '../../repos/analysis-scope.js';
 import { checkScope, DEFAULT_SCOPE_DEPTH } from '../scope.js';
 import type { ProjectionGraph } from './graph.js';
 import type { Projections } from './registry.js';
@@ -24,9 +24,9 @@ export async function questionGraph(db: Gateway, projections: Projections, ws: s
   checkScope(q);
   let mapIds: string[] | null = null;
   if (q.map) {
-    const row = await db.read((tx) => tx.one<{ ids: string[] }>(cypher('scope-map'), { ws, map: q.map }), 'analysis.scope');
-    if (!row) throw mapNotFound();
-    mapIds = row.ids;
+    const map = q.map;
+    mapIds = await db.read((tx) => analysisScopeRepo.mapActorIds(tx, ws, map), 'analysis.scope');
+    if (!mapIds) throw mapNotFound();
   }
   const g = await projections.get(ws);
   let scope: number[] | null = null;

@@ -15,12 +15,10 @@ export type Direction = keyof typeof steps;
 
 /**
  * A named query from cypher/queries. Cypher takes neither a path length nor an arrow from a
- * parameter (nor SHORTEST its count), so `{{MAX}}`, `{{COUNT}}` and `{{STEP}}` are written in
- * here, from checked integers and a fixed pattern only; everything else stays a `$parameter`.
+ * parameter, so `{{MAX}}` and `{{STEP}}` are written in here, from a checked integer and a
+ * fixed pattern only; everything else stays a `$parameter`.
  */
-export const MAX_COUNT = 30;
-
-export function cypher(name: string, fill: { max?: number; direction?: Direction; count?: number } = {}): string {
+export function cypher(name: string, fill: { max?: number; direction?: Direction } = {}): string {
   let text = texts.get(name);
   if (text === undefined) {
     text = readFileSync(`${folder}${name}.cypher`, 'utf8');
@@ -32,13 +30,6 @@ export function cypher(name: string, fill: { max?: number; direction?: Direction
       throw new Error(`query ${name} needs a hop count from 1 to ${MAX_HOPS}, got ${String(max)}`);
     }
     text = text.replaceAll('{{MAX}}', String(max));
-  }
-  if (text.includes('{{COUNT}}')) {
-    const count = fill.count;
-    if (count === undefined || !Number.isInteger(count) || count < 1 || count > MAX_COUNT) {
-      throw new Error(`query ${name} needs a path count from 1 to ${MAX_COUNT}, got ${String(count)}`);
-    }
-    text = text.replaceAll('{{COUNT}}', String(count));
   }
   if (text.includes('{{STEP}}')) text = text.replaceAll('{{STEP}}', steps[fill.direction ?? 'both']);
   return text;
