@@ -68,9 +68,24 @@ export function intIn(value: string | undefined, min: number, max: number): numb
   return Number.isInteger(n) && n >= min && n <= max ? n : 'bad';
 }
 
+/** The column our exports write a company's shares outstanding in. */
+export const SHARES_COLUMN = 'Shares outstanding';
+export const SHARES_MESSAGE = 'must be a number above 0, such as 80000000';
+
+/** A count above 0 such as a company's shares outstanding ("80000000", "80,000,000", "8e7"); null when empty. */
+export function countAbove0(value: string | undefined, max = 1e15): number | null | 'bad' {
+  const v = (value ?? '')
+    .trim()
+    .replace(/[\s_]/g, '')
+    .replace(/,(?=\d{3}(\D|$))/g, '');
+  if (!v) return null;
+  const n = Number(v);
+  return Number.isFinite(n) && n > 0 && n <= max ? n : 'bad';
+}
+
 /**
  * Reads Kumu's spreadsheet shape: an elements sheet (Label, Type, Description, Tags with
- * `|` between values; also Sector, Roles, Power, Alignment, Sources when present) and a connections
+ * `|` between values; also Sector, Roles, Power, Alignment, Shares outstanding, Sources when present) and a connections
  * sheet (From, To, Type, Description, Strength, Direction, Sources). Names already in the workspace
  * are reused; every problem is reported with its sheet and row, and nothing is partial.
  */
@@ -115,6 +130,8 @@ export function parseKumu(
     const alignment = intIn(row.Alignment, -3, 3);
     if (power === 'bad') errors.push({ path: `${at}.Power`, message: 'must be a whole number from 0 to 5' });
     if (alignment === 'bad') errors.push({ path: `${at}.Alignment`, message: 'must be a whole number from -3 to 3' });
+    const shares = countAbove0(row[SHARES_COLUMN] ?? row[SHARES_COLUMN.toLowerCase()]);
+    if (shares === 'bad') errors.push({ path: `${at}.${SHARES_COLUMN}`, message: SHARES_MESSAGE });
     const roles = list(row.Roles).map((r) => r.toLowerCase().replace(/[\s-]+/g, '_'));
     const badRole = roles.find((r) => !(actorRoles as readonly string[]).includes(r));
     if (badRole) errors.push({ path: `${at}.Roles`, message: `"${badRole}" is not one of ${actorRoles.join(', ')}` });
@@ -135,6 +152,7 @@ export function parseKumu(
       ...(sector ? { sector: sector as ActorCreate['sector'] } : {}),
       ...(typeof power === 'number' ? { power } : {}),
       ...(typeof alignment === 'number' ? { alignment } : {}),
+      ...(typeof shares === 'number' ? { sharesOutstanding: shares } : {}),
     });
   });
 

@@ -388,7 +388,7 @@ export async function restoreBackupFile(input: {
   dryRun: boolean;
   onProgress?: (records: number) => Promise<void> | void;
 }) {
-  const backup = await readBackupStream(input.path, input.onProgress);
+  const backup = await readBackupStream(input.path, { onProgress: input.onProgress });
   if (input.dryRun) {
     return {
       counts: importCountsOf(

@@ -3,6 +3,7 @@
  * with the same records, and into one where its ids are taken with fresh ids that every
  * reference follows.
  */
+import { Readable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseBackup, restoreBackup, type BackupDocument as Backup } from '../../server/services/backup.js';
 import { testApp, type TestContext } from '../support/app.js';
@@ -219,6 +220,55 @@ describe('backup and restore', () => {
       expect(notOne.status).toBe(400);
       expect((await call(ctx.app, me, 'GET', '/api/workspaces')).body.items.length).toBe(before);
       expect((await call(ctx.app, null, 'POST', '/api/workspaces/restore', backup)).status).toBe(401);
+    },
+    SLOW,
+  );
+  it(
+    'reads the body as it arrives: one sent in pieces without a length restores, one that is not JSON is refused saying where, and nothing is created',
+    async () => {
+      const send = (payload: string | Readable) =>
+        ctx.app.inject({
+          method: 'POST',
+          url: '/api/workspaces/restore?history=false',
+          headers: { cookie: me.cookie, 'content-type': 'application/json' },
+          payload,
+        });
+      const text = JSON.stringify(backup);
+      // A stream has no Content-Length: the body arrives in pieces of 1 KB.
+      const pieces = Readable.from(text.match(/[\s\S]{1,1024}/g)!.map((piece) => Buffer.from(piece)));
+      const streamed = await send(pieces);
+      expect(streamed.statusCode, streamed.body).toBe(201);
+      expect(streamed.json()).toMatchObject({ counts: { actors: 4, relationships: 4, maps: 1, changes: 0 }, historyRestored: false });
+
+      const before = (await call(ctx.app, me, 'GET', '/api/workspaces')).body.items.length;
+      const cut = await send(text.slice(0, 2_000));
+      expect(cut.statusCode).toBe(400);
+      expect(cut.json()).toMatchObject({
+        detail: expect.stringMatching(/not JSON \(it ends before the document does\)/),
+        errors: [{ path: 'body' }],
+      });
+      const broken = await send(`${text.slice(0, 500)}}}${text.slice(500)}`);
+      expect(broken.statusCode).toBe(400);
+      expect(broken.json().detail).toMatch(/not JSON \(unexpected "}" at position 50[01]\)/);
+      const twice = await send(`${text}${text}`);
+      expect(twice.statusCode).toBe(400);
+      expect(twice.json().detail).toMatch(/more follows the end of the document/);
+      const poisoned = await send(text.replace('"workspace":{', '"workspace":{"__proto__":{"admin":true},'));
+      expect(poisoned.statusCode).toBe(400);
+      expect(poisoned.json()).toMatchObject({ detail: expect.stringMatching(/"__proto__" key/), errors: [{ path: 'body' }] });
+      const list = await send('[1, 2]');
+      expect(list.statusCode).toBe(400);
+      expect(list.json().detail).toMatch(/a JSON list, not an object/);
+      const empty = await send('  ');
+      expect(empty.statusCode).toBe(400);
+      expect(empty.json().errors).toEqual([{ path: 'body', message: 'is empty' }]);
+      const notAList = await send(JSON.stringify({ ...backup, actors: 'everyone' }));
+      expect(notAList.statusCode).toBe(400);
+      expect(notAList.json().errors[0].path).toBe('body.actors');
+      const badActor = await send(JSON.stringify({ ...backup, actors: [...backup.actors, { ...backup.actors[0], kind: 'robot' }] }));
+      expect(badActor.statusCode).toBe(400);
+      expect(badActor.json().errors[0].path).toBe('body.actors.4.kind');
+      expect((await call(ctx.app, me, 'GET', '/api/workspaces')).body.items.length).toBe(before);
     },
     SLOW,
   );

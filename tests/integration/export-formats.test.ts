@@ -114,7 +114,7 @@ describe('export formats', () => {
   });
 
   it(
-    'writes CSV sheets that the import reads back as the same graph',
+    'writes CSV and XLSX sheets that the import reads back as the same graph, shares outstanding included',
     async () => {
       const elements = (await get('/export?format=actors-csv')).body;
       const connections = (await get('/export?format=relationships-csv')).body;
@@ -135,7 +135,7 @@ describe('export formats', () => {
 
       const actorView = (d: BackupDocument) =>
         d.actors
-          .map(({ name, kind, description, tags, roles, sector, power, alignment }) => ({
+          .map(({ name, kind, description, tags, roles, sector, power, alignment, sharesOutstanding }) => ({
             name,
             kind,
             description,
@@ -144,6 +144,7 @@ describe('export formats', () => {
             sector,
             power,
             alignment,
+            sharesOutstanding,
           }))
           .sort((a, b) => a.name.localeCompare(b.name));
       const names = (d: BackupDocument) => new Map(d.actors.map((a) => [a.id, a.name]));
@@ -162,6 +163,36 @@ describe('export formats', () => {
       };
       expect(actorView(back)).toEqual(actorView(doc));
       expect(tieView(back)).toEqual(tieView(doc));
+      expect(back.actors.find((a) => a.name === 'Acme Holdings, Inc.')!.sharesOutstanding).toBe(80_000_000);
+
+      // The XLSX workbook, imported as a job, brings the same actors back, shares outstanding included.
+      const fromBook = await newWorkspace(ctx.app, me, 'Imported from XLSX');
+      const xlsx = (await get('/export?format=xlsx')).rawPayload;
+      const job = await importFile(ctx.app, me, fromBook, { format: 'xlsx' }, { name: 'formats.xlsx', content: xlsx });
+      expect(job.state, JSON.stringify(job)).toBe('done');
+      const book: BackupDocument = JSON.parse(
+        (await ctx.app.inject({ url: `/api/workspaces/${fromBook}/export?format=json`, headers: { cookie: me.cookie } })).body,
+      );
+      expect(actorView(book)).toEqual(actorView(doc));
+
+      // A shares outstanding that is not a number above 0 is the row's error, named by its column, and nothing is written.
+      const sheet =
+        'Label,Type,Shares outstanding\r\nGood Co,Organization,"1,000"\r\nBad Co,Organization,lots\r\nNone Co,Organization,0\r\n';
+      const refused = await call(ctx.app, me, 'POST', `/api/workspaces/${other}/import/kumu`, { elements: sheet, connections: '' });
+      expect(refused.status).toBe(400);
+      expect(refused.body.errors).toEqual([
+        { path: 'body.elements.row 3.Shares outstanding', message: expect.stringMatching(/number above 0/) },
+        { path: 'body.elements.row 4.Shares outstanding', message: expect.stringMatching(/number above 0/) },
+      ]);
+      const failed = await importFile(ctx.app, me, other, { format: 'csv' }, { name: 'elements.csv', content: sheet });
+      expect(failed.errors).toEqual([
+        { row: 3, column: 'Shares outstanding', message: expect.stringMatching(/number above 0/) },
+        { row: 4, column: 'Shares outstanding', message: expect.stringMatching(/number above 0/) },
+      ]);
+      const left = (await call(ctx.app, me, 'GET', `/api/workspaces/${other}/actors?limit=500`)).body.items.map(
+        (a: { name: string }) => a.name,
+      );
+      expect(left).not.toContain('Good Co');
     },
     SLOW,
   );

@@ -20,6 +20,8 @@ export interface IncomingActor {
   sector?: Sector;
   power?: number;
   alignment?: number;
+  /** A company's shares outstanding, from which a holding counted in shares gets a percent. */
+  sharesOutstanding?: number;
   links?: string[];
   /** The URLs the actor's own fields cite (new actors cite them; a matched one is left as it is). */
   sourceUrls?: string[];

@@ -2,7 +2,7 @@ import { Unusable } from '../../domain/errors.js';
 import { actorRoles, sectors, type ActorKind, type ActorRole, type Sector } from '../../domain/actor.js';
 import type { ImportMapping, ImportRowError } from '../../domain/import-job.js';
 import { relationshipRules, relationshipTypeFields, type RelationshipType } from '../../domain/relationship.js';
-import { intIn, kindOf, list, relationshipFor } from '../kumu.js';
+import { countAbove0, intIn, kindOf, list, relationshipFor, SHARES_COLUMN, SHARES_MESSAGE } from '../kumu.js';
 import { collect, emptyIncoming, LabelTally, type Incoming, type IncomingActor, type RecordSink } from './incoming.js';
 import type { IncomingRest } from './plan.js';
 import { nameKey } from './names.js';
@@ -229,7 +229,7 @@ export const isKumuElements = (t: Table) => {
   return c.find('label') !== undefined && c.find('from') === undefined;
 };
 
-/** Kumu's elements sheet as actors (Label, Type, Description, Tags, Sector, Roles, Power, Alignment, Sources by URL). */
+/** Kumu's elements sheet as actors (Label, Type, Description, Tags, Sector, Roles, Power, Alignment, Shares outstanding, Sources by URL). */
 export function kumuElements(table: Table, out: Incoming): void {
   const [header = [], ...body] = table.rows;
   const c = columns(header);
@@ -249,6 +249,8 @@ export function kumuElements(table: Table, out: Incoming): void {
     const alignment = intIn(cell(col('alignment')), -3, 3);
     if (power === 'bad') out.errors.push({ row, column: 'Power', message: 'must be a whole number from 0 to 5' });
     if (alignment === 'bad') out.errors.push({ row, column: 'Alignment', message: 'must be a whole number from -3 to 3' });
+    const shares = countAbove0(cell(col(SHARES_COLUMN)));
+    if (shares === 'bad') out.errors.push({ row, column: SHARES_COLUMN, message: SHARES_MESSAGE });
     const roles = list(cell(col('roles'))).map((r) => r.toLowerCase().replace(/[\s-]+/g, '_'));
     const badRole = roles.find((r) => !(actorRoles as readonly string[]).includes(r));
     if (badRole) out.errors.push({ row, column: 'Roles', message: `"${badRole}" is not one of ${actorRoles.join(', ')}` });
@@ -270,6 +272,7 @@ export function kumuElements(table: Table, out: Incoming): void {
       ...(sector && (sectors as readonly string[]).includes(sector) ? { sector: sector as Sector } : {}),
       ...(typeof power === 'number' ? { power } : {}),
       ...(typeof alignment === 'number' ? { alignment } : {}),
+      ...(typeof shares === 'number' ? { sharesOutstanding: shares } : {}),
       ...(sourceUrls.length ? { sourceUrls } : {}),
     });
   });
