@@ -39,6 +39,7 @@ describe('exports in Chromium', () => {
     page.on('pageerror', (e) => errors.push(e.message));
     await signUp(page, server.url, { name: 'Esther Export', email: `esther.${Date.now()}@example.org`, password: 'correct horse battery' });
     await createWorkspace(page, 'Export campaign');
+    await page.waitForURL(/\/w\/[0-9a-f-]+$/);
     // Paths are /w/:ws and /w/:ws/maps/:map (client/src/router.ts).
     const ws = new URL(page.url()).pathname.split('/')[2]!;
     await apiIn(page, 'POST', `/api/workspaces/${ws}/actors`, { kind: 'person', name: 'Ana Rivera', tags: ['city'] });
