@@ -60,5 +60,6 @@ export async function recordChange(
 
 const INLINE_DIFFS = 200;
 const PART_SIZE = 1000;
-const chunk = <T>(items: T[], size: number) =>
+/** `items` in runs of `size`, in order. */
+export const chunk = <T>(items: T[], size: number) =>
   Array.from({ length: Math.ceil(items.length / size) }, (_, i) => items.slice(i * size, (i + 1) * size));

@@ -19,7 +19,7 @@ import { nowIso } from '../repos/entity-store.js';
 import type { WorkerPool } from '../workers/pool.js';
 import { updateActor } from './actors.js';
 import { restoreBackupFile } from './backup.js';
-import type { Author } from './changes.js';
+import { chunk, type Author } from './changes.js';
 import { DomainError, TooMany, Unavailable } from '../domain/errors.js';
 import { insertActors, insertRelationships } from './bulk.js';
 import { deleteRelationship } from './relationships.js';
@@ -357,8 +357,7 @@ export class ImportRunner {
           async (ctx): Promise<PartCounts> => {
             const n: PartCounts = { actors: 0, relationships: 0, sources: 0 };
             for (const batch of these) {
-              const wrote = await writeBatch(ctx, batch);
-              n[batch.kind === 'relationships' ? 'relationships' : batch.kind === 'sources' ? 'sources' : 'actors'] += wrote;
+              n[COUNTED_AS[batch.kind]] += await writeBatch(ctx, batch);
             }
             // In the part's own transaction: the job says it wrote parts exactly when it did.
             const ours = await importsRepo.partWritten(ctx.tx, job.id, {
@@ -435,6 +434,15 @@ interface PartCounts {
   sources: number;
 }
 
+/** Actors given the file's ids count as actors written, ties a restating file replaced as ties. */
+const COUNTED_AS = {
+  sources: 'sources',
+  actors: 'actors',
+  link: 'actors',
+  remove: 'relationships',
+  relationships: 'relationships',
+} as const satisfies Record<Batch['kind'], keyof PartCounts>;
+
 /** What one step of an import writes: sources first (actors and ties cite them), then actors, then ties. */
 type Batch =
   | { kind: 'sources'; sources: Source[] }
@@ -442,9 +450,6 @@ type Batch =
   | { kind: 'link'; link: ImportPlan['link'] }
   | { kind: 'remove'; remove: ImportPlan['remove'] }
   | { kind: 'relationships'; json: string };
-
-const chunks = <T>(items: T[], size: number) =>
-  Array.from({ length: Math.ceil(items.length / size) }, (_, i) => items.slice(i * size, (i + 1) * size));
 
 /** How many transactions a plan is written in: its batches, `partBatches` a part. */
 function partsOf(p: ImportPlan, partBatches: number): number {
@@ -455,7 +460,7 @@ function partsOf(p: ImportPlan, partBatches: number): number {
 
 /** The plan's batches in writing order; the spooled ones come back from their files a line at a time. */
 async function* batchesOf(p: ImportPlan, spool: PlanSpool): AsyncGenerator<Batch> {
-  for (const sources of chunks(p.sources, PLAN_BATCH)) yield { kind: 'sources', sources };
+  for (const sources of chunk(p.sources, PLAN_BATCH)) yield { kind: 'sources', sources };
   for await (const json of spooled(spool.actors)) yield { kind: 'actors', json };
   // Actors confirmed as the same keep the file's ids: the next import matches them.
   if (p.link.length) yield { kind: 'link', link: p.link };

@@ -4,9 +4,8 @@ import { NotFound } from '../domain/errors.js';
 import type { RelationshipType } from '../domain/relationship.js';
 import { removeActors, removeAssessments, removeRelationships, removeSources } from '../repos/bulk.js';
 import { changesRepo } from '../repos/changes.js';
-import { nowIso, type Stored } from '../repos/entity-store.js';
-import type { Author } from './changes.js';
-import { entityStores } from './entity-stores.js';
+import { chunk, type Author } from './changes.js';
+import { undoDiff } from './revert.js';
 import { mutate, type WriteContext } from './unit-of-work.js';
 
 /** Records taken out a statement: the size an import writes them in. */
@@ -77,25 +76,12 @@ async function undoPart(ctx: WriteContext, changeId: string): Promise<number> {
   // each goes back to what it was before the import, newest first.
   const bulk = new Set([...ties, ...readings, ...actors, ...sources]);
   const rest = change.diffs.filter((d) => !bulk.has(d)).reverse();
-  for (const diff of rest) {
-    const store = entityStores[diff.entityType];
-    const current = await store.load(ctx.tx, ctx.ws, diff.entityId);
-    if (diff.before === null) {
-      if (!current) continue;
-      await store.remove(ctx.tx, ctx.ws, diff.entityId);
-      ctx.diffs.push({ entityType: diff.entityType, entityId: diff.entityId, before: current as never, after: null });
-      continue;
-    }
-    const before = diff.before as unknown as Stored;
-    const restored = { ...before, version: Math.max(current?.version ?? 0, before.version) + 1, updatedAt: nowIso() };
-    await store.save(ctx.tx, ctx.ws, restored);
-    ctx.diffs.push({ entityType: diff.entityType, entityId: diff.entityId, before: current as never, after: restored as never });
-  }
+  for (const diff of rest) await undoDiff(ctx, diff);
   return bulk.size + rest.length;
 }
 
 const idsOf = (diffs: Diff[]) => diffs.map((d) => d.entityId);
 
 async function inChunks(all: string[], run: (part: string[]) => Promise<unknown>) {
-  for (let i = 0; i < all.length; i += CHUNK) await run(all.slice(i, i + CHUNK));
+  for (const part of chunk(all, CHUNK)) await run(part);
 }

@@ -33,7 +33,7 @@ export async function revertChange(ctx: WriteContext, changeId: string): Promise
   if (!change) throw notFound('Change');
   if (change.revertedBy) throw conflict('That change has already been reverted.', { revertedBy: change.revertedBy });
 
-  const plan: { diff: Diff; current: Stored | null }[] = [];
+  const plan: Diff[] = [];
   const seen = new Set<string>();
   for (const diff of [...change.diffs].reverse()) {
     const store = entityStores[diff.entityType];
@@ -51,30 +51,37 @@ export async function revertChange(ctx: WriteContext, changeId: string): Promise
         );
       }
     }
-    plan.push({ diff, current });
+    plan.push(diff);
   }
 
-  for (const { diff } of plan) {
-    const store = entityStores[diff.entityType];
-    const current = await store.load(ctx.tx, ctx.ws, diff.entityId);
-    if (diff.before === null) {
-      if (current) {
-        await store.remove(ctx.tx, ctx.ws, diff.entityId);
-        ctx.diffs.push({ entityType: diff.entityType, entityId: diff.entityId, before: current as never, after: null });
-      }
-    } else {
-      const before = diff.before as unknown as Stored;
-      const restored = {
-        ...before,
-        version:
-          diff.entityType === 'assessment'
-            ? 1
-            : Math.max(current?.version ?? 0, before.version, (diff.after as Stored | null)?.version ?? 0) + 1,
-        ...(diff.entityType === 'assessment' ? {} : { updatedAt: nowIso() }),
-      };
-      await store.save(ctx.tx, ctx.ws, restored);
-      ctx.diffs.push({ entityType: diff.entityType, entityId: diff.entityId, before: current as never, after: restored as never });
-    }
-  }
+  for (const diff of plan) await undoDiff(ctx, diff);
   return change;
+}
+
+/**
+ * Puts one record back as it was before `diff`, whatever it is now, and records that as a
+ * diff of the change being made: a record the diff created goes, any other gets its earlier
+ * content back with a version after every one it has had.
+ */
+export async function undoDiff(ctx: WriteContext, diff: Diff): Promise<void> {
+  const store = entityStores[diff.entityType];
+  const current = await store.load(ctx.tx, ctx.ws, diff.entityId);
+  if (diff.before === null) {
+    if (current) {
+      await store.remove(ctx.tx, ctx.ws, diff.entityId);
+      ctx.diffs.push({ entityType: diff.entityType, entityId: diff.entityId, before: current as never, after: null });
+    }
+    return;
+  }
+  const before = diff.before as unknown as Stored;
+  const restored = {
+    ...before,
+    version:
+      diff.entityType === 'assessment'
+        ? 1
+        : Math.max(current?.version ?? 0, before.version, (diff.after as Stored | null)?.version ?? 0) + 1,
+    ...(diff.entityType === 'assessment' ? {} : { updatedAt: nowIso() }),
+  };
+  await store.save(ctx.tx, ctx.ws, restored);
+  ctx.diffs.push({ entityType: diff.entityType, entityId: diff.entityId, before: current as never, after: restored as never });
 }
